@@ -1,0 +1,69 @@
+#include "core/date.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace remit {
+
+using namespace std::chrono;
+
+std::string_view date::weekday_name() const {
+  static constexpr std::array<std::string_view, 7> names{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return names[weekday()];
+}
+
+date date::plus_months(int n) const {
+  const year_month_day start = ymd();
+  const year_month target = year_month{start.year(), start.month()} + months{n};
+  const day last = year_month_day_last{target.year(), month_day_last{target.month()}}.day();
+  return date::from(year_month_day{target.year(), target.month(), std::min(start.day(), last)});
+}
+
+namespace {
+
+bool digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int number(std::string_view s) {
+  int value = 0;
+  std::from_chars(s.data(), s.data() + s.size(), value);
+  return value;
+}
+
+bool iso_shape(std::string_view t) {
+  return t.size() == 10 && t[4] == '-' && t[7] == '-' && digits(t.substr(0, 4)) && digits(t.substr(5, 2)) &&
+         digits(t.substr(8, 2));
+}
+
+}  // namespace
+
+std::optional<date> parse_iso_date(std::string_view t) {
+  if (!iso_shape(t)) return std::nullopt;
+  const year_month_day ymd{year{number(t.substr(0, 4))}, month{static_cast<unsigned>(number(t.substr(5, 2)))},
+                           day{static_cast<unsigned>(number(t.substr(8, 2)))}};
+  // Year 0 is no civil year anyone records a meeting in.
+  if (!ymd.ok() || static_cast<int>(ymd.year()) < 1) return std::nullopt;
+  return date::from(ymd);
+}
+
+std::string explain_bad_iso_date(std::string_view t) {
+  if (!iso_shape(t)) return fmt::format("'{}' is not a date in the form yyyy-mm-dd", t);
+  const int y = number(t.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(number(t.substr(5, 2)));
+  if (y < 1) return fmt::format("'{}' is not a date: there is no year 0", t);
+  if (m < 1 || m > 12) return fmt::format("'{}' is not a date: there is no month {}", t, m);
+  static constexpr std::array<std::string_view, 12> month_names{
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
+  return fmt::format("'{}' is not a date: {} {} has no day {}", t, month_names[m - 1], y, t.substr(8, 2));
+}
+
+std::string to_iso(date d) {
+  const year_month_day ymd = d.ymd();
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+}  // namespace remit

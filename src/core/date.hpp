@@ -1,0 +1,55 @@
+// Civil dates as integer day numbers: cheap to store, compare and sort by the million.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace remit {
+
+// Days since 1970-01-01. Dates carry no time zone: a council's meeting date is a civil date.
+struct date {
+  std::int32_t days = 0;
+
+  constexpr auto operator<=>(const date&) const = default;
+
+  static date from(std::chrono::year_month_day ymd) {
+    return {static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count())};
+  }
+  std::chrono::year_month_day ymd() const {
+    return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}};
+  }
+  int year() const { return static_cast<int>(ymd().year()); }
+  unsigned month() const { return static_cast<unsigned>(ymd().month()); }
+  unsigned day_of_month() const { return static_cast<unsigned>(ymd().day()); }
+  // 0 = Sunday ... 6 = Saturday.
+  unsigned weekday() const { return std::chrono::weekday{std::chrono::sys_days{std::chrono::days{days}}}.c_encoding(); }
+  bool is_weekend() const { return weekday() == 0 || weekday() == 6; }
+  std::string_view weekday_name() const;  // "Mon", "Tue", ...
+
+  date plus_days(std::int64_t n) const { return {static_cast<std::int32_t>(days + n)}; }
+  // Keeps the day of the month, clamped to the target month's last day (2026-01-31 + 1 = 2026-02-28).
+  date plus_months(int n) const;
+};
+
+inline std::int32_t days_between(date a, date b) { return b.days - a.days; }
+
+// Strict yyyy-mm-dd with a real calendar date; nothing else is accepted.
+std::optional<date> parse_iso_date(std::string_view text);
+// Why a yyyy-mm-dd text is not a date, in words for a diagnostic ("2026-02-30 is not a day of February 2026").
+std::string explain_bad_iso_date(std::string_view text);
+std::string to_iso(date d);
+
+}  // namespace remit
+
+template <>
+struct fmt::formatter<remit::date> : fmt::formatter<std::string_view> {
+  template <typename FormatContext>
+  auto format(remit::date d, FormatContext& ctx) const {
+    return fmt::formatter<std::string_view>::format(remit::to_iso(d), ctx);
+  }
+};

@@ -1,0 +1,51 @@
+// Text as the SPEC compares it: case-insensitive, with runs of white space folded to one space.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace remit {
+
+std::string_view trim(std::string_view s);
+
+// Lower-cases ASCII letters, folds each run of white space (space, tab, CR, LF, no-break
+// space) to one space and trims the ends. Letters outside ASCII are kept as they are.
+std::string fold(std::string_view s);
+
+// "contains" and "equals" in the SPEC's sense, on text already folded.
+inline bool folded_contains(std::string_view haystack, std::string_view needle) {
+  return haystack.find(needle) != std::string_view::npos;
+}
+
+// "1 held meeting", "3 held meetings"; "1 day", "2 days".
+std::string counted(long n, std::string_view one, std::string_view many);
+
+// Number of characters (UTF-8 code points) in s; invalid bytes count one each.
+std::size_t utf8_length(std::string_view s);
+bool valid_utf8(std::string_view s);
+
+// Interns strings so that events hold small ids, and keeps each string's folded form
+// beside it so matching never folds twice. Id 0 is the empty string.
+class string_pool {
+ public:
+  using id = std::uint32_t;
+  string_pool();
+  id intern(std::string_view text);
+  std::string_view text(id i) const { return entries_[i].text; }
+  std::string_view folded(id i) const { return entries_[i].folded; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct entry {
+    std::string text;
+    std::string folded;
+  };
+  std::deque<entry> entries_;  // deque: views into entries stay valid as the pool grows
+  std::unordered_map<std::string_view, id> index_;
+};
+
+}  // namespace remit
