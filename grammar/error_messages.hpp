@@ -1,0 +1,106 @@
+// What a rule file author reads when a line does not parse: one sentence per place
+// where the grammar insists on something. The parser appends ", got '...'".
+#pragma once
+
+#include "remit_grammar.hpp"
+
+namespace remit::grammar {
+
+template <typename Rule>
+inline constexpr const char* error_message = nullptr;
+
+#define REMIT_ERROR(rule, text) \
+  template <>                   \
+  inline constexpr const char* error_message<rule> = text
+
+#define REMIT_FREQUENCIES                                                                                     \
+  "'every N months', 'at N weekly intervals', 'at least K times a year', 'twice a year', 'bi-monthly', " \
+  "'monthly', 'quarterly', 'half-yearly', 'six-monthly', 'annually' or 'yearly'"
+
+// literals
+REMIT_ERROR(escaped, "expected '\"' or '\\' after '\\' in a string");
+REMIT_ERROR(closing_quote, "unterminated string: expected '\"' before the end of the line");
+
+// frequencies
+REMIT_ERROR(every_count, "expected a number after 'every', as in 'every 2 months'");
+REMIT_ERROR(every_unit, "expected 'days', 'weeks', 'months' or 'years' after the number");
+REMIT_ERROR(grace_count, "expected a number of days after 'with', as in 'with 7 days grace'");
+REMIT_ERROR(grace_days_word, "expected 'days' after the number of grace days");
+REMIT_ERROR(grace_word, "expected 'grace' after 'days', as in 'with 7 days grace'");
+REMIT_ERROR(weekly_word, "expected 'weekly' after the number, as in 'at 6 weekly intervals'");
+REMIT_ERROR(intervals_word, "expected 'intervals' after 'weekly'");
+REMIT_ERROR(least_count, "expected a number after 'at least', as in 'at least 4 times a year'");
+REMIT_ERROR(times_word, "expected 'times' after the number");
+REMIT_ERROR(per_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times'");
+REMIT_ERROR(at_what, "expected 'least' or a number after 'at', as in 'at least 4 times a year' or 'at 6 weekly intervals'");
+REMIT_ERROR(twice_a_year_tail, "expected 'a year' after 'twice'");
+
+// statements
+REMIT_ERROR(meets_how, "expected " REMIT_FREQUENCIES " or 'jointly with' after 'meets'");
+REMIT_ERROR(jointly_with, "expected 'with' after 'jointly'");
+REMIT_ERROR(jointly_partner, "expected a quoted name after 'jointly with', as in 'jointly with \"Children in Care Council\"'");
+REMIT_ERROR(jointly_frequency, "expected " REMIT_FREQUENCIES " after the name");
+REMIT_ERROR(notice_published, "expected 'published' after 'agenda'");
+REMIT_ERROR(notice_at_least, "expected 'at least' after 'published'");
+REMIT_ERROR(notice_count, "expected a number of days after 'at least'");
+REMIT_ERROR(notice_days, "expected 'days', 'working days', 'clear days' or 'clear working days' after the number");
+REMIT_ERROR(notice_before, "expected 'before' after 'days'");
+REMIT_ERROR(notice_each_meeting, "expected 'each meeting' after 'before'");
+REMIT_ERROR(each_meeting_word, "expected 'meeting' after 'each'");
+REMIT_ERROR(each_what, "expected 'has item' or 'preceded by' after 'each meeting'");
+REMIT_ERROR(item_word, "expected 'item' after 'has'");
+REMIT_ERROR(item_what, "expected a quoted item title or 'matching \"REGEX\"' after 'item'");
+REMIT_ERROR(item_regex_slot, "expected a quoted regular expression after 'matching'");
+REMIT_ERROR(preceded_by_word, "expected 'by' after 'preceded'");
+REMIT_ERROR(preceded_title_slot, "expected a quoted session or meeting title after 'preceded by'");
+REMIT_ERROR(preceded_within, "expected 'within' after the title");
+REMIT_ERROR(preceded_count, "expected a number of days after 'within'");
+REMIT_ERROR(preceded_days_word, "expected 'days' after the number");
+REMIT_ERROR(reports_what, "expected " REMIT_FREQUENCIES " or a quoted report title after 'reports'");
+REMIT_ERROR(report_frequency, "expected " REMIT_FREQUENCIES " after the report title");
+REMIT_ERROR(report_to, "expected 'to' and the body reported to, as in 'to \"Overview and Scrutiny Committee\"'");
+REMIT_ERROR(report_recipient, "expected the quoted name of the body reported to after 'to'");
+REMIT_ERROR(received_slot, "expected a quoted agenda item after 'receives', as in 'receives \"Annual Report\" annually'");
+REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
+REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
+REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports' or 'receives'");
+REMIT_ERROR(statement_end, "expected the end of the statement (one statement per line)");
+
+// settings
+REMIT_ERROR(setting_end, "expected the end of the setting (one setting per line)");
+REMIT_ERROR(council_name_slot, "expected the council's quoted name after 'council'");
+REMIT_ERROR(calendar_name, "expected 'england-and-wales', 'scotland', 'northern-ireland' or 'none' after 'calendar'");
+REMIT_ERROR(year_starts_word, "expected 'starts' after 'year', as in 'year starts 1 April'");
+REMIT_ERROR(year_start_day_slot, "expected a day of the month after 'starts', as in 'year starts 1 April'");
+REMIT_ERROR(year_start_month_slot, "expected a month name after the day, as in 'year starts 1 April'");
+REMIT_ERROR(waiver_label_slot, "expected the clause label to waive after 'waive'");
+REMIT_ERROR(waiver_from_word, "expected 'from' after the clause label");
+REMIT_ERROR(waiver_from_slot, "expected a date YYYY-MM-DD after 'from'");
+REMIT_ERROR(waiver_to_word, "expected 'to' after the start date");
+REMIT_ERROR(waiver_to_slot, "expected a date YYYY-MM-DD after 'to'");
+REMIT_ERROR(waiver_because_word, "expected 'because' and a quoted reason after the end date");
+REMIT_ERROR(waiver_reason_slot, "expected a quoted reason after 'because'");
+
+// structure
+REMIT_ERROR(body_name_slot, "expected the body's quoted name or '*' after 'body'");
+REMIT_ERROR(open_brace, "expected '{' after the body's name");
+REMIT_ERROR(body_header_end, "expected the end of the line after '{' (one statement per line)");
+REMIT_ERROR(nested_body, "bodies do not nest: expected '}' to close the body above first");
+REMIT_ERROR(unknown_body_line, "expected a statement (a clause label, then a rule), a setting, or '}'");
+REMIT_ERROR(stray_close, "'}' with no body open");
+REMIT_ERROR(stray_statement, "a statement must be inside a body: body \"NAME\" { ... }");
+REMIT_ERROR(unknown_file_line,
+            "expected a setting ('council', 'calendar', 'year starts', 'waive') or a body: body \"NAME\" { ... }");
+
+#undef REMIT_ERROR
+#undef REMIT_FREQUENCIES
+
+struct error_table {
+  template <typename Rule>
+  static constexpr auto message = error_message<Rule>;
+};
+
+template <typename Rule>
+using control = must_if<error_table>::control<Rule>;
+
+}  // namespace remit::grammar

@@ -1,0 +1,288 @@
+// The remit rule language (SPEC §1), as a PEGTL 3.2.7 grammar.
+//
+// One struct per concept of the language. A rule file is a sequence of lines; each
+// statement or setting is one line. After each keyword the rest is `must`, so a bad
+// word gets the message from grammar/error_messages.hpp ("expected ... after 'meets'")
+// instead of a silent backtrack. `recover_line` turns such an error into a diagnostic
+// and carries on at the next line, so that every error in a file is reported at once.
+#pragma once
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+
+namespace remit::grammar {
+
+using namespace tao::pegtl;
+
+// ---- layout --------------------------------------------------------------------------
+struct space_char : one<' ', '\t'> {};
+struct sp : plus<space_char> {};
+struct osp : star<space_char> {};
+struct comment : seq<one<'#'>, star<not_one<'\r', '\n'>>> {};
+struct line_end : seq<osp, opt<comment>, eolf> {};
+// A line with nothing but white space or a comment; the last line of a file may lack its line end.
+struct blank_line : sor<seq<osp, opt<comment>, eol>, seq<plus<sor<space_char, comment>>, eof>> {};
+struct bom : string<'\xEF', '\xBB', '\xBF'> {};
+
+// A keyword is a whole word: "monthly" does not match the start of "monthlyish".
+template <typename Word>
+struct kw : seq<Word, not_at<sor<identifier_other, one<'-'>>>> {};
+#define REMIT_KW(name, text) \
+  struct name : kw<TAO_PEGTL_STRING(text)> {}
+
+REMIT_KW(kw_council, "council");
+REMIT_KW(kw_calendar, "calendar");
+REMIT_KW(kw_year, "year");
+REMIT_KW(kw_starts, "starts");
+REMIT_KW(kw_waive, "waive");
+REMIT_KW(kw_from, "from");
+REMIT_KW(kw_to, "to");
+REMIT_KW(kw_because, "because");
+REMIT_KW(kw_body, "body");
+REMIT_KW(kw_meets, "meets");
+REMIT_KW(kw_jointly, "jointly");
+REMIT_KW(kw_with, "with");
+REMIT_KW(kw_every, "every");
+REMIT_KW(kw_grace, "grace");
+REMIT_KW(kw_at, "at");
+REMIT_KW(kw_least, "least");
+REMIT_KW(kw_times, "times");
+REMIT_KW(kw_time, "time");
+REMIT_KW(kw_a, "a");
+REMIT_KW(kw_weekly, "weekly");
+REMIT_KW(kw_intervals, "intervals");
+REMIT_KW(kw_twice, "twice");
+REMIT_KW(kw_agenda, "agenda");
+REMIT_KW(kw_published, "published");
+REMIT_KW(kw_before, "before");
+REMIT_KW(kw_each, "each");
+REMIT_KW(kw_meeting, "meeting");
+REMIT_KW(kw_has, "has");
+REMIT_KW(kw_item, "item");
+REMIT_KW(kw_matching, "matching");
+REMIT_KW(kw_preceded, "preceded");
+REMIT_KW(kw_by, "by");
+REMIT_KW(kw_within, "within");
+REMIT_KW(kw_reports, "reports");
+REMIT_KW(kw_receives, "receives");
+
+// ---- literals -----------------------------------------------------------------------
+struct number : plus<digit> {};
+struct escaped : one<'"', '\\'> {};
+struct escape : seq<one<'\\'>, must<escaped>> {};
+struct string_char : sor<escape, not_one<'"', '\\', '\r', '\n'>> {};
+struct closing_quote : one<'"'> {};
+// A double-quoted string; each use derives its own struct so the actions know what it names.
+struct quoted : seq<one<'"'>, star<string_char>, must<closing_quote>> {};
+struct iso_date : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>> {};
+// A ToR clause number such as 5.1, 2.4, iv, 5b, 5(a), or a word such as voice.
+struct label : seq<ranges<'a', 'z', 'A', 'Z', '0', '9'>, star<sor<ranges<'a', 'z', 'A', 'Z', '0', '9'>, one<'.', '(', ')', '-', '_'>>>> {};
+
+struct days_word : sor<kw<TAO_PEGTL_STRING("days")>, kw<TAO_PEGTL_STRING("day")>> {};
+
+// ---- frequencies (FREQ) ----------------------------------------------------------------
+struct unit_days : days_word {};
+struct unit_weeks : sor<kw<TAO_PEGTL_STRING("weeks")>, kw<TAO_PEGTL_STRING("week")>> {};
+struct unit_months : sor<kw<TAO_PEGTL_STRING("months")>, kw<TAO_PEGTL_STRING("month")>> {};
+struct unit_years : sor<kw<TAO_PEGTL_STRING("years")>, kw<TAO_PEGTL_STRING("year")>> {};
+
+struct every_count : seq<sp, number> {};
+struct every_unit : seq<sp, sor<unit_days, unit_weeks, unit_months, unit_years>> {};
+struct grace_count : seq<sp, number> {};
+struct grace_days_word : seq<sp, days_word> {};
+struct grace_word : seq<sp, kw_grace> {};
+struct grace : seq<sp, kw_with, must<grace_count>, must<grace_days_word>, must<grace_word>> {};
+// every N UNIT [with G days grace]
+struct every_freq : seq<if_must<kw_every, every_count, every_unit>, opt<grace>> {};
+
+struct weekly_count : number {};
+struct weekly_word : seq<sp, kw_weekly> {};
+struct intervals_word : seq<sp, kw_intervals> {};
+// at N weekly intervals
+struct weekly_freq : seq<weekly_count, must<weekly_word>, must<intervals_word>> {};
+
+struct per_year : kw<TAO_PEGTL_STRING("year")> {};
+struct per_quarter : kw<TAO_PEGTL_STRING("quarter")> {};
+struct per_month : kw<TAO_PEGTL_STRING("month")> {};
+struct per_half_year : kw<TAO_PEGTL_STRING("half-year")> {};
+struct least_count : seq<sp, number> {};
+struct times_word : seq<sp, sor<kw_times, kw_time>> {};
+struct per_period : seq<sp, kw_a, sp, sor<per_year, per_quarter, per_month, per_half_year>> {};
+// at least K times a year|a quarter|a month|a half-year
+struct least_freq : if_must<kw_least, least_count, times_word, per_period> {};
+
+struct at_what : seq<sp, sor<least_freq, weekly_freq>> {};
+struct at_freq : if_must<kw_at, at_what> {};
+
+struct twice_a_year_tail : seq<sp, kw_a, sp, kw<TAO_PEGTL_STRING("year")>> {};
+struct twice_a_year : if_must<kw_twice, twice_a_year_tail> {};
+
+struct bi_monthly : kw<TAO_PEGTL_STRING("bi-monthly")> {};
+struct six_monthly : kw<TAO_PEGTL_STRING("six-monthly")> {};
+struct monthly : kw<TAO_PEGTL_STRING("monthly")> {};
+struct quarterly : kw<TAO_PEGTL_STRING("quarterly")> {};
+struct half_yearly : kw<TAO_PEGTL_STRING("half-yearly")> {};
+struct annually : kw<TAO_PEGTL_STRING("annually")> {};
+struct yearly : kw<TAO_PEGTL_STRING("yearly")> {};
+
+struct frequency : sor<every_freq, at_freq, twice_a_year, bi_monthly, six_monthly, monthly, quarterly, half_yearly,
+                       annually, yearly> {};
+
+// ---- statements -----------------------------------------------------------------------
+// meets FREQ | meets jointly with "X" FREQ
+struct partner_name : quoted {};
+struct jointly_with : seq<sp, kw_with> {};
+struct jointly_partner : seq<sp, partner_name> {};
+struct jointly_frequency : seq<sp, frequency> {};
+struct meets_jointly : if_must<kw_jointly, jointly_with, jointly_partner, jointly_frequency> {};
+struct meets_how : seq<sp, sor<meets_jointly, frequency>> {};
+struct meets_statement : if_must<kw_meets, meets_how> {};
+
+// agenda published at least N [clear] [working] days before each meeting
+struct notice_clear : kw<TAO_PEGTL_STRING("clear")> {};
+struct notice_working : kw<TAO_PEGTL_STRING("working")> {};
+struct notice_published : seq<sp, kw_published> {};
+struct notice_at_least : seq<sp, kw_at, sp, kw_least> {};
+struct notice_count : seq<sp, number> {};
+struct notice_days : seq<opt<sp, notice_clear>, opt<sp, notice_working>, sp, days_word> {};
+struct notice_before : seq<sp, kw_before> {};
+struct notice_each_meeting : seq<sp, kw_each, sp, kw_meeting> {};
+struct agenda_statement
+    : if_must<kw_agenda, notice_published, notice_at_least, notice_count, notice_days, notice_before, notice_each_meeting> {};
+
+// each meeting has item "X" | each meeting has item matching "REGEX"
+struct item_text : quoted {};
+struct item_regex : quoted {};
+struct item_regex_slot : seq<sp, item_regex> {};
+struct item_matching : if_must<kw_matching, item_regex_slot> {};
+struct item_word : seq<sp, kw_item> {};
+struct item_what : seq<sp, sor<item_matching, item_text>> {};
+struct has_item : if_must<kw_has, item_word, item_what> {};
+
+// each meeting preceded by "X" within N days
+struct preceding_title : quoted {};
+struct preceded_by_word : seq<sp, kw_by> {};
+struct preceded_title_slot : seq<sp, preceding_title> {};
+struct preceded_within : seq<sp, kw_within> {};
+struct preceded_count : seq<sp, number> {};
+struct preceded_days_word : seq<sp, days_word> {};
+struct preceded_by
+    : if_must<kw_preceded, preceded_by_word, preceded_title_slot, preceded_within, preceded_count, preceded_days_word> {};
+
+struct each_meeting_word : seq<sp, kw_meeting> {};
+struct each_what : seq<sp, sor<has_item, preceded_by>> {};
+struct each_statement : if_must<kw_each, each_meeting_word, each_what> {};
+
+// reports FREQ to "B" | reports "T" FREQ to "B"
+struct report_title : quoted {};
+struct recipient_name : quoted {};
+struct report_frequency : seq<sp, frequency> {};
+struct report_to : seq<sp, kw_to> {};
+struct report_recipient : seq<sp, recipient_name> {};
+struct reports_what : seq<sp, sor<seq<report_title, must<report_frequency>>, frequency>> {};
+struct reports_statement : if_must<kw_reports, reports_what, report_to, report_recipient> {};
+
+// receives "X" FREQ | receives "X" by YYYY-MM-DD
+struct received_item : quoted {};
+struct deadline_date : seq<sp, iso_date> {};
+struct receives_by : if_must<kw_by, deadline_date> {};
+struct received_slot : seq<sp, received_item> {};
+struct receives_when : seq<sp, sor<receives_by, frequency>> {};
+struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
+
+struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement> {};
+struct statement_rule : seq<sp, rule> {};
+struct statement_end : line_end {};
+// LABEL rule
+struct statement : seq<label, must<statement_rule>, must<statement_end>> {};
+
+// ---- settings ---------------------------------------------------------------------------
+struct setting_end : line_end {};
+struct council_name : quoted {};
+struct council_name_slot : seq<sp, council_name> {};
+struct council_setting : if_must<kw_council, council_name_slot, setting_end> {};
+
+struct calendar_name : seq<sp, sor<kw<TAO_PEGTL_STRING("england-and-wales")>, kw<TAO_PEGTL_STRING("scotland")>,
+                                   kw<TAO_PEGTL_STRING("northern-ireland")>, kw<TAO_PEGTL_STRING("none")>>> {};
+struct calendar_setting : if_must<kw_calendar, calendar_name, setting_end> {};
+
+struct year_start_day : number {};
+struct month_name : plus<alpha> {};
+struct year_starts_word : seq<sp, kw_starts> {};
+struct year_start_day_slot : seq<sp, year_start_day> {};
+struct year_start_month_slot : seq<sp, month_name> {};
+struct year_setting : if_must<kw_year, year_starts_word, year_start_day_slot, year_start_month_slot, setting_end> {};
+
+struct waiver_label : label {};
+struct waiver_from : iso_date {};
+struct waiver_to : iso_date {};
+struct waiver_reason : quoted {};
+struct waiver_label_slot : seq<sp, waiver_label> {};
+struct waiver_from_word : seq<sp, kw_from> {};
+struct waiver_from_slot : seq<sp, waiver_from> {};
+struct waiver_to_word : seq<sp, kw_to> {};
+struct waiver_to_slot : seq<sp, waiver_to> {};
+struct waiver_because_word : seq<sp, kw_because> {};
+struct waiver_reason_slot : seq<sp, waiver_reason> {};
+// waive LABEL from YYYY-MM-DD to YYYY-MM-DD because "REASON"
+struct waiver_setting : if_must<kw_waive, waiver_label_slot, waiver_from_word, waiver_from_slot, waiver_to_word,
+                                waiver_to_slot, waiver_because_word, waiver_reason_slot, setting_end> {};
+
+struct setting : seq<osp, sor<council_setting, calendar_setting, year_setting, waiver_setting>> {};
+
+// ---- error recovery -----------------------------------------------------------------------
+// Matches Rule; if Rule raises a parse error, hands it to the states' `error` and skips
+// to the next line, so one bad line does not hide the errors after it.
+template <typename Rule>
+struct recover_line {
+  using rule_t = recover_line;
+  using subs_t = type_list<Rule>;
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename State>
+  static bool match(ParseInput& in, State& st) {
+    if (in.empty()) return false;
+    const auto start = in.iterator();
+    try {
+      return Control<Rule>::template match<A, M, Action, Control>(in, st);
+    } catch (const parse_error& e) {
+      st.syntax_error(e, in);
+      in.iterator() = start;
+      while (!in.empty() && in.peek_char() != '\n') in.bump_in_this_line(1);
+      if (!in.empty()) in.bump_to_next_line(1);
+      return true;
+    }
+  }
+};
+
+// ---- structure ----------------------------------------------------------------------------
+struct body_wildcard : one<'*'> {};
+struct body_name : quoted {};
+struct body_name_slot : seq<sp, sor<body_wildcard, body_name>> {};
+struct open_brace : seq<osp, one<'{'>> {};
+struct body_header_end : line_end {};
+struct body_header_tail : seq<must<body_name_slot>, must<open_brace>, must<body_header_end>> {};
+struct body_close : seq<osp, one<'}'>, line_end> {};
+struct nested_body : seq<osp, kw_body> {};           // an error: bodies do not nest
+struct unknown_body_line : seq<> {};                  // an error: what a body line cannot be
+struct body_line : sor<blank_line, setting, seq<osp, statement>, seq<at<nested_body>, raise<nested_body>>,
+                       raise<unknown_body_line>> {};
+struct body_unclosed : eof {};  // end of file before the body's '}'
+struct body_end : sor<body_close, body_unclosed> {};
+struct body_keyword : kw_body {};
+struct body_block : seq<osp, body_keyword, recover_line<body_header_tail>,
+                        star<not_at<body_close>, not_at<eof>, recover_line<body_line>>, body_end> {};
+
+struct stray_close : seq<osp, one<'}'>> {};           // an error: '}' with no body open
+struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives>> {};  // an error: a statement outside any body
+struct unknown_file_line : seq<> {};
+struct file_line : sor<blank_line, body_block, setting, seq<at<stray_close>, raise<stray_close>>,
+                       seq<at<stray_statement>, raise<stray_statement>>, raise<unknown_file_line>> {};
+struct file : seq<opt<bom>, star<not_at<eof>, recover_line<file_line>>, eof> {};
+
+}  // namespace remit::grammar
+
+namespace tao::pegtl {
+template <typename Name, typename Rule>
+struct analyze_traits<Name, remit::grammar::recover_line<Rule>> : analyze_traits<Name, typename Rule::rule_t> {};
+}  // namespace tao::pegtl

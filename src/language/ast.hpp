@@ -1,0 +1,125 @@
+// The typed syntax tree of a rule file. Built by the parser, checked by the checker,
+// read by the evaluator; every node knows where it came from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "calendar/calendar.hpp"
+#include "core/date.hpp"
+#include "core/diagnostic.hpp"
+
+namespace remit::ast {
+
+enum class time_unit { day, week, month, year };
+// Periods are aligned to the year start: a quarter is 3 months from a year start, and so on.
+enum class period_kind { month, quarter, half_year, year };
+
+int months_in(period_kind p);
+
+// "every N UNIT [with G days grace]": each qualifying event is due within an interval of the last.
+struct gap_frequency {
+  int count = 1;
+  time_unit unit = time_unit::month;
+  int grace_days = 0;
+};
+// "monthly", "quarterly", ...: every period needs at least one qualifying event.
+struct coverage_frequency {
+  period_kind period = period_kind::year;
+};
+// "at least K times a year", "twice a year": every period needs K qualifying events.
+struct count_frequency {
+  int times = 1;
+  period_kind period = period_kind::year;
+};
+using frequency = std::variant<gap_frequency, coverage_frequency, count_frequency>;
+
+// One struct per statement form of the language.
+struct meets {
+  frequency how_often;
+};
+struct meets_jointly {
+  std::string partner;  // matched against meeting and session titles
+  frequency how_often;
+};
+struct notice {
+  int days = 0;
+  bool working = false;
+  bool clear = false;
+};
+struct has_item {
+  std::string pattern;
+  bool is_regex = false;
+};
+struct reports {
+  std::optional<std::string> title;
+  frequency how_often;
+  std::string recipient;
+};
+struct receives {
+  std::string item;
+  frequency how_often;
+};
+struct receives_by {
+  std::string item;
+  date deadline;
+  source_location deadline_at;
+};
+struct preceded_by {
+  std::string title;
+  int days = 0;
+};
+using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by>;
+
+struct statement {
+  source_location where;       // of the clause label
+  source_location rule_where;  // of the rule after the label
+  std::string label;
+  std::string text;  // the rule as written, after the label
+  rule what;
+  source_location pattern_at;  // of a quoted regex, for its diagnostics
+};
+
+struct waiver {
+  source_location where;
+  std::string label;
+  date from;
+  date to;
+  std::string reason;
+};
+
+struct settings {
+  std::optional<std::string> council;
+  std::optional<division> calendar;
+  std::optional<int> year_start_month;  // 1..12
+  std::optional<source_location> year_start_at;
+};
+
+struct body {
+  source_location where;
+  std::string name;
+  bool every_body = false;  // body * { ... }
+  settings overrides;
+  std::vector<statement> statements;
+  std::vector<waiver> waivers;
+};
+
+struct rule_file {
+  std::string path;
+  std::string text;  // the source, for diagnostics that quote a line
+  settings defaults;
+  std::vector<waiver> waivers;  // file-level: apply to the label in every body
+  std::vector<body> bodies;
+};
+
+// Settings in force for one body: its own overrides, else the file's, else the defaults.
+struct resolved_settings {
+  std::optional<std::string> council;
+  division calendar = division::england_and_wales;
+  int year_start_month = 1;
+};
+resolved_settings resolve(const rule_file& file, const body& b);
+
+}  // namespace remit::ast

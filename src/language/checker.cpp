@@ -1,0 +1,114 @@
+#include "language/checker.hpp"
+
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "core/text.hpp"
+
+namespace remit {
+
+namespace {
+
+// The source lines a diagnostic quotes.
+class source_lines {
+ public:
+  explicit source_lines(const std::string& text) {
+    std::istringstream f(text);
+    std::string line;
+    while (std::getline(f, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines_.push_back(line);
+    }
+  }
+  std::string at(const source_location& where) const {
+    return where.line >= 1 && where.line <= lines_.size() ? lines_[where.line - 1] : std::string{};
+  }
+
+ private:
+  std::vector<std::string> lines_;
+};
+
+struct checker {
+  const ast::rule_file& file;
+  diagnostics& diags;
+  source_lines lines;
+  bool ok = true;
+
+  void error(const source_location& where, std::string message) {
+    diags.error(where, std::move(message), lines.at(where));
+    ok = false;
+  }
+
+  void require_text(const std::string& s, const source_location& where, std::string_view what) {
+    if (fold(s).empty()) error(where, fmt::format("{} is empty", what));
+  }
+
+  void check_statement(const ast::statement& s) {
+    std::visit(
+        [&](const auto& r) {
+          using T = std::decay_t<decltype(r)>;
+          if constexpr (std::is_same_v<T, ast::meets_jointly>) require_text(r.partner, s.rule_where, "the joint partner's name");
+          if constexpr (std::is_same_v<T, ast::preceded_by>) require_text(r.title, s.rule_where, "the preceding event's title");
+          if constexpr (std::is_same_v<T, ast::receives> || std::is_same_v<T, ast::receives_by>)
+            require_text(r.item, s.rule_where, "the item received");
+          if constexpr (std::is_same_v<T, ast::reports>) {
+            require_text(r.recipient, s.rule_where, "the name of the body reported to");
+            if (r.title) require_text(*r.title, s.rule_where, "the report title");
+          }
+          if constexpr (std::is_same_v<T, ast::has_item>) {
+            if (r.is_regex) {
+              RE2::Options options;
+              options.set_log_errors(false);
+              options.set_case_sensitive(false);
+              const RE2 re(r.pattern, options);
+              if (!re.ok()) error(s.pattern_at, fmt::format("invalid regular expression: {}", re.error()));
+            } else {
+              require_text(r.pattern, s.rule_where, "the item title");
+            }
+          }
+        },
+        s.what);
+  }
+
+  void check_waivers(const std::vector<ast::waiver>& waivers, const std::vector<const ast::body*>& scope, bool file_level) {
+    for (const ast::waiver& w : waivers) {
+      bool found = false;
+      for (const ast::body* b : scope)
+        for (const ast::statement& s : b->statements) found = found || s.label == w.label;
+      if (!found)
+        error(w.where, file_level ? fmt::format("waiver for clause '{}', but no statement in this file has that label", w.label)
+                                  : fmt::format("waiver for clause '{}', but no statement in this body has that label", w.label));
+      require_text(w.reason, w.where, "the waiver's reason");
+    }
+  }
+
+  void run() {
+    std::map<std::string, const ast::body*> seen;
+    std::vector<const ast::body*> all;
+    for (const ast::body& b : file.bodies) {
+      all.push_back(&b);
+      const std::string key = b.every_body ? "*" : fold(b.name);
+      if (!b.every_body) require_text(b.name, b.where, "the body's name");
+      if (auto [it, fresh] = seen.emplace(key, &b); !fresh)
+        error(b.where, fmt::format("body {} is declared twice in this file (first on line {}): put its statements in one block",
+                                   b.every_body ? "*" : fmt::format("\"{}\"", b.name), it->second->where.line));
+      for (const ast::statement& s : b.statements) check_statement(s);
+      check_waivers(b.waivers, {&b}, false);
+    }
+    check_waivers(file.waivers, all, true);
+    if (file.bodies.empty()) diags.error({file.path, 0, 0}, "the rule file has no body: nothing to check"), ok = false;
+  }
+};
+
+}  // namespace
+
+bool check_rule_file(const ast::rule_file& file, diagnostics& diags) {
+  checker c{file, diags, source_lines(file.text)};
+  c.run();
+  return c.ok;
+}
+
+}  // namespace remit

@@ -1,0 +1,451 @@
+#include "language/parser.hpp"
+
+#include <array>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "grammar/error_messages.hpp"
+#include "grammar/remit_grammar.hpp"
+
+namespace remit {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+
+namespace {
+
+// What the actions build, piece by piece, while one statement line is parsed.
+struct pending_statement {
+  ast::frequency how_often;
+  ast::time_unit unit = ast::time_unit::month;
+  ast::period_kind period = ast::period_kind::year;
+  int count = 0;
+  int grace = 0;
+  bool jointly = false;
+  bool clear = false;
+  bool working = false;
+  bool deadline = false;
+  std::string first_string;   // partner, item, title, received item
+  std::optional<std::string> report_title;
+  std::string recipient;
+  date deadline_day;
+  source_location deadline_at;
+  source_location pattern_at;
+  std::optional<ast::rule> rule;
+  std::string label;
+  source_location label_at;
+  std::string text;
+  source_location rule_at;
+};
+
+struct builder {
+  std::string path;
+  std::string_view text;
+  diagnostics& diags;
+  ast::rule_file file;
+  ast::body* open_body = nullptr;
+  std::size_t open_body_byte = 0;
+  pending_statement st;
+
+  // year starts D MONTH
+  int year_day = 0;
+  source_location year_day_at;
+  // waive LABEL from D to D because "R"
+  ast::waiver waiver;
+
+  template <typename ParseInput>
+  source_location at(const ParseInput& in) const {
+    return at_byte(in.byte());
+  }
+  template <typename ActionInput>
+  source_location begin_of(const ActionInput& in) const {
+    return at_byte(static_cast<std::size_t>(in.begin() - text.data()));
+  }
+  source_location at_byte(std::size_t byte) const {
+    const std::size_t line_begin = text.rfind('\n', byte == 0 ? 0 : byte - 1);
+    const std::size_t begin = (line_begin == std::string_view::npos || byte == 0) ? 0 : line_begin + 1;
+    const auto line_no = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(begin), '\n') + 1);
+    return {path, line_no, locate_in_line(text, begin, byte).column};
+  }
+  std::string line_of(std::size_t byte) const {
+    const std::size_t line_begin = text.rfind('\n', byte == 0 ? 0 : byte - 1);
+    const std::size_t begin = (line_begin == std::string_view::npos || byte == 0) ? 0 : line_begin + 1;
+    return std::string(locate_in_line(text, begin, byte).line);
+  }
+  void error_at(std::size_t byte, std::string message) { diags.error(at_byte(byte), std::move(message), line_of(byte)); }
+  template <typename ActionInput>
+  void error(const ActionInput& in, std::string message) {
+    error_at(static_cast<std::size_t>(in.begin() - text.data()), std::move(message));
+  }
+
+  ast::settings& settings_here() { return open_body ? open_body->overrides : file.defaults; }
+
+  // Called by recover_line: a must<> failed somewhere in this line.
+  template <typename ParseInput>
+  void syntax_error(const pegtl::parse_error& e, const ParseInput&) {
+    std::size_t byte = e.positions().empty() ? 0 : e.positions().front().byte;
+    // Point at the offending word, not at the space before it.
+    while (byte < text.size() && (text[byte] == ' ' || text[byte] == '\t')) ++byte;
+    error_at(byte, fmt::format("{}, got {}", e.message(), describe_token(byte)));
+  }
+
+  std::string describe_token(std::size_t byte) const {
+    if (byte >= text.size()) return "the end of the file";
+    if (text[byte] == '\n' || text[byte] == '\r') return "the end of the line";
+    if (text[byte] == '#') return "a comment";
+    std::size_t end = byte;
+    const auto word_char = [](char c) { return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '#'; };
+    if (text[byte] == '"') {
+      end = text.find_first_of("\"\n", byte + 1);
+      end = (end == std::string_view::npos || text[end] == '\n') ? text.find('\n', byte) : end + 1;
+      if (end == std::string_view::npos) end = text.size();
+    } else {
+      while (end < text.size() && word_char(text[end])) ++end;
+    }
+    std::string token(text.substr(byte, std::min<std::size_t>(end - byte, 40)));
+    return fmt::format("'{}'", token);
+  }
+};
+
+// Strips the quotes and resolves \" and \\.
+template <typename ActionInput>
+std::string unquote(const ActionInput& in) {
+  const std::string_view s = in.string_view();
+  std::string out;
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] == '\\' && i + 2 < s.size()) ++i;
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// A positive whole number of sensible size; anything else is reported where it stands.
+template <typename ActionInput>
+int positive(const ActionInput& in, builder& b, std::string_view what) {
+  const std::string_view digits = trim(in.string_view());
+  int value = 0;
+  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  const std::size_t byte = static_cast<std::size_t>(digits.data() - b.text.data());
+  if (ec != std::errc{} || ptr != digits.data() + digits.size() || value > 9999) {
+    b.error_at(byte, fmt::format("{} {} is out of range: it must be from 1 to 9999", what, digits));
+    return 1;
+  }
+  if (value == 0) {
+    b.error_at(byte, fmt::format("{} must be at least 1, got 0", what));
+    return 1;
+  }
+  return value;
+}
+
+template <typename ActionInput>
+std::optional<date> iso_date_in(const ActionInput& in, builder& b) {
+  const std::string_view t = trim(in.string_view());
+  const auto d = parse_iso_date(t);
+  if (!d) b.error_at(static_cast<std::size_t>(t.data() - b.text.data()), explain_bad_iso_date(t));
+  return d;
+}
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+#define REMIT_ACTION(rule) \
+  template <>              \
+  struct action<g::rule>
+
+// ---- frequencies ----
+REMIT_ACTION(every_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the interval"); }
+};
+REMIT_ACTION(unit_days) { static void apply0(builder& b) { b.st.unit = ast::time_unit::day; } };
+REMIT_ACTION(unit_weeks) { static void apply0(builder& b) { b.st.unit = ast::time_unit::week; } };
+REMIT_ACTION(unit_months) { static void apply0(builder& b) { b.st.unit = ast::time_unit::month; } };
+REMIT_ACTION(unit_years) { static void apply0(builder& b) { b.st.unit = ast::time_unit::year; } };
+REMIT_ACTION(grace_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.grace = positive(in, b, "the grace"); }
+};
+REMIT_ACTION(every_freq) {
+  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{b.st.count, b.st.unit, b.st.grace}; }
+};
+REMIT_ACTION(weekly_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the interval"); }
+};
+REMIT_ACTION(weekly_freq) {
+  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{b.st.count, ast::time_unit::week, 0}; }
+};
+REMIT_ACTION(least_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of times"); }
+};
+REMIT_ACTION(per_year) { static void apply0(builder& b) { b.st.period = ast::period_kind::year; } };
+REMIT_ACTION(per_quarter) { static void apply0(builder& b) { b.st.period = ast::period_kind::quarter; } };
+REMIT_ACTION(per_month) { static void apply0(builder& b) { b.st.period = ast::period_kind::month; } };
+REMIT_ACTION(per_half_year) { static void apply0(builder& b) { b.st.period = ast::period_kind::half_year; } };
+REMIT_ACTION(least_freq) {
+  static void apply0(builder& b) { b.st.how_often = ast::count_frequency{b.st.count, b.st.period}; }
+};
+REMIT_ACTION(twice_a_year) {
+  static void apply0(builder& b) { b.st.how_often = ast::count_frequency{2, ast::period_kind::year}; }
+};
+REMIT_ACTION(bi_monthly) {
+  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{2, ast::time_unit::month, 0}; }
+};
+REMIT_ACTION(six_monthly) {
+  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{6, ast::time_unit::month, 0}; }
+};
+REMIT_ACTION(monthly) { static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::month}; } };
+REMIT_ACTION(quarterly) {
+  static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::quarter}; }
+};
+REMIT_ACTION(half_yearly) {
+  static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::half_year}; }
+};
+REMIT_ACTION(annually) { static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::year}; } };
+REMIT_ACTION(yearly) { static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::year}; } };
+
+// ---- statements ----
+REMIT_ACTION(label) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st = pending_statement{};
+    b.st.label = in.string();
+    b.st.label_at = b.begin_of(in);
+  }
+};
+REMIT_ACTION(partner_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
+};
+REMIT_ACTION(meets_jointly) { static void apply0(builder& b) { b.st.jointly = true; } };
+REMIT_ACTION(meets_statement) {
+  static void apply0(builder& b) {
+    if (b.st.jointly)
+      b.st.rule = ast::meets_jointly{b.st.first_string, b.st.how_often};
+    else
+      b.st.rule = ast::meets{b.st.how_often};
+  }
+};
+REMIT_ACTION(notice_clear) { static void apply0(builder& b) { b.st.clear = true; } };
+REMIT_ACTION(notice_working) { static void apply0(builder& b) { b.st.working = true; } };
+REMIT_ACTION(notice_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the notice"); }
+};
+REMIT_ACTION(agenda_statement) {
+  static void apply0(builder& b) { b.st.rule = ast::notice{b.st.count, b.st.working, b.st.clear}; }
+};
+REMIT_ACTION(item_text) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.rule = ast::has_item{unquote(in), false};
+  }
+};
+REMIT_ACTION(item_regex) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.rule = ast::has_item{unquote(in), true};
+    b.st.pattern_at = b.begin_of(in);
+  }
+};
+REMIT_ACTION(preceding_title) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
+};
+REMIT_ACTION(preceded_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of days"); }
+};
+REMIT_ACTION(preceded_by) {
+  static void apply0(builder& b) { b.st.rule = ast::preceded_by{b.st.first_string, b.st.count}; }
+};
+REMIT_ACTION(report_title) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.report_title = unquote(in); }
+};
+REMIT_ACTION(recipient_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.recipient = unquote(in); }
+};
+REMIT_ACTION(reports_statement) {
+  static void apply0(builder& b) { b.st.rule = ast::reports{b.st.report_title, b.st.how_often, b.st.recipient}; }
+};
+REMIT_ACTION(received_item) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
+};
+REMIT_ACTION(deadline_date) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.deadline = true;
+    b.st.deadline_day = iso_date_in(in, b).value_or(date{});
+    b.st.deadline_at = b.begin_of(in);
+  }
+};
+REMIT_ACTION(receives_statement) {
+  static void apply0(builder& b) {
+    if (b.st.deadline)
+      b.st.rule = ast::receives_by{b.st.first_string, b.st.deadline_day, b.st.deadline_at};
+    else
+      b.st.rule = ast::receives{b.st.first_string, b.st.how_often};
+  }
+};
+REMIT_ACTION(statement_rule) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    const std::string_view written = trim(in.string_view());
+    b.st.text = std::string(written);
+    b.st.rule_at = b.at_byte(static_cast<std::size_t>(written.data() - b.text.data()));
+  }
+};
+REMIT_ACTION(statement) {
+  static void apply0(builder& b) {
+    if (!b.open_body || !b.st.rule) return;
+    b.open_body->statements.push_back(
+        {b.st.label_at, b.st.rule_at, b.st.label, b.st.text, *b.st.rule, b.st.pattern_at});
+  }
+};
+
+// ---- settings ----
+REMIT_ACTION(setting) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    if (!b.open_body && !b.file.bodies.empty())
+      b.error(in, "file settings come before the first body; to change a setting for one body, put it inside that body");
+  }
+};
+REMIT_ACTION(council_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.settings_here().council = unquote(in); }
+};
+REMIT_ACTION(calendar_name) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.settings_here().calendar = parse_division(trim(in.string_view()));
+  }
+};
+REMIT_ACTION(year_start_day) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.year_day = positive(in, b, "the day");
+    b.year_day_at = b.begin_of(in);
+  }
+};
+REMIT_ACTION(month_name) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    static constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",
+                                                             "may",     "june",     "july",      "august",
+                                                             "september", "october", "november", "december"};
+    static constexpr std::array<unsigned, 12> days_in{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const std::string name = fold(in.string_view());
+    const auto it = std::find(months.begin(), months.end(), name);
+    if (it == months.end()) {
+      b.error(in, fmt::format("unknown month '{}': expected a month name such as 'April'", in.string_view()));
+      return;
+    }
+    const auto m = static_cast<std::size_t>(it - months.begin());
+    const std::size_t day_byte = static_cast<std::size_t>(in.begin() - b.text.data());
+    if (static_cast<unsigned>(b.year_day) > days_in[m]) {
+      b.diags.error(b.year_day_at, fmt::format("there is no {} {}: a year starts on the 1st of a month, as in 'year starts 1 {}'",
+                                               b.year_day, in.string_view(), in.string_view()),
+                    b.line_of(day_byte));
+      return;
+    }
+    if (b.year_day != 1) {
+      b.diags.error(b.year_day_at, fmt::format("a year must start on the 1st of a month, got {}: write 'year starts 1 {}'",
+                                               b.year_day, in.string_view()),
+                    b.line_of(day_byte));
+      return;
+    }
+    b.settings_here().year_start_month = static_cast<int>(m) + 1;
+    b.settings_here().year_start_at = b.year_day_at;
+  }
+};
+REMIT_ACTION(kw_waive) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.waiver = ast::waiver{};
+    b.waiver.where = b.begin_of(in);
+  }
+};
+REMIT_ACTION(waiver_label) {
+  template <typename In> static void apply(const In& in, builder& b) { b.waiver.label = in.string(); }
+};
+REMIT_ACTION(waiver_from) {
+  template <typename In> static void apply(const In& in, builder& b) { b.waiver.from = iso_date_in(in, b).value_or(date{}); }
+};
+REMIT_ACTION(waiver_to) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    const auto to = iso_date_in(in, b);
+    b.waiver.to = to.value_or(date{});
+    if (to && b.waiver.to < b.waiver.from)
+      b.error(in, fmt::format("the waiver ends on {} before it starts on {}", b.waiver.to, b.waiver.from));
+  }
+};
+REMIT_ACTION(waiver_reason) {
+  template <typename In> static void apply(const In& in, builder& b) { b.waiver.reason = unquote(in); }
+};
+REMIT_ACTION(waiver_setting) {
+  static void apply0(builder& b) { (b.open_body ? b.open_body->waivers : b.file.waivers).push_back(b.waiver); }
+};
+
+// ---- structure ----
+REMIT_ACTION(body_keyword) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.file.bodies.push_back(ast::body{});
+    b.open_body = &b.file.bodies.back();
+    b.open_body->where = b.begin_of(in);
+    b.open_body_byte = static_cast<std::size_t>(in.begin() - b.text.data());
+  }
+};
+REMIT_ACTION(body_wildcard) { static void apply0(builder& b) { b.open_body->every_body = true; } };
+REMIT_ACTION(body_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.open_body->name = unquote(in); }
+};
+REMIT_ACTION(body_close) { static void apply0(builder& b) { b.open_body = nullptr; } };
+REMIT_ACTION(body_unclosed) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    const ast::body& open = *b.open_body;
+    b.diags.error(open.where,
+                  fmt::format("body {} is never closed: expected '}}' before the end of the file",
+                              open.every_body ? "*" : fmt::format("\"{}\"", open.name)),
+                  b.line_of(b.open_body_byte));
+    b.open_body = nullptr;
+    (void)in;
+  }
+};
+
+#undef REMIT_ACTION
+
+}  // namespace
+
+std::optional<ast::rule_file> parse_rule_file(std::string path, std::string_view text, diagnostics& diags) {
+  diagnostics local;
+  builder b{path, text, local, {}, nullptr, 0, {}, 0, {}, {}};
+  b.file.path = path;
+  b.file.text = std::string(text);
+  pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(text.data(), text.size(), path);
+  try {
+    pegtl::parse<g::file, action, g::control>(in, b);
+  } catch (const pegtl::parse_error& e) {
+    b.syntax_error(e, in);
+  }
+  if (!valid_utf8(text)) local.error({path, 1, 0}, "the file is not valid UTF-8");
+  const bool ok = local.empty();
+  for (const diagnostic& d : local.sorted()) diags.error(d.where, d.message, d.source_line);
+  if (!ok) return std::nullopt;
+  return std::move(b.file);
+}
+
+std::optional<std::string> read_file(const std::string& path, std::string& why) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    why = "is a directory, not a file";
+    return std::nullopt;
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    why = std::filesystem::exists(path, ec) ? "cannot be read (permission denied?)" : "no such file";
+    return std::nullopt;
+  }
+  std::ostringstream s;
+  s << f.rdbuf();
+  return std::move(s).str();
+}
+
+std::optional<ast::rule_file> load_rule_file(const std::string& path, diagnostics& diags) {
+  std::string why;
+  const auto text = read_file(path, why);
+  if (!text) {
+    diags.error({path, 0, 0}, why);
+    return std::nullopt;
+  }
+  return parse_rule_file(path, *text, diags);
+}
+
+}  // namespace remit
