@@ -1,0 +1,161 @@
+// remit check RULES... --log LOG... [--from F] [--to T] [--format text|json] [-o FILE]
+#include <ctime>
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "core/output_file.hpp"
+#include "evaluate/evaluator.hpp"
+#include "inputs/reader.hpp"
+#include "language/checker.hpp"
+#include "language/parser.hpp"
+#include "report/reporter.hpp"
+
+namespace remit::cli {
+
+namespace {
+
+struct check_options {
+  std::vector<std::string> rules;
+  std::vector<std::string> logs;
+  std::string from;
+  std::string to;
+  std::string format = "text";
+  std::string output;
+  std::string color = "auto";
+  bool accept_partial = false;
+};
+
+// The only place remit reads the clock: "today" is resolved once, here, as a local civil date.
+date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return date::from(std::chrono::year{local.tm_year + 1900} / std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
+                    std::chrono::day{static_cast<unsigned>(local.tm_mday)});
+}
+
+std::optional<date> option_date(const std::string& text, std::string_view option) {
+  const auto d = parse_iso_date(text);
+  if (!d) std::cerr << fmt::format("remit: error: {}: {}\n", option, explain_bad_iso_date(text));
+  return d;
+}
+
+bool use_colour(const check_options& o) {
+  if (o.color == "always") return true;
+  if (o.color == "never" || !o.output.empty()) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
+}
+
+int run_check(const check_options& o) {
+  diagnostics diags;
+  std::vector<ast::rule_file> files;
+  for (const std::string& path : o.rules)
+    if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
+
+  event_log log;
+  for (const std::string& path : o.logs) read_log_file(path, log, diags);
+
+  if (!diags.empty()) {
+    diags.render(std::cerr);
+    std::cerr << fmt::format("remit: {} found; nothing was audited\n",
+                             diags.size() == 1 ? std::string("1 error") : fmt::format("{} errors", diags.size()));
+    return exit_bad_input;
+  }
+  if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
+    for (const auto& f : log.files)
+      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+    if (!o.accept_partial) {
+      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to audit the rows that were read\n",
+                               rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));
+      return exit_bad_input;
+    }
+  }
+
+  audit_window window{};
+  if (o.to.empty()) {
+    window.to = today();
+  } else if (const auto to = option_date(o.to, "--to")) {
+    window.to = *to;
+  } else {
+    return exit_bad_input;
+  }
+  if (!o.from.empty()) {
+    const auto from = option_date(o.from, "--from");
+    if (!from) return exit_bad_input;
+    window.from = *from;
+  } else if (log.events.empty()) {
+    std::cerr << "remit: error: the logs hold no events, so --from has no default: pass --from\n";
+    return exit_bad_input;
+  } else {
+    window.from = std::min_element(log.events.begin(), log.events.end(),
+                                   [](const event& a, const event& b) { return a.day < b.day; })
+                      ->day;
+  }
+  if (window.to < window.from) {
+    std::cerr << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
+    return exit_bad_input;
+  }
+
+  const audit_report report = run_audit(files, log, window, diags);
+  if (!diags.empty()) {
+    diags.render(std::cerr);
+    return exit_bad_input;
+  }
+
+  const reporter_entry* format = find_reporter(o.format);
+  const auto writer = format->make(report_options{use_colour(o)});
+  if (o.output.empty()) {
+    writer->write(report, std::cout);
+    std::cout.flush();
+  } else {
+    std::ostringstream text;
+    writer->write(report, text);
+    if (const std::string problem = write_file_atomically(o.output, text.str()); !problem.empty()) {
+      std::cerr << "remit: error: " << problem << '\n';
+      return exit_bad_input;
+    }
+  }
+  return report.any_breach() ? exit_breach : exit_clean;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<check_options>();
+  CLI::App* check = app.add_subcommand("check", "Audit meeting logs against rule files and report every breach.");
+  check->footer(
+      "Examples:\n"
+      "  remit check rules/rutland.remit --log corpora/rutland/meetings.csv --from 2024-04-01 --to 2026-03-31\n"
+      "  remit check council.remit --log 2024.csv --log 2025.csv --format json -o audit.json\n\n"
+      "The window is inclusive; evaluation is as of --to, and events after it are ignored.\n"
+      "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.\n"
+      "See docs/guide.md for a walk-through and docs/language.md for the rule language.");
+  check->add_option("rules", options->rules, "Rule files (*.remit) to check against")->required()->check(CLI::ExistingFile);
+  check->add_option("--log", options->logs, "A meeting log (CSV, SPEC §3); repeat for several, their events are merged")
+      ->required();
+  check->add_option("--from", options->from, "First day of the audit window, yyyy-mm-dd (default: the earliest event)");
+  check->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)");
+  std::vector<std::string> formats;
+  std::string format_help = "Report format:";
+  for (const reporter_entry& r : reporters()) {
+    formats.emplace_back(r.name);
+    format_help += fmt::format("\n  {}: {}", r.name, r.description);
+  }
+  check->add_option("--format", options->format, format_help)->check(CLI::IsMember(formats))->capture_default_str();
+  check->add_option("-o,--output", options->output, "Write the report to FILE (whole or not at all) instead of stdout");
+  check->add_flag("--accept-partial", options->accept_partial,
+                  "Audit the rows that were read even if some were rejected (they are still listed)");
+  check->add_option("--color", options->color, "Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check->callback([options, &status] { status = run_check(*options); });
+}
+
+}  // namespace remit::cli

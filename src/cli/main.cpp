@@ -1,0 +1,27 @@
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "remit audits the meeting records of council committees against their Terms of Reference.\n"
+      "It reads rule files (*.remit) and meeting logs (CSV), and reports every breach with its clause and evidence.\n\n"
+      "  remit check rules/rutland.remit --log corpora/rutland/meetings.csv --from 2024-04-01 --to 2026-03-31\n\n"
+      "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.",
+      "remit"};
+  app.set_version_flag("--version", std::string("remit ") + REMIT_VERSION);
+  app.require_subcommand(1);
+  int status = remit::cli::exit_clean;
+  remit::cli::add_check_command(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : remit::cli::exit_bad_input;
+  } catch (const std::exception& e) {
+    // A tool failure, not a problem in the user's input: say so plainly.
+    std::cerr << "remit: internal error: " << e.what() << '\n';
+    return remit::cli::exit_bad_input;
+  }
+  return status;
+}

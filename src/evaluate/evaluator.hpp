@@ -1,0 +1,20 @@
+// Rule files × event log → audit report (SPEC §2). Never reads the clock: the window is given.
+#pragma once
+
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "evaluate/findings.hpp"
+#include "inputs/event_log.hpp"
+#include "language/ast.hpp"
+
+namespace remit {
+
+// Evaluates every statement of every file. Results are in order: files as given, bodies
+// and statements in file order (for body *, bodies in order of the case-folded name),
+// findings by due date. A problem that makes a result impossible to compute (a working-day
+// count outside the bank-holiday data) is a diagnostic.
+audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
+                       diagnostics& diags);
+
+}  // namespace remit

@@ -1,0 +1,90 @@
+// Gap family (SPEC §2): each qualifying event is due within an interval of the one before.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+namespace {
+
+struct due_date {
+  date day;
+  std::string derivation;  // "2 months after 2025-11-19, plus 7 days' grace"
+};
+
+std::string interval_text(const ast::gap_frequency& f) {
+  switch (f.unit) {
+    case ast::time_unit::day: return counted(f.count, "day", "days");
+    case ast::time_unit::week: return counted(f.count, "week", "weeks");
+    case ast::time_unit::month: return counted(f.count, "month", "months");
+    case ast::time_unit::year: return counted(f.count, "year", "years");
+  }
+  return {};
+}
+
+due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p) {
+  date d = p;
+  bool clamped = false;
+  switch (f.unit) {
+    case ast::time_unit::day: d = p.plus_days(f.count); break;
+    case ast::time_unit::week: d = p.plus_days(7L * f.count); break;
+    case ast::time_unit::month:
+    case ast::time_unit::year: {
+      const int months = f.unit == ast::time_unit::year ? 12 * f.count : f.count;
+      d = p.plus_months(months);
+      clamped = d.day_of_month() != p.day_of_month();
+      break;
+    }
+  }
+  std::string why = fmt::format("{} after {}", interval_text(f), what_p);
+  if (clamped) why += fmt::format(", clamped to the last day of the month");
+  if (f.grace_days > 0) {
+    d = d.plus_days(f.grace_days);
+    why += fmt::format(", plus {} grace", counted(f.grace_days, "day's", "days'"));
+  }
+  return {d, why};
+}
+
+}  // namespace
+
+family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f) {
+  const date from = ctx.window.from;
+  const date to = ctx.window.to;
+  family_result out;
+
+  // The chain starts at the last qualifying event before the window, or at the window's start.
+  const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
+  const auto end_in = std::upper_bound(first_in, s.dates.end(), to);
+  date p = from;
+  std::string what_p = fmt::format("{}, the start of the audit window", from);
+  if (first_in != s.dates.begin()) {
+    p = *(first_in - 1);
+    what_p = fmt::format("the {} on {}", s.noun, p);
+  }
+
+  for (auto it = first_in; it != end_in; ++it) {
+    out.fell_due = true;
+    const date q = *it;
+    const due_date due = due_after(p, f, what_p);
+    if (q > due.day)
+      out.findings.push_back({finding_status::breach, due.day, q, {}, {}, {}, {},
+                              fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late", s.noun, due.day,
+                                          due.derivation, s.noun, q,
+                                          counted(days_between(due.day, q), "day", "days"))});
+    p = q;
+    what_p = fmt::format("the {} on {}", s.noun, p);
+  }
+
+  // After the last link: still open at the window's end.
+  const due_date due = due_after(p, f, what_p);
+  if (due.day < to) out.fell_due = true;
+  if (to > due.day)
+    out.findings.push_back({finding_status::breach, due.day, std::nullopt, {}, {}, {}, {},
+                            fmt::format("next {} was due by {} ({}); there was none by {}, the end of the audit window",
+                                        s.noun, due.day, due.derivation, to)});
+  return out;
+}
+
+}  // namespace remit

@@ -1,0 +1,57 @@
+// Notice family (SPEC §2): an agenda published at least N (clear) (working) days before each meeting.
+#include <fmt/format.h>
+
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+namespace {
+
+std::string notice_words(const ast::notice& r) {
+  return fmt::format("{}{}{}", r.days, r.clear ? " clear" : "", r.working ? (r.days == 1 ? " working day" : " working days")
+                                                                         : (r.days == 1 ? " day" : " days"));
+}
+
+// How the latest compliant date was reached, so an auditor can re-count it by hand.
+std::string counting(const calendar::trace& t) {
+  std::string days;
+  for (date d : t.counted) days += fmt::format("{}{} {}", days.empty() ? "" : ", ", d.weekday_name(), d);
+  std::string holidays;
+  for (const bank_holiday* h : t.holidays_skipped)
+    holidays += fmt::format("{}{} {}", holidays.empty() ? "" : ", ", h->title, h->day);
+  return fmt::format("working days counted back from the meeting: {}; bank holidays skipped: {}", days,
+                     holidays.empty() ? "none" : holidays);
+}
+
+}  // namespace
+
+family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
+  family_result out;
+  for (const event* e : ctx.events) {
+    if (!e->held_meeting() || e->day < ctx.window.from) continue;
+    out.fell_due = true;
+    const date m = e->day;
+    calendar::trace trace;
+    const date l = r.working ? ctx.cal.working_days_before(m, r.days, &trace) : m.plus_days(-r.days);
+    // With "clear", the N days lie strictly between publication and meeting.
+    const date due = r.clear ? l.plus_days(-1) : l;
+    const std::string how = r.working ? counting(trace)
+                                      : fmt::format("{} days before the meeting is {}", r.days, l);
+    if (e->published == no_date) {
+      out.findings.push_back({finding_status::no_evidence, due, std::nullopt, m, {}, {}, {},
+                              fmt::format("no agenda publication date is recorded for the meeting on {}; {} notice "
+                                          "needed publication by {}",
+                                          m, notice_words(r), due)});
+      continue;
+    }
+    if (e->published <= due) continue;
+    out.findings.push_back(
+        {finding_status::breach, due, e->published, m, {}, {}, {},
+         fmt::format("agenda for the meeting on {} was published on {}; {} notice needed publication by {}, {} earlier ({})",
+                     m, e->published, notice_words(r), due, counted(days_between(due, e->published), "day", "days"),
+                     how)});
+  }
+  return out;
+}
+
+}  // namespace remit

@@ -1,0 +1,63 @@
+// Coverage and count families (SPEC §2): periods aligned to the year start; only periods
+// wholly inside the window are judged.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+namespace {
+
+std::string_view period_name(ast::period_kind p) {
+  switch (p) {
+    case ast::period_kind::month: return "month";
+    case ast::period_kind::quarter: return "quarter";
+    case ast::period_kind::half_year: return "half-year";
+    case ast::period_kind::year: return "year";
+  }
+  return "year";
+}
+
+// The start of the aligned period that holds `d`.
+date period_start_holding(date d, int months, int year_start_month) {
+  date start = date::from(std::chrono::year{d.year()} / std::chrono::month{d.month()} / 1);
+  while (((static_cast<int>(start.month()) - year_start_month) % months + months) % months != 0)
+    start = start.plus_months(-1);
+  return start;
+}
+
+}  // namespace
+
+family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f) {
+  const ast::period_kind period = std::holds_alternative<ast::coverage_frequency>(f)
+                                      ? std::get<ast::coverage_frequency>(f).period
+                                      : std::get<ast::count_frequency>(f).period;
+  const int needed = std::holds_alternative<ast::count_frequency>(f) ? std::get<ast::count_frequency>(f).times : 1;
+  const bool is_count = std::holds_alternative<ast::count_frequency>(f);
+  const int months = ast::months_in(period);
+
+  family_result out;
+  for (date start = period_start_holding(ctx.window.from, months, ctx.year_start_month); start <= ctx.window.to;
+       start = start.plus_months(months)) {
+    const date end = start.plus_months(months).plus_days(-1);
+    if (start < ctx.window.from || end > ctx.window.to) continue;
+    out.fell_due = true;
+    const long found = std::upper_bound(s.dates.begin(), s.dates.end(), end) -
+                       std::lower_bound(s.dates.begin(), s.dates.end(), start);
+    if (found >= needed) continue;
+    finding x{finding_status::breach, end, std::nullopt, {}, start, end, {}, {}};
+    if (is_count) {
+      x.found = static_cast<int>(found);
+      x.message = fmt::format("{} in the {} {} to {}; at least {} required", counted(found, s.noun, s.nouns),
+                              period_name(period), start, end, needed);
+    } else {
+      x.message = fmt::format("no {} in the {} {} to {}", s.noun, period_name(period), start, end);
+    }
+    out.findings.push_back(std::move(x));
+  }
+  return out;
+}
+
+}  // namespace remit

@@ -1,0 +1,63 @@
+// Which events count for a frequency (SPEC §2, "Qualifying events").
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+namespace {
+
+template <typename Keep>
+std::vector<date> dates_of(const body_context& ctx, Keep keep) {
+  std::vector<date> out;
+  for (const event* e : ctx.events)
+    if (keep(*e)) out.push_back(e->day);
+  return out;
+}
+
+bool has_item_containing(const body_context& ctx, const event& e, std::string_view folded_item) {
+  for (string_pool::id item : ctx.log.items_of(e))
+    if (folded_contains(ctx.log.strings.folded(item), folded_item)) return true;
+  return false;
+}
+
+}  // namespace
+
+series qualifying_series(const body_context& ctx, const ast::rule& rule) {
+  return std::visit(
+      [&](const auto& r) -> series {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, ast::meets>) {
+          return {dates_of(ctx, [](const event& e) { return e.held_meeting(); }), "held meeting", "held meetings"};
+        } else if constexpr (std::is_same_v<T, ast::meets_jointly>) {
+          const std::string partner = fold(r.partner);
+          return {dates_of(ctx,
+                           [&](const event& e) {
+                             return e.held() && e.kind != event_kind::report && folded_contains(ctx.title(e), partner);
+                           }),
+                  fmt::format("joint meeting or session with \"{}\"", r.partner),
+                  fmt::format("joint meetings or sessions with \"{}\"", r.partner)};
+        } else if constexpr (std::is_same_v<T, ast::reports>) {
+          const std::string recipient = fold(r.recipient);
+          const std::string title = r.title ? fold(*r.title) : std::string{};
+          const std::string what = r.title ? fmt::format("\"{}\" report", *r.title) : std::string("report");
+          return {dates_of(ctx,
+                           [&](const event& e) {
+                             return e.held() && e.kind == event_kind::report &&
+                                    ctx.log.strings.folded(e.to) == recipient && folded_contains(ctx.title(e), title);
+                           }),
+                  fmt::format("{} to \"{}\"", what, r.recipient), fmt::format("{}s to \"{}\"", what, r.recipient)};
+        } else if constexpr (std::is_same_v<T, ast::receives>) {
+          const std::string item = fold(r.item);
+          return {dates_of(ctx, [&](const event& e) { return e.held_meeting() && has_item_containing(ctx, e, item); }),
+                  fmt::format("held meeting with an item \"{}\"", r.item),
+                  fmt::format("held meetings with an item \"{}\"", r.item)};
+        } else {
+          return {};
+        }
+      },
+      rule);
+}
+
+}  // namespace remit

@@ -1,0 +1,31 @@
+// Input formats. Each reader turns one file's bytes into events; a new format is one
+// new file plus one line in inputs/registry.cpp.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/diagnostic.hpp"
+#include "inputs/event_log.hpp"
+
+namespace remit {
+
+struct log_reader {
+  std::string_view name;
+  // Whether this reader claims a file, from its name and first bytes.
+  bool (*claims)(std::string_view path, std::string_view content);
+  // Appends the file's events to the log and fills its summary. Problems with the file
+  // as a whole (no header, a missing column) go to `diags`; bad rows to summary.rejected.
+  void (*read)(std::string_view content, event_log& log, log_file_summary& summary, diagnostics& diags);
+};
+
+std::span<const log_reader> log_readers();
+
+// Reads one log file with the first reader that claims it.
+void read_log_file(const std::string& path, event_log& log, diagnostics& diags);
+
+// Readers, each in its own file.
+extern const log_reader csv_log_reader;
+
+}  // namespace remit

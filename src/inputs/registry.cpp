@@ -1,0 +1,35 @@
+#include <array>
+#include <fmt/format.h>
+
+#include "inputs/reader.hpp"
+#include "language/parser.hpp"
+
+namespace remit {
+
+std::span<const log_reader> log_readers() {
+  // Most specific first: the CSV reader claims whatever no other reader does.
+  static const std::array<log_reader, 1> readers{csv_log_reader};
+  return readers;
+}
+
+void read_log_file(const std::string& path, event_log& log, diagnostics& diags) {
+  std::string why;
+  const auto content = read_file(path, why);
+  if (!content) {
+    diags.error({path, 0, 0}, why);
+    return;
+  }
+  if (log.files.size() >= UINT16_MAX) {
+    diags.error({path, 0, 0}, fmt::format("too many log files: at most {} in one run", UINT16_MAX));
+    return;
+  }
+  for (const log_reader& reader : log_readers()) {
+    if (!reader.claims(path, *content)) continue;
+    log.files.push_back({path, std::string(reader.name), 0, 0, {}});
+    reader.read(*content, log, log.files.back(), diags);
+    return;
+  }
+  diags.error({path, 0, 0}, "not a log format remit reads");
+}
+
+}  // namespace remit

@@ -1,0 +1,88 @@
+// The report people read: grouped by body, each rule with its clause label, status and
+// findings, then what became of every log row, then a summary line.
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "report/reporter.hpp"
+
+namespace remit {
+
+namespace {
+
+class text_reporter final : public reporter {
+ public:
+  explicit text_reporter(report_options o) : options_(o) {}
+
+  void write(const audit_report& report, std::ostream& out) const override {
+    out << fmt::format("remit audit from {} to {}\n", report.window.from, report.window.to);
+    const rule_result* previous = nullptr;
+    std::size_t label_width = 0;
+    for (const rule_result& r : report.results) label_width = std::max(label_width, utf8_length(r.statement->label));
+    for (const rule_result& r : report.results) {
+      if (!previous || previous->rule_file != r.rule_file || previous->body != r.body || previous->council != r.council) {
+        out << '\n' << style(fmt::format("{}{}", r.council ? *r.council + ": " : std::string{}, r.body), fmt::emphasis::bold)
+            << fmt::format("  ({})\n", r.rule_file);
+      }
+      previous = &r;
+      const std::size_t pad = label_width - utf8_length(r.statement->label);
+      out << fmt::format("  {}{:{}}  {}  {}\n", r.statement->label, "", pad, status_word(r.status), r.statement->text);
+      for (const finding& f : r.findings)
+        out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), f.message);
+    }
+
+    out << '\n';
+    for (const log_file_summary& f : report.logs) {
+      out << fmt::format("log {}: {} read, {} used, {} rejected\n", f.path, counted(f.rows_read, "row", "rows"),
+                         f.rows_used, f.rejected.size());
+      for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", f.path, r.line, r.reason);
+    }
+    if (report.events_after_window > 0)
+      out << fmt::format("{} after {} not audited (after the window)\n",
+                         counted(static_cast<long>(report.events_after_window), "event", "events"), report.window.to);
+    if (!report.unaudited_bodies.empty()) {
+      out << fmt::format("{} in the logs that no rule file audits:", counted(static_cast<long>(report.unaudited_bodies.size()),
+                                                                           "body", "bodies"));
+      for (const std::string& b : report.unaudited_bodies) out << fmt::format(" \"{}\"", b);
+      out << '\n';
+    }
+
+    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} waived, {} not-due, {} pass; {}\n",
+                       counted(static_cast<long>(report.results.size()), "rule", "rules"),
+                       report.count(rule_status::breach), report.count(rule_status::no_evidence),
+                       report.count(rule_status::waived), report.count(rule_status::not_due),
+                       report.count(rule_status::pass),
+                       counted(static_cast<long>(report.count(finding_status::breach)), "breach", "breaches"));
+  }
+
+ private:
+  std::string style(const std::string& text, fmt::text_style s) const {
+    return options_.color ? fmt::format(s, "{}", text) : text;
+  }
+  // Padded to the widest status, outside the colour codes, so columns line up either way.
+  template <typename Status>
+  std::string status_word(Status s) const {
+    const std::string word = std::string(name(s));
+    return style(word, colour_of(word)) + std::string(std::string_view("no-evidence").size() - word.size(), ' ');
+  }
+  static fmt::text_style colour_of(std::string_view word) {
+    if (word == "breach") return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+    if (word == "no-evidence") return fmt::fg(fmt::terminal_color::yellow);
+    if (word == "waived") return fmt::fg(fmt::terminal_color::cyan);
+    if (word == "pass") return fmt::fg(fmt::terminal_color::green);
+    return {};
+  }
+
+  report_options options_;
+};
+
+}  // namespace
+
+std::unique_ptr<reporter> make_text_reporter(const report_options& options) {
+  return std::make_unique<text_reporter>(options);
+}
+
+}  // namespace remit
