@@ -44,6 +44,7 @@ REMIT_ERROR(notice_published, "expected 'published' after 'agenda'");
 REMIT_ERROR(notice_at_least, "expected 'at least' after 'published'");
 REMIT_ERROR(notice_count, "expected a number of days after 'at least'");
 REMIT_ERROR(notice_days, "expected 'days', 'working days', 'clear days' or 'clear working days' after the number");
+REMIT_ERROR(notice_days_word, "expected 'days', 'working days', 'clear days' or 'clear working days' after the number");
 REMIT_ERROR(notice_before, "expected 'before' after 'days'");
 REMIT_ERROR(notice_each_meeting, "expected 'each meeting' after 'before'");
 REMIT_ERROR(each_meeting_word, "expected 'meeting' after 'each'");
@@ -85,22 +86,39 @@ REMIT_ERROR(waiver_reason_slot, "expected a quoted reason after 'because'");
 REMIT_ERROR(body_name_slot, "expected the body's quoted name or '*' after 'body'");
 REMIT_ERROR(open_brace, "expected '{' after the body's name");
 REMIT_ERROR(body_header_end, "expected the end of the line after '{' (one statement per line)");
-REMIT_ERROR(nested_body, "bodies do not nest: expected '}' to close the body above first");
+REMIT_ERROR(nested_body_error, "bodies do not nest: expected '}' to close the body above first");
 REMIT_ERROR(unknown_body_line, "expected a statement (a clause label, then a rule), a setting, or '}'");
-REMIT_ERROR(stray_close, "'}' with no body open");
-REMIT_ERROR(stray_statement, "a statement must be inside a body: body \"NAME\" { ... }");
+REMIT_ERROR(stray_close_error, "'}' with no body open");
+REMIT_ERROR(stray_statement_error, "a statement must be inside a body: body \"NAME\" { ... }");
 REMIT_ERROR(unknown_file_line,
             "expected a setting ('council', 'calendar', 'year starts', 'waive') or a body: body \"NAME\" { ... }");
 
 #undef REMIT_ERROR
 #undef REMIT_FREQUENCIES
 
-struct error_table {
-  template <typename Rule>
-  static constexpr auto message = error_message<Rule>;
-};
-
+// A rule with a message insists: wherever it fails, it throws a syntax_error that points
+// at the start of what it could not match. Rules without a message behave as usual.
 template <typename Rule>
-using control = must_if<error_table>::control<Rule>;
+struct control : normal<Rule> {
+  static constexpr const char* message = error_message<Rule>;
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    if constexpr (message == nullptr) {
+      return normal<Rule>::template match<A, M, Action, Control>(in, st...);
+    } else {
+      const std::size_t start = in.byte();
+      if (normal<Rule>::template match<A, M, Action, Control>(in, st...)) return true;
+      throw syntax_error{message, start};
+    }
+  }
+
+  template <typename ParseInput, typename... States>
+  [[noreturn]] static void raise(const ParseInput& in, States&&...) {
+    static_assert(message != nullptr, "each rule that can fail inside must<> needs a message in error_messages.hpp");
+    throw syntax_error{message, in.byte()};
+  }
+};
 
 }  // namespace remit::grammar

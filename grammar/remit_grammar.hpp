@@ -144,7 +144,8 @@ struct notice_working : kw<TAO_PEGTL_STRING("working")> {};
 struct notice_published : seq<sp, kw_published> {};
 struct notice_at_least : seq<sp, kw_at, sp, kw_least> {};
 struct notice_count : seq<sp, number> {};
-struct notice_days : seq<opt<sp, notice_clear>, opt<sp, notice_working>, sp, days_word> {};
+struct notice_days_word : seq<sp, days_word> {};
+struct notice_days : seq<opt<sp, notice_clear>, opt<sp, notice_working>, must<notice_days_word>> {};
 struct notice_before : seq<sp, kw_before> {};
 struct notice_each_meeting : seq<sp, kw_each, sp, kw_meeting> {};
 struct agenda_statement
@@ -231,8 +232,15 @@ struct waiver_setting : if_must<kw_waive, waiver_label_slot, waiver_from_word, w
 struct setting : seq<osp, sor<council_setting, calendar_setting, year_setting, waiver_setting>> {};
 
 // ---- error recovery -----------------------------------------------------------------------
-// Matches Rule; if Rule raises a parse error, hands it to the states' `error` and skips
-// to the next line, so one bad line does not hide the errors after it.
+// Thrown where the grammar insists and the input does not comply (see error_messages.hpp):
+// the message, and the byte where the rule that failed began.
+struct syntax_error {
+  const char* message;
+  std::size_t byte;
+};
+
+// Matches Rule; if Rule throws a syntax_error, hands it to the state's `on_syntax_error`
+// and skips to the next line, so one bad line does not hide the errors after it.
 template <typename Rule>
 struct recover_line {
   using rule_t = recover_line;
@@ -245,8 +253,8 @@ struct recover_line {
     const auto start = in.iterator();
     try {
       return Control<Rule>::template match<A, M, Action, Control>(in, st);
-    } catch (const parse_error& e) {
-      st.syntax_error(e, in);
+    } catch (const syntax_error& e) {
+      st.on_syntax_error(e);
       in.iterator() = start;
       while (!in.empty() && in.peek_char() != '\n') in.bump_in_this_line(1);
       if (!in.empty()) in.bump_to_next_line(1);
@@ -263,9 +271,11 @@ struct open_brace : seq<osp, one<'{'>> {};
 struct body_header_end : line_end {};
 struct body_header_tail : seq<must<body_name_slot>, must<open_brace>, must<body_header_end>> {};
 struct body_close : seq<osp, one<'}'>, line_end> {};
-struct nested_body : seq<osp, kw_body> {};           // an error: bodies do not nest
-struct unknown_body_line : seq<> {};                  // an error: what a body line cannot be
-struct body_line : sor<blank_line, setting, seq<osp, statement>, seq<at<nested_body>, raise<nested_body>>,
+// Errors are raised on tags of their own: a rule with a message throws wherever it fails.
+struct nested_body : seq<osp, kw_body> {};
+struct nested_body_error {};  // bodies do not nest
+struct unknown_body_line {};  // what a line in a body cannot be
+struct body_line : sor<blank_line, setting, seq<at<nested_body>, raise<nested_body_error>>, seq<osp, statement>,
                        raise<unknown_body_line>> {};
 struct body_unclosed : eof {};  // end of file before the body's '}'
 struct body_end : sor<body_close, body_unclosed> {};
@@ -273,11 +283,13 @@ struct body_keyword : kw_body {};
 struct body_block : seq<osp, body_keyword, recover_line<body_header_tail>,
                         star<not_at<body_close>, not_at<eof>, recover_line<body_line>>, body_end> {};
 
-struct stray_close : seq<osp, one<'}'>> {};           // an error: '}' with no body open
-struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives>> {};  // an error: a statement outside any body
-struct unknown_file_line : seq<> {};
-struct file_line : sor<blank_line, body_block, setting, seq<at<stray_close>, raise<stray_close>>,
-                       seq<at<stray_statement>, raise<stray_statement>>, raise<unknown_file_line>> {};
+struct stray_close : seq<osp, one<'}'>> {};
+struct stray_close_error {};  // '}' with no body open
+struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives>> {};
+struct stray_statement_error {};  // a statement outside any body
+struct unknown_file_line {};
+struct file_line : sor<blank_line, body_block, setting, seq<at<stray_close>, raise<stray_close_error>>,
+                       seq<at<stray_statement>, raise<stray_statement_error>>, raise<unknown_file_line>> {};
 struct file : seq<opt<bom>, star<not_at<eof>, recover_line<file_line>>, eof> {};
 
 }  // namespace remit::grammar

@@ -32,9 +32,11 @@ std::string_view division_name(division d) {
 }
 
 calendar_year_missing::calendar_year_missing(division d, int y, int first, int last)
-    : std::runtime_error(fmt::format("working days in {} cannot be counted: the {} bank-holiday data covers {} to {}", y,
-                                     division_name(d), first, last)),
-      year(y) {}
+    : year(y),
+      message_(fmt::format("working days in {} cannot be counted: the {} bank-holiday data covers {} to {}", y,
+                           division_name(d), first, last)) {}
+
+void calendar_year_missing::add_context(std::string_view context) { message_ = fmt::format("{} ({})", message_, context); }
 
 calendar::calendar(division d) : division_(d) {
   if (d == division::none) return;

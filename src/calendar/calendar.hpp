@@ -23,10 +23,16 @@ struct bank_holiday {
 };
 
 // A working-day count reached a year the bundled data does not cover. Never guessed.
-class calendar_year_missing : public std::runtime_error {
+class calendar_year_missing : public std::exception {
  public:
   calendar_year_missing(division d, int year, int first, int last);
+  const char* what() const noexcept override { return message_.c_str(); }
+  // Says what was being counted, e.g. "counting back from the meeting on 2012-01-04".
+  void add_context(std::string_view context);
   int year;
+
+ private:
+  std::string message_;
 };
 
 class calendar {

@@ -53,6 +53,10 @@ bool use_colour(const check_options& o) {
   return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
 }
 
+std::string errors_found(std::size_t n) {
+  return fmt::format("remit: {} found; nothing was audited\n", n == 1 ? std::string("1 error") : fmt::format("{} errors", n));
+}
+
 int run_check(const check_options& o) {
   diagnostics diags;
   std::vector<ast::rule_file> files;
@@ -64,8 +68,7 @@ int run_check(const check_options& o) {
 
   if (!diags.empty()) {
     diags.render(std::cerr);
-    std::cerr << fmt::format("remit: {} found; nothing was audited\n",
-                             diags.size() == 1 ? std::string("1 error") : fmt::format("{} errors", diags.size()));
+    std::cerr << errors_found(diags.size());
     return exit_bad_input;
   }
   if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
@@ -106,6 +109,7 @@ int run_check(const check_options& o) {
   const audit_report report = run_audit(files, log, window, diags);
   if (!diags.empty()) {
     diags.render(std::cerr);
+    std::cerr << errors_found(diags.size());
     return exit_bad_input;
   }
 
@@ -137,24 +141,36 @@ void add_check_command(CLI::App& app, int& status) {
       "The window is inclusive; evaluation is as of --to, and events after it are ignored.\n"
       "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.\n"
       "See docs/guide.md for a walk-through and docs/language.md for the rule language.");
-  check->add_option("rules", options->rules, "Rule files (*.remit) to check against")->required()->check(CLI::ExistingFile);
-  check->add_option("--log", options->logs, "A meeting log (CSV, SPEC §3); repeat for several, their events are merged")
-      ->required();
-  check->add_option("--from", options->from, "First day of the audit window, yyyy-mm-dd (default: the earliest event)");
-  check->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)");
+  check->add_option("rules", options->rules, "Rule files (*.remit) to check against (docs/language.md)")
+      ->required()
+      ->type_name("RULES");
+  check->add_option("--log", options->logs,
+                    "A meeting log: CSV with a header row naming at least body and date (docs/inputs.md); "
+                    "repeat --log for several, their events are merged")
+      ->required()
+      ->type_name("LOG");
+  check->add_option("--from", options->from, "First day of the audit window, yyyy-mm-dd (default: the earliest event)")
+      ->type_name("DATE");
+  check->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")
+      ->type_name("DATE");
   std::vector<std::string> formats;
   std::string format_help = "Report format:";
   for (const reporter_entry& r : reporters()) {
     formats.emplace_back(r.name);
     format_help += fmt::format("\n  {}: {}", r.name, r.description);
   }
-  check->add_option("--format", options->format, format_help)->check(CLI::IsMember(formats))->capture_default_str();
-  check->add_option("-o,--output", options->output, "Write the report to FILE (whole or not at all) instead of stdout");
+  check->add_option("--format", options->format, format_help)
+      ->check(CLI::IsMember(formats))
+      ->capture_default_str()
+      ->type_name("FORMAT");
+  check->add_option("-o,--output", options->output, "Write the report to FILE (whole or not at all) instead of stdout")
+      ->type_name("FILE");
   check->add_flag("--accept-partial", options->accept_partial,
                   "Audit the rows that were read even if some were rejected (they are still listed)");
   check->add_option("--color", options->color, "Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("WHEN");
   check->callback([options, &status] { status = run_check(*options); });
 }
 

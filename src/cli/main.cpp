@@ -15,9 +15,15 @@ int main(int argc, char** argv) {
   remit::cli::add_check_command(app, status);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : remit::cli::exit_bad_input;
+    std::cerr << "remit: error: " << e.what() << "\nRun 'remit --help' or 'remit check --help' for usage.\n";
+    return remit::cli::exit_bad_input;
   } catch (const std::exception& e) {
     // A tool failure, not a problem in the user's input: say so plainly.
     std::cerr << "remit: internal error: " << e.what() << '\n';

@@ -32,7 +32,15 @@ family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
     out.fell_due = true;
     const date m = e->day;
     calendar::trace trace;
-    const date l = r.working ? ctx.cal.working_days_before(m, r.days, &trace) : m.plus_days(-r.days);
+    date l = m.plus_days(-r.days);
+    if (r.working) {
+      try {
+        l = ctx.cal.working_days_before(m, r.days, &trace);
+      } catch (calendar_year_missing& e) {
+        e.add_context(fmt::format("counting back from the meeting on {}", m));
+        throw;
+      }
+    }
     // With "clear", the N days lie strictly between publication and meeting.
     const date due = r.clear ? l.plus_days(-1) : l;
     const std::string how = r.working ? counting(trace)

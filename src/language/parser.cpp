@@ -85,13 +85,12 @@ struct builder {
 
   ast::settings& settings_here() { return open_body ? open_body->overrides : file.defaults; }
 
-  // Called by recover_line: a must<> failed somewhere in this line.
-  template <typename ParseInput>
-  void syntax_error(const pegtl::parse_error& e, const ParseInput&) {
-    std::size_t byte = e.positions().empty() ? 0 : e.positions().front().byte;
+  // Called by recover_line: the grammar insisted on something this line does not have.
+  void on_syntax_error(const g::syntax_error& e) {
+    std::size_t byte = e.byte;
     // Point at the offending word, not at the space before it.
     while (byte < text.size() && (text[byte] == ' ' || text[byte] == '\t')) ++byte;
-    error_at(byte, fmt::format("{}, got {}", e.message(), describe_token(byte)));
+    error_at(byte, fmt::format("{}, got {}", e.message, describe_token(byte)));
   }
 
   std::string describe_token(std::size_t byte) const {
@@ -412,8 +411,8 @@ std::optional<ast::rule_file> parse_rule_file(std::string path, std::string_view
   pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(text.data(), text.size(), path);
   try {
     pegtl::parse<g::file, action, g::control>(in, b);
-  } catch (const pegtl::parse_error& e) {
-    b.syntax_error(e, in);
+  } catch (const g::syntax_error& e) {
+    b.on_syntax_error(e);  // outside any line: the file as a whole
   }
   if (!valid_utf8(text)) local.error({path, 1, 0}, "the file is not valid UTF-8");
   const bool ok = local.empty();

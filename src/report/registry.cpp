@@ -7,7 +7,7 @@ namespace remit {
 std::span<const reporter_entry> reporters() {
   static const std::array<reporter_entry, 2> all{{
       {"text", "for people: grouped by body, each rule with its status and findings", make_text_reporter},
-      {"json", "for programs: SPEC §4, described by docs/report.schema.json", make_json_reporter},
+      {"json", "for programs: one object, described by docs/report.schema.json", make_json_reporter},
   }};
   return all;
 }

@@ -1,0 +1,349 @@
+// The grammar: its health, a table of accept/reject rows for every statement form,
+// and the AST that each form builds.
+#include <catch2/catch.hpp>
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include "grammar/remit_grammar.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using remit::test::rule_errors;
+using remit::test::rules;
+
+namespace {
+
+// A statement inside a minimal body.
+std::string in_body(std::string_view statement) {
+  return "body \"Corporate Parenting Board\" {\n  " + std::string(statement) + "\n}\n";
+}
+
+const ast::statement& only_statement(const ast::rule_file& f) {
+  REQUIRE(f.bodies.size() == 1);
+  REQUIRE(f.bodies[0].statements.size() == 1);
+  return f.bodies[0].statements[0];
+}
+
+}  // namespace
+
+TEST_CASE("the grammar has no rule that can loop without consuming input") {
+  CHECK(tao::pegtl::analyze<grammar::file>(-1) == 0);
+}
+
+TEST_CASE("every statement form of SPEC §1 parses") {
+  const char* accepted[] = {
+      "5.1 meets every 2 months",
+      "5.1 meets every 1 month",
+      "5.1 meets every 14 days",
+      "5.1 meets every 1 day",
+      "5.1 meets every 6 weeks",
+      "5.1 meets every 1 year",
+      "5.1 meets every 2 years",
+      "5.1 meets every 2 months with 7 days grace",
+      "5.1 meets every 2 months with 1 day grace",
+      "5.1 meets at 6 weekly intervals",
+      "5.1 meets bi-monthly",
+      "5.1 meets monthly",
+      "5.1 meets quarterly",
+      "5.1 meets half-yearly",
+      "5.1 meets six-monthly",
+      "5.1 meets annually",
+      "5.1 meets yearly",
+      "5.1 meets twice a year",
+      "5.1 meets at least 4 times a year",
+      "5.1 meets at least 1 time a quarter",
+      "5.1 meets at least 2 times a month",
+      "5.1 meets at least 3 times a half-year",
+      "voice meets jointly with \"Children in Care Council\" twice a year",
+      "voice meets jointly with \"young people\" every 6 months with 14 days grace",
+      "5.6 agenda published at least 5 working days before each meeting",
+      "5.6 agenda published at least 5 clear working days before each meeting",
+      "5.6 agenda published at least 7 days before each meeting",
+      "5.6 agenda published at least 7 clear days before each meeting",
+      "5.6 agenda published at least 1 working day before each meeting",
+      "5.5 each meeting has item \"Forward Plan\"",
+      "5.5 each meeting has item matching \"forward\\\\s+plan\"",
+      "5.5 each meeting has item \"say \\\"hello\\\"\"",
+      "6.2 reports quarterly to \"Children & Young People Overview and Scrutiny Committee\"",
+      "6.2 reports \"Highlight Report\" quarterly to \"Scrutiny\"",
+      "6.2 reports every 3 months with 10 days grace to \"Scrutiny\"",
+      "6.2 reports at least 2 times a year to \"Cabinet\"",
+      "6.2 reports six-monthly to \"Health and Wellbeing Board\"",
+      "6.2 reports yearly to \"Full Council\"",
+      "6.3 receives \"Terms of Reference\" annually",
+      "6.3 receives \"IRO Annual Report\" at least 1 time a year",
+      "6.3 receives \"Strategy\" by 2026-03-31",
+      "10 each meeting preceded by \"Agenda Setting\" within 14 days",
+      "10 each meeting preceded by \"Agenda Setting\" within 1 day",
+      "iv meets quarterly",
+      "5b meets quarterly",
+      "5(a) meets quarterly",
+      "2.4-ii meets quarterly",
+      "x_1 meets quarterly",
+      "5.1    meets   every  2   months   # aligned, with a comment",
+      "5.1\tmeets\tquarterly",
+  };
+  for (const char* statement : accepted) {
+    INFO(statement);
+    CHECK(rule_errors(in_body(statement)) == "");
+  }
+}
+
+TEST_CASE("malformed statements are rejected with a message that names what was expected") {
+  struct row {
+    const char* statement;
+    const char* message;  // a part of the expected message
+  };
+  const row rejected[] = {
+      {"5.1 meets", "expected 'every N months', 'at N weekly intervals'"},
+      {"5.1 meets fortnightly", "after 'meets', got 'fortnightly'"},
+      {"5.1 meets every", "expected a number after 'every'"},
+      {"5.1 meets every two months", "expected a number after 'every', as in 'every 2 months', got 'two'"},
+      {"5.1 meets every 2 fortnights", "expected 'days', 'weeks', 'months' or 'years' after the number, got 'fortnights'"},
+      {"5.1 meets every 2 months with grace", "expected a number of days after 'with'"},
+      {"5.1 meets every 2 months with 7 grace", "expected 'days' after the number of grace days"},
+      {"5.1 meets every 2 months with 7 days", "expected 'grace' after 'days'"},
+      {"5.1 meets every 0 months", "the interval must be at least 1, got 0"},
+      {"5.1 meets every 99999 months", "the interval 99999 is out of range"},
+      {"5.1 meets at 6 weekly", "expected 'intervals' after 'weekly'"},
+      {"5.1 meets at 6 monthly intervals", "expected 'weekly' after the number"},
+      {"5.1 meets at most 4 times a year", "expected 'least' or a number after 'at'"},
+      {"5.1 meets at least 4 a year", "expected 'times' after the number"},
+      {"5.1 meets at least 4 times per year", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times'"},
+      {"5.1 meets at least 4 times a decade", "expected 'a year', 'a quarter', 'a month' or 'a half-year'"},
+      {"5.1 meets twice", "expected 'a year' after 'twice'"},
+      {"5.1 meets monthlyish", "after 'meets', got 'monthlyish'"},
+      {"5.1 meets monthly on Tuesdays", "expected the end of the statement (one statement per line), got 'on'"},
+      {"voice meets jointly \"young people\" twice a year", "expected 'with' after 'jointly'"},
+      {"voice meets jointly with young people twice a year", "expected a quoted name after 'jointly with'"},
+      {"voice meets jointly with \"young people\"", "after the name, got the end of the line"},
+      {"5.6 agenda 5 days before each meeting", "expected 'published' after 'agenda'"},
+      {"5.6 agenda published 5 days before each meeting", "expected 'at least' after 'published'"},
+      {"5.6 agenda published at least five days before each meeting", "expected a number of days after 'at least'"},
+      {"5.6 agenda published at least 5 working weeks before each meeting",
+       "expected 'days', 'working days', 'clear days' or 'clear working days' after the number"},
+      {"5.6 agenda published at least 5 days ahead of each meeting", "expected 'before' after 'days'"},
+      {"5.6 agenda published at least 5 days before the meeting", "expected 'each meeting' after 'before'"},
+      {"5.6 agenda published at least 0 days before each meeting", "the notice must be at least 1, got 0"},
+      {"5.5 each meeting", "expected 'has item' or 'preceded by' after 'each meeting'"},
+      {"5.5 each session has item \"X\"", "expected 'meeting' after 'each'"},
+      {"5.5 each meeting has \"Forward Plan\"", "expected 'item' after 'has'"},
+      {"5.5 each meeting has item Forward Plan", "expected a quoted item title or 'matching \"REGEX\"' after 'item'"},
+      {"5.5 each meeting has item matching forward", "expected a quoted regular expression after 'matching'"},
+      {"5.5 each meeting has item \"Forward Plan", "unterminated string"},
+      {"5.5 each meeting has item \"bad \\q escape\"", "expected '\"' or '\\' after '\\' in a string"},
+      {"5.5 each meeting has item \"\"", "the item title is empty"},
+      {"5.5 each meeting has item matching \"(unclosed\"", "invalid regular expression: missing ): (unclosed"},
+      {"10 each meeting preceded \"Agenda Setting\" within 14 days", "expected 'by' after 'preceded'"},
+      {"10 each meeting preceded by Agenda within 14 days", "expected a quoted session or meeting title"},
+      {"10 each meeting preceded by \"Agenda Setting\" 14 days", "expected 'within' after the title"},
+      {"10 each meeting preceded by \"Agenda Setting\" within 2 weeks", "expected 'days' after the number"},
+      {"6.2 reports", "or a quoted report title after 'reports'"},
+      {"6.2 reports quarterly", "expected 'to' and the body reported to"},
+      {"6.2 reports quarterly to Scrutiny", "expected the quoted name of the body reported to after 'to'"},
+      {"6.2 reports \"Highlight\" to \"Scrutiny\"", "after the report title, got 'to'"},
+      {"6.2 reports quarterly to \"\"", "the name of the body reported to is empty"},
+      {"6.3 receives annually", "expected a quoted agenda item after 'receives'"},
+      {"6.3 receives \"Terms of Reference\"", "or 'by YYYY-MM-DD' after the item"},
+      {"6.3 receives \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
+      {"6.3 receives \"Terms of Reference\" by 2026-02-30", "'2026-02-30' is not a date: February 2026 has no day 30"},
+      {"5.1 sits every 2 months", "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports' or 'receives', got 'sits'"},
+      {"5.1", "expected a rule after the clause label"},
+      {"meets every 2 months", "expected a rule after the clause label"},
+      {".5 meets monthly", "expected a statement (a clause label, then a rule), a setting, or '}'"},
+  };
+  for (const row& r : rejected) {
+    INFO(r.statement);
+    const std::string errors = rule_errors(in_body(r.statement));
+    CHECK_THAT(errors, Catch::Matchers::Contains(r.message));
+    CHECK_THAT(errors, Catch::Matchers::StartsWith("test.remit:2:"));
+  }
+}
+
+TEST_CASE("settings parse at file level and inside a body") {
+  const auto f = rules(
+      "council \"Rutland County Council\"\n"
+      "calendar scotland\n"
+      "year starts 1 April\n"
+      "waive 5.1 from 2024-05-22 to 2024-07-04 because \"general election\"\n"
+      "body \"Corporate Parenting Board\" {\n"
+      "  calendar none\n"
+      "  year starts 1 september\n"
+      "  council \"Rutland\"\n"
+      "  waive 5.1 from 2025-01-01 to 2025-01-31 because \"snow\"\n"
+      "  5.1 meets quarterly\n"
+      "}\n");
+  CHECK(f.defaults.council == "Rutland County Council");
+  CHECK(f.defaults.calendar == division::scotland);
+  CHECK(f.defaults.year_start_month == 4);
+  REQUIRE(f.waivers.size() == 1);
+  CHECK(f.waivers[0].label == "5.1");
+  CHECK(f.waivers[0].from == test::d("2024-05-22"));
+  CHECK(f.waivers[0].to == test::d("2024-07-04"));
+  CHECK(f.waivers[0].reason == "general election");
+  const ast::body& b = f.bodies.at(0);
+  CHECK(b.overrides.calendar == division::none);
+  CHECK(b.overrides.year_start_month == 9);
+  CHECK(b.overrides.council == "Rutland");
+  CHECK(b.waivers.size() == 1);
+  const ast::resolved_settings r = ast::resolve(f, b);
+  CHECK(r.calendar == division::none);
+  CHECK(r.year_start_month == 9);
+  CHECK(r.council == "Rutland");
+}
+
+TEST_CASE("settings that cannot mean anything are rejected") {
+  const std::string body = "body \"B\" {\n  5.1 meets quarterly\n}\n";
+  CHECK_THAT(rule_errors("year starts 31 April\n" + body), Catch::Matchers::Contains("there is no 31 April"));
+  CHECK_THAT(rule_errors("year starts 15 April\n" + body),
+             Catch::Matchers::Contains("a year must start on the 1st of a month, got 15"));
+  CHECK_THAT(rule_errors("year starts 1 Apirl\n" + body), Catch::Matchers::Contains("unknown month 'Apirl'"));
+  CHECK_THAT(rule_errors("calendar wales\n" + body),
+             Catch::Matchers::Contains("expected 'england-and-wales', 'scotland', 'northern-ireland' or 'none'"));
+  CHECK_THAT(rule_errors("waive 9.9 from 2024-01-01 to 2024-02-01 because \"x\"\n" + body),
+             Catch::Matchers::Contains("waiver for clause '9.9', but no statement in this file has that label"));
+  CHECK_THAT(rule_errors("waive 5.1 from 2024-03-01 to 2024-02-01 because \"x\"\n" + body),
+             Catch::Matchers::Contains("the waiver ends on 2024-02-01 before it starts on 2024-03-01"));
+  CHECK_THAT(rule_errors("waive 5.1 from 2024-03-01 to 2024-04-01\n" + body),
+             Catch::Matchers::Contains("expected 'because' and a quoted reason after the end date"));
+  CHECK_THAT(rule_errors(body + "council \"Late\"\n"), Catch::Matchers::Contains("file settings come before the first body"));
+  CHECK_THAT(rule_errors("body \"B\" {\n  waive 7 from 2024-01-01 to 2024-02-01 because \"x\"\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("waiver for clause '7', but no statement in this body has that label"));
+}
+
+TEST_CASE("the structure of a rule file is checked") {
+  CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\n"),
+             Catch::Matchers::Contains("test.remit:1:1: error: body \"B\" is never closed"));
+  CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\n}\n}\n"), Catch::Matchers::Contains("'}' with no body open"));
+  CHECK_THAT(rule_errors("5.1 meets quarterly\n"), Catch::Matchers::Contains("a statement must be inside a body"));
+  CHECK_THAT(rule_errors("body B {\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("expected the body's quoted name or '*' after 'body'"));
+  CHECK_THAT(rule_errors("body \"B\"\n  5.1 meets quarterly\n}\n"), Catch::Matchers::Contains("expected '{' after the body's name"));
+  CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\nbody \"C\" {\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("bodies do not nest"));
+  CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\n}\nbody \"b\" {\n  5.2 meets monthly\n}\n"),
+             Catch::Matchers::Contains("body \"b\" is declared twice in this file (first on line 1)"));
+  CHECK_THAT(rule_errors("council \"X\"\n"), Catch::Matchers::Contains("the rule file has no body"));
+  CHECK_THAT(rule_errors("hello\n"), Catch::Matchers::Contains("expected a setting ('council', 'calendar', 'year starts', 'waive') or a body"));
+}
+
+TEST_CASE("a file with several errors reports every one of them, in order") {
+  const std::string errors = rule_errors(
+      "body \"B\" {\n"
+      "  5.1 meets evry 2 months\n"
+      "  5.2 meets quarterly\n"
+      "  5.3 agenda published at least 5 clear working dayz before each meeting\n"
+      "}\n");
+  CHECK(errors ==
+        "test.remit:2:13: error: expected 'every N months', 'at N weekly intervals', 'at least K times a year', 'twice a "
+        "year', 'bi-monthly', 'monthly', 'quarterly', 'half-yearly', 'six-monthly', 'annually' or 'yearly' or 'jointly "
+        "with' after 'meets', got 'evry'\n"
+        "  5.1 meets evry 2 months\n"
+        "            ^\n"
+        "test.remit:4:49: error: expected 'days', 'working days', 'clear days' or 'clear working days' after the number, "
+        "got 'dayz'\n"
+        "  5.3 agenda published at least 5 clear working dayz before each meeting\n"
+        "                                                ^\n");
+}
+
+TEST_CASE("each statement form builds its AST node") {
+  SECTION("gap with grace") {
+    const auto f = rules(in_body("5.1 meets every 2 months with 7 days grace"));
+    const auto& s = only_statement(f);
+    CHECK(s.label == "5.1");
+    CHECK(s.text == "meets every 2 months with 7 days grace");
+    CHECK(s.where.line == 2);
+    CHECK(s.where.column == 3);
+    const auto& m = std::get<ast::meets>(s.what);
+    const auto& g = std::get<ast::gap_frequency>(m.how_often);
+    CHECK(g.count == 2);
+    CHECK(g.unit == ast::time_unit::month);
+    CHECK(g.grace_days == 7);
+  }
+  SECTION("named frequencies mean what SPEC §1 says") {
+    auto gap_of = [](const char* st) {
+      const auto f = rules(in_body(st));
+      return std::get<ast::gap_frequency>(std::get<ast::meets>(only_statement(f).what).how_often);
+    };
+    CHECK(gap_of("a meets bi-monthly").count == 2);
+    CHECK(gap_of("a meets six-monthly").count == 6);
+    CHECK(gap_of("a meets at 6 weekly intervals").unit == ast::time_unit::week);
+    CHECK(gap_of("a meets at 6 weekly intervals").count == 6);
+    auto period_of = [](const char* st) {
+      const auto f = rules(in_body(st));
+      return std::get<ast::coverage_frequency>(std::get<ast::meets>(only_statement(f).what).how_often).period;
+    };
+    CHECK(period_of("a meets monthly") == ast::period_kind::month);
+    CHECK(period_of("a meets quarterly") == ast::period_kind::quarter);
+    CHECK(period_of("a meets half-yearly") == ast::period_kind::half_year);
+    CHECK(period_of("a meets annually") == ast::period_kind::year);
+    CHECK(period_of("a meets yearly") == ast::period_kind::year);
+    const auto twice = rules(in_body("a meets twice a year"));
+    const auto c = std::get<ast::count_frequency>(std::get<ast::meets>(only_statement(twice).what).how_often);
+    CHECK(c.times == 2);
+    CHECK(c.period == ast::period_kind::year);
+  }
+  SECTION("notice") {
+    const auto f = rules(in_body("5.6 agenda published at least 5 clear working days before each meeting"));
+    const auto& n = std::get<ast::notice>(only_statement(f).what);
+    CHECK(n.days == 5);
+    CHECK(n.clear);
+    CHECK(n.working);
+    const auto g = rules(in_body("5.6 agenda published at least 7 days before each meeting"));
+    const auto& m = std::get<ast::notice>(only_statement(g).what);
+    CHECK_FALSE(m.clear);
+    CHECK_FALSE(m.working);
+  }
+  SECTION("items, with escapes resolved") {
+    const auto f = rules(in_body("5.5 each meeting has item \"say \\\"hi\\\" \\\\ bye\""));
+    const auto& i = std::get<ast::has_item>(only_statement(f).what);
+    CHECK(i.pattern == "say \"hi\" \\ bye");
+    CHECK_FALSE(i.is_regex);
+    const auto g = rules(in_body("5.5 each meeting has item matching \"forward\\\\s+plan\""));
+    CHECK(std::get<ast::has_item>(only_statement(g).what).pattern == "forward\\s+plan");
+    CHECK(std::get<ast::has_item>(only_statement(g).what).is_regex);
+  }
+  SECTION("reports with and without a title") {
+    const auto f = rules(in_body("6.2 reports \"Highlight\" at least 4 times a year to \"Scrutiny\""));
+    const auto& r = std::get<ast::reports>(only_statement(f).what);
+    CHECK(r.title == "Highlight");
+    CHECK(r.recipient == "Scrutiny");
+    CHECK(std::get<ast::count_frequency>(r.how_often).times == 4);
+    const auto g = rules(in_body("6.2 reports quarterly to \"Scrutiny\""));
+    CHECK_FALSE(std::get<ast::reports>(only_statement(g).what).title.has_value());
+  }
+  SECTION("receives, by a date and by a frequency") {
+    const auto f = rules(in_body("6.3 receives \"Strategy\" by 2026-03-31"));
+    const auto& r = std::get<ast::receives_by>(only_statement(f).what);
+    CHECK(r.item == "Strategy");
+    CHECK(r.deadline == test::d("2026-03-31"));
+    const auto g = rules(in_body("6.3 receives \"Terms of Reference\" annually"));
+    CHECK(std::get<ast::receives>(only_statement(g).what).item == "Terms of Reference");
+  }
+  SECTION("joint meetings and precedence") {
+    const auto f = rules(in_body("v meets jointly with \"Children in Care Council\" twice a year"));
+    CHECK(std::get<ast::meets_jointly>(only_statement(f).what).partner == "Children in Care Council");
+    const auto g = rules(in_body("10 each meeting preceded by \"Agenda Setting\" within 14 days"));
+    const auto& p = std::get<ast::preceded_by>(only_statement(g).what);
+    CHECK(p.title == "Agenda Setting");
+    CHECK(p.days == 14);
+  }
+  SECTION("body * and the source text of a statement") {
+    const auto f = rules("body * {\n  notice  agenda published at least 5 clear working days before each meeting  # s.100B\n}\n");
+    CHECK(f.bodies[0].every_body);
+    CHECK(only_statement(f).text == "agenda published at least 5 clear working days before each meeting");
+  }
+}
+
+TEST_CASE("layout: comments, blank lines, CRLF, a BOM, a last line without its line end") {
+  const auto f = rules(
+      "\xEF\xBB\xBF# header comment\r\n"
+      "\r\n"
+      "council \"X\"   # trailing\r\n"
+      "body \"B\" {   # opens\r\n"
+      "\r\n"
+      "   # inside\r\n"
+      "  5.1 meets quarterly\r\n"
+      "}  # closes");
+  CHECK(f.bodies.at(0).statements.size() == 1);
+  CHECK(f.defaults.council == "X");
+}
