@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -137,8 +138,10 @@ struct auditor {
           f.message = fmt::format("waived ({}; waiver from {} to {}): {}", w->reason, w->from, w->to, f.message);
         }
       }
-      std::stable_sort(found.findings.begin(), found.findings.end(),
-                       [](const finding& a, const finding& b) { return a.due < b.due; });
+      // By due date; the rest of the key only makes the order independent of the order of log rows.
+      std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
+        return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);
+      });
       result.status = status_of(found);
       result.findings = std::move(found.findings);
       report.results.push_back(std::move(result));

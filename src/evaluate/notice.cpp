@@ -7,9 +7,10 @@ namespace remit {
 
 namespace {
 
+// "5 clear working days' notice", "1 day's notice".
 std::string notice_words(const ast::notice& r) {
-  return fmt::format("{}{}{}", r.days, r.clear ? " clear" : "", r.working ? (r.days == 1 ? " working day" : " working days")
-                                                                         : (r.days == 1 ? " day" : " days"));
+  return fmt::format("{}{}{} notice", r.days, r.clear ? " clear" : "",
+                     r.working ? (r.days == 1 ? " working day's" : " working days'") : (r.days == 1 ? " day's" : " days'"));
 }
 
 // How the latest compliant date was reached, so an auditor can re-count it by hand.
@@ -47,7 +48,7 @@ family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
                                       : fmt::format("{} days before the meeting is {}", r.days, l);
     if (e->published == no_date) {
       out.findings.push_back({finding_status::no_evidence, due, std::nullopt, m, {}, {}, {},
-                              fmt::format("no agenda publication date is recorded for the meeting on {}; {} notice "
+                              fmt::format("no agenda publication date is recorded for the meeting on {}; {} "
                                           "needed publication by {}",
                                           m, notice_words(r), due)});
       continue;
@@ -55,7 +56,7 @@ family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
     if (e->published <= due) continue;
     out.findings.push_back(
         {finding_status::breach, due, e->published, m, {}, {}, {},
-         fmt::format("agenda for the meeting on {} was published on {}; {} notice needed publication by {}, {} earlier ({})",
+         fmt::format("agenda for the meeting on {} was published on {}; {} needed publication by {}, {} earlier ({})",
                      m, e->published, notice_words(r), due, counted(days_between(due, e->published), "day", "days"),
                      how)});
   }

@@ -38,7 +38,10 @@ std::vector<event_log::body_events> event_log::by_body() const {
     const std::string_view folded = strings.folded(events[i].body);
     auto [it, fresh] = index.emplace(folded, out.size());
     if (fresh) out.push_back({std::string(folded), events[i].body, {}});
-    out[it->second].events.push_back(i);
+    body_events& b = out[it->second];
+    b.events.push_back(i);
+    // Of several spellings, show the first in byte order, so row order never changes the report.
+    if (strings.text(events[i].body) < strings.text(b.display_name)) b.display_name = events[i].body;
   }
   // One sort per body; ties keep log order (file, then line), so output never depends on hashing.
   for (auto& b : out)

@@ -69,7 +69,7 @@ class event_log {
   // One entry per body (by folded name), in order of the folded name; events in date order.
   struct body_events {
     std::string folded_name;
-    string_pool::id display_name = 0;  // the first spelling seen
+    string_pool::id display_name = 0;  // of several spellings, the first in byte order
     std::vector<std::uint32_t> events;
   };
   std::vector<body_events> by_body() const;

@@ -1,0 +1,15 @@
+"""Every golden JSON report conforms to docs/report.schema.json."""
+import glob
+import json
+import sys
+
+import jsonschema
+
+schema = json.load(open("docs/report.schema.json"))
+jsonschema.Draft7Validator.check_schema(schema)
+reports = sorted(glob.glob("corpora/*/expected.json"))
+if not reports:
+    sys.exit("no golden JSON reports found")
+for path in reports:
+    jsonschema.validate(json.load(open(path)), schema, cls=jsonschema.Draft7Validator)
+    print(f"{path}: valid")
