@@ -1,4 +1,4 @@
-// The remit rule language (SPEC §1), as a PEGTL 3.2.7 grammar.
+// The remit rule language (docs/language.md), as a PEGTL 3.2.7 grammar.
 //
 // One struct per concept of the language. A rule file is a sequence of lines; each
 // statement or setting is one line. After each keyword the rest is `must`, so a bad

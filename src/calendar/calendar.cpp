@@ -74,7 +74,7 @@ const bank_holiday* calendar::holiday_on(date d) const {
   return i < 0 ? nullptr : &holidays_[static_cast<std::size_t>(i)];
 }
 
-bool calendar::is_working_day(date d) const { return !d.is_weekend() && holiday_on(d) == nullptr; }
+bool calendar::is_working_day(date d) const { return !d.is_weekend() && holiday_on(d) == nullptr; }  // short-circuit: weekends need no data
 
 date calendar::working_days_before(date from, int n, trace* out) const {
   date d = from;

@@ -44,7 +44,8 @@ class calendar {
   int first_year() const { return first_year_; }
   int last_year() const { return last_year_; }
 
-  // Throws calendar_year_missing when the day's year has no data (never for division none).
+  // Throws calendar_year_missing for a weekday in a year with no data (never for division none):
+  // a weekend is never a working day, whatever the data.
   bool is_working_day(date d) const;
   const bank_holiday* holiday_on(date d) const;
 

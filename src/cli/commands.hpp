@@ -5,7 +5,7 @@
 
 namespace remit::cli {
 
-// Exit statuses scripts can rely on (SPEC §4).
+// Exit statuses scripts can rely on (docs/guide.md).
 inline constexpr int exit_clean = 0;
 inline constexpr int exit_breach = 1;
 inline constexpr int exit_bad_input = 2;

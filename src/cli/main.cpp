@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
       "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.",
       "remit"};
   app.set_version_flag("--version", std::string("remit ") + REMIT_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // none is an error too, but --version must work alone
   int status = remit::cli::exit_clean;
   remit::cli::add_check_command(app, status);
   try {
@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     // A tool failure, not a problem in the user's input: say so plainly.
     std::cerr << "remit: internal error: " << e.what() << '\n';
+    return remit::cli::exit_bad_input;
+  }
+  if (app.get_subcommands().empty()) {
+    std::cerr << "remit: error: a subcommand is required, as in 'remit check RULES --log LOG'\n"
+                 "Run 'remit --help' or 'remit check --help' for usage.\n";
     return remit::cli::exit_bad_input;
   }
   return status;

@@ -66,4 +66,6 @@ std::string to_iso(date d) {
                      static_cast<unsigned>(ymd.day()));
 }
 
+std::string with_weekday(date d) { return fmt::format("{} {}", d.weekday_name(), to_iso(d)); }
+
 }  // namespace remit

@@ -40,9 +40,12 @@ inline std::int32_t days_between(date a, date b) { return b.days - a.days; }
 
 // Strict yyyy-mm-dd with a real calendar date; nothing else is accepted.
 std::optional<date> parse_iso_date(std::string_view text);
-// Why a yyyy-mm-dd text is not a date, in words for a diagnostic ("2026-02-30 is not a day of February 2026").
+// Why a text is not a yyyy-mm-dd date, in words for a diagnostic
+// ("'2026-02-30' is not a date: February 2026 has no day 30").
 std::string explain_bad_iso_date(std::string_view text);
 std::string to_iso(date d);
+// "Tue 2026-02-10": for messages where the day of the week matters.
+std::string with_weekday(date d);
 
 }  // namespace remit
 

@@ -1,4 +1,4 @@
-// Text as the SPEC compares it: case-insensitive, with runs of white space folded to one space.
+// Text as the language compares it: case-insensitive, with runs of white space folded to one space.
 #pragma once
 
 #include <cstdint>
@@ -16,7 +16,7 @@ std::string_view trim(std::string_view s);
 // space) to one space and trims the ends. Letters outside ASCII are kept as they are.
 std::string fold(std::string_view s);
 
-// "contains" and "equals" in the SPEC's sense, on text already folded.
+// "contains" and "equals" as docs/language.md means them, on text already folded.
 inline bool folded_contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }

@@ -25,7 +25,7 @@ struct body_context {
 
 struct family_result {
   std::vector<finding> findings;
-  bool fell_due = false;  // SPEC §2: whether anything fell due in the window
+  bool fell_due = false;  // whether anything fell due in the window (docs/language.md, "Rule status")
 };
 
 // The dates of the events a frequency is judged on, and how to name them in a sentence.

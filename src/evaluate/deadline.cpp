@@ -1,4 +1,4 @@
-// Deadline family (SPEC §2): "receives "X" by DATE".
+// Deadline family (docs/language.md): "receives "X" by DATE".
 #include <fmt/format.h>
 
 #include "core/text.hpp"

@@ -101,7 +101,7 @@ struct auditor {
   diagnostics& diags;
   std::vector<event_log::body_events> bodies = log.by_body();
   std::vector<bool> audited = std::vector<bool>(bodies.size(), false);
-  audit_report report{window, {}, log.files, 0, {}};
+  audit_report report{window, {}, log.files, 0, {}, {}};
 
   bool council_matches(const event& e, const std::optional<std::string>& folded_council) const {
     return !folded_council || e.council == 0 || log.strings.folded(e.council) == *folded_council;
@@ -135,7 +135,7 @@ struct auditor {
         if (f.status != finding_status::breach) continue;
         if (const ast::waiver* w = waiver_for(file, body, s, f.due)) {
           f.status = finding_status::waived;
-          f.message = fmt::format("waived ({}; waiver from {} to {}): {}", w->reason, w->from, w->to, f.message);
+          f.message = fmt::format("{}; waived from {} to {} because \"{}\"", f.message, w->from, w->to, w->reason);
         }
       }
       // By due date; the rest of the key only makes the order independent of the order of log rows.
@@ -167,7 +167,11 @@ struct auditor {
       const auto it = std::lower_bound(bodies.begin(), bodies.end(), folded,
                                        [](const auto& b, const std::string& n) { return b.folded_name < n; });
       const event_log::body_events* found = (it != bodies.end() && it->folded_name == folded) ? &*it : nullptr;
-      if (found) audited[static_cast<std::size_t>(it - bodies.begin())] = true;
+      if (found)
+        audited[static_cast<std::size_t>(it - bodies.begin())] = true;
+      else if (std::find(report.bodies_without_events.begin(), report.bodies_without_events.end(), body.name) ==
+               report.bodies_without_events.end())
+        report.bodies_without_events.push_back(body.name);
       evaluate_body(file, body, settings, found, body.name);
     }
   }

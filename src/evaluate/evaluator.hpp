@@ -1,4 +1,4 @@
-// Rule files × event log → audit report (SPEC §2). Never reads the clock: the window is given.
+// Rule files × event log → audit report (docs/language.md). Never reads the clock: the window is given.
 #pragma once
 
 #include <vector>

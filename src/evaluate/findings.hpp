@@ -50,8 +50,10 @@ struct audit_report {
   std::vector<rule_result> results;
   std::vector<log_file_summary> logs;
   std::size_t events_after_window = 0;
-  // Bodies that appear in the logs but that no rule file audits: often a misspelt name.
+  // Bodies that appear in the logs but that no rule file audits, and bodies that rule
+  // files name but the logs never mention: either is often a name spelt two ways.
   std::vector<std::string> unaudited_bodies;
+  std::vector<std::string> bodies_without_events;
 
   std::size_t count(rule_status s) const;
   std::size_t count(finding_status s) const;

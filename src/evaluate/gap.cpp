@@ -1,4 +1,4 @@
-// Gap family (SPEC §2): each qualifying event is due within an interval of the one before.
+// Gap family (docs/language.md): each qualifying event is due within an interval of the one before.
 #include <algorithm>
 
 #include <fmt/format.h>

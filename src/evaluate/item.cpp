@@ -1,4 +1,4 @@
-// Item family (SPEC §2): each held meeting has a given agenda item.
+// Item family (docs/language.md): each held meeting has a given agenda item.
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -13,7 +13,9 @@ family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
-  const RE2 re(r.is_regex ? r.pattern : std::string("^$"), options);  // the checker has already rejected bad patterns
+  // The checker has already rejected bad patterns. Items are searched with white space folded,
+  // as every text comparison is, so "forward plan" finds "Forward   Plan".
+  const RE2 re(r.is_regex ? r.pattern : std::string("^$"), options);
   const std::string what = r.is_regex ? fmt::format("matching \"{}\"", r.pattern) : fmt::format("containing \"{}\"", r.pattern);
 
   for (const event* e : ctx.events) {
@@ -29,7 +31,7 @@ family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
     }
     bool found = false;
     for (string_pool::id item : items)
-      found = found || (r.is_regex ? RE2::PartialMatch(ctx.log.strings.text(item), re)
+      found = found || (r.is_regex ? RE2::PartialMatch(ctx.log.strings.folded(item), re)
                                    : folded_contains(ctx.log.strings.folded(item), wanted));
     if (!found)
       out.findings.push_back({finding_status::breach, e->day, e->day, e->day, {}, {}, {},

@@ -1,4 +1,4 @@
-// Notice family (SPEC §2): an agenda published at least N (clear) (working) days before each meeting.
+// Notice family (docs/language.md): an agenda published at least N (clear) (working) days before each meeting.
 #include <fmt/format.h>
 
 #include "evaluate/context.hpp"
@@ -14,14 +14,22 @@ std::string notice_words(const ast::notice& r) {
 }
 
 // How the latest compliant date was reached, so an auditor can re-count it by hand.
-std::string counting(const calendar::trace& t) {
-  std::string days;
-  for (date d : t.counted) days += fmt::format("{}{} {}", days.empty() ? "" : ", ", d.weekday_name(), d);
-  std::string holidays;
-  for (const bank_holiday* h : t.holidays_skipped)
-    holidays += fmt::format("{}{} {}", holidays.empty() ? "" : ", ", h->title, h->day);
-  return fmt::format("working days counted back from the meeting: {}; bank holidays skipped: {}", days,
-                     holidays.empty() ? "none" : holidays);
+std::string derivation(const ast::notice& r, date l, const calendar::trace& t) {
+  std::string how;
+  if (r.working) {
+    std::string days;
+    for (date d : t.counted) days += fmt::format("{}{}", days.empty() ? "" : ", ", with_weekday(d));
+    std::string holidays;
+    for (const bank_holiday* h : t.holidays_skipped)
+      holidays += fmt::format("{}{} {}", holidays.empty() ? "" : ", ", h->title, h->day);
+    how = fmt::format("working days counted back from the meeting: {}; bank holidays skipped: {}", days,
+                      holidays.empty() ? "none" : holidays);
+  } else {
+    how = fmt::format("{} before the meeting is {}", counted(r.days, "day", "days"), with_weekday(l));
+  }
+  if (r.clear)
+    how += fmt::format("; clear days leave out the day of publication, so it had to come before {}", with_weekday(l));
+  return how;
 }
 
 }  // namespace
@@ -44,21 +52,20 @@ family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
     }
     // With "clear", the N days lie strictly between publication and meeting.
     const date due = r.clear ? l.plus_days(-1) : l;
-    const std::string how = r.working ? counting(trace)
-                                      : fmt::format("{} days before the meeting is {}", r.days, l);
+    const std::string how = derivation(r, l, trace);
     if (e->published == no_date) {
       out.findings.push_back({finding_status::no_evidence, due, std::nullopt, m, {}, {}, {},
                               fmt::format("no agenda publication date is recorded for the meeting on {}; {} "
-                                          "needed publication by {}",
-                                          m, notice_words(r), due)});
+                                          "needed publication by {} ({})",
+                                          with_weekday(m), notice_words(r), with_weekday(due), how)});
       continue;
     }
     if (e->published <= due) continue;
     out.findings.push_back(
         {finding_status::breach, due, e->published, m, {}, {}, {},
-         fmt::format("agenda for the meeting on {} was published on {}; {} needed publication by {}, {} earlier ({})",
-                     m, e->published, notice_words(r), due, counted(days_between(due, e->published), "day", "days"),
-                     how)});
+         fmt::format("agenda for the meeting on {} was published on {}, {} late: {} needed publication by {} ({})",
+                     with_weekday(m), with_weekday(e->published), counted(days_between(due, e->published), "day", "days"),
+                     notice_words(r), with_weekday(due), how)});
   }
   return out;
 }

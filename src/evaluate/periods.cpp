@@ -1,4 +1,4 @@
-// Coverage and count families (SPEC §2): periods aligned to the year start; only periods
+// Coverage and count families (docs/language.md): periods aligned to the year start; only periods
 // wholly inside the window are judged.
 #include <algorithm>
 

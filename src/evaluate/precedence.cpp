@@ -1,4 +1,4 @@
-// Precedence family (SPEC §2): each held meeting preceded by a named event within N days.
+// Precedence family (docs/language.md): each held meeting preceded by a named event within N days.
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -22,7 +22,7 @@ family_result evaluate_precedence(const body_context& ctx, const ast::preceded_b
     if (last_before && *last_before >= earliest) continue;
     out.findings.push_back(
         {finding_status::breach, m->day, m->day, m->day, {}, {}, {},
-         fmt::format("no held meeting or session titled \"{}\" in the {} before the meeting on {} ({} to {}){}", r.title,
+         fmt::format("no held meeting or session whose title contains \"{}\" in the {} before the meeting on {} ({} to {}){}", r.title,
                      counted(r.days, "day", "days"), m->day, earliest, m->day.plus_days(-1),
                      last_before ? fmt::format("; the last one was on {}", *last_before) : std::string{})});
   }

@@ -1,4 +1,4 @@
-// Which events count for a frequency (SPEC §2, "Qualifying events").
+// Which events count for a frequency (docs/language.md, "Meaning").
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -51,8 +51,8 @@ series qualifying_series(const body_context& ctx, const ast::rule& rule) {
         } else if constexpr (std::is_same_v<T, ast::receives>) {
           const std::string item = fold(r.item);
           return {dates_of(ctx, [&](const event& e) { return e.held_meeting() && has_item_containing(ctx, e, item); }),
-                  fmt::format("held meeting with an item \"{}\"", r.item),
-                  fmt::format("held meetings with an item \"{}\"", r.item)};
+                  fmt::format("held meeting with an item containing \"{}\"", r.item),
+                  fmt::format("held meetings with an item containing \"{}\"", r.item)};
         } else {
           return {};
         }

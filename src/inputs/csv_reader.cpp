@@ -1,4 +1,4 @@
-// The meeting log CSV of SPEC §3: RFC 4180, UTF-8, a header row, columns in any order.
+// The meeting log CSV of docs/inputs.md: RFC 4180, UTF-8, a header row, columns in any order.
 //
 // Written by hand rather than with Debian's fast-cpp-csv-parser (libfccp-dev): that one
 // fixes the column count at compile time, has no line breaks inside quoted fields, and

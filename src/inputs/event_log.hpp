@@ -1,4 +1,4 @@
-// The event model of SPEC §3: every meeting, session and report from every log, merged.
+// The event model of docs/inputs.md: every meeting, session and report from every log, merged.
 // Laid out for millions of rows: dates are day numbers, strings are interned ids.
 #pragma once
 

@@ -24,15 +24,18 @@ struct gap_frequency {
   int count = 1;
   time_unit unit = time_unit::month;
   int grace_days = 0;
+  source_location where;
 };
 // "monthly", "quarterly", ...: every period needs at least one qualifying event.
 struct coverage_frequency {
   period_kind period = period_kind::year;
+  source_location where;
 };
 // "at least K times a year", "twice a year": every period needs K qualifying events.
 struct count_frequency {
   int times = 1;
   period_kind period = period_kind::year;
+  source_location where;
 };
 using frequency = std::variant<gap_frequency, coverage_frequency, count_frequency>;
 

@@ -168,13 +168,17 @@ REMIT_ACTION(grace_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.grace = positive(in, b, "the grace"); }
 };
 REMIT_ACTION(every_freq) {
-  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{b.st.count, b.st.unit, b.st.grace}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::gap_frequency{b.st.count, b.st.unit, b.st.grace, b.begin_of(in)};
+  }
 };
 REMIT_ACTION(weekly_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the interval"); }
 };
 REMIT_ACTION(weekly_freq) {
-  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{b.st.count, ast::time_unit::week, 0}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::gap_frequency{b.st.count, ast::time_unit::week, 0, b.begin_of(in)};
+  }
 };
 REMIT_ACTION(least_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of times"); }
@@ -184,26 +188,50 @@ REMIT_ACTION(per_quarter) { static void apply0(builder& b) { b.st.period = ast::
 REMIT_ACTION(per_month) { static void apply0(builder& b) { b.st.period = ast::period_kind::month; } };
 REMIT_ACTION(per_half_year) { static void apply0(builder& b) { b.st.period = ast::period_kind::half_year; } };
 REMIT_ACTION(least_freq) {
-  static void apply0(builder& b) { b.st.how_often = ast::count_frequency{b.st.count, b.st.period}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in)};
+  }
 };
 REMIT_ACTION(twice_a_year) {
-  static void apply0(builder& b) { b.st.how_often = ast::count_frequency{2, ast::period_kind::year}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::count_frequency{2, ast::period_kind::year, b.begin_of(in)};
+  }
 };
 REMIT_ACTION(bi_monthly) {
-  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{2, ast::time_unit::month, 0}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::gap_frequency{2, ast::time_unit::month, 0, b.begin_of(in)};
+  }
 };
 REMIT_ACTION(six_monthly) {
-  static void apply0(builder& b) { b.st.how_often = ast::gap_frequency{6, ast::time_unit::month, 0}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::gap_frequency{6, ast::time_unit::month, 0, b.begin_of(in)};
+  }
 };
-REMIT_ACTION(monthly) { static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::month}; } };
+REMIT_ACTION(monthly) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::month, b.begin_of(in)};
+  }
+};
 REMIT_ACTION(quarterly) {
-  static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::quarter}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::quarter, b.begin_of(in)};
+  }
 };
 REMIT_ACTION(half_yearly) {
-  static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::half_year}; }
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::half_year, b.begin_of(in)};
+  }
 };
-REMIT_ACTION(annually) { static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::year}; } };
-REMIT_ACTION(yearly) { static void apply0(builder& b) { b.st.how_often = ast::coverage_frequency{ast::period_kind::year}; } };
+REMIT_ACTION(annually) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::year, b.begin_of(in)};
+  }
+};
+REMIT_ACTION(yearly) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::year, b.begin_of(in)};
+  }
+};
 
 // ---- statements ----
 REMIT_ACTION(label) {

@@ -1,4 +1,4 @@
-// SPEC §4's JSON report. Keys keep their order and every list is already in a fixed
+// The JSON report (docs/report.schema.json). Keys keep their order and every list is already in a fixed
 // order, so the same inputs give the same bytes.
 #include <ostream>
 
@@ -76,6 +76,7 @@ class json_reporter final : public reporter {
       j["logs"].push_back(std::move(l));
     }
     j["unaudited_bodies"] = report.unaudited_bodies;
+    j["bodies_without_events"] = report.bodies_without_events;
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
 };

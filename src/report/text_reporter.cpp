@@ -50,6 +50,8 @@ class text_reporter final : public reporter {
       out << '\n';
     }
 
+    for (const std::string& b : report.bodies_without_events)
+      out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
     out << fmt::format("summary: {}: {} breach, {} no-evidence, {} waived, {} not-due, {} pass; {}\n",
                        counted(static_cast<long>(report.results.size()), "rule", "rules"),
                        report.count(rule_status::breach), report.count(rule_status::no_evidence),

@@ -29,7 +29,7 @@ TEST_CASE("the grammar has no rule that can loop without consuming input") {
   CHECK(tao::pegtl::analyze<grammar::file>(-1) == 0);
 }
 
-TEST_CASE("every statement form of SPEC §1 parses") {
+TEST_CASE("every statement form of the language parses") {
   const char* accepted[] = {
       "5.1 meets every 2 months",
       "5.1 meets every 1 month",
@@ -259,7 +259,7 @@ TEST_CASE("each statement form builds its AST node") {
     CHECK(g.unit == ast::time_unit::month);
     CHECK(g.grace_days == 7);
   }
-  SECTION("named frequencies mean what SPEC §1 says") {
+  SECTION("named frequencies mean what docs/language.md says") {
     auto gap_of = [](const char* st) {
       const auto f = rules(in_body(st));
       return std::get<ast::gap_frequency>(std::get<ast::meets>(only_statement(f).what).how_often);

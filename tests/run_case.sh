@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Error case: tests/errors/CASE/args holds the arguments to remit (paths relative to the
+# A command-line case: tests/errors/CASE/ or tests/cli/CASE/. CASE/args holds the arguments to remit (paths relative to the
 # case's folder); remit must exit with expected.exit and print exactly expected.stderr,
 # carets included; on stdout, exactly expected.stdout if the case has one, else nothing.
 # REMIT_UPDATE_GOLDEN=1 rewrites the expectations.
-#   run_error.sh REMIT CASE_DIR
+#   run_case.sh REMIT CASE_DIR
 set -euo pipefail
 remit=$1 case_dir=$2
 cd "$case_dir"

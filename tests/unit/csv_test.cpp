@@ -1,0 +1,436 @@
+// The meeting log CSV of docs/inputs.md: RFC 4180, UTF-8, a header row, columns in any order;
+// a row that cannot be read is rejected with its line and a reason, and the rest are used.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "inputs/reader.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using remit::test::csv_log;
+using remit::test::d;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+
+namespace {
+
+struct read_result {
+  event_log log;
+  diagnostics diags;
+
+  const log_file_summary& summary() const { return log.files.back(); }
+  std::string rendered() const {
+    std::ostringstream out;
+    diags.render(out);
+    return out.str();
+  }
+  // Rows read = rows used + rows rejected, always.
+  void check_counts_add_up() const {
+    CHECK(summary().rows_read == summary().rows_used + summary().rejected.size());
+    CHECK(summary().rows_used == log.events.size());
+  }
+};
+
+// Reads a log directly, keeping its diagnostics and rejected rows (csv_log requires none).
+read_result read(std::string_view csv) {
+  read_result r;
+  r.log.files.push_back(log_file_summary{"test.csv", "csv", 0, 0, {}});
+  csv_log_reader.read(csv, r.log, r.log.files.back(), r.diags);
+  return r;
+}
+
+std::string text(const event_log& log, string_pool::id id) { return std::string(log.strings.text(id)); }
+
+std::vector<std::string> items(const event_log& log, const event& e) {
+  std::vector<std::string> out;
+  for (string_pool::id i : log.items_of(e)) out.emplace_back(log.strings.text(i));
+  return out;
+}
+
+using strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a row with body and date is a held meeting by default", "[csv]") {
+  const event_log log = csv_log("body,date\nAudit Committee,2026-02-10\n");
+  REQUIRE(log.events.size() == 1);
+  const event& e = log.events[0];
+  CHECK(text(log, e.body) == "Audit Committee");
+  CHECK(e.day == d("2026-02-10"));
+  CHECK(e.kind == event_kind::meeting);
+  CHECK(e.status == event_status::held);
+  CHECK(e.held_meeting());
+  CHECK(e.published == no_date);
+  CHECK(e.items_count == 0u);
+  CHECK(e.council == 0u);
+  CHECK(e.title == 0u);
+  CHECK(e.to == 0u);
+  CHECK(e.line == 2u);
+  REQUIRE(log.files.size() == 1);
+  CHECK(log.files[0].rows_read == 1u);
+  CHECK(log.files[0].rows_used == 1u);
+  CHECK(log.files[0].rejected.empty());
+}
+
+TEST_CASE("every column of the log format is read", "[csv]") {
+  const event_log log = csv_log(
+      "body,date,kind,status,title,to,published,items,council\n"
+      "Corporate Parenting Partnership,2026-02-10,meeting,held,Ordinary meeting,,2026-02-02,Apologies;Forward Plan,"
+      "Blackburn with Darwen Borough Council\n"
+      "Corporate Parenting Partnership,2026-03-01,report,held,Highlight Report,Full Council,,,\n"
+      "Corporate Parenting Partnership,2026-03-02,session,cancelled,Agenda setting,,,,\n"
+      "Corporate Parenting Partnership,2026-03-03,meeting,postponed,,,,,\n"
+      "Corporate Parenting Partnership,2026-03-04,meeting,scheduled,,,,,\n");
+  REQUIRE(log.events.size() == 5);
+  const event& m = log.events[0];
+  CHECK(m.kind == event_kind::meeting);
+  CHECK(m.status == event_status::held);
+  CHECK(text(log, m.title) == "Ordinary meeting");
+  CHECK(m.published == d("2026-02-02"));
+  CHECK(items(log, m) == strings{"Apologies", "Forward Plan"});
+  CHECK(text(log, m.council) == "Blackburn with Darwen Borough Council");
+
+  const event& r = log.events[1];
+  CHECK(r.kind == event_kind::report);
+  CHECK(text(log, r.to) == "Full Council");
+  CHECK(text(log, r.title) == "Highlight Report");
+
+  CHECK(log.events[2].kind == event_kind::session);
+  CHECK(log.events[2].status == event_status::cancelled);
+  CHECK_FALSE(log.events[2].held());
+  CHECK(log.events[3].status == event_status::postponed);
+  CHECK(log.events[4].status == event_status::scheduled);
+  CHECK_FALSE(log.events[4].held_meeting());
+}
+
+TEST_CASE("columns may come in any order and unknown columns are ignored", "[csv]") {
+  const event_log log = csv_log(
+      "minute_ref,date,Webcast URL,title,body,notes\n"
+      "M1,2026-02-10,https://example.org/a,Ordinary,Audit Committee,quorate\n");
+  REQUIRE(log.events.size() == 1);
+  CHECK(text(log, log.events[0].body) == "Audit Committee");
+  CHECK(log.events[0].day == d("2026-02-10"));
+  CHECK(text(log, log.events[0].title) == "Ordinary");
+}
+
+TEST_CASE("header names are case-insensitive", "[csv]") {
+  const event_log log = csv_log("BODY,Date,Kind,STATUS,Title\nAudit Committee,2026-02-10,Session,Held,Training\n");
+  REQUIRE(log.events.size() == 1);
+  CHECK(text(log, log.events[0].body) == "Audit Committee");
+  CHECK(log.events[0].kind == event_kind::session);
+  CHECK(text(log, log.events[0].title) == "Training");
+}
+
+TEST_CASE("RFC 4180 quoting", "[csv][quoting]") {
+  SECTION("a doubled quote inside quotes is one quote") {
+    const event_log log = csv_log("body,date,title\n\"Audit Committee\",2026-02-10,\"The \"\"Big\"\" Review\"\n");
+    REQUIRE(log.events.size() == 1);
+    CHECK(text(log, log.events[0].title) == "The \"Big\" Review");
+  }
+  SECTION("commas inside quotes do not split the field") {
+    const event_log log = csv_log("body,date,title\n\"Health, Care and Wellbeing Board\",2026-02-10,\"Budget, 2026/27\"\n");
+    REQUIRE(log.events.size() == 1);
+    CHECK(text(log, log.events[0].body) == "Health, Care and Wellbeing Board");
+    CHECK(text(log, log.events[0].title) == "Budget, 2026/27");
+  }
+  SECTION("a line break inside quotes is part of the field, and the next record keeps its own line number") {
+    const event_log log = csv_log(
+        "body,date,title\n"              // line 1
+        "Audit Committee,2026-02-10,\"Part one\n"  // line 2
+        "part two\n"                     // line 3
+        "part three\"\n"                 // line 4
+        "Audit Committee,2026-03-10,Next\n");      // line 5
+    REQUIRE(log.events.size() == 2);
+    CHECK(text(log, log.events[0].title) == "Part one\npart two\npart three");
+    CHECK(log.events[0].line == 2u);
+    CHECK(log.events[1].line == 5u);
+  }
+  SECTION("the line number of a rejected row after a multi-line field is its first line") {
+    const read_result r = read(
+        "body,date,items\n"                          // line 1
+        "Audit Committee,2026-02-10,\"Minutes;\n"    // line 2
+        "Budget\"\n"                                 // line 3
+        "Audit Committee,2026-02-30,\n");            // line 4
+    REQUIRE(r.summary().rejected.size() == 1);
+    CHECK(r.summary().rejected[0].line == 4u);
+    r.check_counts_add_up();
+  }
+  SECTION("an empty quoted field is empty") {
+    const event_log log = csv_log("body,date,title\nAudit Committee,2026-02-10,\"\"\n");
+    REQUIRE(log.events.size() == 1);
+    CHECK(log.events[0].title == 0u);
+  }
+}
+
+TEST_CASE("CRLF line ends are read like LF", "[csv]") {
+  const event_log log = csv_log(
+      "body,date,title\r\n"
+      "Audit Committee,2026-02-10,Ordinary\r\n"
+      "Audit Committee,2026-03-10,\"Quoted\"\r\n"
+      "Audit Committee,2026-04-10,\r\n");
+  REQUIRE(log.events.size() == 3);
+  CHECK(text(log, log.events[0].title) == "Ordinary");  // no trailing CR
+  CHECK(text(log, log.events[1].title) == "Quoted");
+  CHECK(log.events[2].day == d("2026-04-10"));
+  CHECK(log.events[2].title == 0u);
+  CHECK(log.events[1].line == 3u);
+  CHECK(log.events[2].line == 4u);
+}
+
+TEST_CASE("a UTF-8 byte order mark before the header is skipped", "[csv]") {
+  const event_log log = csv_log("\xEF\xBB\xBF" "body,date\nAudit Committee,2026-02-10\n");
+  REQUIRE(log.events.size() == 1);
+  CHECK(text(log, log.events[0].body) == "Audit Committee");
+}
+
+TEST_CASE("blank lines are skipped and not counted as rows", "[csv]") {
+  const read_result r = read(
+      "\n"
+      "body,date\n"                 // line 2
+      "\n"
+      "Audit Committee,2026-02-10\n"  // line 4
+      "   \n"
+      "\n"
+      "Audit Committee,2026-02-30\n"  // line 7: rejected
+      "\n");
+  CHECK(r.diags.empty());
+  CHECK(r.summary().rows_read == 2u);
+  CHECK(r.summary().rows_used == 1u);
+  REQUIRE(r.summary().rejected.size() == 1);
+  CHECK(r.summary().rejected[0].line == 7u);
+  REQUIRE(r.log.events.size() == 1);
+  CHECK(r.log.events[0].line == 4u);
+  r.check_counts_add_up();
+}
+
+TEST_CASE("the last row may lack a line end", "[csv]") {
+  const event_log log = csv_log("body,date\nAudit Committee,2026-02-10");
+  REQUIRE(log.events.size() == 1);
+  CHECK(log.events[0].day == d("2026-02-10"));
+}
+
+TEST_CASE("agenda items are split on ';', trimmed, and empty items dropped", "[csv][items]") {
+  const event_log log = csv_log(
+      "body,date,items\n"
+      "Audit Committee,2026-02-10,\" Apologies ;Minutes;; ;Forward Plan ;\"\n"
+      "Audit Committee,2026-03-10,Single item\n"
+      "Audit Committee,2026-04-10,\n"
+      "Audit Committee,2026-05-10,\" ; ;\"\n");
+  REQUIRE(log.events.size() == 4);
+  CHECK(items(log, log.events[0]) == strings{"Apologies", "Minutes", "Forward Plan"});
+  CHECK(log.events[0].items_count == 3u);
+  CHECK(items(log, log.events[1]) == strings{"Single item"});
+  // Empty: agenda items not recorded.
+  CHECK(log.events[2].items_count == 0u);
+  CHECK(log.events[3].items_count == 0u);
+}
+
+TEST_CASE("kind defaults to meeting and status to held when the cells are empty", "[csv]") {
+  const event_log log = csv_log("body,date,kind,status\nAudit Committee,2026-02-10,,\n");
+  REQUIRE(log.events.size() == 1);
+  CHECK(log.events[0].kind == event_kind::meeting);
+  CHECK(log.events[0].status == event_status::held);
+}
+
+TEST_CASE("a row that cannot be read is rejected with its line and reason; the other rows are used", "[csv][rejected]") {
+  const read_result r = read(
+      "body,date,kind,status,to,published\n"           // 1
+      "Audit Committee,2026-02-10,,,,\n"              // 2 ok
+      "Audit Committee,2026-02-30,,,,\n"              // 3 bad date
+      ",2026-02-10,,,,\n"                             // 4 missing body
+      "Audit Committee,,,,,\n"                        // 5 missing date
+      "Audit Committee,2026-02-11,,adjourned,,\n"     // 6 unknown status
+      "Audit Committee,2026-02-12,briefing,,,\n"      // 7 unknown kind
+      "Audit Committee,2026-02-13,,,,2026-13-01\n"    // 8 bad published date
+      "Audit Committee,2026-02-14,report,,,\n"        // 9 report without to
+      "Audit Committee,2026-02-15,,\n"                // 10 wrong field count
+      "Audit Committee,2026-02-16,report,held,Full Council,2026-02-01\n");  // 11 ok
+  CHECK(r.diags.empty());
+  const auto& rejected = r.summary().rejected;
+  REQUIRE(rejected.size() == 8);
+  CHECK(r.summary().rows_read == 10u);
+  CHECK(r.summary().rows_used == 2u);
+  r.check_counts_add_up();
+  REQUIRE(r.log.events.size() == 2);
+  CHECK(r.log.events[0].line == 2u);
+  CHECK(r.log.events[1].line == 11u);
+  CHECK(r.log.rows_rejected() == 8u);
+
+  SECTION("bad date 2026-02-30") {
+    CHECK(rejected[0].line == 3u);
+    CHECK_THAT(rejected[0].reason, Contains("2026-02-30"));
+    CHECK_THAT(rejected[0].reason, Contains("February 2026 has no day 30"));
+  }
+  SECTION("missing body") {
+    CHECK(rejected[1].line == 4u);
+    CHECK_THAT(rejected[1].reason, Contains("body"));
+  }
+  SECTION("missing date") {
+    CHECK(rejected[2].line == 5u);
+    CHECK_THAT(rejected[2].reason, Contains("date"));
+  }
+  SECTION("unknown status names the status") {
+    CHECK(rejected[3].line == 6u);
+    CHECK_THAT(rejected[3].reason, Contains("adjourned"));
+    CHECK_THAT(rejected[3].reason, Contains("status"));
+  }
+  SECTION("unknown kind names the kind") {
+    CHECK(rejected[4].line == 7u);
+    CHECK_THAT(rejected[4].reason, Contains("briefing"));
+    CHECK_THAT(rejected[4].reason, Contains("kind"));
+  }
+  SECTION("bad published date") {
+    CHECK(rejected[5].line == 8u);
+    CHECK_THAT(rejected[5].reason, Contains("published"));
+    CHECK_THAT(rejected[5].reason, Contains("2026-13-01"));
+  }
+  SECTION("a report without 'to'") {
+    CHECK(rejected[6].line == 9u);
+    CHECK_THAT(rejected[6].reason, Contains("to"));
+    CHECK_THAT(rejected[6].reason, Contains("report"));
+  }
+  SECTION("wrong field count says how many fields the row and the header have") {
+    CHECK(rejected[7].line == 10u);
+    CHECK_THAT(rejected[7].reason, Contains("4"));
+    CHECK_THAT(rejected[7].reason, Contains("6"));
+  }
+}
+
+TEST_CASE("a date in the wrong shape is rejected", "[csv][rejected]") {
+  const read_result r = read("body,date\nAudit Committee,10/02/2026\nAudit Committee,2026-2-10\nAudit Committee,2026-02-10\n");
+  REQUIRE(r.summary().rejected.size() == 2);
+  CHECK(r.summary().rejected[0].line == 2u);
+  CHECK_THAT(r.summary().rejected[0].reason, Contains("10/02/2026"));
+  CHECK(r.summary().rejected[1].line == 3u);
+  CHECK(r.log.events.size() == 1);
+  r.check_counts_add_up();
+}
+
+TEST_CASE("an unterminated quote rejects the row it opens", "[csv][rejected][quoting]") {
+  const read_result r = read(
+      "body,date,title\n"                       // 1
+      "Audit Committee,2026-02-10,Fine\n"       // 2
+      "Audit Committee,2026-03-10,\"Never closed\n"  // 3
+      "Audit Committee,2026-04-10,Swallowed\n");     // 4: inside the open quote
+  CHECK(r.diags.empty());
+  REQUIRE(r.summary().rejected.size() == 1);
+  CHECK(r.summary().rejected[0].line == 3u);
+  CHECK_THAT(r.summary().rejected[0].reason, Contains("never closed"));
+  CHECK(r.summary().rows_used == 1u);
+  r.check_counts_add_up();
+}
+
+TEST_CASE("text after a closing quote rejects the row", "[csv][rejected][quoting]") {
+  const read_result r = read(
+      "body,date,title\n"
+      "Audit Committee,2026-02-10,\"Quoted\" then more\n"
+      "Audit Committee,2026-03-10,Fine\n");
+  REQUIRE(r.summary().rejected.size() == 1);
+  CHECK(r.summary().rejected[0].line == 2u);
+  CHECK_THAT(r.summary().rejected[0].reason, Contains("closing quote"));
+  REQUIRE(r.log.events.size() == 1);
+  CHECK(r.log.events[0].day == d("2026-03-10"));
+  r.check_counts_add_up();
+}
+
+TEST_CASE("a row that is not valid UTF-8 is rejected", "[csv][rejected]") {
+  const read_result r = read(
+      "body,date,title\n"
+      "Audit Committee,2026-02-10,Caf\xE9\n"             // Latin-1 é
+      "Audit Committee,2026-03-10,Caf\xC3\xA9\n");        // UTF-8 é
+  REQUIRE(r.summary().rejected.size() == 1);
+  CHECK(r.summary().rejected[0].line == 2u);
+  CHECK_THAT(r.summary().rejected[0].reason, Contains("UTF-8"));
+  REQUIRE(r.log.events.size() == 1);
+  CHECK(text(r.log, r.log.events[0].title) == "Caf\xC3\xA9");
+  r.check_counts_add_up();
+}
+
+TEST_CASE("problems with the file as a whole are diagnostics, not rejected rows", "[csv][file]") {
+  SECTION("an empty file") {
+    const read_result r = read("");
+    REQUIRE(r.diags.size() == 1);
+    CHECK_THAT(r.rendered(), StartsWith("test.csv: error:"));
+    CHECK_THAT(r.rendered(), Contains("empty"));
+    CHECK(r.log.events.empty());
+    CHECK(r.summary().rows_read == 0u);
+  }
+  SECTION("a file of blank lines is empty") {
+    const read_result r = read("\n\n  \n");
+    CHECK(r.diags.size() == 1);
+    CHECK_THAT(r.rendered(), Contains("empty"));
+  }
+  SECTION("a file with only a byte order mark is empty") {
+    const read_result r = read("\xEF\xBB\xBF");
+    CHECK(r.diags.size() == 1);
+  }
+  SECTION("no body column") {
+    const read_result r = read("committee,date\nAudit Committee,2026-02-10\n");
+    REQUIRE(r.diags.size() == 1);
+    CHECK_THAT(r.rendered(), Contains("test.csv:1"));
+    CHECK_THAT(r.rendered(), Contains("'body'"));
+    CHECK(r.log.events.empty());
+    CHECK(r.summary().rows_read == 0u);
+  }
+  SECTION("no date column") {
+    const read_result r = read("body,when\nAudit Committee,2026-02-10\n");
+    REQUIRE(r.diags.size() == 1);
+    CHECK_THAT(r.rendered(), Contains("'date'"));
+    CHECK(r.log.events.empty());
+  }
+  SECTION("a column named twice, whatever its case") {
+    const read_result r = read("body,date,Date\nAudit Committee,2026-02-10,2026-02-11\n");
+    REQUIRE(r.diags.size() == 1);
+    CHECK_THAT(r.rendered(), Contains("'date'"));
+    CHECK_THAT(r.rendered(), Contains("twice"));
+    CHECK(r.log.events.empty());
+  }
+  SECTION("a header with no rows is a valid, empty log") {
+    const read_result r = read("body,date\n");
+    CHECK(r.diags.empty());
+    CHECK(r.log.events.empty());
+    CHECK(r.summary().rows_read == 0u);
+    r.check_counts_add_up();
+  }
+}
+
+TEST_CASE("rows read, used and rejected always add up", "[csv][rejected]") {
+  const read_result r = read(
+      "body,date,status\n"
+      "A,2026-01-01,held\n"
+      "B,2026-01-02,cancelled\n"
+      "C,2026-01-32,held\n"
+      "D,2026-01-03,gone\n"
+      "\n"
+      "E,2026-01-04\n"
+      ",,\n"
+      "F,2026-01-05,scheduled\n");
+  CHECK(r.summary().rows_read == 7u);
+  CHECK(r.summary().rows_used == 3u);
+  CHECK(r.summary().rejected.size() == 4u);
+  r.check_counts_add_up();
+}
+
+TEST_CASE("quoted header names and repeated unknown columns are fine", "[csv]") {
+  const event_log log = csv_log("\"notes\",\"Body\",\"notes\",\"date\"\nx,Audit Committee,y,2026-02-10\n");
+  REQUIRE(log.events.size() == 1);
+  CHECK(text(log, log.events[0].body) == "Audit Committee");
+  CHECK(log.events[0].day == d("2026-02-10"));
+}
+
+TEST_CASE("a report row needs `to`; other kinds do not", "[csv]") {
+  const read_result r = read(
+      "body,date,kind,to\n"
+      "Board,2026-02-10,report,Full Council\n"
+      "Board,2026-02-11,report,  \n"
+      "Board,2026-02-12,session,\n");
+  REQUIRE(r.summary().rejected.size() == 1);
+  CHECK(r.summary().rejected[0].line == 3u);
+  REQUIRE(r.log.events.size() == 2);
+  CHECK(r.log.events[0].kind == event_kind::report);
+  CHECK(r.log.events[1].kind == event_kind::session);
+  r.check_counts_add_up();
+}

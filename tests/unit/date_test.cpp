@@ -1,0 +1,170 @@
+// Civil dates (docs/language.md "Month arithmetic", docs/inputs.md "date yyyy-mm-dd").
+#include <catch2/catch.hpp>
+
+#include "core/date.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using remit::test::d;
+using Catch::Matchers::Contains;
+
+TEST_CASE("parse_iso_date accepts a real calendar date in the form yyyy-mm-dd", "[date]") {
+  const auto parsed = parse_iso_date("2026-02-10");
+  REQUIRE(parsed.has_value());
+  CHECK(parsed->year() == 2026);
+  CHECK(parsed->month() == 2u);
+  CHECK(parsed->day_of_month() == 10u);
+
+  // Day numbers count from 1970-01-01.
+  CHECK(parse_iso_date("1970-01-01")->days == 0);
+  CHECK(parse_iso_date("1970-01-02")->days == 1);
+  CHECK(parse_iso_date("1969-12-31")->days == -1);
+  CHECK(parse_iso_date("0001-01-01").has_value());
+  CHECK(parse_iso_date("9999-12-31").has_value());
+  CHECK(parse_iso_date("2026-12-31").has_value());
+  CHECK(parse_iso_date("2026-01-01").has_value());
+}
+
+TEST_CASE("parse_iso_date rejects days that are not in the calendar", "[date]") {
+  CHECK_FALSE(parse_iso_date("2026-02-30").has_value());
+  CHECK_FALSE(parse_iso_date("2026-02-29").has_value());
+  CHECK_FALSE(parse_iso_date("2026-04-31").has_value());
+  CHECK_FALSE(parse_iso_date("2026-13-01").has_value());
+  CHECK_FALSE(parse_iso_date("2026-00-10").has_value());
+  CHECK_FALSE(parse_iso_date("2026-01-00").has_value());
+  CHECK_FALSE(parse_iso_date("2026-01-32").has_value());
+
+  SECTION("29 February only in a leap year") {
+    CHECK_FALSE(parse_iso_date("2025-02-29").has_value());
+    CHECK(parse_iso_date("2024-02-29").has_value());
+    CHECK(parse_iso_date("2000-02-29").has_value());        // divisible by 400: leap
+    CHECK_FALSE(parse_iso_date("1900-02-29").has_value());  // divisible by 100 only: not leap
+  }
+
+  SECTION("there is no year 0000") {
+    CHECK_FALSE(parse_iso_date("0000-01-01").has_value());
+    CHECK_FALSE(parse_iso_date("0000-06-15").has_value());
+  }
+}
+
+TEST_CASE("parse_iso_date accepts only the exact shape yyyy-mm-dd", "[date]") {
+  for (const char* text : {"31/04/2026", "10/02/2026", "2026-1-5", "2026-01-5", "2026-1-05", "26-01-05", "20260105",
+                           "2026/01/05", "2026-02-10 ", " 2026-02-10", "2026-02-10x", "2026-02-10T10:00", "2026-02-1a",
+                           "+026-02-10", "-026-02-10", "2026--02-10", "", "yyyy-mm-dd", "02026-01-05"}) {
+    INFO("text: '" << text << "'");
+    CHECK_FALSE(parse_iso_date(text).has_value());
+  }
+}
+
+TEST_CASE("explain_bad_iso_date says why a text is not a date", "[date]") {
+  SECTION("a day the month does not have names the month, the year and the day") {
+    const std::string why = explain_bad_iso_date("2026-02-30");
+    CHECK_THAT(why, Contains("2026-02-30"));
+    CHECK_THAT(why, Contains("February"));
+    CHECK_THAT(why, Contains("2026"));
+    CHECK_THAT(why, Contains("30"));
+    CHECK(why == "'2026-02-30' is not a date: February 2026 has no day 30");
+  }
+  SECTION("29 February of a common year") {
+    CHECK(explain_bad_iso_date("2025-02-29") == "'2025-02-29' is not a date: February 2025 has no day 29");
+  }
+  SECTION("31 April") {
+    CHECK(explain_bad_iso_date("2026-04-31") == "'2026-04-31' is not a date: April 2026 has no day 31");
+  }
+  SECTION("a month out of range") {
+    CHECK(explain_bad_iso_date("2026-13-01") == "'2026-13-01' is not a date: there is no month 13");
+    CHECK(explain_bad_iso_date("2026-00-01") == "'2026-00-01' is not a date: there is no month 0");
+  }
+  SECTION("year 0000") {
+    CHECK(explain_bad_iso_date("0000-01-01") == "'0000-01-01' is not a date: there is no year 0");
+  }
+  SECTION("the wrong shape names the expected form") {
+    CHECK(explain_bad_iso_date("31/04/2026") == "'31/04/2026' is not a date in the form yyyy-mm-dd");
+    CHECK(explain_bad_iso_date("2026-1-5") == "'2026-1-5' is not a date in the form yyyy-mm-dd");
+    CHECK(explain_bad_iso_date("2026-02-10 and more") == "'2026-02-10 and more' is not a date in the form yyyy-mm-dd");
+  }
+}
+
+TEST_CASE("to_iso writes yyyy-mm-dd and round-trips with parse_iso_date", "[date]") {
+  for (const char* text : {"2026-02-10", "1970-01-01", "1969-12-31", "2024-02-29", "2000-02-29", "0001-01-01",
+                           "0999-12-31", "9999-12-31", "2025-12-31", "2026-01-01"}) {
+    INFO(text);
+    const auto parsed = parse_iso_date(text);
+    REQUIRE(parsed.has_value());
+    CHECK(to_iso(*parsed) == text);
+    CHECK(parse_iso_date(to_iso(*parsed)) == parsed);
+  }
+  CHECK(fmt::format("{}", d("2026-02-10")) == "2026-02-10");
+}
+
+TEST_CASE("dates order by day and count days between them", "[date]") {
+  CHECK(d("2026-02-10") < d("2026-02-11"));
+  CHECK(d("2025-12-31") < d("2026-01-01"));
+  CHECK(d("2026-02-10") == d("2026-02-10"));
+  CHECK(days_between(d("2026-02-03"), d("2026-02-10")) == 7);
+  CHECK(days_between(d("2026-02-10"), d("2026-02-03")) == -7);
+  CHECK(days_between(d("2024-01-01"), d("2025-01-01")) == 366);  // 2024 is a leap year
+  CHECK(days_between(d("2025-01-01"), d("2026-01-01")) == 365);
+  CHECK(d("2026-02-10").plus_days(-7) == d("2026-02-03"));
+  CHECK(d("2024-02-28").plus_days(1) == d("2024-02-29"));
+  CHECK(d("2025-02-28").plus_days(1) == d("2025-03-01"));
+  CHECK(d("2025-12-31").plus_days(1) == d("2026-01-01"));
+}
+
+TEST_CASE("plus_months keeps the day of the month, clamped to the target month's last day", "[date][months]") {
+  SECTION("worked example: 2026-01-31 + 1 month = 2026-02-28") {
+    CHECK(d("2026-01-31").plus_months(1) == d("2026-02-28"));
+  }
+  SECTION("into a leap February: 2024-01-31 + 1 month = 2024-02-29") {
+    CHECK(d("2024-01-31").plus_months(1) == d("2024-02-29"));
+  }
+  SECTION("across a year end: 2025-12-31 + 2 months = 2026-02-28") {
+    CHECK(d("2025-12-31").plus_months(2) == d("2026-02-28"));
+  }
+  SECTION("to a 30-day month: 2026-03-31 + 1 month = 2026-04-30") {
+    CHECK(d("2026-03-31").plus_months(1) == d("2026-04-30"));
+  }
+  SECTION("a day every month has is kept") {
+    CHECK(d("2026-01-15").plus_months(1) == d("2026-02-15"));
+    CHECK(d("2026-01-28").plus_months(1) == d("2026-02-28"));
+    CHECK(d("2025-11-19").plus_months(2) == d("2026-01-19"));
+  }
+  SECTION("the clamp is not carried: 2026-01-31 + 1 + 1 = 2026-03-28, but + 2 = 2026-03-31") {
+    CHECK(d("2026-01-31").plus_months(1).plus_months(1) == d("2026-03-28"));
+    CHECK(d("2026-01-31").plus_months(2) == d("2026-03-31"));
+  }
+  SECTION("zero months is the same day") { CHECK(d("2026-02-10").plus_months(0) == d("2026-02-10")); }
+  SECTION("negative months go back, clamped the same way") {
+    CHECK(d("2026-03-31").plus_months(-1) == d("2026-02-28"));
+    CHECK(d("2024-03-31").plus_months(-1) == d("2024-02-29"));
+    CHECK(d("2026-01-15").plus_months(-1) == d("2025-12-15"));
+    CHECK(d("2026-05-31").plus_months(-13) == d("2025-04-30"));
+    CHECK(d("2026-02-28").plus_months(-12) == d("2025-02-28"));
+  }
+  SECTION("a year is 12 months: 2024-02-29 + 12 months = 2025-02-28") {
+    CHECK(d("2024-02-29").plus_months(12) == d("2025-02-28"));
+    CHECK(d("2024-02-29").plus_months(48) == d("2028-02-29"));
+    CHECK(d("2024-02-29").plus_months(-12) == d("2023-02-28"));
+  }
+}
+
+TEST_CASE("weekday: 0 is Sunday, 6 is Saturday", "[date]") {
+  CHECK(d("1970-01-01").weekday() == 4u);  // a Thursday
+  CHECK(d("1970-01-01").weekday_name() == "Thu");
+  CHECK(d("2026-02-10").weekday() == 2u);
+  CHECK(d("2026-02-10").weekday_name() == "Tue");
+  CHECK(d("2026-02-09").weekday_name() == "Mon");
+  CHECK(d("2026-02-11").weekday_name() == "Wed");
+  CHECK(d("2026-02-13").weekday_name() == "Fri");
+  CHECK(d("2026-02-14").weekday() == 6u);
+  CHECK(d("2026-02-14").weekday_name() == "Sat");
+  CHECK(d("2026-02-15").weekday() == 0u);
+  CHECK(d("2026-02-15").weekday_name() == "Sun");
+  CHECK(d("2024-02-29").weekday_name() == "Thu");
+  CHECK(d("1969-12-31").weekday_name() == "Wed");
+
+  CHECK(d("2026-02-14").is_weekend());
+  CHECK(d("2026-02-15").is_weekend());
+  CHECK_FALSE(d("2026-02-13").is_weekend());
+  CHECK_FALSE(d("2026-02-16").is_weekend());
+}
