@@ -102,7 +102,7 @@ TEST_CASE("Good Friday and Easter Monday are bank holidays in England and Wales"
   CHECK(england().is_working_day(d("2026-04-07")));
 }
 
-TEST_CASE("Easter Monday is not a bank holiday in Scotland; Good Friday is", "[calendar]") {
+TEST_CASE("Easter Monday is not a bank holiday in Scotland, Good Friday is", "[calendar]") {
   CHECK(holiday(scotland(), "2025-04-18") == "Good Friday");
   CHECK(holiday(scotland(), "2025-04-21").empty());
   CHECK(scotland().is_working_day(d("2025-04-21")));
@@ -200,7 +200,7 @@ TEST_CASE("in 2020 the early May bank holiday moved to Friday 8 May for VE Day",
   CHECK(england().is_working_day(d("2020-05-04")));
 }
 
-TEST_CASE("weekends are never working days; ordinary weekdays are", "[calendar]") {
+TEST_CASE("weekends are never working days, ordinary weekdays are", "[calendar]") {
   for (const calendar* cal : {&england(), &scotland(), &northern_ireland(), &no_holidays()}) {
     INFO(division_name(cal->which()));
     CHECK_FALSE(cal->is_working_day(d("2026-02-14")));  // Saturday

@@ -212,7 +212,7 @@ TEST_CASE("the last row may lack a line end", "[csv]") {
   CHECK(log.events[0].day == d("2026-02-10"));
 }
 
-TEST_CASE("agenda items are split on ';', trimmed, and empty items dropped", "[csv][items]") {
+TEST_CASE("agenda items are split on semicolons, trimmed, and empty items dropped", "[csv][items]") {
   const event_log log = csv_log(
       "body,date,items\n"
       "Audit Committee,2026-02-10,\" Apologies ;Minutes;; ;Forward Plan ;\"\n"
@@ -235,7 +235,7 @@ TEST_CASE("kind defaults to meeting and status to held when the cells are empty"
   CHECK(log.events[0].status == event_status::held);
 }
 
-TEST_CASE("a row that cannot be read is rejected with its line and reason; the other rows are used", "[csv][rejected]") {
+TEST_CASE("a row that cannot be read is rejected with its line and reason, the other rows are used", "[csv][rejected]") {
   const read_result r = read(
       "body,date,kind,status,to,published\n"           // 1
       "Audit Committee,2026-02-10,,,,\n"              // 2 ok
@@ -421,7 +421,7 @@ TEST_CASE("quoted header names and repeated unknown columns are fine", "[csv]") 
   CHECK(log.events[0].day == d("2026-02-10"));
 }
 
-TEST_CASE("a report row needs `to`; other kinds do not", "[csv]") {
+TEST_CASE("a report row needs `to`, other kinds do not", "[csv]") {
   const read_result r = read(
       "body,date,kind,to\n"
       "Board,2026-02-10,report,Full Council\n"

@@ -110,7 +110,7 @@ TEST_CASE("gap: the chain is anchored at the last qualifying event before F", "[
   }
 }
 
-TEST_CASE("gap: a meeting exactly on the due date is in time; one day after is a breach", "[families][gap]") {
+TEST_CASE("gap: a meeting exactly on the due date is in time, one day after is a breach", "[families][gap]") {
   // 2025-01-10 + 2 months = 2025-03-10.
   SECTION("on the due date") {
     const auto r = audit(board("5.1 meets every 2 months"), "body,date\nBoard,2025-01-10\nBoard,2025-03-10\n",
@@ -834,7 +834,7 @@ TEST_CASE("receives by DATE", "[families][receives][deadline]") {
 // ---------------------------------------------------------------------------------------------
 // Precedence: a held meeting or session of this body titled X in [M - N days, M).
 
-TEST_CASE("precedence: the preceding event must lie in [M - N days, M)", "[families][precedence]") {
+TEST_CASE("precedence: the preceding event must lie in from M - N days up to the day before M", "[families][precedence]") {
   // M = Thu 2025-03-20, N = 14: the window is 2025-03-06 to 2025-03-19.
   const std::string rules = board("1 each meeting preceded by \"Agenda Setting\" within 14 days");
   const std::string head = "body,date,kind,status,title,to\nBoard,2025-03-20,meeting,held,Ordinary meeting,\n";
