@@ -1,0 +1,218 @@
+"""Random rule files and logs, audited by remit and by the reference evaluator: they must agree.
+
+    python3 random_cases.py REMIT [--cases N] [--seed S] [--keep DIR]
+
+Every statement form is drawn, with events on month ends, in leap years and in bank-holiday
+weeks, waivers, empty windows and events exactly on due dates. A disagreement prints the
+case (rules, log, window and both answers) and the run exits 1. The same seed always draws
+the same cases.
+"""
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+import reference_eval as ref
+
+DAY = dt.timedelta(days=1)
+BODIES = ["Corporate Parenting Board", "Fostering Panel", "Scrutiny Committee"]
+COUNCILS = ["Example Council", "Other Council"]
+TITLES = ["Agenda setting", "Joint session with young people", "Training", "Board meeting",
+          "Young People's Forum", ""]
+ITEMS = ["Minutes", "Forward Plan", "Terms of Reference", "Annual Report", "Voice of the Child",
+         "Performance  Indicators", "IRO annual report", "Any other business"]
+RECIPIENTS = ["Scrutiny Committee", "Cabinet", "Full Council"]
+REGEXES = ["forward\\s+plan", "voice|lived experience", "^minutes$", "annual (report|review)", "[0-9]"]
+UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def frequency(r):
+    kind = r.randrange(10)
+    if kind < 3:
+        n = r.choice([1, 2, 3, 6, 12]) if r.random() < .6 else r.randint(1, 60)
+        unit = r.choice(UNITS)
+        grace = f" with {r.randint(1, 20)} days grace" if r.random() < .3 else ""
+        return f"every {n} {unit}{grace}"
+    return r.choice(["at 6 weekly intervals", f"at {r.randint(1, 10)} weekly intervals", "bi-monthly",
+                     "six-monthly", "monthly", "quarterly", "half-yearly", "annually", "yearly",
+                     "twice a year", f"at least {r.randint(1, 5)} times a year",
+                     f"at least {r.randint(1, 3)} times a quarter", f"at least {r.randint(1, 2)} times a month",
+                     f"at least {r.randint(1, 3)} times a half-year"])
+
+
+def statement(r):
+    kind = r.randrange(9)
+    if kind == 0:
+        return f"meets {frequency(r)}"
+    if kind == 1:
+        return f'meets jointly with "{r.choice(["young people", "training", "Forum"])}" {frequency(r)}'
+    if kind == 2:
+        clear = "clear " if r.random() < .5 else ""
+        working = "working " if r.random() < .6 else ""
+        return f"agenda published at least {r.randint(1, 12)} {clear}{working}days before each meeting"
+    if kind == 3:
+        if r.random() < .4:
+            pattern = r.choice(REGEXES).replace("\\", "\\\\")  # a backslash in a quoted string is written \\
+            return f'each meeting has item matching "{pattern}"'
+        return f'each meeting has item "{r.choice(["forward plan", "Minutes", "voice", "Annual"])}"'
+    if kind == 4:
+        title = f'"{r.choice(["Annual", "Report", "Highlight"])}" ' if r.random() < .4 else ""
+        return f'reports {title}{frequency(r)} to "{r.choice(RECIPIENTS)}"'
+    if kind == 5:
+        return f'receives "{r.choice(["Terms of Reference", "annual report", "Forward Plan"])}" {frequency(r)}'
+    if kind == 6:
+        return f'receives "{r.choice(["Terms of Reference", "annual report"])}" by {random_day(r, 2015, 2026)}'
+    if kind == 7:
+        return f'each meeting preceded by "{r.choice(["agenda setting", "Training", "session"])}" within {r.randint(1, 60)} days'
+    return f"meets {frequency(r)}"
+
+
+def random_day(r, first_year, last_year):
+    year = r.randint(first_year, last_year)
+    month = r.randint(1, 12)
+    # Month ends and leap days are where calendar arithmetic goes wrong: draw them often.
+    day = r.choice([1, 28, 29, 30, 31, r.randint(1, 31)])
+    while True:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            day -= 1
+
+
+def log_rows(r, bodies, council, frm, to):
+    rows = []
+    for body in bodies:
+        day = frm - r.randint(0, 120) * DAY
+        while day <= to + 40 * DAY:
+            kind = r.choices(["meeting", "session", "report"], [6, 2, 2])[0]
+            status = r.choices(["held", "cancelled", "postponed", "scheduled", ""], [8, 1, 1, 1, 3])[0]
+            published = ""
+            if kind == "meeting" and r.random() < .85:
+                published = (day - r.randint(0, 14) * DAY).isoformat()
+            items = ";".join(r.sample(ITEMS, r.randint(0, 4))) if r.random() < .9 else ""
+            row = {"council": council if r.random() < .8 else r.choice(["", "Other Council"]),
+                   "body": body if r.random() < .9 else body.upper(),
+                   "date": day.isoformat(), "kind": kind if kind != "meeting" or r.random() < .7 else "",
+                   "status": status, "title": r.choice(TITLES),
+                   "to": r.choice(RECIPIENTS) if kind == "report" else "",
+                   "published": published, "items": items}
+            rows.append(row)
+            # Steps of exactly a month, two months or six weeks land events on due dates.
+            step = r.choice(["month", "2months", "6weeks", "days"])
+            if step == "month":
+                day = ref.add_months(day, 1)
+            elif step == "2months":
+                day = ref.add_months(day, 2)
+            elif step == "6weeks":
+                day = day + 42 * DAY
+            else:
+                day = day + r.randint(1, 75) * DAY
+    r.shuffle(rows)
+    return rows
+
+
+def csv_text(rows):
+    columns = ["council", "body", "date", "kind", "status", "title", "to", "published", "items"]
+    lines = [",".join(columns)]
+    for row in rows:
+        cells = []
+        for c in columns:
+            v = row[c]
+            cells.append('"' + v.replace('"', '""') + '"' if any(ch in v for ch in ',"\n') else v)
+        lines.append(",".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def case(r):
+    calendar = r.choice(["england-and-wales", "england-and-wales", "scotland", "northern-ireland", "none"])
+    first_year = 2013 if calendar in ("england-and-wales", "none") else 2019
+    frm = random_day(r, first_year, 2026)
+    to = frm + r.choice([0, 30, 90, 200, 400, 800]) * DAY
+    to = min(to, dt.date(2027, 11, 30))
+    if to < frm:
+        frm, to = to, frm
+    bodies = r.sample(BODIES, r.randint(1, 2))
+    council = "Example Council"
+    lines = []
+    if r.random() < .7:
+        lines.append(f'council "{council}"')
+    lines.append(f"calendar {calendar}")
+    if r.random() < .5:
+        lines.append(f"year starts 1 {r.choice(MONTHS)}")
+    blocks, labels = [], []
+    for i, body in enumerate(bodies + (["*"] if r.random() < .2 else [])):
+        statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", statement(r))
+                      for k in range(r.randint(1, 5))]
+        labels += [label for label, _ in statements]
+        name = "*" if body == "*" else f'"{body}"'
+        block = [f"body {name} {{"]
+        if r.random() < .2:
+            block.append(f"  year starts 1 {r.choice(MONTHS)}")
+        block += [f"  {label}  {text}" for label, text in statements]
+        block.append("}")
+        blocks.append(block)
+    for _ in range(r.choice([0, 0, 1, 2])):
+        start = frm + r.randint(-60, 400) * DAY
+        lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
+    text = "\n".join(lines + [""] + ["\n".join(b) for b in blocks]) + "\n"
+    return text, csv_text(log_rows(r, bodies, council, frm, to)), frm, to
+
+
+def comparable(results, key_body):
+    out = []
+    for x in results:
+        findings = [{k: f.get(k) for k in ("status", "due", "date", "meeting", "period_start", "period_end", "found")}
+                    for f in x["findings"]]
+        out.append({"body": key_body(x["body"]), "rule": x["rule"], "status": x["status"], "findings": findings})
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("remit")
+    parser.add_argument("--cases", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", help="write each disagreeing case into this folder")
+    a = parser.parse_args()
+    r = random.Random(a.seed)
+    disagreements = 0
+    statuses = {}
+    with tempfile.TemporaryDirectory() as work:
+        rules_path, log_path = os.path.join(work, "case.remit"), os.path.join(work, "case.csv")
+        for n in range(a.cases):
+            rules, log, frm, to = case(r)
+            open(rules_path, "w").write(rules)
+            open(log_path, "w").write(log)
+            run = subprocess.run([a.remit, "check", rules_path, "--log", log_path, "--from", str(frm), "--to", str(to),
+                                  "--format", "json"], capture_output=True, text=True)
+            if run.returncode not in (0, 1):
+                got = {"exit": run.returncode, "stderr": run.stderr}
+            else:
+                got = comparable(json.loads(run.stdout)["results"], ref.fold)
+            want = comparable(ref.audit(rules_path, log_path, frm, to), lambda b: b)
+            for x in want:
+                statuses[x["status"]] = statuses.get(x["status"], 0) + 1
+            if got != want:
+                disagreements += 1
+                print(f"case {n} (seed {a.seed}): remit and the reference evaluator disagree\n"
+                      f"--- window {frm} to {to}\n--- rules\n{rules}--- log\n{log}"
+                      f"--- remit\n{json.dumps(got, indent=1)}\n--- reference\n{json.dumps(want, indent=1)}")
+                if a.keep:
+                    os.makedirs(a.keep, exist_ok=True)
+                    open(os.path.join(a.keep, f"case-{a.seed}-{n}.remit"), "w").write(rules)
+                    open(os.path.join(a.keep, f"case-{a.seed}-{n}.csv"), "w").write(log)
+                if disagreements >= 5:
+                    break
+    print(f"{a.cases} random cases (seed {a.seed}), rule statuses {dict(sorted(statuses.items()))}: "
+          f"{disagreements} disagreements")
+    return 1 if disagreements else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,405 @@
+"""An independent evaluator of the remit language, written to be obviously right, not fast.
+
+It shares no code with remit: its own parser (regular expressions over the statement forms),
+its own CSV reading (the standard library), and brute force over days. Only the bank-holiday
+data file is shared, since both must agree on what a bank holiday is.
+
+    python3 reference_eval.py RULES LOG --from F --to T   # prints the results as JSON
+"""
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HOLIDAYS_FILE = os.path.join(HERE, "..", "..", "data", "bank-holidays", "bank-holidays.json")
+
+DAY = dt.timedelta(days=1)
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+
+
+def fold(text):
+    """Case-insensitive (ASCII), runs of white space folded to one space, ends trimmed."""
+    out = []
+    for ch in text.replace("\u00a0", " "):
+        out.append(ch.lower() if "A" <= ch <= "Z" else ch)
+    return " ".join("".join(out).split())
+
+
+def parse_date(text):
+    return dt.date.fromisoformat(text)
+
+
+# ---- calendar ----------------------------------------------------------------------------
+
+class Calendar:
+    def __init__(self, division):
+        self.division = division
+        self.holidays = {}
+        if division != "none":
+            data = json.load(open(HOLIDAYS_FILE))
+            for e in data[division]["events"]:
+                self.holidays[parse_date(e["date"])] = e["title"]
+            years = [d.year for d in self.holidays]
+            self.first, self.last = min(years), max(years)
+
+    def is_working(self, day):
+        if day.weekday() >= 5:
+            return False
+        if self.division != "none" and not (self.first <= day.year <= self.last):
+            raise ValueError(f"no bank-holiday data for {day.year}")
+        return day not in self.holidays
+
+    def working_days_before(self, meeting, n):
+        """Walk back one day at a time until n working days have been passed."""
+        day, counted = meeting, 0
+        while counted < n:
+            day -= DAY
+            if self.is_working(day):
+                counted += 1
+        return day
+
+
+# ---- dates -------------------------------------------------------------------------------
+
+def add_months(day, n):
+    """Same day of the month, clamped to the target month's last day."""
+    index = day.year * 12 + (day.month - 1) + n
+    year, month = divmod(index, 12)
+    month += 1
+    last = 31
+    while True:
+        try:
+            dt.date(year, month, last)
+            break
+        except ValueError:
+            last -= 1
+    return dt.date(year, month, min(day.day, last))
+
+
+def add_interval(day, count, unit, grace):
+    if unit == "day":
+        due = day + count * DAY
+    elif unit == "week":
+        due = day + 7 * count * DAY
+    elif unit == "month":
+        due = add_months(day, count)
+    else:
+        due = add_months(day, 12 * count)
+    return due + grace * DAY
+
+
+# ---- rule files --------------------------------------------------------------------------
+
+Q = r'"((?:[^"\\]|\\.)*)"'
+
+
+def unquote(s):
+    return re.sub(r"\\(.)", r"\1", s)
+
+
+def parse_frequency(text):
+    """Returns (family, details) for a FREQ, or None."""
+    t = text.strip()
+    m = re.fullmatch(r"every (\d+) (day|week|month|year)s?(?: with (\d+) days? grace)?", t)
+    if m:
+        return ("gap", (int(m.group(1)), m.group(2), int(m.group(3) or 0)))
+    m = re.fullmatch(r"at (\d+) weekly intervals", t)
+    if m:
+        return ("gap", (int(m.group(1)), "week", 0))
+    named_gap = {"bi-monthly": 2, "six-monthly": 6}
+    if t in named_gap:
+        return ("gap", (named_gap[t], "month", 0))
+    named_coverage = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "annually": 12, "yearly": 12}
+    if t in named_coverage:
+        return ("count", (1, named_coverage[t], "coverage"))
+    if t == "twice a year":
+        return ("count", (2, 12, "count"))
+    m = re.fullmatch(r"at least (\d+) times? a (year|quarter|month|half-year)", t)
+    if m:
+        months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group(2)]
+        return ("count", (int(m.group(1)), months, "count"))
+    return None
+
+
+def parse_statement(text):
+    t = text.strip()
+    m = re.fullmatch(r"meets jointly with " + Q + r" (.+)", t)
+    if m:
+        return {"kind": "jointly", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
+    m = re.fullmatch(r"meets (.+)", t)
+    if m:
+        return {"kind": "meets", "freq": parse_frequency(m.group(1))}
+    m = re.fullmatch(r"agenda published at least (\d+) (clear )?(working )?days? before each meeting", t)
+    if m:
+        return {"kind": "notice", "n": int(m.group(1)), "clear": bool(m.group(2)), "working": bool(m.group(3))}
+    m = re.fullmatch(r"each meeting has item matching " + Q, t)
+    if m:
+        return {"kind": "item", "regex": unquote(m.group(1))}
+    m = re.fullmatch(r"each meeting has item " + Q, t)
+    if m:
+        return {"kind": "item", "x": unquote(m.group(1))}
+    m = re.fullmatch(r"each meeting preceded by " + Q + r" within (\d+) days?", t)
+    if m:
+        return {"kind": "precedence", "x": unquote(m.group(1)), "n": int(m.group(2))}
+    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+) to " + Q, t)
+    if m:
+        title = unquote(m.group(1)) if m.group(1) is not None else None
+        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": unquote(m.group(3))}
+    m = re.fullmatch(r"receives " + Q + r" by (\d{4}-\d{2}-\d{2})", t)
+    if m:
+        return {"kind": "by", "x": unquote(m.group(1)), "date": parse_date(m.group(2))}
+    m = re.fullmatch(r"receives " + Q + r" (.+)", t)
+    if m:
+        return {"kind": "receives", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
+    raise ValueError(f"reference evaluator cannot read: {t}")
+
+
+def strip_comment(line):
+    out, quoted, escaped = [], False, False
+    for ch in line:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "#" and not quoted:
+            break
+        out.append(ch)
+    return "".join(out).strip()
+
+
+def parse_rules(path):
+    settings = {"council": None, "calendar": "england-and-wales", "year_start": 1}
+    waivers, bodies, body = [], [], None
+    for raw in open(path, encoding="utf-8-sig"):
+        line = strip_comment(raw)
+        if not line:
+            continue
+        target = body["settings"] if body else settings
+        m = re.fullmatch(r"council " + Q, line)
+        if m:
+            target["council"] = unquote(m.group(1))
+            continue
+        m = re.fullmatch(r"calendar (\S+)", line)
+        if m:
+            target["calendar"] = m.group(1)
+            continue
+        m = re.fullmatch(r"year starts 1 (\w+)", line)
+        if m:
+            target["year_start"] = MONTHS.index(m.group(1).lower()) + 1
+            continue
+        m = re.fullmatch(r"waive (\S+) from (\S+) to (\S+) because " + Q, line)
+        if m:
+            (body["waivers"] if body else waivers).append((m.group(1), parse_date(m.group(2)), parse_date(m.group(3))))
+            continue
+        m = re.fullmatch(r"body (?:" + Q + r"|(\*)) \{", line)
+        if m:
+            body = {"name": unquote(m.group(1)) if m.group(1) is not None else None, "settings": {},
+                    "statements": [], "waivers": []}
+            bodies.append(body)
+            continue
+        if line == "}":
+            body = None
+            continue
+        label, rest = line.split(None, 1)
+        body["statements"].append({"label": label, "text": rest.strip(), "rule": parse_statement(rest)})
+    return settings, waivers, bodies
+
+
+# ---- logs --------------------------------------------------------------------------------
+
+def read_log(path):
+    events = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            row = {k.strip().lower(): (v or "") for k, v in row.items() if k is not None}
+            items = [i.strip() for i in row.get("items", "").split(";") if i.strip()]
+            events.append({
+                "body": fold(row["body"]),
+                "body_text": row["body"].strip(),
+                "council": fold(row.get("council", "")),
+                "date": parse_date(row["date"].strip()),
+                "kind": fold(row.get("kind", "")) or "meeting",
+                "status": fold(row.get("status", "")) or "held",
+                "title": fold(row.get("title", "")),
+                "to": fold(row.get("to", "")),
+                "published": parse_date(row["published"].strip()) if row.get("published", "").strip() else None,
+                "items": [fold(i) for i in items],
+            })
+    return events
+
+
+# ---- evaluation --------------------------------------------------------------------------
+
+def periods(frm, to, months, year_start):
+    """Every period aligned to the year start that lies wholly inside [frm, to]."""
+    out = []
+    start = dt.date(frm.year - 1, year_start, 1)
+    while start <= to:
+        end = add_months(start, months) - DAY
+        if start >= frm and end <= to:
+            out.append((start, end))
+        start = add_months(start, months)
+    return out
+
+
+def finding(status, due, date=None, **extra):
+    f = {"status": status, "due": due.isoformat(), "date": date.isoformat() if date else None}
+    for k, v in extra.items():
+        f[k] = v.isoformat() if isinstance(v, dt.date) else v
+    return f
+
+
+def frequency_findings(freq, dates, frm, to, year_start):
+    """Returns (findings, fell_due) for a gap, coverage or count frequency over event dates."""
+    family, details = freq
+    if family == "gap":
+        count, unit, grace = details
+        before = [d for d in dates if d < frm]
+        chain = [max(before) if before else frm] + sorted(d for d in dates if frm <= d <= to)
+        out, fell_due = [], len(chain) > 1
+        for p, q in zip(chain, chain[1:]):
+            due = add_interval(p, count, unit, grace)
+            if q > due:
+                out.append(finding("breach", due, q))
+        due = add_interval(chain[-1], count, unit, grace)
+        if to > due:
+            out.append(finding("breach", due, None))
+        if due < to:
+            fell_due = True
+        return out, fell_due
+    needed, months, shape = details
+    out, fell_due = [], False
+    for start, end in periods(frm, to, months, year_start):
+        fell_due = True
+        found = sum(1 for d in dates if start <= d <= end)
+        if found < needed:
+            extra = {"period_start": start, "period_end": end}
+            if shape == "count":
+                extra["found"] = found
+            out.append(finding("breach", end, None, **extra))
+    return out, fell_due
+
+
+def evaluate_rule(rule, events, frm, to, cal, year_start):
+    kind = rule["kind"]
+    held_meetings = [e for e in events if e["kind"] == "meeting" and e["status"] == "held"]
+    in_window = [e for e in held_meetings if frm <= e["date"] <= to]
+    if kind == "meets":
+        return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start)
+    if kind == "jointly":
+        x = fold(rule["x"])
+        dates = [e["date"] for e in events
+                 if e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]]
+        return frequency_findings(rule["freq"], dates, frm, to, year_start)
+    if kind == "reports":
+        to_body = fold(rule["to"])
+        title = fold(rule["title"]) if rule["title"] is not None else ""
+        dates = [e["date"] for e in events
+                 if e["kind"] == "report" and e["status"] == "held" and e["to"] == to_body and title in e["title"]]
+        return frequency_findings(rule["freq"], dates, frm, to, year_start)
+    if kind == "receives":
+        x = fold(rule["x"])
+        dates = [e["date"] for e in held_meetings if any(x in i for i in e["items"])]
+        return frequency_findings(rule["freq"], dates, frm, to, year_start)
+    if kind == "by":
+        if to < rule["date"]:
+            return [], False
+        x = fold(rule["x"])
+        ok = any(e["date"] <= rule["date"] and any(x in i for i in e["items"]) for e in held_meetings)
+        return ([] if ok else [finding("breach", rule["date"], None)]), True
+    out = []
+    for m in in_window:
+        day = m["date"]
+        if kind == "notice":
+            last = cal.working_days_before(day, rule["n"]) if rule["working"] else day - rule["n"] * DAY
+            due = last - DAY if rule["clear"] else last
+            if m["published"] is None:
+                out.append(finding("no-evidence", due, None, meeting=day))
+            elif m["published"] > due:
+                out.append(finding("breach", due, m["published"], meeting=day))
+        elif kind == "item":
+            if not m["items"]:
+                out.append(finding("no-evidence", day, day, meeting=day))
+                continue
+            if "regex" in rule:
+                hit = any(re.search(rule["regex"], i, re.IGNORECASE) for i in m["items"])
+            else:
+                hit = any(fold(rule["x"]) in i for i in m["items"])
+            if not hit:
+                out.append(finding("breach", day, day, meeting=day))
+        elif kind == "precedence":
+            x = fold(rule["x"])
+            earliest = day - rule["n"] * DAY
+            ok = any(e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]
+                     and earliest <= e["date"] < day for e in events)
+            if not ok:
+                out.append(finding("breach", day, day, meeting=day))
+    return out, bool(in_window)
+
+
+def status_of(findings, fell_due):
+    statuses = {f["status"] for f in findings}
+    for s in ("breach", "no-evidence", "waived"):
+        if s in statuses:
+            return s
+    return "pass" if fell_due else "not-due"
+
+
+def audit(rules_path, log_path, frm, to):
+    settings, file_waivers, bodies = parse_rules(rules_path)
+    logged = read_log(log_path)
+    events = [e for e in logged if e["date"] <= to]  # evaluation is as of T
+    results = []
+    for body in bodies:
+        s = dict(settings)
+        s.update(body["settings"])
+        council = fold(s["council"]) if s["council"] else None
+
+        def of_council(e):
+            return council is None or not e["council"] or e["council"] == council
+
+        mine = [e for e in events if of_council(e)]
+        if body["name"] is None:
+            # Every body that appears in the logs, even if only after T.
+            names = sorted({e["body"] for e in logged if of_council(e)})
+        else:
+            names = [fold(body["name"])]
+        for name in names:
+            body_events = [e for e in mine if e["body"] == name]
+            cal = Calendar(s["calendar"])
+            for st in body["statements"]:
+                findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"])
+                for f in findings:
+                    if f["status"] != "breach":
+                        continue
+                    due = parse_date(f["due"])
+                    for label, w_from, w_to in body["waivers"] + file_waivers:
+                        if label == st["label"] and w_from <= due <= w_to:
+                            f["status"] = "waived"
+                            break
+                findings.sort(key=lambda f: (f["due"], f["date"] or "", f.get("meeting", "")))
+                results.append({"body": name, "rule": st["label"], "text": st["text"],
+                                "status": status_of(findings, fell_due), "findings": findings})
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rules")
+    parser.add_argument("log")
+    parser.add_argument("--from", dest="frm", required=True)
+    parser.add_argument("--to", required=True)
+    a = parser.parse_args()
+    json.dump(audit(a.rules, a.log, parse_date(a.frm), parse_date(a.to)), sys.stdout, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main()
