@@ -1,0 +1,50 @@
+// `remit fetch moderngov`: a committee's meetings from a council's mgWebService.asmx, kept as
+// evidence and turned into the canonical log (docs/inputs.md, "Fetching from ModernGov").
+//
+//   DIR/raw/GetMeetings-<committee>-<from>-<to>.xml   the listing, fetched on every run
+//   DIR/raw/GetMeeting-<id>.xml                      each meeting in the window, fetched once
+//   DIR/meetings.csv                                 the canonical log of those meetings
+//
+// Every file is written whole or not at all, so a run that fails part way leaves DIR as the
+// last good run left it, plus every response it fetched before the fault.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "fetch/http_client.hpp"
+
+namespace remit::fetch {
+
+struct moderngov_request {
+  std::string base_url;   // the folder that holds mgWebService.asmx, or its full address
+  std::string committee;  // ModernGov's committee id (lCommitteeId)
+  date from;
+  date to;
+  std::string dir;
+  bool refresh = false;         // fetch again stored meetings that are still only confirmed
+  bool accept_partial = false;  // write meetings.csv even if some meetings were rejected
+  http_timings timings = {};
+  name_resolver resolve = resolve_with_system;
+  std::function<void(const std::string&)> progress = {};  // one line at a time, for a terminal
+};
+
+struct moderngov_result {
+  std::string error;                  // empty: the fetch succeeded
+  std::vector<std::string> messages;  // rejected rows and notes, as FILE:LINE: text
+  std::size_t listed = 0;             // meetings in the GetMeetings response
+  std::size_t in_window = 0;          // of those, dated from `from` to `to`
+  std::size_t fetched = 0;            // GetMeeting responses fetched by this run
+  std::size_t already_stored = 0;     // GetMeeting responses kept from earlier runs
+  std::size_t rows = 0;               // rows written to meetings.csv
+  std::string log_path;               // DIR/meetings.csv, once written
+};
+
+moderngov_result fetch_moderngov(const moderngov_request& request);
+
+std::string getmeetings_file_name(const std::string& committee, date from, date to);
+std::string getmeeting_file_name(const std::string& meeting_id);
+
+}  // namespace remit::fetch

@@ -1,0 +1,58 @@
+#include "inputs/event_fields.hpp"
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace remit {
+
+std::string add_event(const event_fields& row, event e, event_log& log) {
+  const std::string_view body = trim(row.body);
+  if (body.empty()) return "missing body";
+
+  const std::string_view day = trim(row.date);
+  if (day.empty()) return "missing date";
+  const auto d = parse_iso_date(day);
+  if (!d) return "date: " + explain_bad_iso_date(day);
+  e.day = *d;
+
+  const auto k = parse_event_kind(fold(row.kind));
+  if (!k) return fmt::format("unknown kind '{}': expected meeting, session or report", trim(row.kind));
+  e.kind = *k;
+
+  const auto s = parse_event_status(fold(row.status));
+  if (!s)
+    return fmt::format("unknown status '{}': expected held, cancelled, postponed, scheduled or confirmed", trim(row.status));
+  e.status = *s;
+
+  const std::string_view published = trim(row.published);
+  if (!published.empty()) {
+    const auto p = parse_iso_date(published);
+    if (!p) return "published: " + explain_bad_iso_date(published);
+    e.published = *p;
+  }
+
+  const std::string_view to = trim(row.to);
+  if (e.kind == event_kind::report && to.empty()) return "a report needs 'to': the body it went to";
+  if (!row.attendees_problem.empty()) return row.attendees_problem;
+
+  // Nothing below can fail, so nothing is added to the log for a row that is rejected.
+  e.body = log.strings.intern(body);
+  e.council = log.strings.intern(trim(row.council));
+  e.title = log.strings.intern(trim(row.title));
+  e.to = log.strings.intern(to);
+  e.ref = log.strings.intern(trim(row.ref));
+  e.items_first = static_cast<std::uint32_t>(log.items.size());
+  for (const std::string& item : row.items) {
+    const std::string_view text = trim(item);
+    if (!text.empty()) log.items.push_back(log.strings.intern(text));
+  }
+  e.items_count = static_cast<std::uint32_t>(log.items.size() - e.items_first);
+  const auto index = static_cast<std::uint32_t>(log.events.size());
+  for (const attendee& a : row.attendees)
+    log.attendances.push_back({index, log.strings.intern(trim(a.name)), log.strings.intern(trim(a.role)), a.status});
+  log.events.push_back(e);
+  return {};
+}
+
+}  // namespace remit

@@ -1,0 +1,519 @@
+// `remit fetch moderngov` against a ModernGov web service played by this test process: a
+// cpp-httplib server on 127.0.0.1, at a port the system picks, that serves the real responses
+// in tests/fixtures/moderngov/ and injects faults. Only loopback, and every request is bounded
+// by the short timings below, so the whole file runs in a few seconds.
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include <stdlib.h>
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include "fetch/moderngov_fetch.hpp"
+#include "fixture_files.hpp"
+#include "inputs/csv_writer.hpp"
+#include "inputs/reader.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using namespace std::chrono_literals;
+using remit::test::d;
+using remit::test::file_text;
+using remit::test::fixture;
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class fault { none, server_error, not_found, hang, truncate, web_page, malformed, other_meeting, listing };
+
+// A ModernGov site at http://127.0.0.1:PORT/council/mgWebService.asmx. Requests are keyed
+// "GetMeetings" or "GetMeeting:<id>"; each takes the next fault queued for its key.
+class fake_moderngov {
+ public:
+  fake_moderngov() {
+    bodies_["GetMeetings"] = file_text(fixture("moderngov/lgsf_GetMeetings.xml"));
+    bodies_["GetMeeting:4966"] = file_text(fixture("moderngov/lgsf_GetMeeting_no_minutes.xml"));
+    bodies_["GetMeeting:4967"] = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
+    server_.Get(R"(/council/mgWebService\.asmx/(GetMeetings|GetMeeting))",
+                [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); });
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    REQUIRE(port_ > 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    for (int i = 0; i < 200 && !server_.is_running(); ++i) std::this_thread::sleep_for(5ms);
+    REQUIRE(server_.is_running());
+  }
+  ~fake_moderngov() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    woken_.notify_all();
+    server_.stop();
+    thread_.join();
+  }
+
+  std::string base_url() const { return fmt::format("http://127.0.0.1:{}/council", port_); }
+  int port() const { return port_; }
+
+  void queue(const std::string& key, std::initializer_list<fault> faults) {
+    std::lock_guard lock(mutex_);
+    for (fault f : faults) faults_[key].push_back(f);
+  }
+  void serve(const std::string& key, std::string body) {
+    std::lock_guard lock(mutex_);
+    bodies_[key] = std::move(body);
+  }
+  int requests(const std::string& key) const {
+    std::lock_guard lock(mutex_);
+    const auto it = counts_.find(key);
+    return it == counts_.end() ? 0 : it->second;
+  }
+  int all_requests() const {
+    std::lock_guard lock(mutex_);
+    int n = 0;
+    for (const auto& [key, count] : counts_) n += count;
+    return n;
+  }
+  std::vector<std::chrono::steady_clock::time_point> times() const {
+    std::lock_guard lock(mutex_);
+    return times_;
+  }
+  std::map<std::string, std::string> last_params() const {
+    std::lock_guard lock(mutex_);
+    return params_;
+  }
+  std::string last_user_agent() const {
+    std::lock_guard lock(mutex_);
+    return user_agent_;
+  }
+
+ private:
+  void answer(const httplib::Request& req, httplib::Response& res) {
+    const std::string call = req.matches[1];
+    const std::string key = call == "GetMeeting" ? "GetMeeting:" + req.get_param_value("lMeetingId") : call;
+    fault f = fault::none;
+    std::string body;
+    {
+      std::lock_guard lock(mutex_);
+      ++counts_[key];
+      times_.push_back(std::chrono::steady_clock::now());
+      user_agent_ = req.get_header_value("User-Agent");
+      params_.clear();
+      for (const auto& [name, value] : req.params) params_[name] = value;
+      if (auto& q = faults_[key]; !q.empty()) {
+        f = q.front();
+        q.pop_front();
+      }
+      const auto it = bodies_.find(key);
+      if (it == bodies_.end()) f = fault::not_found;
+      else body = it->second;
+      if (f == fault::other_meeting) body = bodies_["GetMeeting:4966"];
+      if (f == fault::listing) body = bodies_["GetMeetings"];
+    }
+    switch (f) {
+      case fault::server_error:
+        res.status = 500;
+        res.set_content("System.InvalidOperationException: the database is unavailable.\r\n   at Modern.Gov...", "text/plain");
+        return;
+      case fault::not_found:
+        res.status = 404;
+        res.set_content("", "text/plain");
+        return;
+      case fault::hang: {
+        // Answers nothing until long after the client has given up, or the test ends.
+        std::unique_lock lock(mutex_);
+        woken_.wait_for(lock, 3s, [this] { return stopping_; });
+        res.set_content(body, "text/xml");
+        return;
+      }
+      case fault::truncate:
+        res.set_content_provider(body.size(), "text/xml; charset=utf-8",
+                                 [body](std::size_t, std::size_t, httplib::DataSink& sink) {
+                                   sink.write(body.data(), body.size() / 2);
+                                   return false;  // drop the connection half way
+                                 });
+        return;
+      case fault::web_page:
+        res.set_content("<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>", "text/html; charset=utf-8");
+        return;
+      case fault::malformed:
+        res.set_content(body.substr(0, body.size() / 2), "text/xml; charset=utf-8");
+        return;
+      default:
+        res.set_content(body, "text/xml; charset=utf-8");
+        return;
+    }
+  }
+
+  httplib::Server server_;
+  std::thread thread_;
+  int port_ = 0;
+  mutable std::mutex mutex_;
+  std::condition_variable woken_;
+  bool stopping_ = false;
+  std::map<std::string, std::string> bodies_;
+  std::map<std::string, std::deque<fault>> faults_;
+  std::map<std::string, int> counts_;
+  std::vector<std::chrono::steady_clock::time_point> times_;
+  std::map<std::string, std::string> params_;
+  std::string user_agent_;
+};
+
+// A folder of its own for each test, removed after it.
+struct scratch_dir {
+  fs::path path;
+  scratch_dir() {
+    std::string pattern = (fs::temp_directory_path() / "remit-fetch-XXXXXX").string();
+    REQUIRE(mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~scratch_dir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::string out() const { return (path / "cpb").string(); }
+};
+
+fetch::moderngov_request request(const fake_moderngov& site, const scratch_dir& dir, std::string_view from = "2026-01-01",
+                                 std::string_view to = "2026-03-31") {
+  fetch::moderngov_request r;
+  r.base_url = site.base_url();
+  r.committee = "144";
+  r.from = d(from);
+  r.to = d(to);
+  r.dir = dir.out();
+  r.timings.connect_timeout = 1000ms;
+  r.timings.read_timeout = 300ms;
+  r.timings.pause = 0ms;
+  r.timings.first_backoff = 10ms;
+  r.timings.attempts = 3;
+  r.resolve = [](const std::string&) { return std::string{}; };  // never a real name server
+  return r;
+}
+
+// What `remit import` makes of the fixtures: what a fetch must write.
+std::string imported(const std::vector<std::string>& names) {
+  std::vector<std::string> paths;
+  for (const auto& n : names) paths.push_back(fixture("moderngov/" + n));
+  event_log log;
+  diagnostics diags;
+  read_log_files(paths, log, diags);
+  REQUIRE(diags.empty());
+  return canonical_csv(log);
+}
+
+const std::vector<std::string> all_three{"lgsf_GetMeetings.xml", "lgsf_GetMeeting_with_minutes.xml",
+                                         "lgsf_GetMeeting_no_minutes.xml"};
+
+std::vector<std::string> files_in(const fs::path& dir) {
+  std::vector<std::string> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out.push_back(fs::relative(e.path(), dir).string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// DIR after any run: no temporary file left, and every response kept reads as a whole response.
+void check_consistent(const scratch_dir& dir) {
+  for (const std::string& f : files_in(dir.out())) {
+    INFO(f);
+    CHECK_FALSE(fs::path(f).filename().string().starts_with("."));
+    if (f.starts_with("raw/")) {
+      event_log log;
+      diagnostics diags;
+      read_log_file((fs::path(dir.out()) / f).string(), log, diags);
+      CHECK(diags.empty());
+    }
+  }
+}
+
+const std::string listing_file = "raw/GetMeetings-144-2026-01-01-2026-03-31.xml";
+
+}  // namespace
+
+TEST_CASE("fetch: the listing, then each meeting, and the log is what import makes of the same responses",
+          "[fetch]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const auto r = fetch::fetch_moderngov(request(site, dir));
+  REQUIRE(r.error == "");
+  CHECK(r.listed == 2u);
+  CHECK(r.in_window == 2u);
+  CHECK(r.fetched == 2u);
+  CHECK(r.already_stored == 0u);
+  CHECK(r.rows == 2u);
+  CHECK(files_in(dir.out()) == std::vector<std::string>{"meetings.csv", "raw/GetMeeting-4966.xml", "raw/GetMeeting-4967.xml",
+                                                        listing_file});
+  CHECK(file_text(dir.out() + "/meetings.csv") == imported(all_three));
+  // The raw responses are kept byte for byte, as evidence.
+  CHECK(file_text(dir.out() + "/" + listing_file) == file_text(fixture("moderngov/lgsf_GetMeetings.xml")));
+  CHECK(file_text(dir.out() + "/raw/GetMeeting-4967.xml") == file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml")));
+  CHECK(site.requests("GetMeetings") == 1);
+  CHECK(site.requests("GetMeeting:4966") == 1);
+  CHECK(site.requests("GetMeeting:4967") == 1);
+  CHECK_THAT(site.last_user_agent(), StartsWith(std::string("remit/") + REMIT_VERSION));
+  check_consistent(dir);
+}
+
+TEST_CASE("fetch: GetMeetings is asked for the committee and the window, in ModernGov's dates", "[fetch]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const auto r = fetch::fetch_moderngov(request(site, dir, "2026-02-11", "2026-02-12"));  // no meeting in it
+  REQUIRE(r.error == "");
+  CHECK(r.rows == 0u);
+  const auto params = site.last_params();
+  CHECK(params.at("lCommitteeId") == "144");
+  CHECK(params.at("sFromDate") == "11/02/2026");
+  CHECK(params.at("sToDate") == "12/02/2026");
+  CHECK(site.all_requests() == 1);
+  CHECK(file_text(dir.out() + "/meetings.csv") == "council,body,date,kind,status,title,to,published,items,ref,attendees\n");
+}
+
+TEST_CASE("fetch: the address may be the folder or mgWebService.asmx itself", "[fetch]") {
+  fake_moderngov site;
+  for (const std::string& base : {site.base_url() + "/", site.base_url() + "/mgWebService.asmx",
+                                  site.base_url() + "/mgWebService.asmx/"}) {
+    INFO(base);
+    scratch_dir dir;
+    auto req = request(site, dir);
+    req.base_url = base;
+    const auto r = fetch::fetch_moderngov(req);
+    REQUIRE(r.error == "");
+    CHECK(file_text(dir.out() + "/meetings.csv") == imported(all_three));
+  }
+}
+
+TEST_CASE("fetch: GetMeetings may ignore its dates, so the window is applied here", "[fetch]") {
+  fake_moderngov site;  // it always answers with both meetings
+  scratch_dir dir;
+  const auto r = fetch::fetch_moderngov(request(site, dir, "2026-02-01", "2026-02-28"));
+  REQUIRE(r.error == "");
+  CHECK(r.listed == 2u);
+  CHECK(r.in_window == 1u);
+  CHECK(site.requests("GetMeeting:4966") == 0);
+  CHECK(site.requests("GetMeeting:4967") == 1);
+  // The import of all three, less the meeting of 13 January.
+  std::string expected = imported(all_three);
+  const auto january = expected.find(",Audit Committee,2026-01-13");
+  expected.erase(january, expected.find('\n', january) + 1 - january);
+  CHECK(file_text(dir.out() + "/meetings.csv") == expected);
+  CHECK_FALSE(fs::exists(dir.out() + "/raw/GetMeeting-4966.xml"));
+}
+
+TEST_CASE("fetch: run again, it fetches the listing and only the meetings it does not hold", "[fetch][again]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  REQUIRE(fetch::fetch_moderngov(request(site, dir, "2026-01-01", "2026-01-31")).error == "");
+  CHECK(site.requests("GetMeeting:4966") == 1);
+
+  const auto second = fetch::fetch_moderngov(request(site, dir));
+  REQUIRE(second.error == "");
+  CHECK(second.fetched == 1u);
+  CHECK(second.already_stored == 1u);
+  CHECK(site.requests("GetMeetings") == 2);
+  CHECK(site.requests("GetMeeting:4966") == 1);
+  CHECK(site.requests("GetMeeting:4967") == 1);
+  const std::string csv = file_text(dir.out() + "/meetings.csv");
+  CHECK(csv == imported(all_three));
+
+  const auto third = fetch::fetch_moderngov(request(site, dir));
+  REQUIRE(third.error == "");
+  CHECK(third.fetched == 0u);
+  CHECK(site.requests("GetMeetings") == 3);
+  CHECK(site.all_requests() == 5);
+  CHECK(file_text(dir.out() + "/meetings.csv") == csv);
+  check_consistent(dir);
+}
+
+TEST_CASE("fetch --refresh: a stored meeting that is only confirmed is fetched again", "[fetch][again]") {
+  fake_moderngov site;
+  std::string before = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
+  const auto at = before.find("<minutepublished>True");
+  REQUIRE(at != std::string::npos);
+  before.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  site.serve("GetMeeting:4967", before);
+  scratch_dir dir;
+  REQUIRE(fetch::fetch_moderngov(request(site, dir)).error == "");
+  CHECK_THAT(file_text(dir.out() + "/meetings.csv"), Contains("2026-02-10,meeting,confirmed"));
+
+  // The minutes are published later.
+  site.serve("GetMeeting:4967", file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml")));
+  REQUIRE(fetch::fetch_moderngov(request(site, dir)).error == "");
+  CHECK(site.requests("GetMeeting:4967") == 1);  // without --refresh, what is stored stands
+  auto refresh = request(site, dir);
+  refresh.refresh = true;
+  const auto r = fetch::fetch_moderngov(refresh);
+  REQUIRE(r.error == "");
+  CHECK(r.fetched == 1u);
+  CHECK(site.requests("GetMeeting:4967") == 2);
+  CHECK(site.requests("GetMeeting:4966") == 1);  // cancelled: final, never fetched again
+  CHECK(file_text(dir.out() + "/meetings.csv") == imported(all_three));
+}
+
+TEST_CASE("fetch: a 500 that passes is retried, with backoff", "[fetch][faults]") {
+  fake_moderngov site;
+  site.queue("GetMeeting:4967", {fault::server_error, fault::server_error});
+  scratch_dir dir;
+  auto req = request(site, dir);
+  req.timings.first_backoff = 50ms;
+  const auto started = std::chrono::steady_clock::now();
+  const auto r = fetch::fetch_moderngov(req);
+  REQUIRE(r.error == "");
+  CHECK(site.requests("GetMeeting:4967") == 3);
+  CHECK(std::chrono::steady_clock::now() - started >= 150ms);  // 50 ms, then 100 ms
+  CHECK(file_text(dir.out() + "/meetings.csv") == imported(all_three));
+}
+
+TEST_CASE("fetch: every fault names the URL and what went wrong, and leaves DIR consistent", "[fetch][faults]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const std::string meeting_url = site.base_url() + "/mgWebService.asmx/GetMeeting?lMeetingId=4967";
+  auto fails_with = [&](std::initializer_list<fault> faults) {
+    site.queue("GetMeeting:4967", faults);
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    check_consistent(dir);
+    // 4966 comes first (by date) and is kept; the fault leaves no meetings.csv behind.
+    CHECK(fs::exists(dir.out() + "/raw/GetMeeting-4966.xml"));
+    CHECK_FALSE(fs::exists(dir.out() + "/raw/GetMeeting-4967.xml"));
+    CHECK_FALSE(fs::exists(dir.out() + "/meetings.csv"));
+    CHECK_THAT(r.error, StartsWith("GET " + meeting_url + ": "));
+    return r.error;
+  };
+
+  SECTION("HTTP 500 every time: given up after the attempts") {
+    CHECK(fails_with({fault::server_error, fault::server_error, fault::server_error}) ==
+          "GET " + meeting_url +
+              ": HTTP 500 Internal Server Error: System.InvalidOperationException: the database is unavailable. (3 attempts)");
+    CHECK(site.requests("GetMeeting:4967") == 3);
+  }
+  SECTION("HTTP 404 is not retried") {
+    CHECK(fails_with({fault::not_found}) == "GET " + meeting_url + ": HTTP 404 Not Found");
+    CHECK(site.requests("GetMeeting:4967") == 1);
+  }
+  SECTION("a hung connection times out") {
+    CHECK(fails_with({fault::hang, fault::hang, fault::hang}) ==
+          "GET " + meeting_url + ": the server sent nothing for 300 ms: timed out (3 attempts)");
+  }
+  SECTION("a body cut short") {
+    const std::size_t size = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml")).size();
+    CHECK(fails_with({fault::truncate, fault::truncate, fault::truncate}) ==
+          fmt::format("GET {}: the response was cut short: {} of {} bytes arrived (3 attempts)", meeting_url, size / 2, size));
+  }
+  SECTION("a web page instead of XML") {
+    CHECK_THAT(fails_with({fault::web_page}), Contains("expected XML, got a web page (Content-Type: text/html"));
+    CHECK(site.requests("GetMeeting:4967") == 1);
+  }
+  SECTION("malformed XML, served whole") {
+    CHECK_THAT(fails_with({fault::malformed}), Contains(": malformed XML: ") && Contains("of the response)"));
+  }
+  SECTION("the response for another meeting") {
+    CHECK(fails_with({fault::other_meeting}) ==
+          "GET " + meeting_url + ": expected the GetMeeting response for meeting 4967, got meeting 4966");
+  }
+  SECTION("the wrong kind of response") {
+    CHECK(fails_with({fault::listing}) == "GET " + meeting_url + ": expected a GetMeeting response, got a GetMeetings response");
+  }
+
+  // Whatever the fault, once it passes the next run fetches only what is missing.
+  const int before = site.requests("GetMeeting:4966");
+  const auto again = fetch::fetch_moderngov(request(site, dir));
+  REQUIRE(again.error == "");
+  CHECK(again.fetched == 1u);
+  CHECK(site.requests("GetMeeting:4966") == before);
+  CHECK(file_text(dir.out() + "/meetings.csv") == imported(all_three));
+  check_consistent(dir);
+}
+
+TEST_CASE("fetch: a fault in the listing leaves nothing behind", "[fetch][faults]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  site.queue("GetMeetings", {fault::web_page});
+  const auto r = fetch::fetch_moderngov(request(site, dir));
+  CHECK_THAT(r.error, StartsWith("GET " + site.base_url() + "/mgWebService.asmx/GetMeetings?lCommitteeId=144&sFromDate=01/01/2026"));
+  CHECK_FALSE(fs::exists(dir.out()));
+}
+
+TEST_CASE("fetch: faults of the connection itself", "[fetch][faults]") {
+  scratch_dir dir;
+  SECTION("nothing listens on the port") {
+    int port = 0;
+    {
+      fake_moderngov gone;
+      port = gone.port();
+    }
+    fake_moderngov site;  // for its timings only
+    auto req = request(site, dir);
+    req.base_url = fmt::format("http://127.0.0.1:{}/council", port);
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK_THAT(r.error, Contains(fmt::format("could not connect to 127.0.0.1:{} (3 attempts)", port)));
+  }
+  SECTION("TLS with a server that speaks plain HTTP") {
+    fake_moderngov site;
+    auto req = request(site, dir);
+    req.base_url = fmt::format("https://127.0.0.1:{}/council", site.port());
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK(r.error == fmt::format("GET https://127.0.0.1:{}/council/mgWebService.asmx/GetMeetings?lCommitteeId=144&sFromDate="
+                                 "01/01/2026&sToDate=31/03/2026: the TLS handshake with 127.0.0.1:{} failed (is it an "
+                                 "https server?)",
+                                 site.port(), site.port()));
+  }
+  SECTION("a host name that does not resolve") {
+    fake_moderngov site;
+    auto req = request(site, dir);
+    req.base_url = "https://council.invalid/democracy";
+    req.resolve = [](const std::string&) { return std::string("Name or service not known"); };
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK(r.error ==
+          "GET https://council.invalid/democracy/mgWebService.asmx/GetMeetings?lCommitteeId=144&sFromDate=01/01/2026&"
+          "sToDate=31/03/2026: cannot resolve the host name 'council.invalid': Name or service not known");
+    CHECK(site.all_requests() == 0);
+  }
+  CHECK_FALSE(fs::exists(dir.out()));
+}
+
+TEST_CASE("fetch: bad addresses and options are refused before any request", "[fetch]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const auto error = [&](std::string url, std::string committee, std::string_view from, std::string_view to) {
+    auto req = request(site, dir, from, to);
+    req.base_url = std::move(url);
+    req.committee = std::move(committee);
+    return fetch::fetch_moderngov(req).error;
+  };
+  CHECK(error("ftp://example.org", "144", "2026-01-01", "2026-03-31") == "'ftp://example.org': only http and https URLs can be fetched");
+  CHECK(error("democracy.example.org", "144", "2026-01-01", "2026-03-31") ==
+        "'democracy.example.org' is not a URL: expected one starting with https:// or http://");
+  CHECK_THAT(error(site.base_url() + "/mgWebService.asmx?op=GetMeetings", "144", "2026-01-01", "2026-03-31"),
+             Contains("without a query"));
+  CHECK_THAT(error("http://127.0.0.1:99999/x", "144", "2026-01-01", "2026-03-31"), Contains("'99999' is not a port number"));
+  CHECK_THAT(error(site.base_url(), "CId=144", "2026-01-01", "2026-03-31"),
+             StartsWith("--committee: 'CId=144' is not a ModernGov committee id"));
+  CHECK(error(site.base_url(), "144", "2026-03-31", "2026-01-01") == "the window ends on 2026-01-01 before it starts on 2026-03-31");
+  CHECK(site.all_requests() == 0);
+  CHECK_FALSE(fs::exists(dir.out()));
+}
+
+TEST_CASE("fetch: requests are spaced by the pause, retries included", "[fetch][polite]") {
+  fake_moderngov site;
+  site.queue("GetMeeting:4966", {fault::server_error});
+  scratch_dir dir;
+  auto req = request(site, dir);
+  req.timings.pause = 120ms;
+  req.timings.first_backoff = 0ms;
+  REQUIRE(fetch::fetch_moderngov(req).error == "");
+  const auto times = site.times();
+  REQUIRE(times.size() == 4);
+  // Arrival times carry the scheduler's jitter on a loaded machine, so allow for some on each
+  // gap; without the pause the requests would arrive within a millisecond or two.
+  for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] >= 60ms);
+  CHECK(times.back() - times.front() >= 300ms);
+}
