@@ -1,0 +1,152 @@
+// remit explain RULES... --log LOG... --rule LABEL [--body NAME] [--from F] [--to T] [-o FILE]
+#include <algorithm>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cli/clock.hpp"
+#include "cli/commands.hpp"
+#include "core/output_file.hpp"
+#include "core/text.hpp"
+#include "evaluate/explain.hpp"
+#include "inputs/reader.hpp"
+#include "language/checker.hpp"
+#include "language/parser.hpp"
+
+namespace remit::cli {
+
+namespace {
+
+struct explain_options {
+  std::vector<std::string> rules;
+  std::vector<std::string> logs;
+  std::string label;
+  std::string body;
+  std::string from;
+  std::string to;
+  std::string output;
+  bool accept_partial = false;
+};
+
+std::optional<date> date_option(const std::string& text, std::string_view option) {
+  const auto d = parse_iso_date(text);
+  if (!d) std::cerr << fmt::format("remit: error: {}: {}\n", option, explain_bad_iso_date(text));
+  return d;
+}
+
+std::string labels_in(const std::vector<ast::rule_file>& files) {
+  std::vector<std::string> labels;
+  for (const auto& f : files)
+    for (const auto& b : f.bodies)
+      for (const auto& s : b.statements)
+        if (std::find(labels.begin(), labels.end(), s.label) == labels.end()) labels.push_back(s.label);
+  std::string out;
+  for (const auto& l : labels) out += fmt::format("{}{}", out.empty() ? "" : ", ", l);
+  return out;
+}
+
+int run_explain(const explain_options& o) {
+  diagnostics diags;
+  std::vector<ast::rule_file> files;
+  for (const std::string& path : o.rules)
+    if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
+  event_log log;
+  read_log_files(o.logs, log, diags);
+  if (!diags.empty()) {
+    diags.render(std::cerr);
+    std::cerr << fmt::format("remit: {} found; nothing was explained\n", counted(static_cast<long>(diags.size()), "error", "errors"));
+    return exit_bad_input;
+  }
+  if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
+    for (const auto& f : log.files)
+      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+    if (!o.accept_partial) {
+      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to explain with the rows that were read\n",
+                               rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));
+      return exit_bad_input;
+    }
+  }
+
+  audit_window window{};
+  if (o.to.empty()) {
+    window.to = today();
+  } else if (const auto to = date_option(o.to, "--to")) {
+    window.to = *to;
+  } else {
+    return exit_bad_input;
+  }
+  if (!o.from.empty()) {
+    const auto from = date_option(o.from, "--from");
+    if (!from) return exit_bad_input;
+    window.from = *from;
+  } else if (log.events.empty()) {
+    std::cerr << "remit: error: the logs hold no events, so --from has no default: pass --from\n";
+    return exit_bad_input;
+  } else {
+    window.from = std::min_element(log.events.begin(), log.events.end(),
+                                   [](const event& a, const event& b) { return a.day < b.day; })
+                      ->day;
+  }
+  if (window.to < window.from) {
+    std::cerr << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
+    return exit_bad_input;
+  }
+
+  std::ostringstream text;
+  explain_request request{o.label, o.body.empty() ? std::nullopt : std::optional(o.body)};
+  const explain_outcome outcome = explain_rule(files, log, window, request, text, diags);
+  if (!diags.empty()) {
+    diags.render(std::cerr);
+    std::cerr << fmt::format("remit: {} found; nothing was explained\n", counted(static_cast<long>(diags.size()), "error", "errors"));
+    return exit_bad_input;
+  }
+  if (outcome.explained == 0) {
+    std::cerr << fmt::format("remit: error: no statement labelled '{}'{} in the rule files (their labels: {})\n", o.label,
+                             o.body.empty() ? std::string{} : fmt::format(" applies to a body \"{}\" of the logs", o.body),
+                             labels_in(files));
+    return exit_bad_input;
+  }
+  if (o.output.empty()) {
+    std::cout << text.str();
+  } else if (const std::string problem = write_file_atomically(o.output, text.str()); !problem.empty()) {
+    std::cerr << "remit: error: " << problem << '\n';
+    return exit_bad_input;
+  }
+  return outcome.any_breach ? exit_breach : exit_clean;
+}
+
+}  // namespace
+
+void add_explain_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<explain_options>();
+  CLI::App* cmd =
+      app.add_subcommand("explain", "Show every step of one rule's result, so that it can be re-performed by hand.");
+  cmd->footer(
+      "Examples:\n"
+      "  remit explain rules/lancashire.remit --log corpora/lancashire/meetings.csv --rule cadence \\\n"
+      "      --from 2025-11-19 --to 2026-03-31\n"
+      "  remit explain council.remit --log meetings.csv --rule s100B --body \"Cabinet\" --to 2026-03-31\n\n"
+      "For each statement with the label, and each body it applies to: the events it counts and why others\n"
+      "do not; each due date and how it was computed (month arithmetic and its clamping, every working day\n"
+      "counted and every bank holiday skipped, by name); the periods judged and what fell in each; the\n"
+      "waivers; and the result, exactly as 'remit check' reports it.\n"
+      "Exit status: 0 no breach, 1 a breach, 2 bad usage, rules or logs, or no statement with the label.\n"
+      "See docs/tools.md.");
+  cmd->add_option("rules", options->rules, "Rule files (*.remit)")->required()->type_name("RULES");
+  cmd->add_option("--log", options->logs, "A meeting log (docs/inputs.md); repeat for several")->required()->type_name("LOG");
+  cmd->add_option("--rule", options->label, "The clause label of the rule to explain, as in the rule file")
+      ->required()
+      ->type_name("LABEL");
+  cmd->add_option("--body", options->body, "Only this body (for a label in several bodies, or in body *)")->type_name("NAME");
+  cmd->add_option("--from", options->from, "First day of the audit window, yyyy-mm-dd (default: the earliest event)")
+      ->type_name("DATE");
+  cmd->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")->type_name("DATE");
+  cmd->add_option("-o,--output", options->output, "Write the explanation to FILE (whole or not at all) instead of stdout")
+      ->type_name("FILE");
+  cmd->add_flag("--accept-partial", options->accept_partial, "Explain with the rows that were read even if some were rejected");
+  cmd->callback([options, &status] { status = run_explain(*options); });
+}
+
+}  // namespace remit::cli

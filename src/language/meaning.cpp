@@ -1,0 +1,83 @@
+#include "language/meaning.hpp"
+
+#include <fmt/format.h>
+
+#include "language/formatter.hpp"
+
+namespace remit {
+
+namespace {
+
+std::string frequency_of(const ast::frequency& f) {
+  return std::visit(
+      [](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, ast::gap_frequency>)
+          return fmt::format("gap {} unit {} grace {}", x.count, static_cast<int>(x.unit), x.grace_days);
+        else if constexpr (std::is_same_v<T, ast::coverage_frequency>)
+          return fmt::format("coverage period {}", static_cast<int>(x.period));
+        else
+          return fmt::format("count {} period {}", x.times, static_cast<int>(x.period));
+      },
+      f);
+}
+
+std::string rule_of(const ast::rule& r) {
+  return std::visit(
+      [](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, ast::meets>)
+          return "meets " + frequency_of(x.how_often);
+        else if constexpr (std::is_same_v<T, ast::meets_jointly>)
+          return fmt::format("meets jointly [{}] {}", x.partner, frequency_of(x.how_often));
+        else if constexpr (std::is_same_v<T, ast::notice>)
+          return fmt::format("notice {} working {} clear {}", x.days, x.working, x.clear);
+        else if constexpr (std::is_same_v<T, ast::has_item>)
+          return fmt::format("item [{}] regex {}", x.pattern, x.is_regex);
+        else if constexpr (std::is_same_v<T, ast::reports>)
+          return fmt::format("reports [{}] {} to [{}]", x.title.value_or("(none)"), frequency_of(x.how_often), x.recipient);
+        else if constexpr (std::is_same_v<T, ast::receives>)
+          return fmt::format("receives [{}] {}", x.item, frequency_of(x.how_often));
+        else if constexpr (std::is_same_v<T, ast::receives_by>)
+          return fmt::format("receives [{}] by {}", x.item, x.deadline);
+        else
+          return fmt::format("preceded by [{}] within {}", x.title, x.days);
+      },
+      r);
+}
+
+void settings_of(std::string& out, const ast::settings& s, std::string_view indent) {
+  if (s.council) out += fmt::format("{}council [{}]\n", indent, *s.council);
+  if (s.calendar) out += fmt::format("{}calendar {}\n", indent, division_name(*s.calendar));
+  if (s.year_start_month) out += fmt::format("{}year starts month {}\n", indent, *s.year_start_month);
+}
+
+void waivers_of(std::string& out, const std::vector<ast::waiver>& waivers, std::string_view indent) {
+  for (const ast::waiver& w : waivers)
+    out += fmt::format("{}waive {} from {} to {} because [{}]\n", indent, w.label, w.from, w.to, w.reason);
+}
+
+std::string written_words(std::string_view text) {
+  std::string out;
+  for (std::string_view w : words_of(text)) out += fmt::format("{}{}", out.empty() ? "" : " ", w);
+  return out;
+}
+
+}  // namespace
+
+std::string meaning_of(const ast::rule_file& file) {
+  std::string out;
+  settings_of(out, file.defaults, "");
+  waivers_of(out, file.waivers, "");
+  for (const ast::body& b : file.bodies) {
+    out += b.every_body ? std::string("body *\n") : fmt::format("body [{}]\n", b.name);
+    settings_of(out, b.overrides, "  ");
+    waivers_of(out, b.waivers, "  ");
+    // The statement as written is part of every report, so its words are part of its meaning.
+    for (const ast::statement& s : b.statements)
+      out += fmt::format("  {} [{}] {}\n", s.label, written_words(s.text), rule_of(s.what));
+  }
+  return out;
+}
+
+}  // namespace remit

@@ -1,0 +1,51 @@
+// RL005 a statement that can never be breached.
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include "core/text.hpp"
+#include "lint/lint.hpp"
+#include "lint/measures.hpp"
+
+namespace remit::lint {
+
+void always_met(const ast::rule_file& file, const context&, std::vector<finding>& out) {
+  for (const ast::body& b : file.bodies) {
+    // Formal meetings are usually titled with the body's own name, so a phrase taken from the
+    // name finds the body's ordinary meetings. (Unknown for body *: the names come from the logs.)
+    const std::string own_name = b.every_body ? std::string{} : fold(b.name);
+    const auto in_own_name = [&](const std::string& phrase) {
+      return !own_name.empty() && folded_contains(own_name, fold(phrase));
+    };
+    for (const ast::statement& s : b.statements) {
+      if (const auto* j = std::get_if<ast::meets_jointly>(&s.what); j && in_own_name(j->partner))
+        out.push_back({"RL005", s.rule_where,
+                       fmt::format("clause {}: \"{}\" is part of the body's own name, so every meeting titled \"{}\" counts as a "
+                                   "joint meeting: this can be met without any joint meeting. Name the partner as the "
+                                   "log titles joint meetings",
+                                   s.label, j->partner, b.name),
+                       std::nullopt});
+      if (const auto* p = std::get_if<ast::preceded_by>(&s.what); p && in_own_name(p->title))
+        out.push_back({"RL005", s.rule_where,
+                       fmt::format("clause {}: \"{}\" is part of the body's own name, so the body's previous meeting, if titled "
+                                   "\"{}\", counts as the event that must precede each meeting: this can be met without "
+                                   "any {}. Name the event as the log titles it",
+                                   s.label, p->title, b.name, p->title),
+                       std::nullopt});
+      if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_case_sensitive(false);
+        const RE2 re(i->pattern, options);
+        if (re.ok() && RE2::PartialMatch("", re))
+          out.push_back({"RL005", s.pattern_at,
+                         fmt::format("clause {}: the pattern \"{}\" matches an empty title, so it matches every agenda item: "
+                                     "any meeting whose items are recorded meets it. Look for an empty alternative "
+                                     "(\"a|\" or \"a||b\") or a pattern that may match nothing (\"x*\")",
+                                     s.label, i->pattern),
+                         std::nullopt});
+      }
+    }
+  }
+}
+
+}  // namespace remit::lint

@@ -1,0 +1,112 @@
+#include "lint/measures.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace remit::lint {
+
+namespace {
+
+// Month arithmetic clamps, so the days in N months depend on the day it starts from; the
+// extremes repeat every four years, and one such cycle is searched whole.
+std::pair<int, int> days_in_months(int months) {
+  const date first = date::from(std::chrono::year{2024} / 1 / 1);
+  int fewest = std::numeric_limits<int>::max();
+  int most = 0;
+  for (int i = 0; i < 1461; ++i) {
+    const date d = first.plus_days(i);
+    const int n = days_between(d, d.plus_months(months));
+    fewest = std::min(fewest, n);
+    most = std::max(most, n);
+  }
+  return {fewest, most};
+}
+
+int months_of(const ast::gap_frequency& f) { return f.unit == ast::time_unit::year ? 12 * f.count : f.count; }
+
+}  // namespace
+
+int shortest_days(const ast::gap_frequency& f) {
+  switch (f.unit) {
+    case ast::time_unit::day: return f.count;
+    case ast::time_unit::week: return 7 * f.count;
+    case ast::time_unit::month:
+    case ast::time_unit::year: return days_in_months(months_of(f)).first;
+  }
+  return f.count;
+}
+
+int longest_days(const ast::gap_frequency& f) {
+  switch (f.unit) {
+    case ast::time_unit::day: return f.count;
+    case ast::time_unit::week: return 7 * f.count;
+    case ast::time_unit::month:
+    case ast::time_unit::year: return days_in_months(months_of(f)).second;
+  }
+  return f.count;
+}
+
+int shortest_days(ast::period_kind p) {
+  // An aligned period starts on the 1st of a month, so it spans whole months.
+  const date first = date::from(std::chrono::year{2024} / 1 / 1);
+  int fewest = std::numeric_limits<int>::max();
+  for (int m = 0; m < 48; ++m) {
+    const date start = first.plus_months(m);
+    fewest = std::min(fewest, days_between(start, start.plus_months(ast::months_in(p))));
+  }
+  return fewest;
+}
+
+std::string_view period_word(ast::period_kind p) {
+  switch (p) {
+    case ast::period_kind::month: return "month";
+    case ast::period_kind::quarter: return "quarter";
+    case ast::period_kind::half_year: return "half-year";
+    case ast::period_kind::year: return "year";
+  }
+  return "year";
+}
+
+std::string interval_words(const ast::gap_frequency& f) {
+  switch (f.unit) {
+    case ast::time_unit::day: return counted(f.count, "day", "days");
+    case ast::time_unit::week: return counted(f.count, "week", "weeks");
+    case ast::time_unit::month: return counted(f.count, "month", "months");
+    case ast::time_unit::year: return counted(f.count, "year", "years");
+  }
+  return {};
+}
+
+const ast::frequency* frequency_of(const ast::rule& r) {
+  if (const auto* m = std::get_if<ast::meets>(&r)) return &m->how_often;
+  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return &j->how_often;
+  if (const auto* p = std::get_if<ast::reports>(&r)) return &p->how_often;
+  if (const auto* v = std::get_if<ast::receives>(&r)) return &v->how_often;
+  return nullptr;
+}
+
+std::string events_key(const ast::rule& r) {
+  if (std::holds_alternative<ast::meets>(r)) return "meets";
+  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return "jointly\n" + fold(j->partner);
+  if (const auto* p = std::get_if<ast::reports>(&r)) return "reports\n" + fold(p->title.value_or("")) + "\n" + fold(p->recipient);
+  if (const auto* v = std::get_if<ast::receives>(&r)) return "receives\n" + fold(v->item);
+  return {};
+}
+
+std::string events_nouns(const ast::rule& r) {
+  if (std::holds_alternative<ast::meets>(r)) return "held meetings";
+  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return fmt::format("joint meetings with \"{}\"", j->partner);
+  if (const auto* p = std::get_if<ast::reports>(&r))
+    return p->title ? fmt::format("\"{}\" reports to \"{}\"", *p->title, p->recipient) : fmt::format("reports to \"{}\"", p->recipient);
+  if (const auto* v = std::get_if<ast::receives>(&r)) return fmt::format("meetings that receive \"{}\"", v->item);
+  return "events";
+}
+
+std::string cite(const ast::statement& s) { return fmt::format("clause {} ({})", s.label, s.text); }
+std::string cite_at(const ast::statement& s) { return fmt::format("clause {} on line {} ({})", s.label, s.where.line, s.text); }
+
+}  // namespace remit::lint

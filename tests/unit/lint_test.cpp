@@ -1,0 +1,172 @@
+// remit lint: each check finds what it is for, and stays quiet where the rule file is sound.
+#include <algorithm>
+
+#include <catch2/catch.hpp>
+
+#include "lint/lint.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using Catch::Matchers::Contains;
+
+namespace {
+
+lint::context as_of(std::string_view day) { return {test::d(day), std::nullopt, nullptr}; }
+
+std::vector<lint::finding> lint_text(std::string_view text, const lint::context& ctx = as_of("2026-01-01")) {
+  const ast::rule_file file = test::rules(text);
+  return lint::lint_file(file, ctx);
+}
+
+std::vector<std::string> codes(const std::vector<lint::finding>& found) {
+  std::vector<std::string> out;
+  for (const auto& f : found) out.emplace_back(f.code);
+  return out;
+}
+
+std::string board(std::string_view statements, std::string_view settings = "") {
+  return std::string(settings) + "body \"Corporate Parenting Board\" {\n" + std::string(statements) + "}\n";
+}
+
+}  // namespace
+
+TEST_CASE("every check has a stable code, a name and a summary, in order", "[lint]") {
+  const auto all = lint::checks();
+  REQUIRE(all.size() == 10);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].code == fmt::format("RL{:03}", i + 1));
+    CHECK_FALSE(all[i].name.empty());
+    CHECK_FALSE(all[i].summary.empty());
+    CHECK(lint::find_check(all[i].code) == &all[i]);
+  }
+}
+
+TEST_CASE("a sound rule file has no finding", "[lint]") {
+  CHECK(lint_text(board("  5.1  meets bi-monthly\n"
+                        "  5.5  each meeting has item \"Forward Plan\"\n"
+                        "  5.6  agenda published at least 5 clear working days before each meeting\n"
+                        "  6.2  reports quarterly to \"Scrutiny\"\n"
+                        "  6.3  receives \"Terms of Reference\" annually\n",
+                        "year starts 1 April\nwaive 6.3 from 2025-03-01 to 2025-04-30 because \"snow\"\n"))
+            .empty());
+}
+
+TEST_CASE("RL001: a waiver in whose window nothing can fall due", "[lint]") {
+  // Quarters from 1 April end on 30 June, 30 September, 31 December and 31 March.
+  CHECK(codes(lint_text(board("  1.9  meets quarterly\n", "year starts 1 April\nwaive 1.9 from 2025-07-01 to 2025-09-29 because \"x\"\n"))) ==
+        std::vector<std::string>{"RL001"});
+  CHECK(lint_text(board("  1.9  meets quarterly\n", "year starts 1 April\nwaive 1.9 from 2025-07-01 to 2025-09-30 because \"x\"\n"))
+            .empty());
+  // Without "clear", a working-day notice falls due on a working day: not over a weekend.
+  const auto weekend = lint_text(board("  5.6  agenda published at least 5 working days before each meeting\n",
+                                       "waive 5.6 from 2025-05-03 to 2025-05-05 because \"x\"\n"));
+  REQUIRE(codes(weekend) == std::vector<std::string>{"RL001"});
+  CHECK_THAT(weekend[0].message, Contains("falls due only on working days"));
+  // With "clear" the due date is the day before a working day, which can be a Sunday.
+  CHECK(lint_text(board("  5.6  agenda published at least 5 clear working days before each meeting\n",
+                        "waive 5.6 from 2025-05-03 to 2025-05-05 because \"x\"\n"))
+            .empty());
+  // A gap rule can fall due on any day.
+  CHECK(lint_text(board("  5.1  meets bi-monthly\n", "waive 5.1 from 2025-05-03 to 2025-05-03 because \"x\"\n")).empty());
+}
+
+TEST_CASE("RL002: a waiver that ended before the audit window, only when the window is given", "[lint]") {
+  const std::string text = board("  5.1  meets bi-monthly\n", "waive 5.1 from 2024-05-22 to 2024-07-04 because \"election\"\n");
+  CHECK(lint_text(text).empty());
+  lint::context ctx = as_of("2026-01-01");
+  ctx.window_from = test::d("2024-07-05");
+  CHECK(codes(lint_text(text, ctx)) == std::vector<std::string>{"RL002"});
+  ctx.window_from = test::d("2024-07-04");
+  CHECK(lint_text(text, ctx).empty());
+}
+
+TEST_CASE("RL003: frequencies no committee keeps", "[lint]") {
+  const auto impossible = lint_text(board("  1  meets at least 29 times a month\n"));
+  REQUIRE(codes(impossible) == std::vector<std::string>{"RL003"});
+  CHECK_THAT(impossible[0].message, Contains("it can never be met"));
+  CHECK_THAT(lint_text(board("  1  meets at least 13 times a month\n"))[0].message, Contains("more than one a week"));
+  CHECK(lint_text(board("  1  meets at least 4 times a month\n")).empty());
+  CHECK(lint_text(board("  1  meets at least 52 times a year\n")).empty());
+  CHECK(codes(lint_text(board("  1  meets every 3 days\n"))) == std::vector<std::string>{"RL003"});
+}
+
+TEST_CASE("RL004: a grace as long as the interval", "[lint]") {
+  CHECK(codes(lint_text(board("  1  meets every 1 month with 28 days grace\n"))) == std::vector<std::string>{"RL004"});
+  CHECK(lint_text(board("  1  meets every 1 month with 27 days grace\n")).empty());
+  CHECK(codes(lint_text(board("  1  meets every 2 weeks with 14 days grace\n"))) == std::vector<std::string>{"RL004"});
+}
+
+TEST_CASE("RL005: statements that can never be breached", "[lint]") {
+  CHECK(codes(lint_text(board("  v  meets jointly with \"parenting board\" twice a year\n"))) == std::vector<std::string>{"RL005"});
+  CHECK(codes(lint_text(board("  p  each meeting preceded by \"Board\" within 30 days\n"))) == std::vector<std::string>{"RL005"});
+  CHECK(codes(lint_text(board("  i  each meeting has item matching \"(voice)?\"\n"))) == std::vector<std::string>{"RL005"});
+  CHECK(lint_text(board("  v  meets jointly with \"young people\" twice a year\n"
+                        "  i  each meeting has item matching \"voice|lived experience\"\n"))
+            .empty());
+  // For body * the names come from the logs: nothing to compare with.
+  CHECK(lint_text("body * {\n  v  meets jointly with \"Board\" twice a year\n}\n").empty());
+}
+
+TEST_CASE("RL006: statements that say the same, or add nothing", "[lint]") {
+  const auto same = lint_text(board("  5   meets every 2 months\n  10  meets bi-monthly\n"));
+  REQUIRE(codes(same) == std::vector<std::string>{"RL006"});
+  CHECK(same[0].where.line == 3);
+  CHECK(same[0].related->line == 2);
+  CHECK_THAT(same[0].message, Contains("says the same as clause 5 on line 2"));
+  // Monthly gives three in every quarter: "at least 2 times a quarter" adds nothing. Reported on the weaker.
+  const auto weaker = lint_text(board("  a  meets at least 2 times a quarter\n  b  meets monthly\n"));
+  REQUIRE(codes(weaker) == std::vector<std::string>{"RL006"});
+  CHECK(weaker[0].where.line == 2);
+  CHECK(codes(lint_text(board("  a  meets quarterly\n  b  meets at least 1 time a quarter\n"))) == std::vector<std::string>{"RL006"});
+  CHECK(codes(lint_text(board("  a  each meeting has item \"Forward Plan\"\n  b  each meeting has item \"plan\"\n"))) ==
+        std::vector<std::string>{"RL006"});
+  // Different events, or neither stronger: nothing.
+  CHECK(lint_text(board("  a  meets quarterly\n  b  receives \"Budget\" quarterly\n")).empty());
+  // Bi-monthly can leave a month, and a quarter with only one meeting: it disagrees with both.
+  CHECK(codes(lint_text(board("  a  meets at least 2 times a quarter\n  b  meets at least 1 time a month\n  c  meets bi-monthly\n"))) ==
+        std::vector<std::string>{"RL006", "RL007", "RL007"});
+  CHECK(lint_text(board("  a  agenda published at least 5 days before each meeting\n"
+                        "  b  agenda published at least 5 working days before each meeting\n"))
+            .size() == 1);  // working days go further back: b makes a redundant
+}
+
+TEST_CASE("RL007: a gap that can skip a whole period of another rule on the same events", "[lint]") {
+  CHECK(codes(lint_text(board("  a  meets every 400 days\n  b  meets annually\n"))) == std::vector<std::string>{"RL007"});
+  CHECK(codes(lint_text(board("  a  meets six-monthly\n  b  meets twice a year\n"))) == std::vector<std::string>{"RL007"});
+  CHECK(lint_text(board("  a  meets every 2 months\n  b  meets at least 4 times a year\n")).empty());
+  CHECK(lint_text(board("  a  meets every 400 days\n  b  receives \"Budget\" annually\n")).empty());
+}
+
+TEST_CASE("RL008: a label used again after other clauses", "[lint]") {
+  CHECK(codes(lint_text(board("  5.1  meets quarterly\n  5.2  each meeting has item \"A\"\n  5.1  each meeting has item \"B\"\n"))) ==
+        std::vector<std::string>{"RL008"});
+  CHECK(lint_text(board("  2.4  receives \"A\" annually\n  2.4  receives \"B\" annually\n  2.5  meets quarterly\n")).empty());
+}
+
+TEST_CASE("RL009: a deadline that has passed, with nothing in the logs that met it", "[lint]") {
+  const std::string text = board("  6.3  receives \"Strategy\" by 2025-03-31\n");
+  CHECK(lint_text(text, as_of("2025-03-31")).empty());
+  CHECK(codes(lint_text(text, as_of("2025-04-01"))) == std::vector<std::string>{"RL009"});
+  const event_log met = test::csv_log("body,date,items\nCorporate Parenting Board,2025-03-12,Strategy 2025\n");
+  lint::context ctx = as_of("2026-01-01");
+  ctx.log = &met;
+  CHECK(lint_text(text, ctx).empty());
+  const event_log late = test::csv_log("body,date,items\nCorporate Parenting Board,2025-04-12,Strategy 2025\n");
+  ctx.log = &late;
+  const auto found = lint_text(text, ctx);
+  REQUIRE(codes(found) == std::vector<std::string>{"RL009"});
+  CHECK_THAT(found[0].message, Contains("the logs show no held meeting"));
+}
+
+TEST_CASE("RL010: a setting written twice in one place", "[lint]") {
+  CHECK(codes(lint_text(board("  1  meets quarterly\n  calendar none\n  calendar scotland\n"))) == std::vector<std::string>{"RL010"});
+  CHECK(lint_text(board("  1  meets quarterly\n  calendar none\n", "calendar scotland\n")).empty());  // an override, not a repeat
+}
+
+TEST_CASE("a '# lint: allow' comment on the line or right above it keeps a finding quiet", "[lint]") {
+  const std::string pair = "  5   meets every 2 months\n";
+  CHECK(lint_text(board(pair + "  10  meets bi-monthly  # lint: allow RL006 (the ToR says it twice)\n")).empty());
+  CHECK(lint_text(board(pair + "  # the ToR says it twice\n  # lint: allow RL008, RL006\n  10  meets bi-monthly\n")).empty());
+  CHECK(codes(lint_text(board(pair + "  # lint: allow RL006\n\n  10  meets bi-monthly\n"))) == std::vector<std::string>{"RL006"});
+  CHECK(codes(lint_text(board(pair + "  10  meets bi-monthly  # lint: allow RL007\n"))) == std::vector<std::string>{"RL006"});
+}
