@@ -1,0 +1,152 @@
+// remit due RULES... --log LOG... [--as-of D] [--horizon DAYS] [--format FORMAT[=FILE]]... [-o FILE]
+#include <iostream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cli/clock.hpp"
+#include "cli/commands.hpp"
+#include "cli/outputs.hpp"
+#include "evaluate/due.hpp"
+#include "inputs/reader.hpp"
+#include "language/checker.hpp"
+#include "language/parser.hpp"
+#include "report/due_reporter.hpp"
+
+namespace remit::cli {
+
+namespace {
+
+struct due_options {
+  std::vector<std::string> rules;
+  std::vector<std::string> logs;
+  std::string as_of;
+  int horizon = 90;
+  std::vector<std::string> formats;  // FORMAT or FORMAT=FILE (cli/outputs.hpp); none: text
+  std::string output;
+  std::string color = "auto";
+  bool accept_partial = false;
+};
+
+bool use_colour(const due_options& o) {
+  if (o.color == "always") return true;
+  if (o.color == "never" || !o.output.empty()) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
+}
+
+int fail(const diagnostics& diags) {
+  diags.render(std::cerr);
+  std::cerr << fmt::format("remit: {} found; nothing was looked ahead at\n",
+                           diags.size() == 1 ? std::string("1 error") : fmt::format("{} errors", diags.size()));
+  return exit_bad_input;
+}
+
+int run_due(const due_options& o) {
+  std::string problem;
+  const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
+  if (targets.empty()) {
+    std::cerr << "remit: error: " << problem << '\n';
+    return exit_bad_input;
+  }
+  date as_of = today();
+  if (!o.as_of.empty()) {
+    const auto d = parse_iso_date(o.as_of);
+    if (!d) {
+      std::cerr << fmt::format("remit: error: --as-of: {}\n", explain_bad_iso_date(o.as_of));
+      return exit_bad_input;
+    }
+    as_of = *d;
+  }
+
+  diagnostics diags;
+  std::vector<ast::rule_file> files;
+  for (const std::string& path : o.rules)
+    if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
+  event_log log;
+  read_log_files(o.logs, log, diags);
+  if (!diags.empty()) return fail(diags);
+  if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
+    for (const auto& f : log.files)
+      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+    if (!o.accept_partial) {
+      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to use the rows that were read\n",
+                               rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));
+      return exit_bad_input;
+    }
+  }
+  if (log.events.empty()) {
+    std::cerr << "remit: error: the logs hold no events, so there is nothing to count from\n";
+    return exit_bad_input;
+  }
+  note_confirmed_events(log, as_of);
+
+  const due_report report = compute_due(files, log, as_of, o.horizon, diags);
+  if (!diags.empty()) return fail(diags);
+
+  std::vector<rendered_output> outputs;
+  for (const output_target& t : targets) {
+    std::ostringstream text;
+    find_due_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, text);
+    outputs.push_back({t, text.str()});
+  }
+  if (const std::string failed = write_outputs(outputs, std::cout); !failed.empty()) {
+    std::cerr << "remit: error: " << failed << '\n';
+    return exit_bad_input;
+  }
+  return report.count(obligation_status::overdue) > 0 ? exit_breach : exit_clean;
+}
+
+}  // namespace
+
+void add_due_command(CLI::App& app, int& status) {
+  auto options = std::make_shared<due_options>();
+  CLI::App* due = app.add_subcommand("due", "List what falls due next for every rule, and what is already overdue.");
+  due->footer(
+      "Examples:\n"
+      "  remit due rules/blackburn-with-darwen.remit --log corpora/blackburn-with-darwen/meetings.csv --as-of 2026-03-31\n"
+      "  remit due council.remit --log meetings.csv --horizon 180 --format text --format ics=deadlines.ics\n\n"
+      "For each rule: the latest date for the next meeting (or report, or item), the end of the next period\n"
+      "with nothing in it yet, the agenda deadline of each planned meeting in the log, and `by` deadlines.\n"
+      "Overdue obligations are listed first, then the rest by date, up to --horizon days after --as-of.\n"
+      "Exit status: 0 nothing overdue, 1 something overdue, 2 bad usage, rules or logs.\n"
+      "See docs/guide.md and docs/reports.md.");
+  due->add_option("rules", options->rules, "Rule files (*.remit) (docs/language.md)")->required()->type_name("RULES");
+  due->add_option("--log", options->logs,
+                  "A meeting log (docs/inputs.md); repeat --log for several, their events are merged. Events after "
+                  "--as-of count only as planned (scheduled, not cancelled or postponed)")
+      ->required()
+      ->type_name("LOG");
+  due->add_option("--as-of", options->as_of, "The day to look ahead from, yyyy-mm-dd (default: today)")->type_name("DATE");
+  due->add_option("--horizon", options->horizon, "How many days ahead of --as-of to list")
+      ->check(CLI::Range(0, 36600))
+      ->capture_default_str()
+      ->type_name("DAYS");
+  std::vector<std::string> formats;
+  std::string format_help = "Output format:";
+  for (const due_reporter_entry& r : due_reporters()) {
+    formats.emplace_back(r.name);
+    format_help += fmt::format("\n  {}: {}", r.name, r.description);
+  }
+  format_help +=
+      "\nRepeat --format for several outputs from one run: NAME goes to stdout (at most one), NAME=FILE to FILE, "
+      "written whole or not at all (default: text to stdout)";
+  due->add_option("--format", options->formats, format_help)
+      ->check(format_names(formats))
+      ->allow_extra_args(false)
+      ->type_name("FORMAT[=FILE]");
+  due->add_option("-o,--output", options->output, "Write the output that would go to stdout to FILE instead (whole or not at all)")
+      ->type_name("FILE");
+  due->add_flag("--accept-partial", options->accept_partial,
+                "Use the rows that were read even if some were rejected (they are still listed)");
+  due->add_option("--color", options->color, "Colour the text output: auto (a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str()
+      ->type_name("WHEN");
+  due->callback([options, &status] { status = run_due(*options); });
+}
+
+}  // namespace remit::cli

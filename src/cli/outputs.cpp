@@ -1,0 +1,74 @@
+#include "cli/outputs.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "core/output_file.hpp"
+
+namespace remit::cli {
+
+std::vector<output_target> plan_outputs(const std::vector<std::string>& formats, const std::string& output,
+                                        std::string_view fallback, std::string& problem) {
+  std::vector<output_target> targets;
+  for (const std::string& spec : formats) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos) {
+      targets.push_back({spec, {}});
+    } else if (eq + 1 == spec.size()) {
+      problem = fmt::format("--format {}: a file name is needed after '='", spec);
+      return {};
+    } else {
+      targets.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
+    }
+  }
+  if (targets.empty()) targets.push_back({std::string(fallback), {}});
+
+  const auto to_stdout = std::count_if(targets.begin(), targets.end(), [](const auto& t) { return t.path.empty(); });
+  if (to_stdout > 1) {
+    problem = "only one --format can go to standard output: give the others a file, as in --format html=audit.html";
+    return {};
+  }
+  if (!output.empty()) {
+    const auto it = std::find_if(targets.begin(), targets.end(), [](const auto& t) { return t.path.empty(); });
+    if (it == targets.end()) {
+      problem = "-o names a file for the report on standard output, but every --format already has its own file";
+      return {};
+    }
+    it->path = output;
+  }
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!targets[i].path.empty() && targets[i].path == targets[j].path) {
+        problem = fmt::format("two reports would be written to {}: give each its own file", targets[i].path);
+        return {};
+      }
+  return targets;
+}
+
+CLI::Validator format_names(std::vector<std::string> names) {
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;
+  return CLI::Validator(
+      [names, list](std::string& value) -> std::string {
+        const std::string name = value.substr(0, value.find('='));
+        if (std::find(names.begin(), names.end(), name) != names.end()) return {};
+        return fmt::format("{} not in {{{}}}", name, list);
+      },
+      "");
+}
+
+std::string write_outputs(const std::vector<rendered_output>& outputs, std::ostream& standard_output) {
+  for (const rendered_output& o : outputs)
+    if (!o.target.path.empty())
+      if (std::string problem = write_file_atomically(o.target.path, o.text); !problem.empty()) return problem;
+  for (const rendered_output& o : outputs)
+    if (o.target.path.empty()) {
+      standard_output << o.text;
+      standard_output.flush();
+    }
+  return {};
+}
+
+}  // namespace remit::cli

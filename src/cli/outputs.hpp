@@ -1,0 +1,37 @@
+// Where a command's reports go. `--format NAME` writes to standard output (at most one format
+// may), `--format NAME=FILE` to FILE, whole or not at all; `-o FILE` sends the standard-output
+// one to FILE instead. Several may be given in one run, so one audit gives every format.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace remit::cli {
+
+struct output_target {
+  std::string format;
+  std::string path;  // empty: standard output
+};
+
+// The targets the --format values ask for (`fallback` to standard output when there are none).
+// Returns an empty list and says why in `problem` when they make no sense together.
+std::vector<output_target> plan_outputs(const std::vector<std::string>& formats, const std::string& output,
+                                        std::string_view fallback, std::string& problem);
+
+// Accepts NAME or NAME=FILE with NAME one of `names`, in CLI11's words for an unknown one.
+CLI::Validator format_names(std::vector<std::string> names);
+
+struct rendered_output {
+  output_target target;
+  std::string text;
+};
+
+// Writes every file (each atomically), then standard output. Returns what went wrong, if anything;
+// files written before a failure are whole, and nothing is half-written.
+std::string write_outputs(const std::vector<rendered_output>& outputs, std::ostream& standard_output);
+
+}  // namespace remit::cli

@@ -1,0 +1,80 @@
+#include "evaluate/bodies.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "core/text.hpp"
+
+namespace remit {
+
+namespace {
+
+// Rows that name no council belong to every file; rows that name one, only to that council's files.
+bool council_admits(const event_log& log, const event& e, const std::optional<std::string>& folded_council) {
+  return !folded_council || e.council == 0 || log.strings.folded(e.council) == *folded_council;
+}
+
+std::optional<std::string> folded_council(const ast::resolved_settings& s) {
+  return s.council ? std::optional(fold(*s.council)) : std::nullopt;
+}
+
+}  // namespace
+
+body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_log& log) {
+  body_matches out;
+  out.log_bodies = log.by_body();
+  const auto& bodies = out.log_bodies;
+  std::vector<bool> audited(bodies.size(), false);
+  for (const ast::rule_file& file : files) {
+    for (const ast::body& block : file.bodies) {
+      const ast::resolved_settings settings = ast::resolve(file, block);
+      const std::optional<std::string> council = folded_council(settings);
+      if (block.every_body) {
+        for (std::size_t i = 0; i < bodies.size(); ++i) {
+          const auto& b = bodies[i];
+          const bool admitted = std::any_of(b.events.begin(), b.events.end(),
+                                            [&](std::uint32_t e) { return council_admits(log, log.events[e], council); });
+          if (!admitted) continue;
+          audited[i] = true;
+          out.matches.push_back({&file, &block, settings, &b, std::string(log.strings.text(b.display_name))});
+        }
+        continue;
+      }
+      const std::string folded = fold(block.name);
+      const auto it = std::lower_bound(bodies.begin(), bodies.end(), folded,
+                                       [](const auto& b, const std::string& n) { return b.folded_name < n; });
+      const event_log::body_events* found = (it != bodies.end() && it->folded_name == folded) ? &*it : nullptr;
+      if (found)
+        audited[static_cast<std::size_t>(it - bodies.begin())] = true;
+      else if (std::find(out.bodies_without_events.begin(), out.bodies_without_events.end(), block.name) ==
+               out.bodies_without_events.end())
+        out.bodies_without_events.push_back(block.name);
+      out.matches.push_back({&file, &block, settings, found, block.name});
+    }
+  }
+  for (std::size_t i = 0; i < bodies.size(); ++i)
+    if (!audited[i]) out.unaudited_bodies.emplace_back(log.strings.text(bodies[i].display_name));
+  return out;
+}
+
+std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to) {
+  std::vector<const event*> out;
+  if (!m.events) return out;
+  const std::optional<std::string> council = folded_council(m.settings);
+  for (std::uint32_t i : m.events->events) {
+    const event& e = log.events[i];
+    if (e.day <= up_to && council_admits(log, e, council)) out.push_back(&e);
+  }
+  return out;
+}
+
+std::string line_of(const ast::rule_file& file, std::uint32_t line) {
+  std::istringstream in(file.text);
+  std::string text;
+  for (std::uint32_t i = 0; i < line && std::getline(in, text); ++i) {
+  }
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  return text;
+}
+
+}  // namespace remit

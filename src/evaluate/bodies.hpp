@@ -1,0 +1,43 @@
+// Which bodies of the logs each body block of the rule files applies to (docs/language.md,
+// "Bodies"): a named body, or with `body *` every body whose events the file's council admits.
+// Shared by the audit and by `remit due`, so both see the same bodies and the same events.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "inputs/event_log.hpp"
+#include "language/ast.hpp"
+
+namespace remit {
+
+struct body_match {
+  const ast::rule_file* file = nullptr;
+  const ast::body* block = nullptr;
+  ast::resolved_settings settings;
+  const event_log::body_events* events = nullptr;  // null: the logs never mention the body
+  std::string name;                                // as reports show it
+};
+
+struct body_matches {
+  std::vector<event_log::body_events> log_bodies;  // what `events` above point into
+  // Files in argument order, blocks in file order; the bodies of a `body *` block in order of
+  // their folded names.
+  std::vector<body_match> matches;
+  // Bodies in the logs that no block audits, and bodies that blocks name but the logs never
+  // mention: either is often a name spelt two ways.
+  std::vector<std::string> unaudited_bodies;
+  std::vector<std::string> bodies_without_events;
+};
+
+body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_log& log);
+
+// The body's events on or before `up_to` that the file's council admits, in date order.
+std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to);
+
+// Line `line` of the rule file, without its line end, for a diagnostic about a statement.
+std::string line_of(const ast::rule_file& file, std::uint32_t line);
+
+}  // namespace remit

@@ -1,0 +1,185 @@
+#include "language/describe.hpp"
+
+#include <array>
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+
+namespace remit {
+
+namespace {
+
+constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",   "May",      "June",
+                                                       "July",    "August",   "September", "October", "November", "December"};
+
+std::string_view month_name(int month) { return month_names[static_cast<std::size_t>((month - 1 + 12) % 12)]; }
+
+// "quarters start on 1 April, 1 July, 1 October and 1 January"; "calendar months".
+std::string periods(ast::period_kind p, int year_start_month) {
+  const int step = ast::months_in(p);
+  std::string starts;
+  const int n = 12 / step;
+  for (int i = 0; i < n; ++i) {
+    const std::string_view sep = i == 0 ? "" : (i + 1 == n ? " and " : ", ");
+    starts += fmt::format("{}1 {}", sep, month_name(year_start_month + i * step));
+  }
+  switch (p) {
+    case ast::period_kind::month: return "every calendar month";
+    case ast::period_kind::quarter: return fmt::format("every quarter (quarters start on {})", starts);
+    case ast::period_kind::half_year: return fmt::format("every half-year (half-years start on {})", starts);
+    case ast::period_kind::year:
+      return year_start_month == 1 ? std::string("every calendar year")
+                                   : fmt::format("every year (years start on {})", starts);
+  }
+  return {};
+}
+
+std::string interval(const ast::gap_frequency& f) {
+  switch (f.unit) {
+    case ast::time_unit::day: return counted(f.count, "day", "days");
+    case ast::time_unit::week: return f.count == 1 ? "1 week (7 days)" : fmt::format("{} weeks ({} days)", f.count, 7 * f.count);
+    case ast::time_unit::month: return counted(f.count, "calendar month", "calendar months");
+    case ast::time_unit::year: return counted(f.count, "year", "years");
+  }
+  return {};
+}
+
+// What follows the interval: how month ends and grace days move the due date.
+std::string interval_notes(const ast::gap_frequency& f) {
+  std::string notes;
+  if (f.unit == ast::time_unit::month || f.unit == ast::time_unit::year)
+    notes = "; a due date past the end of a shorter month moves back to its last day";
+  if (f.grace_days > 0) notes += fmt::format("; with {} grace", counted(f.grace_days, "day's", "days'"));
+  return notes;
+}
+
+// How a frequency reads for one kind of qualifying event.
+struct subject {
+  std::string one;                        // "hold at least one meeting"
+  std::function<std::string(int)> many;   // 3 → "hold at least 3 meetings"
+  std::string again;                      // "meet"
+  std::string previous;                   // "its previous held meeting"
+};
+
+std::string with_frequency(const subject& who, const ast::frequency& f, int year_start_month) {
+  return std::visit(
+      [&](const auto& x) -> std::string {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, ast::gap_frequency>) {
+          return fmt::format("must {} within {} of {}{}", who.again, interval(x), who.previous, interval_notes(x));
+        } else if constexpr (std::is_same_v<T, ast::coverage_frequency>) {
+          return fmt::format("must {} in {}", who.one, periods(x.period, year_start_month));
+        } else {
+          return fmt::format("must {} in {}", who.many(x.times), periods(x.period, year_start_month));
+        }
+      },
+      f);
+}
+
+std::string_view calendar_words(division d) {
+  switch (d) {
+    case division::england_and_wales: return "Monday to Friday, except England and Wales bank holidays";
+    case division::scotland: return "Monday to Friday, except Scottish bank holidays";
+    case division::northern_ireland: return "Monday to Friday, except Northern Ireland bank holidays";
+    case division::none: return "Monday to Friday (no bank holidays are skipped)";
+  }
+  return {};
+}
+
+std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
+
+}  // namespace
+
+std::string describe(const ast::statement& s, const ast::resolved_settings& settings) {
+  const int ys = settings.year_start_month;
+  return std::visit(
+      [&](const auto& r) -> std::string {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, ast::meets>) {
+          return fmt::format("The body {}.", with_frequency({"hold at least one meeting",
+                                                              [](int k) { return "hold at least " + counted(k, "meeting", "meetings"); },
+                                                              "meet", "its previous held meeting"},
+                                                             r.how_often, ys));
+        } else if constexpr (std::is_same_v<T, ast::meets_jointly>) {
+          return fmt::format(
+              "The body {}. A joint meeting is a held meeting or session whose title contains {}.",
+              with_frequency({fmt::format("meet jointly with {} at least once", quoted(r.partner)),
+                              [&](int k) { return fmt::format("meet jointly with {} at least {}", quoted(r.partner), counted(k, "time", "times")); },
+                              fmt::format("meet jointly with {}", quoted(r.partner)), "the previous joint meeting"},
+                             r.how_often, ys),
+              quoted(r.partner));
+        } else if constexpr (std::is_same_v<T, ast::notice>) {
+          const std::string days = r.working ? counted(r.days, "working day", "working days")
+                                             : counted(r.days, "calendar day", "calendar days");
+          std::string text =
+              r.clear ? fmt::format("The agenda of each held meeting must be published at least {} before it, with all "
+                                    "{} falling strictly between the day of publication and the day of the meeting",
+                                    days, r.days == 1 ? "of it" : "of them")
+                      : fmt::format("The agenda of each held meeting must be published at least {} before it, the day "
+                                    "of the meeting not counted",
+                                    days);
+          if (r.working) text += fmt::format(". Working days are {}", calendar_words(settings.calendar));
+          return text + ".";
+        } else if constexpr (std::is_same_v<T, ast::has_item>) {
+          return r.is_regex ? fmt::format("Every held meeting must have an agenda item in which the regular expression {} "
+                                          "is found (ignoring case).",
+                                          quoted(r.pattern))
+                            : fmt::format("Every held meeting must have an agenda item containing {} (ignoring case and "
+                                          "extra spaces).",
+                                          quoted(r.pattern));
+        } else if constexpr (std::is_same_v<T, ast::reports>) {
+          const std::string report = r.title ? fmt::format("report whose title contains {}", quoted(*r.title)) : "report";
+          const std::string reports = r.title ? fmt::format("reports whose titles contain {}", quoted(*r.title)) : "reports";
+          return fmt::format(
+              "The body {}.",
+              with_frequency({fmt::format("send at least one {} to {}", report, quoted(r.recipient)),
+                              [&](int k) {
+                                return fmt::format("send at least {} {} to {}", k, k == 1 ? report : reports, quoted(r.recipient));
+                              },
+                              fmt::format("send a {} to {}", report, quoted(r.recipient)), "the previous one"},
+                             r.how_often, ys));
+        } else if constexpr (std::is_same_v<T, ast::receives>) {
+          return fmt::format(
+              "The body {}.",
+              with_frequency({fmt::format("receive {} (an agenda item containing it at a held meeting) at least once",
+                                          quoted(r.item)),
+                              [&](int k) {
+                                return fmt::format("receive {} (an agenda item containing it at a held meeting) at least {}",
+                                                   quoted(r.item), counted(k, "time", "times"));
+                              },
+                              fmt::format("receive {} (an agenda item containing it at a held meeting)", quoted(r.item)),
+                              "the previous time"},
+                             r.how_often, ys));
+        } else if constexpr (std::is_same_v<T, ast::receives_by>) {
+          return fmt::format("A held meeting of the body must have an agenda item containing {} on or before {}.",
+                             quoted(r.item), r.deadline);
+        } else {
+          return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, "
+                             "at most {} before it (one on the day of the meeting does not count).",
+                             quoted(r.title), counted(r.days, "day", "days"));
+        }
+      },
+      s.what);
+}
+
+std::string_view family_name(const ast::statement& s) {
+  const auto of = [](const ast::frequency& f) -> std::string_view {
+    if (std::holds_alternative<ast::gap_frequency>(f)) return "gap";
+    if (std::holds_alternative<ast::coverage_frequency>(f)) return "coverage";
+    return "count";
+  };
+  return std::visit(
+      [&](const auto& r) -> std::string_view {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, ast::notice>) return "notice";
+        else if constexpr (std::is_same_v<T, ast::has_item>) return "item";
+        else if constexpr (std::is_same_v<T, ast::receives_by>) return "deadline";
+        else if constexpr (std::is_same_v<T, ast::preceded_by>) return "precedence";
+        else return of(r.how_often);
+      },
+      s.what);
+}
+
+}  // namespace remit

@@ -1,0 +1,21 @@
+// Each statement's meaning in plain English, for reports that people read beside the statement
+// as written: "The body must meet within 2 months of its previous held meeting (...)".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "language/ast.hpp"
+
+namespace remit {
+
+// The statement's meaning under the settings in force for its body (the year start names the
+// periods; the calendar names the bank holidays skipped). One or two sentences, no trailing
+// white space.
+std::string describe(const ast::statement& s, const ast::resolved_settings& settings);
+
+// The family that evaluates the statement (docs/language.md): "gap", "coverage", "count",
+// "notice", "item", "deadline" or "precedence".
+std::string_view family_name(const ast::statement& s);
+
+}  // namespace remit

@@ -1,0 +1,38 @@
+// What a reader wants first about one audited body: how its rules stand, its worst finding, and a
+// red/amber/green status. Shared by the formats that summarise bodies (HTML, Markdown, JUnit).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "evaluate/findings.hpp"
+
+namespace remit {
+
+// red: a rule in breach; amber: no breach, but a rule unproven (no-evidence) or waived;
+// green: every rule passed or was not due, at least one passed; grey: nothing fell due.
+enum class rag { red, amber, green, grey };
+
+std::string_view name(rag r);         // "red"
+std::string_view meaning_of(rag r);   // "in breach"
+
+struct body_summary {
+  std::array<std::size_t, 5> rules{};  // by rule_status, in its order
+  std::size_t breaches = 0;            // breach findings
+  rag status = rag::grey;
+  const rule_result* worst_rule = nullptr;  // with the worst finding, if there is any finding
+  const finding* worst = nullptr;
+
+  std::size_t count(rule_status s) const { return rules[static_cast<std::size_t>(s)]; }
+};
+
+body_summary summarise(const audit_report& report, const audited_body& body);
+rag overall(const audit_report& report);  // the worst of the bodies' statuses
+
+// How many days late the evidence came: the late event after the due date, or, when there was
+// none, the end of the window after it. None for no-evidence, and for a period or a meeting
+// that simply lacked something.
+std::optional<int> days_late(const finding& f, const audit_window& window);
+
+}  // namespace remit

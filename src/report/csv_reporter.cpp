@@ -1,0 +1,89 @@
+// One row per finding, for spreadsheets: every column a reader filters or sorts on, dates as
+// yyyy-mm-dd (which Excel reads as dates), RFC 4180 quoting, CRLF line ends, and a UTF-8 byte
+// order mark so that Excel does not read the text as its local code page. Rules with no finding
+// have no row: the other formats list every rule.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "language/describe.hpp"
+#include "report/body_summary.hpp"
+#include "report/markup.hpp"
+#include "report/reporter.hpp"
+
+namespace remit {
+
+namespace {
+
+// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before them)
+// as a formula; names and titles come from logs written by others, so such a cell gets a
+// leading apostrophe, which Excel shows as text and hides.
+std::string defused(std::string_view text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
+                        text[0] == '\r'))
+    return "'" + std::string(text);
+  return std::string(text);
+}
+
+std::string cell(std::string_view raw) {
+  const std::string text = defused(valid_utf8_text(raw));
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string date_cell(const std::optional<date>& d) { return d ? to_iso(*d) : std::string{}; }
+
+constexpr std::string_view columns[] = {
+    "council",      "body",           "rule_file", "line",   "clause",       "statement", "family",
+    "meaning",      "rule_status",    "finding_status", "due",    "date",         "meeting",   "period_start",
+    "period_end",   "found",          "days_late", "message", "window_from", "window_to"};
+
+class csv_reporter final : public reporter {
+ public:
+  void write(const audit_report& report, std::ostream& out) const override {
+    out << "\xEF\xBB\xBF";
+    for (std::size_t i = 0; i < std::size(columns); ++i) out << (i ? "," : "") << columns[i];
+    out << "\r\n";
+    for (const audited_body& body : report.bodies) {
+      for (const rule_result& r : report.results_of(body)) {
+        const std::string meaning = describe(*r.statement, body.settings);
+        for (const finding& f : r.findings) {
+          const std::optional<int> late = days_late(f, report.window);
+          const std::string row[] = {cell(r.council.value_or("")),
+                                     cell(r.body),
+                                     cell(r.rule_file),
+                                     std::to_string(r.statement->where.line),
+                                     cell(r.statement->label),
+                                     cell(r.statement->text),
+                                     std::string(family_name(*r.statement)),
+                                     cell(meaning),
+                                     std::string(name(r.status)),
+                                     std::string(name(f.status)),
+                                     to_iso(f.due),
+                                     date_cell(f.on),
+                                     date_cell(f.meeting),
+                                     date_cell(f.period_start),
+                                     date_cell(f.period_end),
+                                     f.found ? std::to_string(*f.found) : std::string{},
+                                     late ? std::to_string(*late) : std::string{},
+                                     cell(f.message),
+                                     to_iso(report.window.from),
+                                     to_iso(report.window.to)};
+          for (std::size_t i = 0; i < std::size(row); ++i) out << (i ? "," : "") << row[i];
+          out << "\r\n";
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<reporter> make_csv_reporter(const report_options&) { return std::make_unique<csv_reporter>(); }
+
+}  // namespace remit

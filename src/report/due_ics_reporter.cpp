@@ -1,0 +1,88 @@
+// What falls due next as an iCalendar file (RFC 5545) that calendar programs open: one all-day
+// event per obligation on its due date. All-day events rather than to-dos, because the calendars
+// people use at work show events and many ignore to-dos.
+//
+// Re-importing updates rather than duplicates: each event's UID comes from the obligation's
+// identity (obligation_id), never from its date, so when the next meeting's due date moves the
+// event moves with it. DTSTAMP is "as of", not the clock, so the same inputs give the same bytes,
+// and SEQUENCE grows with "as of", so that a later export supersedes an earlier one.
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "report/due_reporter.hpp"
+#include "report/icalendar.hpp"
+
+namespace remit {
+
+namespace {
+
+std::string_view summary_prefix(obligation_status s) {
+  switch (s) {
+    case obligation_status::overdue: return "Overdue";
+    case obligation_status::at_risk: return "At risk";
+    case obligation_status::due: return "Due";
+  }
+  return "Due";
+}
+
+class due_ics_reporter final : public due_reporter {
+ public:
+  void write(const due_report& report, std::ostream& out) const override {
+    std::string ics;
+    const auto line = [&](std::string_view l) { append_content_line(ics, l); };
+    const std::string stamp = ical_date(to_iso(report.as_of)) + "T000000Z";
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line(fmt::format("PRODID:-//remit//remit {}//EN", REMIT_VERSION));
+    line("CALSCALE:GREGORIAN");
+    line("METHOD:PUBLISH");
+    line("X-WR-CALNAME:remit: what falls due");
+    line("X-WR-CALDESC:" + ical_text(fmt::format("Terms of Reference obligations as of {}, to {}", report.as_of, report.until)));
+
+    for (const obligation& o : report.obligations) {
+      const std::string where = o.council ? *o.council + ": " + o.body : o.body;
+      const std::string summary = fmt::format("{}: {} ({}, clause {})", summary_prefix(o.status), o.what, o.body, o.statement->label);
+      line("BEGIN:VEVENT");
+      line(fmt::format("UID:{}@remit", obligation_id(o)));
+      line("DTSTAMP:" + stamp);
+      line(fmt::format("SEQUENCE:{}", report.as_of.days));
+      line("DTSTART;VALUE=DATE:" + ical_date(to_iso(o.due)));
+      line("DTEND;VALUE=DATE:" + ical_date(to_iso(o.due.plus_days(1))));
+      line("SUMMARY:" + ical_text(summary));
+      line("DESCRIPTION:" + ical_text(fmt::format("{}\n\n{}\nClause {}: {}\n{}, line {}\n\n{} as of {} (remit due).", o.message,
+                                                  where, o.statement->label, o.statement->text, o.rule_file,
+                                                  o.statement->where.line, name(o.status), report.as_of)));
+      line(fmt::format("CATEGORIES:remit,{},{}", name(o.status), name(o.kind)));
+      line("STATUS:CONFIRMED");
+      line("TRANSP:TRANSPARENT");
+      if (o.status != obligation_status::overdue && days_between(report.as_of, o.due) > 7) {
+        // A reminder at 09:00 a week before the due date (the event starts at midnight).
+        line("BEGIN:VALARM");
+        line("ACTION:DISPLAY");
+        line("DESCRIPTION:" + ical_text(summary));
+        line("TRIGGER:-P6DT15H");
+        line("END:VALARM");
+      }
+      line("END:VEVENT");
+    }
+    if (report.obligations.empty()) {
+      // RFC 5545 wants at least one component; a journal entry says there is nothing, and
+      // calendar programs that do not keep journals ignore it.
+      line("BEGIN:VJOURNAL");
+      line(fmt::format("UID:nothing-due-{}@remit", ical_date(to_iso(report.as_of))));
+      line("DTSTAMP:" + stamp);
+      line("DTSTART;VALUE=DATE:" + ical_date(to_iso(report.as_of)));
+      line("SUMMARY:" + ical_text(fmt::format("Nothing is overdue and nothing falls due by {}", report.until)));
+      line("END:VJOURNAL");
+    }
+    line("END:VCALENDAR");
+    out << ics;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<due_reporter> make_due_ics_reporter(const report_options&) { return std::make_unique<due_ics_reporter>(); }
+
+}  // namespace remit

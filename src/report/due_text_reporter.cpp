@@ -1,0 +1,93 @@
+// What falls due next, for people: overdue first, then by date; each obligation with its body,
+// clause and statement, and how its date was reached. Then the rules with nothing due in the
+// horizon, and why, so that every rule is accounted for.
+#include <ostream>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "report/due_reporter.hpp"
+
+namespace remit {
+
+namespace {
+
+std::string relative(date due, date as_of) {
+  const std::int32_t n = days_between(as_of, due);
+  if (n == 0) return "today";
+  return n > 0 ? fmt::format("in {}", counted(n, "day", "days")) : fmt::format("{} ago", counted(-n, "day", "days"));
+}
+
+std::string body_name(const std::optional<std::string>& council, const std::string& body) {
+  return council ? *council + ": " + body : body;
+}
+
+class due_text_reporter final : public due_reporter {
+ public:
+  explicit due_text_reporter(report_options o) : options_(o) {}
+
+  void write(const due_report& report, std::ostream& out) const override {
+    out << fmt::format("remit due as of {}, looking {} ahead to {}\n", with_weekday(report.as_of),
+                       counted(report.horizon_days, "day", "days"), with_weekday(report.until));
+    if (report.obligations.empty()) out << fmt::format("\nnothing is overdue and nothing falls due by {}\n", report.until);
+    for (const obligation& o : report.obligations) {
+      const std::string word(name(o.status));
+      out << fmt::format("\n{}{:{}}  {}  {:<12}  {}\n", style(word, o.status), "", 8 - word.size(), o.due,
+                         relative(o.due, report.as_of), body_name(o.council, o.body));
+      out << fmt::format("{:10}  {}  {}\n", "", o.statement->label, o.statement->text);
+      out << fmt::format("{:10}  {}\n", "", o.message);
+    }
+
+    if (!report.quiet.empty()) {
+      out << fmt::format("\nnothing listed by {} for:\n", report.until);
+      const quiet_rule* previous = nullptr;
+      for (const quiet_rule& q : report.quiet) {
+        if (!previous || previous->rule_file != q.rule_file || previous->body != q.body || previous->council != q.council)
+          out << fmt::format("  {}  ({})\n", body_name(q.council, q.body), q.rule_file);
+        previous = &q;
+        out << fmt::format("    {}  {}: {}\n", q.statement->label, q.statement->text, q.reason);
+      }
+    }
+
+    out << '\n';
+    for (const log_file_summary& f : report.logs) {
+      out << fmt::format("log {}: {} read, {} used, {} rejected{}\n", f.path,
+                         counted(static_cast<long>(f.rows_read), "row", "rows"), f.rows_used, f.rejected.size(),
+                         f.notes.empty() ? std::string{} : ", " + counted(static_cast<long>(f.notes.size()), "note", "notes"));
+      for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", f.path, r.line, r.reason);
+      for (const log_note& n : f.notes)
+        out << (n.line ? fmt::format("  {}:{}: note: {}\n", f.path, n.line, n.text) : fmt::format("  {}: note: {}\n", f.path, n.text));
+    }
+    if (!report.unaudited_bodies.empty()) {
+      out << fmt::format("{} in the logs that no rule file covers:",
+                         counted(static_cast<long>(report.unaudited_bodies.size()), "body", "bodies"));
+      for (const std::string& b : report.unaudited_bodies) out << fmt::format(" \"{}\"", b);
+      out << '\n';
+    }
+    for (const std::string& b : report.bodies_without_events)
+      out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
+    out << fmt::format("summary: {} overdue, {} at risk, {} due by {}; {} with nothing listed\n",
+                       report.count(obligation_status::overdue), report.count(obligation_status::at_risk),
+                       report.count(obligation_status::due), report.until,
+                       counted(static_cast<long>(report.quiet.size()), "rule", "rules"));
+  }
+
+ private:
+  std::string style(const std::string& word, obligation_status s) const {
+    if (!options_.color || s == obligation_status::due) return word;
+    return fmt::format(s == obligation_status::overdue ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold
+                                                        : fmt::fg(fmt::terminal_color::yellow),
+                       "{}", word);
+  }
+
+  report_options options_;
+};
+
+}  // namespace
+
+std::unique_ptr<due_reporter> make_due_text_reporter(const report_options& options) {
+  return std::make_unique<due_text_reporter>(options);
+}
+
+}  // namespace remit

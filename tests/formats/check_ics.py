@@ -1,0 +1,117 @@
+"""iCalendar files from `remit due` (RFC 5545), read back with python3-icalendar:
+  - every golden file (corpora/*/expected-due.ics) has CRLF line ends and no line over 75 octets,
+    parses, and holds one all-day event per obligation of its JSON twin, with the same UID and date;
+  - names full of what RFC 5545 escapes (, ; \\ and line breaks), long enough to be folded inside
+    a UTF-8 character, come back exactly (tests/formats/awkward/);
+  - an obligation keeps its UID when "as of" moves and its due date with it, so that importing a
+    newer file updates the event rather than adding a second one.
+  check_ics.py REMIT"""
+import datetime
+import glob
+import json
+import os
+import subprocess
+import sys
+
+import icalendar
+
+remit = sys.argv[1]
+problems = []
+
+
+def raw_lines(data, where):
+    if not data.endswith(b"\r\n") or b"\n" in data.replace(b"\r\n", b""):
+        problems.append(f"{where}: not every line ends with CRLF")
+    for n, line in enumerate(data.split(b"\r\n"), 1):
+        if len(line) > 75:
+            problems.append(f"{where}:{n}: {len(line)} octets, more than 75")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(f"{where}:{n}: folded inside a UTF-8 character")
+
+
+def unescaped_separators(data, where):
+    """TEXT values must escape ',' ';' and '\\' (RFC 5545 3.3.11); readers are lenient, so look at the bytes."""
+    unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
+    for line in unfolded.split("\r\n"):
+        name, _, value = line.partition(":")
+        if name.split(";")[0] not in ("SUMMARY", "DESCRIPTION", "X-WR-CALDESC"):
+            continue
+        rest = value.replace("\\\\", "").replace("\\,", "").replace("\\;", "").replace("\\n", "")
+        if any(c in rest for c in ",;\\"):
+            problems.append(f"{where}: an unescaped , ; or \\ in {name}: {value!r}")
+
+
+def events(data):
+    cal = icalendar.Calendar.from_ical(data)
+    return cal, [c for c in cal.walk() if c.name == "VEVENT"]
+
+
+def due_ics(rules, log, as_of):
+    args = [remit, "due", rules, "--log", log, "--as-of", as_of, "--format", "ics"]
+    return subprocess.run(args, capture_output=True).stdout
+
+
+goldens = sorted(glob.glob("corpora/*/expected-due.ics"))
+if not goldens:
+    sys.exit("no golden iCalendar files found")
+for path in goldens:
+    data = open(path, "rb").read()
+    raw_lines(data, path)
+    unescaped_separators(data, path)
+    cal, evs = events(data)
+    twin = json.load(open(os.path.join(os.path.dirname(path), "expected-due.json")))["obligations"]
+    if len(evs) != len(twin):
+        problems.append(f"{path}: {len(evs)} events for {len(twin)} obligations")
+    for ev, o in zip(evs, twin):
+        for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
+            if prop not in ev:
+                problems.append(f"{path}: an event without {prop}")
+        start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
+        if type(start) is not datetime.date or end - start != datetime.timedelta(days=1):
+            problems.append(f"{path}: {ev['UID']} is not an all-day event ({start!r} to {end!r})")
+        if str(ev["UID"]) != o["id"] + "@remit" or start.isoformat() != o["due"]:
+            problems.append(f"{path}: event {ev['UID']} on {start} is not obligation {o['id']} due {o['due']}")
+    uids = [str(e["UID"]) for e in evs]
+    if len(set(uids)) != len(uids):
+        problems.append(f"{path}: UIDs repeat")
+    print(f"{path}: {len(evs)} events, as in expected-due.json")
+
+# Escaping and folding, read back.
+rules, log = "tests/formats/awkward/board.remit", "tests/formats/awkward/meetings.csv"
+body = ("=SUM(A1:A2), Children; \\ Board \u2014 \u00fcn\u00efc\u00f6d\u00e9 \u201cquoted\u201d with a name long enough "
+        "to fold twice in a calendar")
+council = "Awkward, Names; & Co \\ Council"
+data = due_ics(rules, log, "2024-06-30")
+raw_lines(data, "awkward as of 2024-06-30")
+unescaped_separators(data, "awkward as of 2024-06-30")
+_, evs = events(data)
+if not evs:
+    problems.append("awkward: no events")
+for ev in evs:
+    summary, description = str(ev["SUMMARY"]), str(ev["DESCRIPTION"])
+    if f"({body}, clause " not in summary:
+        problems.append(f"awkward: the body's name did not come back from SUMMARY: {summary!r}")
+    if f"\n\n{council}: {body}\nClause " not in description:
+        problems.append(f"awkward: the line breaks and names did not come back from DESCRIPTION: {description!r}")
+
+# The next meeting's obligation keeps its UID as "as of" moves its due date.
+def next_meeting(as_of):
+    _, evs = events(due_ics(rules, log, as_of))
+    found = [e for e in evs if "next held meeting" in str(e["SUMMARY"])]
+    return (str(found[0]["UID"]), found[0].decoded("DTSTART"), int(found[0]["SEQUENCE"])) if found else None
+
+
+earlier, later = next_meeting("2024-06-20"), next_meeting("2024-06-30")
+if not earlier or not later:
+    problems.append(f"awkward: no next-meeting event ({earlier}, {later})")
+elif earlier[0] != later[0] or earlier[1] == later[1] or later[2] <= earlier[2]:
+    problems.append(f"awkward: as of 2024-06-20 {earlier}, as of 2024-06-30 {later}: "
+                    "expected one UID, a new date and a higher SEQUENCE")
+else:
+    print(f"awkward: next-meeting UID {later[0]} kept from {earlier[1]} to {later[1]}, SEQUENCE {earlier[2]} -> {later[2]}")
+
+for p in problems:
+    print(p, file=sys.stderr)
+sys.exit(1 if problems else 0)

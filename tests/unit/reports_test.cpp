@@ -1,0 +1,142 @@
+// What reports are drawn from beside the results (audit_report::bodies), the red/amber/green
+// summary of a body (report/body_summary.hpp), and the timeline's marks (report/timeline_svg.hpp).
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "report/body_summary.hpp"
+#include "report/timeline_svg.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using remit::test::audit;
+
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+const std::string two_bodies = R"(waive 1 from 2025-01-01 to 2025-03-31 because "pre-election period"
+waive 9 from 2025-01-01 to 2025-03-31 because "only Panel has a clause 9"
+body "Board" {
+  1 meets every 1 month
+  2 each meeting has item "Forward Plan"
+}
+body "Panel" {
+  1 meets quarterly
+  9 meets annually
+  waive 1 from 2025-07-01 to 2025-09-30 because "summer recess"
+}
+)";
+
+const std::string board_log = "body,date,kind,status,title,items\n"
+                        "Board,2024-12-01,meeting,held,Before the window,Forward Plan\n"
+                        "Board,2025-01-10,meeting,held,January,Forward Plan\n"
+                        "Board,2025-03-20,meeting,held,March,Minutes\n"
+                        "Board,2025-04-15,meeting,cancelled,April,\n"
+                        "Board,2025-05-01,session,held,Briefing,\n"
+                        "Board,2025-05-20,meeting,held,May,\n"
+                        "Panel,2025-02-01,meeting,held,Panel,\n";
+
+}  // namespace
+
+TEST_CASE("bodies: each audited body with its rules, its events in the window and its waivers", "[reports]") {
+  const auto r = audit(two_bodies, board_log, "2025-01-01", "2025-06-30");
+  REQUIRE(r.report.bodies.size() == 2);
+  const audited_body& board = r.report.bodies[0];
+  CHECK(board.name == "Board");
+  CHECK(board.first_result == 0);
+  CHECK(board.rule_count == 2);
+  CHECK(r.report.results_of(board)[1].statement->label == "2");
+  REQUIRE(board.events.size() == 5);  // the December meeting is before the window
+  CHECK(to_iso(board.events.front().day) == "2025-01-10");
+  CHECK(board.events[2].status == event_status::cancelled);
+  CHECK_FALSE(board.events[2].held);
+  CHECK(board.events[3].kind == event_kind::session);
+  // The file's waiver for clause 1; not the one for clause 9, which only the Panel has.
+  REQUIRE(board.waivers.size() == 1);
+  CHECK(board.waivers[0].reason == "pre-election period");
+
+  const audited_body& panel = r.report.bodies[1];
+  CHECK(panel.first_result == 2);
+  CHECK(panel.rule_count == 2);
+  REQUIRE(panel.waivers.size() == 3);  // its own first, then the file's
+  CHECK(panel.waivers[0].reason == "summer recess");
+  CHECK(panel.waivers[1].reason == "pre-election period");
+  CHECK(panel.waivers[2].reason == "only Panel has a clause 9");
+}
+
+TEST_CASE("body summary: red with a breach, the worst finding the latest breach", "[reports]") {
+  const auto r = audit(two_bodies, board_log, "2025-01-01", "2025-06-30");
+  const body_summary board = summarise(r.report, r.report.bodies[0]);
+  CHECK(board.status == rag::red);
+  CHECK(board.count(rule_status::breach) == 2);
+  REQUIRE(board.worst != nullptr);
+  // Clause 1, from the December meeting: two waived links (due 2025-01-01 and 2025-02-10), a breach
+  // 30 days late (due 2025-04-20, met 2025-05-20) and one still open at the window's end (due
+  // 2025-06-20, 10 days); clause 2: March lacks the item (a breach, 0 days late), May records none.
+  CHECK(board.worst->status == finding_status::breach);
+  CHECK(to_iso(board.worst->due) == "2025-04-20");
+  CHECK(days_late(*board.worst, r.report.window) == 30);
+  CHECK(board.worst_rule->statement->label == "1");
+}
+
+TEST_CASE("body summary: amber for waived or unproven, green when met, grey when nothing fell due", "[reports]") {
+  const auto amber = audit("waive 1 from 2025-01-01 to 2025-12-31 because \"recess\"\nbody \"Board\" {\n1 meets every 1 month\n}\n",
+                           "body,date\nBoard,2025-01-10\nBoard,2025-03-20\n", "2025-01-01", "2025-03-31");
+  CHECK(summarise(amber.report, amber.report.bodies[0]).status == rag::amber);
+  const auto green = audit("body \"Board\" {\n1 meets every 2 months\n}\n", "body,date\nBoard,2025-01-10\nBoard,2025-03-01\n",
+                           "2025-01-01", "2025-03-31");
+  CHECK(summarise(green.report, green.report.bodies[0]).status == rag::green);
+  CHECK(summarise(green.report, green.report.bodies[0]).worst == nullptr);
+  const auto grey = audit("body \"Board\" {\n1 meets annually\n}\n", "body,date\nBoard,2025-01-10\n", "2025-01-01", "2025-03-31");
+  CHECK(summarise(grey.report, grey.report.bodies[0]).status == rag::grey);
+  CHECK(overall(green.report) == rag::green);
+}
+
+TEST_CASE("days late: the late event, or the window's end for what is still open; none for periods", "[reports]") {
+  const audit_window w{test::d("2025-01-01"), test::d("2025-06-30")};
+  finding late{finding_status::breach, test::d("2025-04-20"), test::d("2025-05-20"), {}, {}, {}, {}, ""};
+  CHECK(days_late(late, w) == 30);
+  finding open{finding_status::breach, test::d("2025-06-20"), std::nullopt, {}, {}, {}, {}, ""};
+  CHECK(days_late(open, w) == 10);
+  finding period{finding_status::breach, test::d("2025-03-31"), std::nullopt, {}, test::d("2025-01-01"),
+                 test::d("2025-03-31"), {}, ""};
+  CHECK_FALSE(days_late(period, w).has_value());
+  finding unproven{finding_status::no_evidence, test::d("2025-03-31"), std::nullopt, {}, {}, {}, {}, ""};
+  CHECK_FALSE(days_late(unproven, w).has_value());
+}
+
+TEST_CASE("timeline: a mark per event and per finding due in the window, bands for waivers and periods", "[reports]") {
+  const auto r = audit(two_bodies, board_log, "2025-01-01", "2025-06-30");
+  const std::string board = timeline_svg(r.report, r.report.bodies[0], "b1");
+  CHECK(occurrences(board, "<circle class=\"tl-held\"") == 3);        // January, March, May
+  CHECK(occurrences(board, "<g class=\"tl-cancelled\"") == 1);        // April
+  CHECK(occurrences(board, "<rect class=\"tl-session\"") == 1);
+  CHECK(occurrences(board, "class=\"tl-mark tl-breach\"") == 3);      // clause 1 twice, clause 2 once
+  CHECK(occurrences(board, "class=\"tl-mark tl-waived\"") == 2);
+  CHECK(occurrences(board, "class=\"tl-mark tl-no-evidence\"") == 1);  // May's agenda is not recorded
+  CHECK(occurrences(board, "<rect class=\"tl-waiver\"") == 1);        // clause 1's lane only
+  CHECK(occurrences(board, "<rect class=\"tl-late tl-breach\"") == 2);  // late to May, open at the end
+  CHECK(occurrences(board, "<rect class=\"tl-late tl-waived\"") == 2);
+  CHECK(board.find("<title>waiver for clause 1 from 2025-01-01 to 2025-03-31: pre-election period</title>") !=
+        std::string::npos);
+  CHECK(board.find("id=\"b1-hatch-breach\"") != std::string::npos);
+
+  const std::string panel = timeline_svg(r.report, r.report.bodies[1], "b2");
+  CHECK(occurrences(panel, "<rect class=\"tl-period tl-breach\"") == 1);  // no meeting April to June
+  CHECK(panel.find("b1-") == std::string::npos);
+}
+
+TEST_CASE("timeline: text from the input is escaped in titles and lane names", "[reports]") {
+  const auto r = audit("body \"<b>&\\\"'\" {\nx)-y meets every 1 month\n}\n",
+                       "body,date,title\n\"<b>&\"\"'\",2025-01-10,<script>alert(1)</script>\n", "2025-01-01", "2025-03-31");
+  const std::string svg = timeline_svg(r.report, r.report.bodies.at(0), "b1");
+  CHECK(svg.find("<script") == std::string::npos);
+  CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(svg.find("Timeline of &lt;b&gt;&amp;&quot;&#39;") != std::string::npos);
+  CHECK(svg.find("x)-y meets every 1 month") != std::string::npos);
+}
