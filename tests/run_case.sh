@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$case_dir"/. "$work"
 cd "$work"
 if [ -x generate ]; then ./generate; fi
-mapfile -t args < <(xargs -r -n1 < args)
+mapfile -t args < <(xargs -r -n1 printf '%s\n' < args)
 rc=0
 "$remit" "${args[@]}" >"$work/.stdout" 2>"$work/.stderr" </dev/null || rc=$?
 

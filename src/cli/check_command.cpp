@@ -1,5 +1,4 @@
-// remit check RULES... --log LOG... [--from F] [--to T] [--format text|json] [-o FILE]
-#include <ctime>
+// remit check RULES... --log LOG... [--from F] [--to T] [--format FORMAT[=FILE]]... [-o FILE]
 #include <iostream>
 #include <sstream>
 
@@ -7,8 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/clock.hpp"
 #include "cli/commands.hpp"
-#include "core/output_file.hpp"
+#include "cli/outputs.hpp"
 #include "evaluate/evaluator.hpp"
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
@@ -24,20 +24,11 @@ struct check_options {
   std::vector<std::string> logs;
   std::string from;
   std::string to;
-  std::string format = "text";
+  std::vector<std::string> formats;  // FORMAT or FORMAT=FILE (cli/outputs.hpp); none: text
   std::string output;
   std::string color = "auto";
   bool accept_partial = false;
 };
-
-// The only place remit reads the clock: "today" is resolved once, here, as a local civil date.
-date today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return date::from(std::chrono::year{local.tm_year + 1900} / std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
-                    std::chrono::day{static_cast<unsigned>(local.tm_mday)});
-}
 
 std::optional<date> option_date(const std::string& text, std::string_view option) {
   const auto d = parse_iso_date(text);
@@ -58,13 +49,19 @@ std::string errors_found(std::size_t n) {
 }
 
 int run_check(const check_options& o) {
+  std::string problem;
+  const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
+  if (targets.empty()) {
+    std::cerr << "remit: error: " << problem << '\n';
+    return exit_bad_input;
+  }
   diagnostics diags;
   std::vector<ast::rule_file> files;
   for (const std::string& path : o.rules)
     if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
 
   event_log log;
-  for (const std::string& path : o.logs) read_log_file(path, log, diags);
+  read_log_files(o.logs, log, diags);
 
   if (!diags.empty()) {
     diags.render(std::cerr);
@@ -105,6 +102,7 @@ int run_check(const check_options& o) {
     std::cerr << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
     return exit_bad_input;
   }
+  note_confirmed_events(log, window.to);
 
   const audit_report report = run_audit(files, log, window, diags);
   if (!diags.empty()) {
@@ -113,18 +111,16 @@ int run_check(const check_options& o) {
     return exit_bad_input;
   }
 
-  const reporter_entry* format = find_reporter(o.format);
-  const auto writer = format->make(report_options{use_colour(o)});
-  if (o.output.empty()) {
-    writer->write(report, std::cout);
-    std::cout.flush();
-  } else {
+  // Every report is rendered before any is written, so a run writes all of them or stops early.
+  std::vector<rendered_output> outputs;
+  for (const output_target& t : targets) {
     std::ostringstream text;
-    writer->write(report, text);
-    if (const std::string problem = write_file_atomically(o.output, text.str()); !problem.empty()) {
-      std::cerr << "remit: error: " << problem << '\n';
-      return exit_bad_input;
-    }
+    find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, text);
+    outputs.push_back({t, text.str()});
+  }
+  if (const std::string problem = write_outputs(outputs, std::cout); !problem.empty()) {
+    std::cerr << "remit: error: " << problem << '\n';
+    return exit_bad_input;
   }
   return report.any_breach() ? exit_breach : exit_clean;
 }
@@ -137,7 +133,8 @@ void add_check_command(CLI::App& app, int& status) {
   check->footer(
       "Examples:\n"
       "  remit check rules/rutland.remit --log corpora/rutland/meetings.csv --from 2024-04-01 --to 2026-03-31\n"
-      "  remit check council.remit --log 2024.csv --log 2025.csv --format json -o audit.json\n\n"
+      "  remit check council.remit --log 2024.csv --log 2025.csv --format json -o audit.json\n"
+      "  remit check council.remit --log meetings.csv --format text --format html=audit.html --format json=audit.json\n\n"
       "The window is inclusive; evaluation is as of --to, and events after it are ignored.\n"
       "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.\n"
       "See docs/guide.md for a walk-through and docs/language.md for the rule language.");
@@ -145,7 +142,7 @@ void add_check_command(CLI::App& app, int& status) {
       ->required()
       ->type_name("RULES");
   check->add_option("--log", options->logs,
-                    "A meeting log: CSV with a header row naming at least body and date (docs/inputs.md); "
+                    "A meeting log: CSV, JSON Lines, or ModernGov GetMeetings/GetMeeting XML (docs/inputs.md); "
                     "repeat --log for several, their events are merged")
       ->required()
       ->type_name("LOG");
@@ -159,11 +156,15 @@ void add_check_command(CLI::App& app, int& status) {
     formats.emplace_back(r.name);
     format_help += fmt::format("\n  {}: {}", r.name, r.description);
   }
-  check->add_option("--format", options->format, format_help)
-      ->check(CLI::IsMember(formats))
-      ->capture_default_str()
-      ->type_name("FORMAT");
-  check->add_option("-o,--output", options->output, "Write the report to FILE (whole or not at all) instead of stdout")
+  format_help +=
+      "\nRepeat --format for several reports from one run: NAME goes to stdout (at most one), NAME=FILE to FILE, "
+      "written whole or not at all (default: text to stdout)";
+  check->add_option("--format", options->formats, format_help)
+      ->check(format_names(formats))
+      ->allow_extra_args(false)
+      ->type_name("FORMAT[=FILE]");
+  check->add_option("-o,--output", options->output,
+                    "Write the report that would go to stdout to FILE instead (whole or not at all)")
       ->type_name("FILE");
   check->add_flag("--accept-partial", options->accept_partial,
                   "Audit the rows that were read even if some were rejected (they are still listed)");

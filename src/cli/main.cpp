@@ -5,7 +5,7 @@
 int main(int argc, char** argv) {
   CLI::App app{
       "remit audits the meeting records of council committees against their Terms of Reference.\n"
-      "It reads rule files (*.remit) and meeting logs (CSV), and reports every breach with its clause and evidence.\n\n"
+      "It reads rule files (*.remit) and meeting logs (CSV, JSON Lines or ModernGov XML), and reports every breach with its clause and evidence.\n\n"
       "  remit check rules/rutland.remit --log corpora/rutland/meetings.csv --from 2024-04-01 --to 2026-03-31\n\n"
       "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.",
       "remit"};
@@ -13,6 +13,13 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);  // none is an error too, but --version must work alone
   int status = remit::cli::exit_clean;
   remit::cli::add_check_command(app, status);
+  remit::cli::add_due_command(app, status);
+  remit::cli::add_fmt_command(app, status);
+  remit::cli::add_lint_command(app, status);
+  remit::cli::add_explain_command(app, status);
+  remit::cli::add_test_command(app, status);
+  remit::cli::add_import_command(app, status);
+  remit::cli::add_fetch_command(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -2,7 +2,9 @@
 // Each family lives in its own file and returns its findings before waivers are applied.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "calendar/calendar.hpp"
@@ -10,6 +12,10 @@
 #include "evaluate/findings.hpp"
 #include "inputs/event_log.hpp"
 #include "language/ast.hpp"
+
+namespace re2 {
+class RE2;
+}
 
 namespace remit {
 
@@ -36,6 +42,41 @@ struct series {
 };
 
 series qualifying_series(const body_context& ctx, const ast::rule& rule);
+
+// The due date of the next qualifying event after one on `p` ("the held meeting on 2025-11-19"),
+// with its derivation ("2 months after the held meeting on 2025-11-19, plus 7 days' grace").
+struct due_date {
+  date day;
+  std::string derivation;
+};
+due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
+
+// Periods aligned to the year start: the start of the one of `months` months that holds `d`,
+// and the period's name ("quarter").
+date period_start_holding(date d, int months, int year_start_month);
+std::string_view period_name(ast::period_kind p);
+
+// The latest compliant publication date of the agenda of a meeting on `meeting`, and how it was
+// counted (the working days and the bank holidays skipped). Throws calendar_year_missing.
+struct publication_deadline {
+  date latest;
+  std::string derivation;
+};
+publication_deadline latest_publication(const body_context& ctx, const ast::notice& rule, date meeting);
+std::string notice_words(const ast::notice& rule);  // "5 clear working days' notice"
+
+// Whether an agenda item (folded) is the one an item rule asks for.
+class item_matcher {
+ public:
+  explicit item_matcher(const ast::has_item& rule);
+  bool matches(std::string_view folded_item) const;
+  std::string what() const;  // "containing "Forward Plan"", "matching "voice|lived experience""
+
+ private:
+  const ast::has_item& rule_;
+  std::string wanted_;
+  std::shared_ptr<const re2::RE2> re_;  // only for `matching`
+};
 
 // The frequency families (gap.cpp, periods.cpp).
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f);

@@ -1,12 +1,12 @@
 #include "evaluate/evaluator.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <tuple>
 
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
 
 namespace remit {
@@ -86,112 +86,70 @@ rule_status status_of(const family_result& r) {
   return rule_status::pass;
 }
 
-std::string line_of(const ast::rule_file& file, std::uint32_t line) {
-  std::istringstream in(file.text);
-  std::string text;
-  for (std::uint32_t i = 0; i < line && std::getline(in, text); ++i) {
+// What reports need to draw the body beside its results: its events in the window and the
+// waivers that bear on its rules.
+void describe_body(const event_log& log, const body_context& ctx, const body_match& m, audited_body& out) {
+  for (const event* e : ctx.events) {
+    if (e->day < ctx.window.from) continue;
+    out.events.push_back({e->day, e->published == no_date ? std::nullopt : std::optional(e->published), e->kind,
+                          e->status, e->held(), std::string(log.strings.text(e->title)),
+                          std::string(log.strings.text(e->to))});
   }
-  if (!text.empty() && text.back() == '\r') text.pop_back();
-  return text;
+  const auto has_label = [&](const std::string& label) {
+    return std::any_of(m.block->statements.begin(), m.block->statements.end(),
+                       [&](const ast::statement& s) { return s.label == label; });
+  };
+  for (const auto* list : {&m.block->waivers, &m.file->waivers})
+    for (const ast::waiver& w : *list)
+      if (has_label(w.label)) out.waivers.push_back({w.label, w.from, w.to, w.reason});
 }
 
-struct auditor {
-  const event_log& log;
-  audit_window window;
-  diagnostics& diags;
-  std::vector<event_log::body_events> bodies = log.by_body();
-  std::vector<bool> audited = std::vector<bool>(bodies.size(), false);
-  audit_report report{window, {}, log.files, 0, {}, {}};
-
-  bool council_matches(const event& e, const std::optional<std::string>& folded_council) const {
-    return !folded_council || e.council == 0 || log.strings.folded(e.council) == *folded_council;
-  }
-
-  body_context context_for(const event_log::body_events* b, const ast::resolved_settings& settings) const {
-    body_context ctx{log, {}, window, calendar::of(settings.calendar), settings.year_start_month};
-    if (!b) return ctx;
-    const std::optional<std::string> council = settings.council ? std::optional(fold(*settings.council)) : std::nullopt;
-    for (std::uint32_t i : b->events) {
-      const event& e = log.events[i];
-      if (e.day <= window.to && council_matches(e, council)) ctx.events.push_back(&e);
+void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
+                   diagnostics& diags) {
+  const ast::rule_file& file = *m.file;
+  const body_context ctx{log, events_of(log, m, window.to), window, calendar::of(m.settings.calendar),
+                         m.settings.year_start_month};
+  audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}};
+  for (const ast::statement& s : m.block->statements) {
+    rule_result result{file.path, m.settings.council, m.name, &s, rule_status::pass, {}};
+    family_result found;
+    try {
+      found = evaluate_statement(ctx, s);
+    } catch (const calendar_year_missing& e) {
+      diags.error(s.where, fmt::format("clause {} for body \"{}\": {}", s.label, m.name, e.what()),
+                  line_of(file, s.where.line));
+      continue;
     }
-    return ctx;
-  }
-
-  void evaluate_body(const ast::rule_file& file, const ast::body& body, const ast::resolved_settings& settings,
-                     const event_log::body_events* events, std::string display_name) {
-    const body_context ctx = context_for(events, settings);
-    for (const ast::statement& s : body.statements) {
-      rule_result result{file.path, settings.council, display_name, &s, rule_status::pass, {}};
-      family_result found;
-      try {
-        found = evaluate_statement(ctx, s);
-      } catch (const calendar_year_missing& e) {
-        diags.error(s.where, fmt::format("clause {} for body \"{}\": {}", s.label, display_name, e.what()),
-                    line_of(file, s.where.line));
-        continue;
+    for (finding& f : found.findings) {
+      if (f.status != finding_status::breach) continue;
+      if (const ast::waiver* w = waiver_for(file, *m.block, s, f.due)) {
+        f.status = finding_status::waived;
+        f.message = fmt::format("{}; waived from {} to {} because \"{}\"", f.message, w->from, w->to, w->reason);
       }
-      for (finding& f : found.findings) {
-        if (f.status != finding_status::breach) continue;
-        if (const ast::waiver* w = waiver_for(file, body, s, f.due)) {
-          f.status = finding_status::waived;
-          f.message = fmt::format("{}; waived from {} to {} because \"{}\"", f.message, w->from, w->to, w->reason);
-        }
-      }
-      // By due date; the rest of the key only makes the order independent of the order of log rows.
-      std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
-        return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);
-      });
-      result.status = status_of(found);
-      result.findings = std::move(found.findings);
-      report.results.push_back(std::move(result));
     }
+    // By due date; the rest of the key only makes the order independent of the order of log rows.
+    std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
+      return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);
+    });
+    result.status = status_of(found);
+    result.findings = std::move(found.findings);
+    report.results.push_back(std::move(result));
   }
-
-  void run(const ast::rule_file& file) {
-    for (const ast::body& body : file.bodies) {
-      const ast::resolved_settings settings = ast::resolve(file, body);
-      const std::optional<std::string> council = settings.council ? std::optional(fold(*settings.council)) : std::nullopt;
-      if (body.every_body) {
-        for (std::size_t i = 0; i < bodies.size(); ++i) {
-          const auto& b = bodies[i];
-          const bool matches = std::any_of(b.events.begin(), b.events.end(),
-                                           [&](std::uint32_t e) { return council_matches(log.events[e], council); });
-          if (!matches) continue;
-          audited[i] = true;
-          evaluate_body(file, body, settings, &b, std::string(log.strings.text(b.display_name)));
-        }
-        continue;
-      }
-      const std::string folded = fold(body.name);
-      const auto it = std::lower_bound(bodies.begin(), bodies.end(), folded,
-                                       [](const auto& b, const std::string& n) { return b.folded_name < n; });
-      const event_log::body_events* found = (it != bodies.end() && it->folded_name == folded) ? &*it : nullptr;
-      if (found)
-        audited[static_cast<std::size_t>(it - bodies.begin())] = true;
-      else if (std::find(report.bodies_without_events.begin(), report.bodies_without_events.end(), body.name) ==
-               report.bodies_without_events.end())
-        report.bodies_without_events.push_back(body.name);
-      evaluate_body(file, body, settings, found, body.name);
-    }
-  }
-
-  audit_report finish() {
-    for (std::size_t i = 0; i < bodies.size(); ++i)
-      if (!audited[i]) report.unaudited_bodies.emplace_back(log.strings.text(bodies[i].display_name));
-    report.events_after_window = static_cast<std::size_t>(
-        std::count_if(log.events.begin(), log.events.end(), [&](const event& e) { return e.day > window.to; }));
-    return std::move(report);
-  }
-};
+  body.rule_count = report.results.size() - body.first_result;
+  describe_body(log, ctx, m, body);
+  report.bodies.push_back(std::move(body));
+}
 
 }  // namespace
 
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
                        diagnostics& diags) {
-  auditor a{log, window, diags};
-  for (const ast::rule_file& f : files) a.run(f);
-  return a.finish();
+  const body_matches matches = match_bodies(files, log);
+  audit_report report{window, {}, {}, log.files, 0, matches.unaudited_bodies, matches.bodies_without_events};
+  for (const body_match& m : matches.matches) evaluate_body(log, m, window, report, diags);
+  report.events_after_window = static_cast<std::size_t>(
+      std::count_if(log.events.begin(), log.events.end(), [&](const event& e) { return e.day > window.to; }));
+  return report;
 }
 
 }  // namespace remit

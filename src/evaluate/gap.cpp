@@ -9,11 +9,6 @@ namespace remit {
 
 namespace {
 
-struct due_date {
-  date day;
-  std::string derivation;  // "2 months after 2025-11-19, plus 7 days' grace"
-};
-
 std::string interval_text(const ast::gap_frequency& f) {
   switch (f.unit) {
     case ast::time_unit::day: return counted(f.count, "day", "days");
@@ -23,6 +18,8 @@ std::string interval_text(const ast::gap_frequency& f) {
   }
   return {};
 }
+
+}  // namespace
 
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p) {
   date d = p;
@@ -46,8 +43,6 @@ due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p)
   }
   return {d, why};
 }
-
-}  // namespace
 
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f) {
   const date from = ctx.window.from;

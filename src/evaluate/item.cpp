@@ -7,16 +7,27 @@
 
 namespace remit {
 
-family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
-  family_result out;
-  const std::string wanted = fold(r.pattern);
+item_matcher::item_matcher(const ast::has_item& r) : rule_(r), wanted_(fold(r.pattern)) {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   // The checker has already rejected bad patterns. Items are searched with white space folded,
   // as every text comparison is, so "forward plan" finds "Forward   Plan".
-  const RE2 re(r.is_regex ? r.pattern : std::string("^$"), options);
-  const std::string what = r.is_regex ? fmt::format("matching \"{}\"", r.pattern) : fmt::format("containing \"{}\"", r.pattern);
+  if (r.is_regex) re_ = std::make_shared<re2::RE2>(r.pattern, options);
+}
+
+bool item_matcher::matches(std::string_view folded_item) const {
+  return re_ ? RE2::PartialMatch(folded_item, *re_) : folded_contains(folded_item, wanted_);
+}
+
+std::string item_matcher::what() const {
+  return rule_.is_regex ? fmt::format("matching \"{}\"", rule_.pattern) : fmt::format("containing \"{}\"", rule_.pattern);
+}
+
+family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
+  family_result out;
+  const item_matcher matcher(r);
+  const std::string what = matcher.what();
 
   for (const event* e : ctx.events) {
     if (!e->held_meeting() || e->day < ctx.window.from) continue;
@@ -30,9 +41,7 @@ family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
       continue;
     }
     bool found = false;
-    for (string_pool::id item : items)
-      found = found || (r.is_regex ? RE2::PartialMatch(ctx.log.strings.folded(item), re)
-                                   : folded_contains(ctx.log.strings.folded(item), wanted));
+    for (string_pool::id item : items) found = found || matcher.matches(ctx.log.strings.folded(item));
     if (!found)
       out.findings.push_back({finding_status::breach, e->day, e->day, e->day, {}, {}, {},
                               fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e->day, what,

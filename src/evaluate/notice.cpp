@@ -7,12 +7,6 @@ namespace remit {
 
 namespace {
 
-// "5 clear working days' notice", "1 day's notice".
-std::string notice_words(const ast::notice& r) {
-  return fmt::format("{}{}{} notice", r.days, r.clear ? " clear" : "",
-                     r.working ? (r.days == 1 ? " working day's" : " working days'") : (r.days == 1 ? " day's" : " days'"));
-}
-
 // How the latest compliant date was reached, so an auditor can re-count it by hand.
 std::string derivation(const ast::notice& r, date l, const calendar::trace& t) {
   std::string how;
@@ -34,25 +28,33 @@ std::string derivation(const ast::notice& r, date l, const calendar::trace& t) {
 
 }  // namespace
 
+std::string notice_words(const ast::notice& r) {
+  return fmt::format("{}{}{} notice", r.days, r.clear ? " clear" : "",
+                     r.working ? (r.days == 1 ? " working day's" : " working days'") : (r.days == 1 ? " day's" : " days'"));
+}
+
+publication_deadline latest_publication(const body_context& ctx, const ast::notice& r, date m) {
+  calendar::trace trace;
+  date l = m.plus_days(-r.days);
+  if (r.working) {
+    try {
+      l = ctx.cal.working_days_before(m, r.days, &trace);
+    } catch (calendar_year_missing& e) {
+      e.add_context(fmt::format("counting back from the meeting on {}", m));
+      throw;
+    }
+  }
+  // With "clear", the N days lie strictly between publication and meeting.
+  return {r.clear ? l.plus_days(-1) : l, derivation(r, l, trace)};
+}
+
 family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
   family_result out;
   for (const event* e : ctx.events) {
     if (!e->held_meeting() || e->day < ctx.window.from) continue;
     out.fell_due = true;
     const date m = e->day;
-    calendar::trace trace;
-    date l = m.plus_days(-r.days);
-    if (r.working) {
-      try {
-        l = ctx.cal.working_days_before(m, r.days, &trace);
-      } catch (calendar_year_missing& e) {
-        e.add_context(fmt::format("counting back from the meeting on {}", m));
-        throw;
-      }
-    }
-    // With "clear", the N days lie strictly between publication and meeting.
-    const date due = r.clear ? l.plus_days(-1) : l;
-    const std::string how = derivation(r, l, trace);
+    const auto [due, how] = latest_publication(ctx, r, m);
     if (e->published == no_date) {
       out.findings.push_back({finding_status::no_evidence, due, std::nullopt, m, {}, {}, {},
                               fmt::format("no agenda publication date is recorded for the meeting on {}; {} "

@@ -8,8 +8,6 @@
 
 namespace remit {
 
-namespace {
-
 std::string_view period_name(ast::period_kind p) {
   switch (p) {
     case ast::period_kind::month: return "month";
@@ -20,15 +18,12 @@ std::string_view period_name(ast::period_kind p) {
   return "year";
 }
 
-// The start of the aligned period that holds `d`.
 date period_start_holding(date d, int months, int year_start_month) {
   date start = date::from(std::chrono::year{d.year()} / std::chrono::month{d.month()} / 1);
   while (((static_cast<int>(start.month()) - year_start_month) % months + months) % months != 0)
     start = start.plus_months(-1);
   return start;
 }
-
-}  // namespace
 
 family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f) {
   const ast::period_kind period = std::holds_alternative<ast::coverage_frequency>(f)

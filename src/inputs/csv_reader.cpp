@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "inputs/event_fields.hpp"
 #include "inputs/reader.hpp"
 
 namespace remit {
@@ -90,9 +91,9 @@ class csv_records {
   std::uint32_t line_ = 1;
 };
 
-enum class column { body, date, kind, status, title, to, published, items, council };
-constexpr std::array<std::string_view, 9> column_names{"body", "date",      "kind",  "status", "title",
-                                                       "to",   "published", "items", "council"};
+enum class column { body, date, kind, status, title, to, published, items, council, ref, attendees };
+constexpr std::array<std::string_view, 11> column_names{"body", "date",      "kind",  "status",  "title", "to",
+                                                        "published", "items", "council", "ref", "attendees"};
 
 struct column_map {
   std::array<std::optional<std::size_t>, column_names.size()> index;
@@ -103,69 +104,21 @@ struct column_map {
   }
 };
 
-std::optional<event_kind> parse_kind(std::string_view s) {
-  if (s.empty() || s == "meeting") return event_kind::meeting;
-  if (s == "session") return event_kind::session;
-  if (s == "report") return event_kind::report;
-  return std::nullopt;
-}
-
-std::optional<event_status> parse_status(std::string_view s) {
-  if (s.empty() || s == "held") return event_status::held;
-  if (s == "cancelled") return event_status::cancelled;
-  if (s == "postponed") return event_status::postponed;
-  if (s == "scheduled") return event_status::scheduled;
-  return std::nullopt;
-}
-
-// Turns one row into an event, or says why it cannot.
-std::string read_row(const std::vector<std::string>& fields, const column_map& cols, event_log& log, event& e) {
-  const std::string_view body = trim(cols.get(fields, column::body));
-  if (body.empty()) return "missing body";
-
-  const std::string_view day = trim(cols.get(fields, column::date));
-  if (day.empty()) return "missing date";
-  const auto d = parse_iso_date(day);
-  if (!d) return "date: " + explain_bad_iso_date(day);
-  e.day = *d;
-
-  const std::string kind = fold(cols.get(fields, column::kind));
-  const auto k = parse_kind(kind);
-  if (!k) return fmt::format("unknown kind '{}': expected meeting, session or report", trim(cols.get(fields, column::kind)));
-  e.kind = *k;
-
-  const std::string status = fold(cols.get(fields, column::status));
-  const auto s = parse_status(status);
-  if (!s)
-    return fmt::format("unknown status '{}': expected held, cancelled, postponed or scheduled",
-                       trim(cols.get(fields, column::status)));
-  e.status = *s;
-
-  const std::string_view published = trim(cols.get(fields, column::published));
-  if (!published.empty()) {
-    const auto p = parse_iso_date(published);
-    if (!p) return "published: " + explain_bad_iso_date(published);
-    e.published = *p;
-  }
-
-  const std::string_view to = trim(cols.get(fields, column::to));
-  if (e.kind == event_kind::report && to.empty()) return "a report needs 'to': the body it went to";
-
-  e.body = log.strings.intern(body);
-  e.council = log.strings.intern(trim(cols.get(fields, column::council)));
-  e.title = log.strings.intern(trim(cols.get(fields, column::title)));
-  e.to = log.strings.intern(to);
-
-  e.items_first = static_cast<std::uint32_t>(log.items.size());
-  std::string_view items = cols.get(fields, column::items);
-  while (!items.empty()) {
-    const std::size_t semi = items.find(';');
-    const std::string_view item = trim(items.substr(0, semi));
-    if (!item.empty()) log.items.push_back(log.strings.intern(item));
-    items = semi == std::string_view::npos ? std::string_view{} : items.substr(semi + 1);
-  }
-  e.items_count = static_cast<std::uint32_t>(log.items.size() - e.items_first);
-  return {};
+// The row's cells, by column.
+event_fields fields_of(const std::vector<std::string>& fields, const column_map& cols) {
+  event_fields row;
+  row.body = cols.get(fields, column::body);
+  row.date = cols.get(fields, column::date);
+  row.kind = cols.get(fields, column::kind);
+  row.status = cols.get(fields, column::status);
+  row.title = cols.get(fields, column::title);
+  row.to = cols.get(fields, column::to);
+  row.published = cols.get(fields, column::published);
+  row.council = cols.get(fields, column::council);
+  row.ref = cols.get(fields, column::ref);
+  row.items = split_items(cols.get(fields, column::items));
+  row.attendees_problem = parse_attendees(cols.get(fields, column::attendees), row.attendees);
+  return row;
 }
 
 bool blank(const csv_records::record& r) { return r.fields.size() == 1 && trim(r.fields[0]).empty() && r.problem.empty(); }
@@ -220,12 +173,11 @@ void read_csv(std::string_view text, event_log& log, log_file_summary& summary, 
     event e;
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = r.line;
-    if (reason.empty()) reason = read_row(r.fields, cols, log, e);
+    if (reason.empty()) reason = add_event(fields_of(r.fields, cols), e, log);
     if (!reason.empty()) {
       summary.rejected.push_back({r.line, std::move(reason)});
       continue;
     }
-    log.events.push_back(e);
     ++summary.rows_used;
   }
 }

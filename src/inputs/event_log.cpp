@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/format.h>
+
 namespace remit {
 
 std::string_view name(event_kind k) {
@@ -21,8 +23,51 @@ std::string_view name(event_status s) {
     case event_status::cancelled: return "cancelled";
     case event_status::postponed: return "postponed";
     case event_status::scheduled: return "scheduled";
+    case event_status::confirmed: return "confirmed";
   }
   return "held";
+}
+
+std::string_view name(attendance_status s) {
+  switch (s) {
+    case attendance_status::expected: return "expected";
+    case attendance_status::present: return "present";
+    case attendance_status::present_virtually: return "present virtually";
+    case attendance_status::substitute: return "substitute";
+    case attendance_status::substitute_virtually: return "substitute virtually";
+    case attendance_status::in_attendance: return "in attendance";
+    case attendance_status::in_attendance_virtually: return "in attendance virtually";
+    case attendance_status::apologies: return "apologies";
+    case attendance_status::absent: return "absent";
+  }
+  return "expected";
+}
+
+std::optional<event_kind> parse_event_kind(std::string_view s) {
+  if (s.empty() || s == "meeting") return event_kind::meeting;
+  if (s == "session") return event_kind::session;
+  if (s == "report") return event_kind::report;
+  return std::nullopt;
+}
+
+std::optional<event_status> parse_event_status(std::string_view s) {
+  if (s.empty() || s == "held") return event_status::held;
+  for (event_status k : {event_status::cancelled, event_status::postponed, event_status::scheduled, event_status::confirmed})
+    if (s == name(k)) return k;
+  return std::nullopt;
+}
+
+std::optional<attendance_status> parse_attendance_status(std::string_view s) {
+  for (int i = 0; i <= static_cast<int>(attendance_status::absent); ++i)
+    if (s == name(static_cast<attendance_status>(i))) return static_cast<attendance_status>(i);
+  return std::nullopt;
+}
+
+std::span<const attendance> event_log::attendance_of(std::uint32_t event_index) const {
+  const auto [first, last] = std::equal_range(
+      attendances.begin(), attendances.end(), attendance{event_index, 0, 0, attendance_status::expected},
+      [](const attendance& a, const attendance& b) { return a.event < b.event; });
+  return {first, last};
 }
 
 std::size_t event_log::rows_rejected() const {
@@ -51,6 +96,18 @@ std::vector<event_log::body_events> event_log::by_body() const {
     });
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.folded_name < b.folded_name; });
   return out;
+}
+
+void note_confirmed_events(event_log& log, date audit_end) {
+  for (const event& e : log.events) {
+    if (e.status != event_status::confirmed || e.day > audit_end) continue;
+    std::string text = fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded",
+                                   name(e.kind), log.strings.text(e.body), e.day);
+    if (e.ref) text += fmt::format(" (ref {})", log.strings.text(e.ref));
+    log.files[e.source].notes.push_back({e.line, std::move(text)});
+  }
+  for (log_file_summary& f : log.files)
+    std::stable_sort(f.notes.begin(), f.notes.end(), [](const log_note& a, const log_note& b) { return a.line < b.line; });
 }
 
 }  // namespace remit

@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,10 +16,31 @@
 namespace remit {
 
 enum class event_kind : std::uint8_t { meeting, session, report };
-enum class event_status : std::uint8_t { held, cancelled, postponed, scheduled };
+// `confirmed` is a meeting the record says will take place (ModernGov's "Confirmed") with no
+// minutes to show that it did: on or before the audit end it counts as held, and the report
+// lists it (docs/inputs.md, "Confirmed meetings").
+enum class event_status : std::uint8_t { held, cancelled, postponed, scheduled, confirmed };
+
+// How a person was recorded at a meeting, in the words of docs/inputs.md ("attendees").
+// Virtual attendance is kept apart: in England it does not count towards a quorum.
+enum class attendance_status : std::uint8_t {
+  expected,
+  present,
+  present_virtually,
+  substitute,
+  substitute_virtually,
+  in_attendance,
+  in_attendance_virtually,
+  apologies,
+  absent,
+};
 
 std::string_view name(event_kind k);
 std::string_view name(event_status s);
+std::string_view name(attendance_status s);
+std::optional<event_kind> parse_event_kind(std::string_view folded);      // "" is meeting
+std::optional<event_status> parse_event_status(std::string_view folded);  // "" is held
+std::optional<attendance_status> parse_attendance_status(std::string_view folded);
 
 inline constexpr date no_date{INT32_MIN};
 
@@ -29,6 +51,7 @@ struct event {
   string_pool::id council = 0;  // 0: the row named no council
   string_pool::id title = 0;
   string_pool::id to = 0;  // reports: the body the report went to
+  string_pool::id ref = 0;  // the record's id where it came from (ModernGov's meetingid), for tracing evidence
   std::uint32_t items_first = 0;
   std::uint32_t items_count = 0;  // 0: agenda items not recorded
   event_kind kind = event_kind::meeting;
@@ -36,13 +59,31 @@ struct event {
   std::uint16_t source = 0;  // index into event_log::files
   std::uint32_t line = 0;    // line of the row in its file
 
-  bool held() const { return status == event_status::held; }
+  // Events after the audit end are never looked at, so a confirmed one is only ever counted
+  // when it is dated on or before it.
+  bool held() const { return status == event_status::held || status == event_status::confirmed; }
   bool held_meeting() const { return held() && kind == event_kind::meeting; }
+};
+
+// One person at one meeting. A side table rather than a field of `event`: most logs record
+// no attendance, and events stay small.
+struct attendance {
+  std::uint32_t event = 0;  // index into event_log::events
+  string_pool::id person = 0;
+  string_pool::id role = 0;  // 0: not recorded
+  attendance_status status = attendance_status::expected;
 };
 
 struct rejected_row {
   std::uint32_t line = 0;
   std::string reason;
+};
+
+// Something the reader of a report must know about rows that were used: a meeting counted
+// as held on the strength of a confirmation alone, two records of one meeting joined.
+struct log_note {
+  std::uint32_t line = 0;  // 0: about the file as a whole
+  std::string text;
 };
 
 // What became of each file's rows: nothing is dropped without a word.
@@ -52,6 +93,7 @@ struct log_file_summary {
   std::size_t rows_read = 0;
   std::size_t rows_used = 0;
   std::vector<rejected_row> rejected;
+  std::vector<log_note> notes = {};
 };
 
 class event_log {
@@ -59,12 +101,30 @@ class event_log {
   string_pool strings;
   std::vector<event> events;
   std::vector<string_pool::id> items;  // every event's agenda items, back to back
+  std::vector<attendance> attendances;  // sorted by event
   std::vector<log_file_summary> files;
 
   std::span<const string_pool::id> items_of(const event& e) const {
     return {items.data() + e.items_first, e.items_count};
   }
+  std::span<const attendance> attendance_of(std::uint32_t event_index) const;
   std::size_t rows_rejected() const;
+
+  // Removes the events for which `drop(index)` is true, keeping the order of the rest and
+  // the attendance that belongs to them.
+  template <typename Predicate>
+  void erase_events(Predicate drop) {
+    std::vector<std::uint32_t> new_index(events.size(), UINT32_MAX);
+    std::uint32_t kept = 0;
+    for (std::uint32_t i = 0; i < events.size(); ++i)
+      if (!drop(i)) {
+        new_index[i] = kept;
+        events[kept++] = events[i];
+      }
+    events.resize(kept);
+    std::erase_if(attendances, [&](const attendance& a) { return new_index[a.event] == UINT32_MAX; });
+    for (attendance& a : attendances) a.event = new_index[a.event];
+  }
 
   // One entry per body (by folded name), in order of the folded name; events in date order.
   struct body_events {
@@ -74,5 +134,9 @@ class event_log {
   };
   std::vector<body_events> by_body() const;
 };
+
+// Notes, in each log it came from, every confirmed event dated on or before `audit_end`: it
+// counts as held with nothing but the confirmation to show that it took place.
+void note_confirmed_events(event_log& log, date audit_end);
 
 }  // namespace remit

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostic.hpp"
 #include "inputs/event_log.hpp"
@@ -25,7 +26,14 @@ std::span<const log_reader> log_readers();
 // Reads one log file with the first reader that claims it.
 void read_log_file(const std::string& path, event_log& log, diagnostics& diags);
 
+// Reads every log file, then joins the records that several files hold of one meeting
+// (moderngov::join_records). What a command should call: read_log_file alone leaves a
+// GetMeeting response without its committee.
+void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags);
+
 // Readers, each in its own file.
+extern const log_reader moderngov_log_reader;
+extern const log_reader jsonl_log_reader;
 extern const log_reader csv_log_reader;
 
 }  // namespace remit

@@ -1,6 +1,7 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "inputs/moderngov.hpp"
 #include "inputs/reader.hpp"
 #include "language/parser.hpp"
 
@@ -8,7 +9,7 @@ namespace remit {
 
 std::span<const log_reader> log_readers() {
   // Most specific first: the CSV reader claims whatever no other reader does.
-  static const std::array<log_reader, 1> readers{csv_log_reader};
+  static const std::array<log_reader, 3> readers{moderngov_log_reader, jsonl_log_reader, csv_log_reader};
   return readers;
 }
 
@@ -30,6 +31,11 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags) 
     return;
   }
   diags.error({path, 0, 0}, "not a log format remit reads");
+}
+
+void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags) {
+  for (const std::string& path : paths) read_log_file(path, log, diags);
+  moderngov::join_records(log, diags);
 }
 
 }  // namespace remit

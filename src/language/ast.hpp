@@ -2,6 +2,7 @@
 // read by the evaluator; every node knows where it came from.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -93,11 +94,21 @@ struct waiver {
   std::string reason;
 };
 
+enum class setting_kind { council, calendar, year_start, waiver };
+
+// A setting line as written. A setting written twice is kept twice here (the last one wins
+// in the fields above it), so that tools which rewrite a file lose no line.
+struct setting_line {
+  setting_kind kind = setting_kind::council;
+  source_location where;  // of its keyword
+};
+
 struct settings {
   std::optional<std::string> council;
   std::optional<division> calendar;
   std::optional<int> year_start_month;  // 1..12
   std::optional<source_location> year_start_at;
+  std::vector<setting_line> written;  // in file order, waivers included
 };
 
 struct body {
@@ -107,6 +118,15 @@ struct body {
   settings overrides;
   std::vector<statement> statements;
   std::vector<waiver> waivers;
+  source_location close_at;  // of its '}'
+};
+
+// A comment, kept with its place so that tools which rewrite a file (remit fmt) can put it
+// back and authors can leave notes for tools (remit lint). Evaluation never reads comments.
+struct comment {
+  source_location where;  // of the '#'
+  std::string text;       // from '#' to the end of the line, trailing white space removed
+  bool trailing = false;  // true when something else stands before it on its line
 };
 
 struct rule_file {
@@ -115,6 +135,9 @@ struct rule_file {
   settings defaults;
   std::vector<waiver> waivers;  // file-level: apply to the label in every body
   std::vector<body> bodies;
+  // The layout around the statements, in file order.
+  std::vector<comment> comments;
+  std::vector<std::uint32_t> blank_lines;  // lines holding nothing but white space
 };
 
 // Settings in force for one body: its own overrides, else the file's, else the defaults.

@@ -57,6 +57,8 @@ struct builder {
   source_location year_day_at;
   // waive LABEL from D to D because "R"
   ast::waiver waiver;
+  // which setting the line being parsed is
+  ast::setting_kind setting = ast::setting_kind::council;
 
   template <typename ParseInput>
   source_location at(const ParseInput& in) const {
@@ -78,6 +80,31 @@ struct builder {
     return std::string(locate_in_line(text, begin, byte).line);
   }
   void error_at(std::size_t byte, std::string message) { diags.error(at_byte(byte), std::move(message), line_of(byte)); }
+  // The first byte at or after `byte` that is not a space or a tab.
+  std::size_t skip_blanks(std::size_t byte) const {
+    while (byte < text.size() && (text[byte] == ' ' || text[byte] == '\t')) ++byte;
+    return byte;
+  }
+  template <typename ActionInput>
+  std::size_t byte_of(const ActionInput& in) const {
+    return static_cast<std::size_t>(in.begin() - text.data());
+  }
+
+  // Comments are kept for the tools that rewrite or read a file's layout. A comment may be
+  // matched twice while the grammar tries the alternatives of a line; it is kept once.
+  void add_comment(std::size_t byte, std::string_view written) {
+    if (!comment_bytes.empty() && comment_bytes.back() >= byte) return;
+    comment_bytes.push_back(byte);
+    const std::size_t line_begin = byte == 0 ? 0 : text.rfind('\n', byte - 1) + 1;
+    std::string_view before = text.substr(line_begin, byte - line_begin);
+    if (line_begin == 0 && before.starts_with("\xEF\xBB\xBF")) before.remove_prefix(3);
+    const bool trailing = before.find_first_not_of(" \t") != std::string_view::npos;
+    while (!written.empty() && (written.back() == ' ' || written.back() == '\t' || written.back() == '\r'))
+      written.remove_suffix(1);
+    file.comments.push_back({at_byte(byte), std::string(written), trailing});
+  }
+  std::vector<std::size_t> comment_bytes;
+
   template <typename ActionInput>
   void error(const ActionInput& in, std::string message) {
     error_at(static_cast<std::size_t>(in.begin() - text.data()), std::move(message));
@@ -323,11 +350,20 @@ REMIT_ACTION(statement) {
   }
 };
 
+// ---- layout ----
+REMIT_ACTION(comment) {
+  template <typename In> static void apply(const In& in, builder& b) { b.add_comment(b.byte_of(in), in.string_view()); }
+};
+
 // ---- settings ----
+REMIT_ACTION(kw_council) { static void apply0(builder& b) { b.setting = ast::setting_kind::council; } };
+REMIT_ACTION(kw_calendar) { static void apply0(builder& b) { b.setting = ast::setting_kind::calendar; } };
+REMIT_ACTION(kw_year) { static void apply0(builder& b) { b.setting = ast::setting_kind::year_start; } };
 REMIT_ACTION(setting) {
   template <typename In> static void apply(const In& in, builder& b) {
     if (!b.open_body && !b.file.bodies.empty())
       b.error(in, "file settings come before the first body; to change a setting for one body, put it inside that body");
+    b.settings_here().written.push_back({b.setting, b.at_byte(b.skip_blanks(b.byte_of(in)))});
   }
 };
 REMIT_ACTION(council_name) {
@@ -378,6 +414,7 @@ REMIT_ACTION(kw_waive) {
   template <typename In> static void apply(const In& in, builder& b) {
     b.waiver = ast::waiver{};
     b.waiver.where = b.begin_of(in);
+    b.setting = ast::setting_kind::waiver;
   }
 };
 REMIT_ACTION(waiver_label) {
@@ -414,7 +451,12 @@ REMIT_ACTION(body_wildcard) { static void apply0(builder& b) { b.open_body->ever
 REMIT_ACTION(body_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.open_body->name = unquote(in); }
 };
-REMIT_ACTION(body_close) { static void apply0(builder& b) { b.open_body = nullptr; } };
+REMIT_ACTION(body_close) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.open_body->close_at = b.at_byte(b.skip_blanks(b.byte_of(in)));
+    b.open_body = nullptr;
+  }
+};
 REMIT_ACTION(body_unclosed) {
   template <typename In> static void apply(const In& in, builder& b) {
     const ast::body& open = *b.open_body;
@@ -429,11 +471,28 @@ REMIT_ACTION(body_unclosed) {
 
 #undef REMIT_ACTION
 
+// The lines that hold nothing but spaces and tabs (a line cannot hold a string that spans it).
+std::vector<std::uint32_t> blank_lines_of(std::string_view text) {
+  std::vector<std::uint32_t> out;
+  std::uint32_t line = 1;
+  for (std::size_t begin = 0; begin <= text.size(); ++line) {
+    std::size_t end = text.find('\n', begin);
+    const bool last = end == std::string_view::npos;
+    if (last) end = text.size();
+    std::string_view content = text.substr(begin, end - begin);
+    if (line == 1 && content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);
+    if (content.find_first_not_of(" \t\r") == std::string_view::npos && !(last && content.empty())) out.push_back(line);
+    if (last) break;
+    begin = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<ast::rule_file> parse_rule_file(std::string path, std::string_view text, diagnostics& diags) {
   diagnostics local;
-  builder b{path, text, local, {}, nullptr, 0, {}, 0, {}, {}};
+  builder b{path, text, local, {}, nullptr, 0, {}, 0, {}, {}, ast::setting_kind::council, {}};
   b.file.path = path;
   b.file.text = std::string(text);
   pegtl::memory_input<pegtl::tracking_mode::eager, pegtl::eol::lf_crlf> in(text.data(), text.size(), path);
@@ -443,6 +502,7 @@ std::optional<ast::rule_file> parse_rule_file(std::string path, std::string_view
     b.on_syntax_error(e);  // outside any line: the file as a whole
   }
   if (!valid_utf8(text)) local.error({path, 1, 0}, "the file is not valid UTF-8");
+  b.file.blank_lines = blank_lines_of(text);
   const bool ok = local.empty();
   for (const diagnostic& d : local.sorted()) diags.error(d.where, d.message, d.source_line);
   if (!ok) return std::nullopt;

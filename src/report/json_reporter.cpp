@@ -73,6 +73,12 @@ class json_reporter final : public reporter {
       l["rows_rejected"] = f.rejected.size();
       l["rejected"] = json::array();
       for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});
+      // Only when there are any, so that reports of logs without notes read as before.
+      if (!f.notes.empty()) {
+        l["notes"] = json::array();
+        for (const auto& n : f.notes)
+          l["notes"].push_back({{"line", n.line ? json(n.line) : json(nullptr)}, {"note", n.text}});
+      }
       j["logs"].push_back(std::move(l));
     }
     j["unaudited_bodies"] = report.unaudited_bodies;

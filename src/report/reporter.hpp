@@ -33,5 +33,10 @@ const reporter_entry* find_reporter(std::string_view name);
 // Formats, each in its own file.
 std::unique_ptr<reporter> make_text_reporter(const report_options& options);
 std::unique_ptr<reporter> make_json_reporter(const report_options& options);
+std::unique_ptr<reporter> make_html_reporter(const report_options& options);
+std::unique_ptr<reporter> make_markdown_reporter(const report_options& options);
+std::unique_ptr<reporter> make_csv_reporter(const report_options& options);
+std::unique_ptr<reporter> make_junit_reporter(const report_options& options);
+std::unique_ptr<reporter> make_sarif_reporter(const report_options& options);
 
 }  // namespace remit
