@@ -6,7 +6,8 @@
 - splitting a log into two files changes nothing in the results;
 - adding a held meeting never adds a gap breach: no day on which the body was overdue
   afterwards was not already overdue before (so no pass turns into a breach);
-- a waiver never turns a pass into a breach: it only turns breach findings into waived ones.
+- a waiver never turns a pass into a breach: it only turns breach findings into waived ones;
+- a rule file printed by `remit fmt` and parsed again means the same: it audits the same.
 """
 import argparse
 import datetime as dt
@@ -62,7 +63,7 @@ def main():
     a = parser.parse_args()
     r = random.Random(a.seed)
     failures = []
-    checked = {"gap rules given a meeting": 0, "rules given a waiver": 0}
+    checked = {"gap rules given a meeting": 0, "rules given a waiver": 0, "rule files formatted": 0}
     with tempfile.TemporaryDirectory() as work:
         for n in range(a.cases):
             rules, log, frm, to = random_cases.case(r)
@@ -109,11 +110,24 @@ def main():
                             len(before["findings"]) != len(after["findings"]):
                         failures.append((n, f"a waiver changed {before['rule']} from {before['status']} to "
                                             f"{after['status']} ({changed})", waived, log))
+            # Printed by fmt and parsed again: the same results, but for where each statement now stands.
+            printed = subprocess.run([a.remit, "fmt", "-"], input=rules, capture_output=True, text=True)
+            if printed.returncode != 0:
+                failures.append((n, f"remit fmt refused a valid rule file: {printed.stderr}", rules, log))
+            else:
+                checked["rule files formatted"] += 1
+                again = audit(a.remit, work, printed.stdout, [log], frm, to)
+
+                def without_place(results):
+                    return [{k: v for k, v in x.items() if k != "line"} for x in results]
+
+                if without_place(again) != without_place(base):
+                    failures.append((n, "the rule file printed by remit fmt audits differently", printed.stdout, log))
             if len(failures) >= 5:
                 break
     for n, what, rules, log in failures:
         print(f"case {n} (seed {a.seed}): {what}\n--- rules\n{rules}--- log\n{log}")
-    print(f"{a.cases} random cases (seed {a.seed}), 4 properties each ({checked}): {len(failures)} failures")
+    print(f"{a.cases} random cases (seed {a.seed}), 5 properties each ({checked}): {len(failures)} failures")
     return 1 if failures else 0
 
 
