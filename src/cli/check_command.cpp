@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/clock.hpp"
+#include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "evaluate/evaluator.hpp"
@@ -30,12 +30,6 @@ struct check_options {
   bool accept_partial = false;
 };
 
-std::optional<date> option_date(const std::string& text, std::string_view option) {
-  const auto d = parse_iso_date(text);
-  if (!d) std::cerr << fmt::format("remit: error: {}: {}\n", option, explain_bad_iso_date(text));
-  return d;
-}
-
 bool use_colour(const check_options& o) {
   if (o.color == "always") return true;
   if (o.color == "never" || !o.output.empty()) return false;
@@ -44,9 +38,7 @@ bool use_colour(const check_options& o) {
   return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
 }
 
-std::string errors_found(std::size_t n) {
-  return fmt::format("remit: {} found; nothing was audited\n", n == 1 ? std::string("1 error") : fmt::format("{} errors", n));
-}
+constexpr command_words check_words{"audited", "audit the rows that were read"};
 
 int run_check(const check_options& o) {
   std::string problem;
@@ -55,59 +47,18 @@ int run_check(const check_options& o) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }
+  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words);
+  if (!inputs) return exit_bad_input;
+  const auto window = resolve_window(o.from, o.to, inputs->log);
+  if (!window) return exit_bad_input;
+  event_log& log = inputs->log;
+  const std::vector<ast::rule_file>& files = inputs->files;
+  note_confirmed_events(log, window->to);
+
   diagnostics diags;
-  std::vector<ast::rule_file> files;
-  for (const std::string& path : o.rules)
-    if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
-
-  event_log log;
-  read_log_files(o.logs, log, diags);
-
+  const audit_report report = run_audit(files, log, *window, diags);
   if (!diags.empty()) {
-    diags.render(std::cerr);
-    std::cerr << errors_found(diags.size());
-    return exit_bad_input;
-  }
-  if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
-    for (const auto& f : log.files)
-      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
-    if (!o.accept_partial) {
-      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to audit the rows that were read\n",
-                               rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));
-      return exit_bad_input;
-    }
-  }
-
-  audit_window window{};
-  if (o.to.empty()) {
-    window.to = today();
-  } else if (const auto to = option_date(o.to, "--to")) {
-    window.to = *to;
-  } else {
-    return exit_bad_input;
-  }
-  if (!o.from.empty()) {
-    const auto from = option_date(o.from, "--from");
-    if (!from) return exit_bad_input;
-    window.from = *from;
-  } else if (log.events.empty()) {
-    std::cerr << "remit: error: the logs hold no events, so --from has no default: pass --from\n";
-    return exit_bad_input;
-  } else {
-    window.from = std::min_element(log.events.begin(), log.events.end(),
-                                   [](const event& a, const event& b) { return a.day < b.day; })
-                      ->day;
-  }
-  if (window.to < window.from) {
-    std::cerr << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
-    return exit_bad_input;
-  }
-  note_confirmed_events(log, window.to);
-
-  const audit_report report = run_audit(files, log, window, diags);
-  if (!diags.empty()) {
-    diags.render(std::cerr);
-    std::cerr << errors_found(diags.size());
+    report_errors(diags, check_words);
     return exit_bad_input;
   }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/clock.hpp"
+#include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "evaluate/due.hpp"
@@ -38,12 +39,7 @@ bool use_colour(const due_options& o) {
   return (!no_color || !*no_color) && isatty(STDOUT_FILENO) && !(term && std::string_view(term) == "dumb");
 }
 
-int fail(const diagnostics& diags) {
-  diags.render(std::cerr);
-  std::cerr << fmt::format("remit: {} found; nothing was looked ahead at\n",
-                           diags.size() == 1 ? std::string("1 error") : fmt::format("{} errors", diags.size()));
-  return exit_bad_input;
-}
+constexpr command_words due_words{"looked ahead at", "use the rows that were read"};
 
 int run_due(const due_options& o) {
   std::string problem;
@@ -54,38 +50,27 @@ int run_due(const due_options& o) {
   }
   date as_of = today();
   if (!o.as_of.empty()) {
-    const auto d = parse_iso_date(o.as_of);
-    if (!d) {
-      std::cerr << fmt::format("remit: error: --as-of: {}\n", explain_bad_iso_date(o.as_of));
-      return exit_bad_input;
-    }
+    const auto d = date_option(o.as_of, "--as-of");
+    if (!d) return exit_bad_input;
     as_of = *d;
   }
 
-  diagnostics diags;
-  std::vector<ast::rule_file> files;
-  for (const std::string& path : o.rules)
-    if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
-  event_log log;
-  read_log_files(o.logs, log, diags);
-  if (!diags.empty()) return fail(diags);
-  if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
-    for (const auto& f : log.files)
-      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
-    if (!o.accept_partial) {
-      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to use the rows that were read\n",
-                               rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));
-      return exit_bad_input;
-    }
-  }
+  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, due_words);
+  if (!inputs) return exit_bad_input;
+  event_log& log = inputs->log;
+  const std::vector<ast::rule_file>& files = inputs->files;
   if (log.events.empty()) {
     std::cerr << "remit: error: the logs hold no events, so there is nothing to count from\n";
     return exit_bad_input;
   }
   note_confirmed_events(log, as_of);
 
+  diagnostics diags;
   const due_report report = compute_due(files, log, as_of, o.horizon, diags);
-  if (!diags.empty()) return fail(diags);
+  if (!diags.empty()) {
+    report_errors(diags, due_words);
+    return exit_bad_input;
+  }
 
   std::vector<rendered_output> outputs;
   for (const output_target& t : targets) {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/clock.hpp"
+#include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
@@ -30,11 +30,7 @@ struct explain_options {
   bool accept_partial = false;
 };
 
-std::optional<date> date_option(const std::string& text, std::string_view option) {
-  const auto d = parse_iso_date(text);
-  if (!d) std::cerr << fmt::format("remit: error: {}: {}\n", option, explain_bad_iso_date(text));
-  return d;
-}
+constexpr command_words explain_words{"explained", "explain with the rows that were read"};
 
 std::string labels_in(const std::vector<ast::rule_file>& files) {
   std::vector<std::string> labels;
@@ -48,58 +44,19 @@ std::string labels_in(const std::vector<ast::rule_file>& files) {
 }
 
 int run_explain(const explain_options& o) {
+  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, explain_words);
+  if (!inputs) return exit_bad_input;
+  const auto window = resolve_window(o.from, o.to, inputs->log);
+  if (!window) return exit_bad_input;
+  event_log& log = inputs->log;
+  const std::vector<ast::rule_file>& files = inputs->files;
+
   diagnostics diags;
-  std::vector<ast::rule_file> files;
-  for (const std::string& path : o.rules)
-    if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) files.push_back(std::move(*file));
-  event_log log;
-  read_log_files(o.logs, log, diags);
-  if (!diags.empty()) {
-    diags.render(std::cerr);
-    std::cerr << fmt::format("remit: {} found; nothing was explained\n", counted(static_cast<long>(diags.size()), "error", "errors"));
-    return exit_bad_input;
-  }
-  if (const std::size_t rejected = log.rows_rejected(); rejected > 0) {
-    for (const auto& f : log.files)
-      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
-    if (!o.accept_partial) {
-      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to explain with the rows that were read\n",
-                               rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));
-      return exit_bad_input;
-    }
-  }
-
-  audit_window window{};
-  if (o.to.empty()) {
-    window.to = today();
-  } else if (const auto to = date_option(o.to, "--to")) {
-    window.to = *to;
-  } else {
-    return exit_bad_input;
-  }
-  if (!o.from.empty()) {
-    const auto from = date_option(o.from, "--from");
-    if (!from) return exit_bad_input;
-    window.from = *from;
-  } else if (log.events.empty()) {
-    std::cerr << "remit: error: the logs hold no events, so --from has no default: pass --from\n";
-    return exit_bad_input;
-  } else {
-    window.from = std::min_element(log.events.begin(), log.events.end(),
-                                   [](const event& a, const event& b) { return a.day < b.day; })
-                      ->day;
-  }
-  if (window.to < window.from) {
-    std::cerr << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
-    return exit_bad_input;
-  }
-
   std::ostringstream text;
   explain_request request{o.label, o.body.empty() ? std::nullopt : std::optional(o.body)};
-  const explain_outcome outcome = explain_rule(files, log, window, request, text, diags);
+  const explain_outcome outcome = explain_rule(files, log, *window, request, text, diags);
   if (!diags.empty()) {
-    diags.render(std::cerr);
-    std::cerr << fmt::format("remit: {} found; nothing was explained\n", counted(static_cast<long>(diags.size()), "error", "errors"));
+    report_errors(diags, explain_words);
     return exit_bad_input;
   }
   if (outcome.explained == 0) {

@@ -1,0 +1,44 @@
+// What every command that audits reads first: rule files and logs, each problem reported at
+// once, rejected rows listed, and the window resolved. check, explain and due share it, so
+// they refuse bad input in the same words.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "evaluate/findings.hpp"
+#include "inputs/event_log.hpp"
+#include "language/ast.hpp"
+
+namespace remit::cli {
+
+// What the command would have done, for its messages: "audited", "audit the rows that were read".
+struct command_words {
+  std::string_view nothing_done;
+  std::string_view use_rows;
+};
+
+struct audit_inputs {
+  std::vector<ast::rule_file> files;
+  event_log log;
+};
+
+// Reads and checks every rule file and log. On any problem it prints them all (or the rejected
+// rows, unless accept_partial) to stderr and returns nothing: the command then exits 2.
+std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
+                                              bool accept_partial, command_words words);
+
+// Prints diagnostics and the closing count ("remit: 2 errors found; nothing was audited").
+void report_errors(const diagnostics& diags, command_words words);
+
+// A yyyy-mm-dd option; says why on stderr when it is not a date.
+std::optional<date> date_option(const std::string& text, std::string_view option);
+
+// --from and --to as check and explain take them: --to defaults to today (the one place the
+// clock is read), --from to the earliest event. Says why on stderr when they cannot be used.
+std::optional<audit_window> resolve_window(const std::string& from, const std::string& to, const event_log& log);
+
+}  // namespace remit::cli
