@@ -51,10 +51,8 @@ struct due_date {
 };
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
 
-// Periods aligned to the year start: the start of the one of `months` months that holds `d`,
-// and the period's name ("quarter").
+// Periods aligned to the year start: the start of the one of `months` months that holds `d`.
 date period_start_holding(date d, int months, int year_start_month);
-std::string_view period_name(ast::period_kind p);
 
 // The latest compliant publication date of the agenda of a meeting on `meeting`, and how it was
 // counted (the working days and the bank holidays skipped). Throws calendar_year_missing.

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
+#include "language/describe.hpp"
 
 namespace remit {
 
@@ -183,7 +184,7 @@ class body_outlook {
     int found = count_in(done.dates, start, end);
     std::string before;
     if (found >= needed) {
-      before = fmt::format("the {} {} to {} already has {}; ", period_name(kind), start, end,
+      before = fmt::format("the {} {} to {} already has {}; ", period_word(kind), start, end,
                            counted(found, done.noun, done.nouns));
       start = end.plus_days(1);
       end = start.plus_months(months).plus_days(-1);
@@ -201,12 +202,12 @@ class body_outlook {
       if (start <= d && d <= end) in_period.push_back(d);
     if (!in_period.empty()) o.planned = in_period.front();
     const std::string wanted = needed == 1 ? "at least one " + done.noun : fmt::format("at least {}", counted(needed, done.noun, done.nouns));
-    o.what = fmt::format("{} in the {} {} to {}", wanted, period_name(kind), start, end);
+    o.what = fmt::format("{} in the {} {} to {}", wanted, period_word(kind), start, end);
     std::string plan;
     if (!in_period.empty()) plan = fmt::format("; planned: {}", dates_list(in_period));
     else if (!planned.dates.empty()) plan = fmt::format("; none planned in it (the next planned is on {})", planned.dates.front());
     else plan = "; none planned in the log";
-    o.message = fmt::format("{}the {} {} to {} needs {} by {}; {} so far{}", before, period_name(kind), start, end, wanted,
+    o.message = fmt::format("{}the {} {} to {} needs {} by {}; {} so far{}", before, period_word(kind), start, end, wanted,
                             end, found == 0 ? std::string("none") : std::to_string(found), plan);
   }
 

@@ -16,6 +16,7 @@
 #include "core/text.hpp"
 #include "evaluate/context.hpp"
 #include "evaluate/evaluator.hpp"
+#include "language/describe.hpp"
 
 namespace remit {
 
@@ -25,26 +26,6 @@ constexpr std::array<std::string_view, 12> month_names{"January", "February", "M
                                                        "July",    "August",   "September", "October", "November", "December"};
 
 std::string_view month_name(unsigned m) { return month_names[(m + 11) % 12]; }
-
-std::string_view period_word(ast::period_kind p) {
-  switch (p) {
-    case ast::period_kind::month: return "month";
-    case ast::period_kind::quarter: return "quarter";
-    case ast::period_kind::half_year: return "half-year";
-    case ast::period_kind::year: return "year";
-  }
-  return "year";
-}
-
-std::string interval_text(const ast::gap_frequency& f) {
-  switch (f.unit) {
-    case ast::time_unit::day: return counted(f.count, "day", "days");
-    case ast::time_unit::week: return counted(f.count, "week", "weeks");
-    case ast::time_unit::month: return counted(f.count, "month", "months");
-    case ast::time_unit::year: return counted(f.count, "year", "years");
-  }
-  return {};
-}
 
 // The due date after p, and the arithmetic that gives it, written out.
 std::pair<date, std::string> due_worked_out(date p, const ast::gap_frequency& f) {
@@ -247,7 +228,7 @@ class explainer {
     out_ << fmt::format(
         "\nGap rule: each {} is due within {}{} of the one before it; one on its due date is on time.\n"
         "The chain starts at the last {} before the window, or at the window's first day when there is none.\n",
-        s.noun, interval_text(f), f.grace_days ? fmt::format(" and {} grace", counted(f.grace_days, "day's", "days'")) : "",
+        s.noun, interval_words(f), f.grace_days ? fmt::format(" and {} grace", counted(f.grace_days, "day's", "days'")) : "",
         s.noun);
     const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from());
     const auto end_in = std::upper_bound(first_in, s.dates.end(), to());

@@ -4,22 +4,9 @@
 #include <fmt/format.h>
 
 #include "evaluate/context.hpp"
+#include "language/describe.hpp"
 
 namespace remit {
-
-namespace {
-
-std::string interval_text(const ast::gap_frequency& f) {
-  switch (f.unit) {
-    case ast::time_unit::day: return counted(f.count, "day", "days");
-    case ast::time_unit::week: return counted(f.count, "week", "weeks");
-    case ast::time_unit::month: return counted(f.count, "month", "months");
-    case ast::time_unit::year: return counted(f.count, "year", "years");
-  }
-  return {};
-}
-
-}  // namespace
 
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p) {
   date d = p;
@@ -35,7 +22,7 @@ due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p)
       break;
     }
   }
-  std::string why = fmt::format("{} after {}", interval_text(f), what_p);
+  std::string why = fmt::format("{} after {}", interval_words(f), what_p);
   if (clamped) why += fmt::format(", clamped to the last day of the month");
   if (f.grace_days > 0) {
     d = d.plus_days(f.grace_days);

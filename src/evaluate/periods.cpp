@@ -5,18 +5,9 @@
 #include <fmt/format.h>
 
 #include "evaluate/context.hpp"
+#include "language/describe.hpp"
 
 namespace remit {
-
-std::string_view period_name(ast::period_kind p) {
-  switch (p) {
-    case ast::period_kind::month: return "month";
-    case ast::period_kind::quarter: return "quarter";
-    case ast::period_kind::half_year: return "half-year";
-    case ast::period_kind::year: return "year";
-  }
-  return "year";
-}
 
 date period_start_holding(date d, int months, int year_start_month) {
   date start = date::from(std::chrono::year{d.year()} / std::chrono::month{d.month()} / 1);
@@ -46,9 +37,9 @@ family_result evaluate_periods(const body_context& ctx, const series& s, const a
     if (is_count) {
       x.found = static_cast<int>(found);
       x.message = fmt::format("{} in the {} {} to {}; at least {} required", counted(found, s.noun, s.nouns),
-                              period_name(period), start, end, needed);
+                              period_word(period), start, end, needed);
     } else {
-      x.message = fmt::format("no {} in the {} {} to {}", s.noun, period_name(period), start, end);
+      x.message = fmt::format("no {} in the {} {} to {}", s.noun, period_word(period), start, end);
     }
     out.findings.push_back(std::move(x));
   }

@@ -18,4 +18,9 @@ std::string describe(const ast::statement& s, const ast::resolved_settings& sett
 // "notice", "item", "deadline" or "precedence".
 std::string_view family_name(const ast::statement& s);
 
+// The words for a period and an interval in every sentence remit writes: "quarter",
+// "half-year"; "2 months", "1 week", "400 days".
+std::string_view period_word(ast::period_kind p);
+std::string interval_words(const ast::gap_frequency& f);
+
 }  // namespace remit

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "language/describe.hpp"
 
 namespace remit::lint {
 
@@ -59,26 +60,6 @@ int shortest_days(ast::period_kind p) {
     fewest = std::min(fewest, days_between(start, start.plus_months(ast::months_in(p))));
   }
   return fewest;
-}
-
-std::string_view period_word(ast::period_kind p) {
-  switch (p) {
-    case ast::period_kind::month: return "month";
-    case ast::period_kind::quarter: return "quarter";
-    case ast::period_kind::half_year: return "half-year";
-    case ast::period_kind::year: return "year";
-  }
-  return "year";
-}
-
-std::string interval_words(const ast::gap_frequency& f) {
-  switch (f.unit) {
-    case ast::time_unit::day: return counted(f.count, "day", "days");
-    case ast::time_unit::week: return counted(f.count, "week", "weeks");
-    case ast::time_unit::month: return counted(f.count, "month", "months");
-    case ast::time_unit::year: return counted(f.count, "year", "years");
-  }
-  return {};
 }
 
 const ast::frequency* frequency_of(const ast::rule& r) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "language/ast.hpp"
+#include "language/describe.hpp"
 
 namespace remit::lint {
 
@@ -16,8 +17,6 @@ int longest_days(const ast::gap_frequency& f);
 // The fewest days a month, quarter, half-year or year can have, wherever the year starts.
 int shortest_days(ast::period_kind p);
 
-std::string_view period_word(ast::period_kind p);  // "month", "quarter", "half-year", "year"
-std::string interval_words(const ast::gap_frequency& f);  // "2 months", "400 days"
 
 // The frequency of a rule that has one (meets, meets jointly, reports, receives FREQ).
 const ast::frequency* frequency_of(const ast::rule& r);
