@@ -44,35 +44,38 @@ std::size_t utf8_length(std::string_view s) {
   return n;
 }
 
+code_point decode_utf8(std::string_view s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {c, 1};
+  std::size_t extra = 0;
+  std::uint32_t cp = 0;
+  if ((c & 0xE0) == 0xC0) extra = 1, cp = c & 0x1F;
+  else if ((c & 0xF0) == 0xE0) extra = 2, cp = c & 0x0F;
+  else if ((c & 0xF8) == 0xF0) extra = 3, cp = c & 0x07;
+  else return {0, 0};
+  if (i + extra >= s.size()) return {0, 0};
+  for (std::size_t k = 1; k <= extra; ++k) {
+    const unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if ((d & 0xC0) != 0x80) return {0, 0};
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  // Overlong forms, surrogates and code points beyond Unicode are not UTF-8.
+  if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return {0, 0};
+  return {cp, extra + 1};
+}
+
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // most text is ASCII: no decoding
       ++i;
       continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3, cp = c & 0x07;
-    } else {
-      return false;
     }
-    if (i + extra >= s.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    // Overlong forms, surrogates and code points beyond Unicode are not UTF-8.
-    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += extra + 1;
+    const code_point c = decode_utf8(s, i);
+    if (c.length == 0) return false;
+    i += c.length;
   }
   return true;
 }

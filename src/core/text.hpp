@@ -28,6 +28,15 @@ std::string counted(long n, std::string_view one, std::string_view many);
 std::size_t utf8_length(std::string_view s);
 bool valid_utf8(std::string_view s);
 
+// The well-formed UTF-8 sequence that starts at s[i]: its code point and its length in bytes.
+// Length 0: s[i] starts none (a stray continuation byte, an overlong form, a surrogate, a
+// truncated sequence). The one decoder behind every check and escape of text.
+struct code_point {
+  std::uint32_t value = 0;
+  std::size_t length = 0;
+};
+code_point decode_utf8(std::string_view s, std::size_t i);
+
 // Interns strings so that events hold small ids, and keeps each string's folded form
 // beside it so matching never folds twice. Id 0 is the empty string.
 class string_pool {

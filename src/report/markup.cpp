@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "core/text.hpp"
+
 namespace remit {
 
 namespace {
@@ -12,34 +14,15 @@ constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
 // emit(U+FFFD, 0xFFFD) for each byte that does not start one.
 template <typename Emit>
 void each_code_point(std::string_view s, Emit emit) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      emit(s.substr(i, 1), std::uint32_t{c});
-      ++i;
-      continue;
-    }
-    if ((c & 0xE0) == 0xC0) extra = 1, cp = c & 0x1F;
-    else if ((c & 0xF0) == 0xE0) extra = 2, cp = c & 0x0F;
-    else if ((c & 0xF8) == 0xF0) extra = 3, cp = c & 0x07;
-    bool ok = extra > 0 && i + extra < s.size();  // the continuation bytes are all there
-    for (std::size_t k = 1; ok && k <= extra; ++k) {
-      const unsigned char d = static_cast<unsigned char>(s[i + k]);
-      if ((d & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    ok = ok && !((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
-                 cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF));
-    if (!ok) {
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_utf8(s, i);
+    if (c.length == 0) {
       emit(replacement, 0xFFFD);
       ++i;
       continue;
     }
-    emit(s.substr(i, extra + 1), cp);
-    i += extra + 1;
+    emit(s.substr(i, c.length), c.value);
+    i += c.length;
   }
 }
 
