@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/digest.hpp"
+
 namespace remit {
 
 extern const std::string_view bank_holidays_json;
@@ -54,6 +56,16 @@ calendar::calendar(division d) : division_(d) {
   holiday_index_.assign(static_cast<std::size_t>(days_between(first_day_, end) + 1), -1);
   for (std::size_t i = 0; i < holidays_.size(); ++i)
     holiday_index_[static_cast<std::size_t>(days_between(first_day_, holidays_[i].day))] = static_cast<std::int32_t>(i);
+}
+
+const bank_holiday_data_version& bank_holiday_data() {
+  static const bank_holiday_data_version version = [] {
+    bank_holiday_data_version v{sha256_hex(bank_holidays_json), 0};
+    for (division d : {division::england_and_wales, division::scotland, division::northern_ireland})
+      v.last_year = std::max(v.last_year, calendar::of(d).last_year());
+    return v;
+  }();
+  return version;
 }
 
 const calendar& calendar::of(division d) {

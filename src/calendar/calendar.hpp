@@ -35,6 +35,14 @@ class calendar_year_missing : public std::exception {
   std::string message_;
 };
 
+// The bank-holiday data compiled into remit, as a report's manifest names it: the SHA-256 of
+// its JSON and the last year it covers, so that an audit can be tied to the data it counted with.
+struct bank_holiday_data_version {
+  std::string sha256;
+  int last_year = 0;
+};
+const bank_holiday_data_version& bank_holiday_data();
+
 class calendar {
  public:
   // The calendar of a division, loaded once from the bank-holiday data compiled into remit.

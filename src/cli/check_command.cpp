@@ -13,6 +13,7 @@
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
 #include "language/parser.hpp"
+#include "report/manifest.hpp"
 #include "report/reporter.hpp"
 
 namespace remit::cli {
@@ -56,11 +57,12 @@ int run_check(const check_options& o) {
   note_confirmed_events(log, window->to);
 
   diagnostics diags;
-  const audit_report report = run_audit(files, log, *window, diags);
+  audit_report report = run_audit(files, log, *window, diags);
   if (!diags.empty()) {
     report_errors(diags, check_words);
     return exit_bad_input;
   }
+  report.manifest = make_manifest(files, report.logs, o.accept_partial);
 
   // Every report is rendered before any is written, so a run writes all of them or stops early.
   std::vector<rendered_output> outputs;

@@ -18,6 +18,10 @@ void add_check_command(CLI::App& app, int& status);
 // Adds `remit due`: what falls due next for every rule (docs/reports.md).
 void add_due_command(CLI::App& app, int& status);
 
+// Adds `remit verify REPORT.json`: runs the audit of a JSON report again from the files its
+// manifest names, and says whether the result is the same (docs/reports.md).
+void add_verify_command(CLI::App& app, int& status);
+
 // The meeting-record tools (docs/inputs.md): `remit import` and `remit fetch moderngov`.
 void add_import_command(CLI::App& app, int& status);
 void add_fetch_command(CLI::App& app, int& status);

@@ -1,6 +1,9 @@
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "core/limits.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -11,6 +14,19 @@ int main(int argc, char** argv) {
       "remit"};
   app.set_version_flag("--version", std::string("remit ") + REMIT_VERSION);
   app.require_subcommand(0, 1);  // none is an error too, but --version must work alone
+  // Limits apply to every subcommand, and may be given before or after it (fallthrough).
+  std::string limit_help = "Set a resource limit, NAME=VALUE (repeat for several); sizes take K, M or G:";
+  for (const remit::limit_info& l : remit::limits())
+    limit_help += fmt::format("\n  {}: {} (default {})", l.name, l.what, remit::limit_words(l.which, l.default_value));
+  app.add_option_function<std::vector<std::string>>(
+         "--limit",
+         [](const std::vector<std::string>& assignments) {
+           for (const std::string& a : assignments)
+             if (const std::string why = remit::set_limit(a); !why.empty()) throw CLI::ValidationError("--limit", why);
+         },
+         limit_help)
+      ->type_name("NAME=VALUE");
+  app.fallthrough();
   int status = remit::cli::exit_clean;
   remit::cli::add_check_command(app, status);
   remit::cli::add_due_command(app, status);
@@ -20,6 +36,7 @@ int main(int argc, char** argv) {
   remit::cli::add_test_command(app, status);
   remit::cli::add_import_command(app, status);
   remit::cli::add_fetch_command(app, status);
+  remit::cli::add_verify_command(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
 #include "core/text.hpp"
 
 namespace remit {
@@ -34,24 +35,48 @@ std::string render(const diagnostic& d) {
                     : d.where.column ? fmt::format("{}:{}:{}: error: {}\n", d.where.file, d.where.line, d.where.column, d.message)
                                    : fmt::format("{}:{}: error: {}\n", d.where.file, d.where.line, d.message);
   if (!d.source_line.empty() && d.where.column) {
-    out += d.source_line;
+    std::string_view line = d.source_line;
+    std::uint32_t column = d.where.column;
+    std::string shown;
+    // A line too long to read (a hostile input's) is shown as the part around the column.
+    constexpr std::size_t context = 60;
+    if (line.size() > 3 * context) {
+      const auto is_start = [&](std::size_t i) { return i >= line.size() || (line[i] & 0xC0) != 0x80; };
+      std::size_t at = 0;
+      for (std::uint32_t col = 1; at < line.size() && col < column; ++at)
+        if (is_start(at + 1)) ++col;
+      std::size_t begin = at > context ? at - context : 0, end = std::min(line.size(), at + 1 + context);
+      while (!is_start(begin)) --begin;
+      while (!is_start(end)) ++end;
+      if (begin > 0) shown = "...";
+      column = static_cast<std::uint32_t>(shown.size() + utf8_length(line.substr(begin, at - begin)) + 1);
+      shown += line.substr(begin, end - begin);
+      if (end < line.size()) shown += "...";
+      line = shown;
+    }
+    out += line;
     out += '\n';
     // Copy tabs from the line so the caret lands under the column in any tab width.
     std::uint32_t col = 1;
-    for (std::size_t i = 0; i < d.source_line.size() && col < d.where.column; ++i) {
-      const unsigned char c = static_cast<unsigned char>(d.source_line[i]);
+    for (std::size_t i = 0; i < line.size() && col < column; ++i) {
+      const unsigned char c = static_cast<unsigned char>(line[i]);
       if ((c & 0xC0) == 0x80) continue;
       out += c == '\t' ? '\t' : ' ';
       ++col;
     }
-    for (; col < d.where.column; ++col) out += ' ';
+    for (; col < column; ++col) out += ' ';
     out += "^\n";
   }
   return out;
 }
 
 void diagnostics::render(std::ostream& out) const {
-  for (const diagnostic& d : sorted()) out << remit::render(d);
+  const std::vector<diagnostic> all = sorted();
+  const std::uint64_t most = limit_value(limit::errors);
+  for (std::size_t i = 0; i < all.size() && i < most; ++i) out << remit::render(all[i]);
+  if (all.size() > most)
+    out << fmt::format("... and {} more {} ({})\n", all.size() - most, all.size() - most == 1 ? "error" : "errors",
+                       limit_advice(limit::errors));
 }
 
 line_at locate_in_line(std::string_view text, std::size_t line_begin, std::size_t offset) {

@@ -2,6 +2,7 @@
 // A breach is a result, not an error.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -78,6 +79,23 @@ struct audited_body {
   std::vector<waiver_window> waivers;  // the body's own, then the file's, for labels the body uses
 };
 
+// What a report was made from, so that anyone can check it again (remit verify): remit's
+// version, the SHA-256 of every rule file and log as read (paths as given on the command
+// line), the bank-holiday data and the window. Empty lists when the caller named no files.
+struct audit_manifest {
+  struct input {
+    std::string path;
+    std::string sha256;
+  };
+  std::string remit_version;
+  std::vector<input> rule_files;
+  std::vector<input> logs;
+  std::string bank_holidays_sha256;
+  int bank_holidays_last_year = 0;
+  bool accept_partial = false;  // --accept-partial: rejected rows did not stop the audit
+  std::vector<std::pair<std::string, std::uint64_t>> limits;  // those set other than their default (--limit)
+};
+
 struct audit_report {
   audit_window window;
   std::vector<rule_result> results;
@@ -88,6 +106,7 @@ struct audit_report {
   // files name but the logs never mention: either is often a name spelt two ways.
   std::vector<std::string> unaudited_bodies;
   std::vector<std::string> bodies_without_events;
+  audit_manifest manifest = {};  // filled by the command that ran the audit
 
   std::size_t count(rule_status s) const;
   std::size_t count(finding_status s) const;

@@ -90,12 +90,12 @@ void read_csv(std::string_view text, event_log& log, log_file_summary& summary, 
     std::string reason = r.problem;
     if (reason.empty() && r.fields.size() != header.fields.size())
       reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header.fields.size());
-    if (reason.empty())
-      for (const auto& f : r.fields)
-        if (!valid_utf8(f) || f.find('\0') != std::string::npos) {
-          reason = "the row is not valid UTF-8 text";
-          break;
-        }
+    for (std::size_t i = 0; i < r.fields.size() && reason.empty(); ++i)
+      if (r.fields[i].find('\0') != std::string::npos)
+        reason = fmt::format("{}: the field holds a NUL byte (column {}), which is never part of text", header.fields[i],
+                             i + 1);
+      else if (!valid_utf8(r.fields[i]))
+        reason = "the row is not valid UTF-8 text";
     event e;
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = r.line;

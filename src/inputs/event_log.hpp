@@ -94,6 +94,7 @@ struct log_file_summary {
   std::size_t rows_used = 0;
   std::vector<rejected_row> rejected;
   std::vector<log_note> notes = {};
+  std::string sha256 = {};  // of the file's bytes as read, for the report's manifest
 };
 
 class event_log {

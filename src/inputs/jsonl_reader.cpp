@@ -102,6 +102,11 @@ std::string read_line(std::string_view line, event e, event_log& log) {
     object = json::parse(line, watch);
   } catch (const json::parse_error& e) {
     return "not valid JSON " + parse_problem(e);
+  } catch (const json::exception& e) {
+    // A number too large for a double (1e400) is out_of_range, not parse_error: still bad text.
+    std::string_view what = e.what();
+    if (const auto at = what.find("] "); at != std::string_view::npos) what.remove_prefix(at + 2);
+    return fmt::format("not valid JSON: {}", what);
   }
   if (!object.is_object()) return fmt::format("expected a JSON object, got {}", type_words(object));
   if (!repeated.empty()) return fmt::format("key '{}' appears twice", repeated);

@@ -1,6 +1,8 @@
 #include <array>
 #include <fmt/format.h>
 
+#include "core/digest.hpp"
+#include "core/limits.hpp"
 #include "inputs/moderngov.hpp"
 #include "inputs/reader.hpp"
 #include "language/parser.hpp"
@@ -27,6 +29,14 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags) 
   for (const log_reader& reader : log_readers()) {
     if (!reader.claims(path, *content)) continue;
     log.files.push_back({path, std::string(reader.name), 0, 0, {}});
+    log.files.back().sha256 = sha256_hex(*content);
+    // Row-per-line formats only: a ModernGov response may well be one long line.
+    if (reader.name == "csv" || reader.name == "jsonl")
+      if (const long_line l = first_line_over_limit(*content); l.line) {
+        diags.error({path, l.line, 0}, fmt::format("the line is {} long ({})", limit_words(limit::line_length, l.length),
+                                                   limit_advice(limit::line_length)));
+        return;
+      }
     reader.read(*content, log, log.files.back(), diags);
     return;
   }

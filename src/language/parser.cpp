@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "grammar/error_messages.hpp"
 #include "grammar/remit_grammar.hpp"
@@ -71,8 +72,16 @@ struct builder {
   source_location at_byte(std::size_t byte) const {
     const std::size_t line_begin = text.rfind('\n', byte == 0 ? 0 : byte - 1);
     const std::size_t begin = (line_begin == std::string_view::npos || byte == 0) ? 0 : line_begin + 1;
-    const auto line_no = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<long>(begin), '\n') + 1);
-    return {path, line_no, locate_in_line(text, begin, byte).column};
+    return {path, line_number(begin), locate_in_line(text, begin, byte).column};
+  }
+  // Lines are counted from the last position asked for, not from the start: a file of 100,000
+  // lines asks for every one of them, and counting from the start each time would take minutes.
+  std::uint32_t line_number(std::size_t line_begin) const {
+    if (line_begin < counted_to) counted_to = 0, counted_lines = 1;
+    counted_lines += static_cast<std::uint32_t>(
+        std::count(text.begin() + static_cast<long>(counted_to), text.begin() + static_cast<long>(line_begin), '\n'));
+    counted_to = line_begin;
+    return counted_lines;
   }
   std::string line_of(std::size_t byte) const {
     const std::size_t line_begin = text.rfind('\n', byte == 0 ? 0 : byte - 1);
@@ -104,6 +113,9 @@ struct builder {
     file.comments.push_back({at_byte(byte), std::string(written), trailing});
   }
   std::vector<std::size_t> comment_bytes;
+  // line_number's place: how far it has counted, and the line it reached.
+  mutable std::size_t counted_to = 0;
+  mutable std::uint32_t counted_lines = 1;
 
   template <typename ActionInput>
   void error(const ActionInput& in, std::string message) {
@@ -520,9 +532,26 @@ std::optional<std::string> read_file(const std::string& path, std::string& why) 
     why = std::filesystem::exists(path, ec) ? "cannot be read (permission denied?)" : "no such file";
     return std::nullopt;
   }
-  std::ostringstream s;
-  s << f.rdbuf();
-  return std::move(s).str();
+  // A file larger than the limit is refused unread; what has no size (a pipe) is read only up
+  // to the limit.
+  const std::uint64_t most = limit_value(limit::file_size);
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > most) {
+    why = fmt::format("the file is {} ({})", limit_words(limit::file_size, size), limit_advice(limit::file_size));
+    return std::nullopt;
+  }
+  std::string content;
+  if (!ec) content.reserve(size);
+  std::array<char, 1 << 16> block;
+  while (f.read(block.data(), block.size()) || f.gcount() > 0) {
+    content.append(block.data(), static_cast<std::size_t>(f.gcount()));
+    if (content.size() > most) {
+      why = fmt::format("the file is more than {} ({})", limit_words(limit::file_size, most),
+                        limit_advice(limit::file_size));
+      return std::nullopt;
+    }
+  }
+  return content;
 }
 
 std::optional<ast::rule_file> load_rule_file(const std::string& path, diagnostics& diags) {
@@ -532,7 +561,20 @@ std::optional<ast::rule_file> load_rule_file(const std::string& path, diagnostic
     diags.error({path, 0, 0}, why);
     return std::nullopt;
   }
-  return parse_rule_file(path, *text, diags);
+  if (const long_line l = first_line_over_limit(*text); l.line) {
+    diags.error({path, l.line, 0}, fmt::format("the line is {} long ({})", limit_words(limit::line_length, l.length),
+                                               limit_advice(limit::line_length)));
+    return std::nullopt;
+  }
+  auto file = parse_rule_file(path, *text, diags);
+  if (!file) return file;
+  std::size_t statements = 0;
+  for (const ast::body& b : file->bodies) statements += b.statements.size();
+  if (statements > limit_value(limit::rules)) {
+    diags.error({path, 0, 0}, fmt::format("the rule file has {} statements ({})", statements, limit_advice(limit::rules)));
+    return std::nullopt;
+  }
+  return file;
 }
 
 }  // namespace remit

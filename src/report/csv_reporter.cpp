@@ -8,6 +8,7 @@
 
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
+#include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
 
@@ -36,16 +37,29 @@ std::string cell(std::string_view raw) {
   return out + "\"";
 }
 
+std::string rule_file_digest(const audit_manifest& m, const std::string& path) {
+  for (const auto& f : m.rule_files)
+    if (f.path == path) return f.sha256;
+  return {};
+}
+
 std::string date_cell(const std::optional<date>& d) { return d ? to_iso(*d) : std::string{}; }
 
 constexpr std::string_view columns[] = {
     "council",      "body",           "rule_file", "line",   "clause",       "statement", "family",
     "meaning",      "rule_status",    "finding_status", "due",    "date",         "meeting",   "period_start",
-    "period_end",   "found",          "days_late", "message", "window_from", "window_to"};
+    "period_end",   "found",          "days_late", "message", "window_from", "window_to",
+    "remit_version", "rule_file_sha256", "logs_sha256", "bank_holidays"};
 
 class csv_reporter final : public reporter {
  public:
   void write(const audit_report& report, std::ostream& out) const override {
+    // The manifest (report/manifest.hpp) on every row, as the window is, so that a row copied
+    // elsewhere still names what it came from: "SHA256  PATH" per log, as sha256sum prints them.
+    std::string logs_digests;
+    for (const auto& f : report.manifest.logs)
+      logs_digests += fmt::format("{}{}  {}", logs_digests.empty() ? "" : "\n", f.sha256, f.path);
+    const std::string holidays = report.manifest.remit_version.empty() ? "" : bank_holidays_words(report.manifest);
     out << "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < std::size(columns); ++i) out << (i ? "," : "") << columns[i];
     out << "\r\n";
@@ -73,7 +87,11 @@ class csv_reporter final : public reporter {
                                      late ? std::to_string(*late) : std::string{},
                                      cell(f.message),
                                      to_iso(report.window.from),
-                                     to_iso(report.window.to)};
+                                     to_iso(report.window.to),
+                                     cell(report.manifest.remit_version),
+                                     rule_file_digest(report.manifest, r.rule_file),
+                                     cell(logs_digests),
+                                     cell(holidays)};
           for (std::size_t i = 0; i < std::size(row); ++i) out << (i ? "," : "") << row[i];
           out << "\r\n";
         }

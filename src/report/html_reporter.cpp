@@ -14,6 +14,7 @@
 #include "core/digest.hpp"
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
+#include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
 #include "report/timeline_svg.hpp"
@@ -350,7 +351,26 @@ class html_reporter final : public reporter {
       out << fmt::format("<li>Body in the logs that no rule file audits: {}.</li>\n", x(name));
     for (const std::string& name : report.bodies_without_events)
       out << fmt::format("<li>No events in the logs for body {}: is it spelt as in the logs?</li>\n", x(name));
-    out << "</ul>\n</section>\n";
+    out << "</ul>\n";
+    write_manifest(report, out);
+    out << "</section>\n";
+  }
+
+  // The manifest (report/manifest.hpp): the digests to check the files against, in full.
+  static void write_manifest(const audit_report& report, std::ostream& out) {
+    const audit_manifest& m = report.manifest;
+    if (m.remit_version.empty()) return;
+    out << "<h3>Manifest</h3>\n";
+    out << fmt::format("<p>Made by remit {} over the window {} to {}{}, with the {}. Run <code>remit verify</code> on the "
+                       "JSON report of the same audit to run it again and compare.</p>\n",
+                       x(m.remit_version), report.window.from, report.window.to,
+                       m.accept_partial ? ", rejected rows accepted" : "", x(bank_holidays_words(m)));
+    out << "<table class=\"overview\"><thead><tr><th>File</th><th>Role</th><th>SHA-256</th></tr></thead><tbody>\n";
+    for (const auto& f : m.rule_files)
+      out << fmt::format("<tr><td><code>{}</code></td><td>rule file</td><td><code>{}</code></td></tr>\n", x(f.path), f.sha256);
+    for (const auto& f : m.logs)
+      out << fmt::format("<tr><td><code>{}</code></td><td>log</td><td><code>{}</code></td></tr>\n", x(f.path), f.sha256);
+    out << "</tbody></table>\n";
   }
 };
 

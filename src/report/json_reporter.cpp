@@ -27,6 +27,26 @@ json finding_json(const finding& f) {
   return j;
 }
 
+// What `remit verify` reads back (report/manifest.hpp).
+json manifest_json(const audit_report& report) {
+  const audit_manifest& m = report.manifest;
+  json j;
+  j["remit"] = m.remit_version;
+  j["window"] = {{"from", to_iso(report.window.from)}, {"to", to_iso(report.window.to)}};
+  const auto inputs = [](const std::vector<audit_manifest::input>& list) {
+    json out = json::array();
+    for (const auto& f : list) out.push_back({{"file", f.path}, {"sha256", f.sha256}});
+    return out;
+  };
+  j["rule_files"] = inputs(m.rule_files);
+  j["logs"] = inputs(m.logs);
+  j["bank_holidays"] = {{"source", "gov.uk"}, {"last_year", m.bank_holidays_last_year}, {"sha256", m.bank_holidays_sha256}};
+  j["accept_partial"] = m.accept_partial;
+  j["limits"] = json::object();
+  for (const auto& [limit, value] : m.limits) j["limits"][limit] = value;
+  return j;
+}
+
 class json_reporter final : public reporter {
  public:
   void write(const audit_report& report, std::ostream& out) const override {
@@ -83,6 +103,7 @@ class json_reporter final : public reporter {
     }
     j["unaudited_bodies"] = report.unaudited_bodies;
     j["bodies_without_events"] = report.bodies_without_events;
+    if (!report.manifest.remit_version.empty()) j["manifest"] = manifest_json(report);
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
 };

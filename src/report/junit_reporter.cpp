@@ -9,6 +9,7 @@
 
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
+#include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
 
@@ -61,6 +62,12 @@ class junit_reporter final : public reporter {
     property("window_to", to_iso(report.window.to));
     property("status", name(s.status));
     property("remit_version", REMIT_VERSION);
+    // The manifest (report/manifest.hpp): the digests of the suite's rule file and of every log.
+    const audit_manifest& m = report.manifest;
+    for (const auto& f : m.rule_files)
+      if (f.path == b.rule_file) property("rule_file_sha256", f.sha256);
+    for (const auto& f : m.logs) property("log", fmt::format("{}  {}", f.sha256, f.path));
+    if (!m.remit_version.empty()) property("bank_holidays", bank_holidays_words(m));
     out << "    </properties>\n";
     for (const rule_result& r : report.results_of(b)) {
       out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"", x(r.statement->label + " " + r.statement->text),

@@ -8,6 +8,7 @@
 
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
+#include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
 
@@ -103,6 +104,18 @@ class markdown_reporter final : public reporter {
       out << fmt::format("- Body in the logs that no rule file audits: {}.\n", md(b));
     for (const std::string& b : report.bodies_without_events)
       out << fmt::format("- No events in the logs for body {}: is it spelt as in the logs?\n", md(b));
+    write_manifest(report, out);
+  }
+
+  static void write_manifest(const audit_report& report, std::ostream& out) {
+    const audit_manifest& m = report.manifest;
+    if (m.remit_version.empty()) return;
+    out << fmt::format("\n## Manifest\n\nMade by remit {} over the window {} to {}{}, with the {}.\n\n", md(m.remit_version),
+                       report.window.from, report.window.to, m.accept_partial ? ", rejected rows accepted" : "",
+                       md(bank_holidays_words(m)));
+    out << "| File | Role | SHA-256 |\n| --- | --- | --- |\n";
+    for (const auto& f : m.rule_files) out << fmt::format("| {} | rule file | `{}` |\n", md(f.path), f.sha256);
+    for (const auto& f : m.logs) out << fmt::format("| {} | log | `{}` |\n", md(f.path), f.sha256);
   }
 };
 

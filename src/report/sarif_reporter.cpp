@@ -13,6 +13,7 @@
 #include "core/digest.hpp"
 #include "core/text.hpp"
 #include "language/describe.hpp"
+#include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
 
@@ -104,6 +105,22 @@ class sarif_reporter final : public reporter {
     run["columnKind"] = "unicodeCodePoints";
     run["results"] = std::move(results);
     run["properties"] = {{"window", {{"from", to_iso(report.window.from)}, {"to", to_iso(report.window.to)}}}};
+    // The manifest (report/manifest.hpp): every file read, with its digest, as SARIF artifacts.
+    const audit_manifest& m = report.manifest;
+    if (!m.remit_version.empty()) {
+      json artifacts = json::array();
+      const auto artifact = [&](const audit_manifest::input& f, const char* role) {
+        artifacts.push_back({{"location", {{"uri", uri_of(f.path)}}},
+                             {"roles", json::array({role, "referencedOnCommandLine"})},
+                             {"hashes", {{"sha-256", f.sha256}}}});
+      };
+      for (const auto& f : m.rule_files) artifact(f, "userSpecifiedConfiguration");
+      for (const auto& f : m.logs) artifact(f, "analysisTarget");
+      run["artifacts"] = std::move(artifacts);
+      run["properties"]["bank_holidays"] = {{"source", "gov.uk"}, {"last_year", m.bank_holidays_last_year},
+                                            {"sha256", m.bank_holidays_sha256}};
+      run["properties"]["accept_partial"] = m.accept_partial;
+    }
     json log;
     log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     log["version"] = "2.1.0";

@@ -1,6 +1,6 @@
 """CSV reports: every golden one (corpora/*/expected.csv) opens in Excel as written (UTF-8 byte
 order mark, CRLF, RFC 4180 quoting) and holds one row per finding of its JSON twin, with the
-same values; a cell that a spreadsheet would run as a formula (tests/formats/awkward/) is
+same values, manifest included; a cell that a spreadsheet would run as a formula (tests/formats/awkward/) is
 defused with a leading apostrophe.
   check_csv.py REMIT"""
 import csv
@@ -14,7 +14,7 @@ import sys
 remit = sys.argv[1]
 COLUMNS = ["council", "body", "rule_file", "line", "clause", "statement", "family", "meaning", "rule_status",
            "finding_status", "due", "date", "meeting", "period_start", "period_end", "found", "days_late", "message",
-           "window_from", "window_to"]
+           "window_from", "window_to", "remit_version", "rule_file_sha256", "logs_sha256", "bank_holidays"]
 problems = []
 
 
@@ -41,7 +41,13 @@ for path in goldens:
     for row, (r, f) in zip(rows, findings):
         want = {"body": r["body"], "clause": r["rule"], "statement": r["text"], "rule_status": r["status"],
                 "finding_status": f["status"], "due": f["due"], "date": f["date"] or "", "message": f["message"],
-                "line": str(r["line"]), "window_from": report["from"], "window_to": report["to"]}
+                "line": str(r["line"]), "window_from": report["from"], "window_to": report["to"],
+                # The manifest, as the JSON twin gives it.
+                "remit_version": report["manifest"]["remit"],
+                "rule_file_sha256": next(x["sha256"] for x in report["manifest"]["rule_files"] if x["file"] == r["file"]),
+                "logs_sha256": "\n".join(f"{x['sha256']}  {x['file']}" for x in report["manifest"]["logs"]),
+                "bank_holidays": f"gov.uk bank holidays to {report['manifest']['bank_holidays']['last_year']}, "
+                                 f"sha256 {report['manifest']['bank_holidays']['sha256']}"}
         for k, v in want.items():
             if row[k] != v:
                 problems.append(f"{path}: {k} is {row[k]!r}, expected {v!r}")

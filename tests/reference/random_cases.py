@@ -91,7 +91,7 @@ def log_rows(r, bodies, council, frm, to):
         day = frm - r.randint(0, 120) * DAY
         while day <= to + 40 * DAY:
             kind = r.choices(["meeting", "session", "report"], [6, 2, 2])[0]
-            status = r.choices(["held", "cancelled", "postponed", "scheduled", ""], [8, 1, 1, 1, 3])[0]
+            status = r.choices(["held", "cancelled", "postponed", "scheduled", "confirmed", ""], [8, 1, 1, 1, 2, 3])[0]
             published = ""
             if kind == "meeting" and r.random() < .85:
                 published = (day - r.randint(0, 14) * DAY).isoformat()

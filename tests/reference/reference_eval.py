@@ -355,7 +355,9 @@ def status_of(findings, fell_due):
 def audit(rules_path, log_path, frm, to):
     settings, file_waivers, bodies = parse_rules(rules_path)
     logged = read_log(log_path)
-    events = [e for e in logged if e["date"] <= to]  # evaluation is as of T
+    # Evaluation is as of T: later events are ignored. An event that is only `confirmed` (arranged,
+    # no minutes) and so dated on or before T counts as held (docs/inputs.md, "Confirmed meetings").
+    events = [dict(e, status="held") if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
     results = []
     for body in bodies:
         s = dict(settings)

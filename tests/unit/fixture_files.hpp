@@ -1,5 +1,6 @@
-// Test inputs kept in the repository (tests/fixtures/, corpora/), found from this file's own
-// path so that the tests run from any working directory.
+// Test inputs kept in the repository (tests/fixtures/, corpora/), found from the source
+// folder CMake names (REMIT_SOURCE_DIR), so that the tests run from any working directory.
+// Not from __FILE__: a build through ccache with CCACHE_BASEDIR makes that path relative.
 #pragma once
 
 #include <filesystem>
@@ -10,7 +11,7 @@
 
 namespace remit::test {
 
-inline std::filesystem::path source_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path(); }
+inline std::filesystem::path source_root() { return std::filesystem::path(REMIT_SOURCE_DIR); }
 
 // tests/fixtures/<relative>
 inline std::string fixture(std::string_view relative) {

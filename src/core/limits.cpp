@@ -1,0 +1,99 @@
+#include "core/limits.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace remit {
+
+namespace {
+
+// 1 GiB of log is some millions of rows, far beyond any council's history; a line of 16 MiB
+// holds any real row (and the bad-input catalogue's 10 MB field); 10,000 statements is some
+// hundreds of bodies' Terms of Reference in one file; 100 errors are more than anyone reads.
+constexpr std::array<limit_info, 4> all{{
+    {limit::file_size, "file-size", true, std::uint64_t{1} << 30, "bytes in one rule file or log"},
+    {limit::line_length, "line-length", true, std::uint64_t{16} << 20,
+     "bytes in one line of a rule file, CSV log or JSON Lines log"},
+    {limit::rules, "rules", false, 10000, "statements in one rule file"},
+    {limit::errors, "errors", false, 100, "errors printed (the rest are counted)"},
+}};
+
+std::array<std::uint64_t, all.size()> current = [] {
+  std::array<std::uint64_t, all.size()> v{};
+  for (std::size_t i = 0; i < all.size(); ++i) v[i] = all[i].default_value;
+  return v;
+}();
+
+}  // namespace
+
+std::span<const limit_info> limits() { return all; }
+const limit_info& info(limit l) { return all[static_cast<std::size_t>(l)]; }
+std::uint64_t limit_value(limit l) { return current[static_cast<std::size_t>(l)]; }
+bool limit_is_default(limit l) { return limit_value(l) == info(l).default_value; }
+void set_limit(limit l, std::uint64_t value) { current[static_cast<std::size_t>(l)] = value; }
+void reset_limits() {
+  for (const limit_info& i : all) set_limit(i.which, i.default_value);
+}
+
+std::string set_limit(std::string_view assignment) {
+  std::string names;
+  for (const limit_info& i : all) names += (names.empty() ? "" : ", ") + std::string(i.name);
+  const auto eq = assignment.find('=');
+  if (eq == std::string_view::npos) return fmt::format("'{}': expected NAME=VALUE, NAME one of {}", assignment, names);
+  const std::string_view name = assignment.substr(0, eq);
+  std::string_view value = assignment.substr(eq + 1);
+  const limit_info* which = nullptr;
+  for (const limit_info& i : all)
+    if (i.name == name) which = &i;
+  if (!which) return fmt::format("unknown limit '{}': expected one of {}", name, names);
+  unsigned shift = 0;
+  if (which->bytes && !value.empty()) {
+    const char unit = value.back();
+    shift = unit == 'K' || unit == 'k' ? 10 : unit == 'M' || unit == 'm' ? 20 : unit == 'G' || unit == 'g' ? 30 : 0;
+    if (shift) value.remove_suffix(1);
+  }
+  std::uint64_t n = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+  const std::string_view form =
+      which->bytes ? "a size: a whole number of bytes above 0, which a K, M or G may follow" : "a whole number above 0";
+  if (value.empty() || ec != std::errc{} || end != value.data() + value.size() || n == 0)
+    return fmt::format("{}: '{}' is not {}", name, assignment.substr(eq + 1), form);
+  if (shift && n > (UINT64_MAX >> shift)) return fmt::format("{}: '{}' is too large", name, assignment.substr(eq + 1));
+  set_limit(which->which, n << shift);
+  return {};
+}
+
+std::string limit_words(limit l, std::uint64_t value) {
+  if (!info(l).bytes) return fmt::format("{}", value);
+  for (auto [shift, unit] : {std::pair{30u, "GiB"}, std::pair{20u, "MiB"}, std::pair{10u, "KiB"}})
+    if (value >= (std::uint64_t{1} << shift)) {
+      const double v = static_cast<double>(value) / static_cast<double>(std::uint64_t{1} << shift);
+      // Whole units print without a fraction, so that defaults read as they are written.
+      return value % (std::uint64_t{1} << shift) == 0 ? fmt::format("{} {}", value >> shift, unit)
+                                                      : fmt::format("{:.1f} {}", v, unit);
+    }
+  return fmt::format("{} bytes", value);
+}
+
+std::string limit_advice(limit l) {
+  return fmt::format("the limit is {}: raise it with --limit {}={}", limit_words(l, limit_value(l)), info(l).name,
+                     info(l).bytes ? "SIZE" : "N");
+}
+
+long_line first_line_over_limit(std::string_view text) {
+  const std::uint64_t most = limit_value(limit::line_length);
+  if (text.size() <= most) return {};
+  std::uint32_t line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+    const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    if (end - start > most) return {line, end - start};
+    start = end + 1;
+  }
+  return {};
+}
+
+}  // namespace remit

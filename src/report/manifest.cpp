@@ -1,0 +1,30 @@
+#include "report/manifest.hpp"
+
+#include <fmt/format.h>
+
+#include "calendar/calendar.hpp"
+#include "core/digest.hpp"
+#include "core/limits.hpp"
+
+namespace remit {
+
+audit_manifest make_manifest(const std::vector<ast::rule_file>& files, const std::vector<log_file_summary>& logs,
+                             bool accept_partial) {
+  audit_manifest m;
+  m.remit_version = REMIT_VERSION;
+  // The rule file's text is kept verbatim as read, so its digest is that of the file.
+  for (const ast::rule_file& f : files) m.rule_files.push_back({f.path, sha256_hex(f.text)});
+  for (const log_file_summary& l : logs) m.logs.push_back({l.path, l.sha256});
+  m.bank_holidays_sha256 = bank_holiday_data().sha256;
+  m.bank_holidays_last_year = bank_holiday_data().last_year;
+  m.accept_partial = accept_partial;
+  for (const limit_info& l : limits())
+    if (!limit_is_default(l.which)) m.limits.emplace_back(l.name, limit_value(l.which));
+  return m;
+}
+
+std::string bank_holidays_words(const audit_manifest& m) {
+  return fmt::format("gov.uk bank holidays to {}, sha256 {}", m.bank_holidays_last_year, m.bank_holidays_sha256);
+}
+
+}  // namespace remit

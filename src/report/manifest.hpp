@@ -1,0 +1,20 @@
+// The manifest of an audit (audit_manifest in evaluate/findings.hpp): what a report was made
+// from, in every format, so that `remit verify` can run the audit again and compare.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "evaluate/findings.hpp"
+#include "language/ast.hpp"
+
+namespace remit {
+
+// The manifest of an audit of `files` and `logs` (each log's digest taken as it was read).
+audit_manifest make_manifest(const std::vector<ast::rule_file>& files, const std::vector<log_file_summary>& logs,
+                             bool accept_partial);
+
+// "gov.uk bank holidays to 2027, sha256 632e7c27…", the whole digest, for people to compare.
+std::string bank_holidays_words(const audit_manifest& m);
+
+}  // namespace remit

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# remit verify: a report made by remit check verifies as identical (exit 0) from the same files;
+# an edited log is named with both digests and the findings that appeared and disappeared
+# (exit 1); a missing file or a report that is not remit's cannot be verified (exit 2); the
+# inputs and the report are never modified. Runs in a scratch folder, with paths as given.
+set -euo pipefail
+remit=$1
+src=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAILED: $*" >&2; exit 1; }
+mkdir -p "$work/rules" "$work/logs"
+cp rules/lancashire.remit "$work/rules/"
+cp corpora/lancashire/meetings.csv "$work/logs/"
+cd "$work"
+check=(check rules/lancashire.remit --log logs/meetings.csv --from 2025-11-19 --to 2026-03-31)
+
+rc=0
+"$remit" "${check[@]}" --format json -o audit.json || rc=$?
+[ "$rc" = 1 ] || fail "check: exit status $rc, expected 1"
+before=$(sha256sum audit.json rules/lancashire.remit logs/meetings.csv)
+
+rc=0
+out=$("$remit" verify audit.json) || rc=$?
+[ "$rc" = 0 ] || fail "verify of an untouched audit: exit status $rc, expected 0: $out"
+grep -q "^  unchanged    rules/lancashire.remit$" <<<"$out" || fail "the rule file is not listed unchanged: $out"
+grep -q "^  unchanged    logs/meetings.csv$" <<<"$out" || fail "the log is not listed unchanged: $out"
+grep -q "^identical: the same files give the same 1 rule and 1 finding$" <<<"$out" || fail "not identical: $out"
+[ "$before" = "$(sha256sum audit.json rules/lancashire.remit logs/meetings.csv)" ] || fail "verify modified a file"
+
+# The text report's digest lines are sha256sum's: sha256sum -c checks the files with them.
+"$remit" "${check[@]}" --format text -o audit.txt || true
+grep -E '^[0-9a-f]{64}  ' audit.txt | sha256sum -c --quiet || fail "sha256sum -c does not accept the text report's manifest"
+
+# The late meeting held on time: the breach disappears, the rule passes, the log's digest differs.
+old_log=$(sha256sum logs/meetings.csv | cut -d' ' -f1)
+sed -i 's/2026-01-21/2026-01-19/' logs/meetings.csv
+new_log=$(sha256sum logs/meetings.csv | cut -d' ' -f1)
+[ "$old_log" != "$new_log" ] || fail "the edit changed nothing"
+rc=0
+out=$("$remit" verify audit.json) || rc=$?
+[ "$rc" = 1 ] || fail "verify of an edited log: exit status $rc, expected 1: $out"
+grep -qF "  changed      logs/meetings.csv: sha256 was $old_log, is now $new_log" <<<"$out" || fail "the edit is not named: $out"
+grep -q "^  disappeared  Lancashire County Council: Corporate Parenting Board, clause cadence .*breach, due 2026-01-19, date 2026-01-21" <<<"$out" ||
+  fail "the breach that disappeared is not named: $out"
+grep -q "^  rule status  .*clause cadence .*: was breach, now pass$" <<<"$out" || fail "the status change is not named: $out"
+grep -q "^differs: 1 input changed, 0 findings appeared, 1 disappeared, 1 rule changed status$" <<<"$out" || fail "no summary: $out"
+
+# A comment added to the rule file: its digest differs, the result does not; still exit 1.
+cp "$src/corpora/lancashire/meetings.csv" logs/meetings.csv
+echo "# reviewed" >> rules/lancashire.remit
+rc=0
+out=$("$remit" verify audit.json) || rc=$?
+[ "$rc" = 1 ] || fail "verify of an edited rule file: exit status $rc, expected 1: $out"
+grep -q "^  changed      rules/lancashire.remit: sha256 was" <<<"$out" || fail "the rule file's change is not named: $out"
+grep -q "^differs: 1 input changed, 0 findings appeared, 0 disappeared, 0 rules changed status$" <<<"$out" || fail "no summary: $out"
+cp "$src/rules/lancashire.remit" rules/lancashire.remit
+
+# A file gone: cannot verify.
+mv logs/meetings.csv logs/moved.csv
+rc=0
+out=$("$remit" verify audit.json 2>err) || rc=$?
+[ "$rc" = 2 ] || fail "verify with a missing log: exit status $rc, expected 2"
+grep -q "^  missing      logs/meetings.csv: no such file$" <<<"$out" || fail "the missing file is not named: $out"
+grep -q "^remit: cannot verify: 1 file named in the manifest cannot be read$" err || fail "unexpected message: $(cat err)"
+mv logs/moved.csv logs/meetings.csv
+
+# Other formats are not what verify reads.
+rc=0
+"$remit" verify audit.txt >out 2>err || rc=$?
+[ "$rc" = 2 ] || fail "verify of a text report: exit status $rc, expected 2"
+grep -q "^audit.txt: error: not a remit JSON report: it is not JSON" err || fail "unexpected message: $(cat err)"
+echo '{"from": "2026-01-01"}' > other.json
+rc=0
+"$remit" verify other.json >out 2>err || rc=$?
+[ "$rc" = 2 ] || fail "verify of JSON without a manifest: exit status $rc, expected 2"
+grep -q "^other.json: error: not a remit JSON report: it has no manifest" err || fail "unexpected message: $(cat err)"
+
+# A limit set for the audit is recorded, and set again when it is verified.
+"$remit" "${check[@]}" --limit line-length=1000 --format json -o limited.json || true
+grep -q '"line-length": 1000' limited.json || fail "the manifest does not record the limit"
+out=$("$remit" verify limited.json) || fail "verify of an audit with a limit set: $out"
+echo "ok"
