@@ -22,11 +22,25 @@ namespace remit {
 struct body_context {
   const event_log& log;
   std::vector<const event*> events;  // this body's events up to the window's end, in date order
-  audit_window window;
+  audit_window window;               // the part of the audit window this body block judges
   const calendar& cal;
   int year_start_month = 1;
+  // A version of the body's rules judges only the days it was in force (docs/language.md,
+  // "Versions"): `window` is then that part of `whole_window`, and `version` says which.
+  std::optional<version_span> version{};
+  std::optional<audit_window> whole_window{};
+  // ", informal meetings count" on the statement being evaluated.
+  bool informal_meetings_count = false;
 
   std::string_view title(const event& e) const { return log.strings.folded(e.title); }
+  audit_window audit() const { return whole_window.value_or(window); }
+  // A held meeting, or with "informal meetings count" a held session too.
+  bool counts_as_meeting(const event& e) const {
+    return e.held_meeting() || (informal_meetings_count && e.held() && e.kind == event_kind::session);
+  }
+  // How the start and the end of `window` are named in a sentence.
+  std::string window_start_words() const;
+  std::string window_end_words() const;
 };
 
 struct family_result {

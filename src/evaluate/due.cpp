@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
+#include "evaluate/evaluator.hpp"
 #include "language/describe.hpp"
 
 namespace remit {
@@ -87,6 +88,7 @@ class body_outlook {
                std::vector<quiet_rule>& quiet) {
     found_.clear();
     why_quiet_.clear();
+    record_.informal_meetings_count = planned_.informal_meetings_count = s.modifiers.informal_meetings_count;
     std::visit(
         [&](const auto& r) {
           using T = std::decay_t<decltype(r)>;
@@ -140,7 +142,7 @@ class body_outlook {
   std::vector<const event*> planned_meetings() const {
     std::vector<const event*> out;
     for (const event* e : planned_.events)
-      if (e->kind == event_kind::meeting) out.push_back(e);
+      if (planned_.counts_as_meeting(*e)) out.push_back(e);
     return out;
   }
 
@@ -301,10 +303,14 @@ class body_outlook {
 
   // receives "X" by DATE.
   void deadline(const ast::receives_by& r) {
+    if (const auto v = version_of(*match_.file, *match_.block); v && v->from && r.deadline < *v->from) {
+      why_quiet_ = fmt::format("due on {}, before this version of the rules took effect on {}", r.deadline, *v->from);
+      return;
+    }
     const std::string wanted = fold(r.item);
     const auto received = [&](const std::vector<const event*>& events) -> std::optional<date> {
       for (const event* e : events) {
-        if (!e->held_meeting()) continue;
+        if (!record_.counts_as_meeting(*e)) continue;
         for (string_pool::id item : log_.items_of(*e))
           if (folded_contains(log_.strings.folded(item), wanted)) return e->day;
       }
@@ -357,6 +363,8 @@ due_report compute_due(const std::vector<ast::rule_file>& files, const event_log
   for (const event& e : log.events) anchor = std::min(anchor, e.day);
 
   for (const body_match& m : matches.matches) {
+    // Of the versions of a body's rules, only the one in force on "as of" says what is owed.
+    if (const auto v = version_of(*m.file, *m.block); v && !judged_part({as_of, as_of}, v)) continue;
     body_outlook outlook(log, m, as_of, anchor);
     int position = 0;
     for (const ast::statement& s : m.block->statements) {

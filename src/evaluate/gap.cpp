@@ -40,7 +40,7 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
   const auto end_in = std::upper_bound(first_in, s.dates.end(), to);
   date p = from;
-  std::string what_p = fmt::format("{}, the start of the audit window", from);
+  std::string what_p = ctx.window_start_words();
   if (first_in != s.dates.begin()) {
     p = *(first_in - 1);
     what_p = fmt::format("the {} on {}", s.noun, p);
@@ -64,8 +64,8 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   if (due.day < to) out.fell_due = true;
   if (to > due.day)
     out.findings.push_back({finding_status::breach, due.day, std::nullopt, {}, {}, {}, {},
-                            fmt::format("next {} was due by {} ({}); there was none by {}, the end of the audit window",
-                                        s.noun, due.day, due.derivation, to)});
+                            fmt::format("next {} was due by {} ({}); there was none by {}", s.noun, due.day,
+                                        due.derivation, ctx.window_end_words())});
   return out;
 }
 

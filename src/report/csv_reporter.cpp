@@ -41,7 +41,8 @@ std::string date_cell(const std::optional<date>& d) { return d ? to_iso(*d) : st
 constexpr std::string_view columns[] = {
     "council",      "body",           "rule_file", "line",   "clause",       "statement", "family",
     "meaning",      "rule_status",    "finding_status", "due",    "date",         "meeting",   "period_start",
-    "period_end",   "found",          "days_late", "message", "window_from", "window_to"};
+    "period_end",   "found",          "days_late", "message", "window_from", "window_to",
+    "severity",     "version_from",   "version_until"};
 
 class csv_reporter final : public reporter {
  public:
@@ -73,7 +74,10 @@ class csv_reporter final : public reporter {
                                      late ? std::to_string(*late) : std::string{},
                                      cell(f.message),
                                      to_iso(report.window.from),
-                                     to_iso(report.window.to)};
+                                     to_iso(report.window.to),
+                                     std::string(ast::severity_name(r.statement->modifiers)),
+                                     r.version ? date_cell(r.version->from) : std::string{},
+                                     r.version ? date_cell(r.version->until) : std::string{}};
           for (std::size_t i = 0; i < std::size(row); ++i) out << (i ? "," : "") << row[i];
           out << "\r\n";
         }

@@ -158,6 +158,7 @@ std::string_view status_class(finding_status s) {
     case finding_status::breach: return "breach";
     case finding_status::no_evidence: return "no-evidence";
     case finding_status::waived: return "waived";
+    case finding_status::advisory: return "advisory";
   }
   return "breach";
 }
@@ -254,6 +255,7 @@ std::string timeline_svg(const audit_report& report, const audited_body& body, s
     if (r.status == rule_status::breach) d.out += cross(14, y, shape_class, status);
     else if (r.status == rule_status::no_evidence) d.out += triangle(14, y, shape_class, status);
     else if (r.status == rule_status::waived) d.out += diamond(14, y, shape_class, status);
+    else if (r.status == rule_status::advisory) d.out += circle(14, y, shape_class, status);
     else if (r.status == rule_status::pass) d.out += tick(14, y, shape_class, status);
     else d.out += fmt::format("<rect class=\"{}\" x=\"9\" y=\"{}\" width=\"10\" height=\"3\"><title>{}</title></rect>",
                               shape_class, num(y - 1.5), status);
