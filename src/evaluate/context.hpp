@@ -19,6 +19,13 @@ class RE2;
 
 namespace remit {
 
+// The due date of the next qualifying event after one on `p` ("the held meeting on 2025-11-19"),
+// with its derivation ("2 months after the held meeting on 2025-11-19, plus 7 days' grace").
+struct due_date {
+  date day;
+  std::string derivation;
+};
+
 struct body_context {
   const event_log& log;
   std::vector<const event*> events;  // this body's events up to the window's end, in date order
@@ -38,6 +45,9 @@ struct body_context {
   bool counts_as_meeting(const event& e) const {
     return e.held_meeting() || (informal_meetings_count && e.held() && e.kind == event_kind::session);
   }
+  // Nothing falls due under a version of the rules before it took effect: a due date before
+  // that day moves to it (docs/language.md, "Versions").
+  due_date in_force(due_date due) const;
   // How the start and the end of `window` are named in a sentence.
   std::string window_start_words() const;
   std::string window_end_words() const;
@@ -57,12 +67,6 @@ struct series {
 
 series qualifying_series(const body_context& ctx, const ast::rule& rule);
 
-// The due date of the next qualifying event after one on `p` ("the held meeting on 2025-11-19"),
-// with its derivation ("2 months after the held meeting on 2025-11-19, plus 7 days' grace").
-struct due_date {
-  date day;
-  std::string derivation;
-};
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
 
 // Periods aligned to the year start: the start of the one of `months` months that holds `d`.

@@ -65,7 +65,7 @@ std::string dates_list(const std::vector<date>& dates) {
 // One body as one block audits it, seen as of a date: its record, and what it has planned.
 class body_outlook {
  public:
-  body_outlook(const event_log& log, const body_match& m, date as_of, date anchor)
+  body_outlook(const event_log& log, const body_match& m, date as_of, date anchor, std::optional<version_span> version)
       : log_(log), match_(m), as_of_(as_of), anchor_(anchor), cal_(calendar::of(m.settings.calendar)),
         record_{log, events_of(log, m, as_of), {anchor <= as_of ? anchor : as_of, as_of}, cal_, m.settings.year_start_month},
         planned_{log, {}, {as_of, as_of}, cal_, m.settings.year_start_month} {
@@ -78,6 +78,7 @@ class body_outlook {
         planned_copies_.push_back(held);
       }
     for (const event& e : planned_copies_) planned_.events.push_back(&e);
+    record_.version = planned_.version = version;
   }
   // planned_ points into planned_copies_.
   body_outlook(const body_outlook&) = delete;
@@ -150,8 +151,8 @@ class body_outlook {
   void next_event(const series& done, const series& planned, const ast::gap_frequency& f) {
     const bool any = !done.dates.empty();
     const date p = any ? done.dates.back() : anchor_;
-    const due_date due =
-        due_after(p, f, any ? fmt::format("the {} on {}", done.noun, p) : fmt::format("{}, the earliest event in the logs", p));
+    const due_date due = record_.in_force(
+        due_after(p, f, any ? fmt::format("the {} on {}", done.noun, p) : fmt::format("{}, the earliest event in the logs", p)));
     const std::optional<date> next = planned.dates.empty() ? std::nullopt : std::optional(planned.dates.front());
     const obligation_status status = due.day < as_of_                ? obligation_status::overdue
                                      : next && *next > due.day       ? obligation_status::at_risk
@@ -364,8 +365,9 @@ due_report compute_due(const std::vector<ast::rule_file>& files, const event_log
 
   for (const body_match& m : matches.matches) {
     // Of the versions of a body's rules, only the one in force on "as of" says what is owed.
-    if (const auto v = version_of(*m.file, *m.block); v && !judged_part({as_of, as_of}, v)) continue;
-    body_outlook outlook(log, m, as_of, anchor);
+    const auto version = version_of(*m.file, *m.block);
+    if (version && !judged_part({as_of, as_of}, version)) continue;
+    body_outlook outlook(log, m, as_of, anchor, version);
     int position = 0;
     for (const ast::statement& s : m.block->statements) {
       ++position;

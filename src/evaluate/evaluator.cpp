@@ -57,6 +57,13 @@ std::string version_suffix(const std::optional<version_span>& v) {
   return v ? fmt::format(" ({})", version_words(*v)) : std::string{};
 }
 
+due_date body_context::in_force(due_date due) const {
+  if (!version || !version->from || due.day >= *version->from) return due;
+  return {*version->from, fmt::format("{}, which is before this version of the rules took effect on {}, so it moves to that "
+                                      "day",
+                                      due.derivation, *version->from)};
+}
+
 std::string body_context::window_start_words() const {
   if (version && version->from && *version->from == window.from && window.from > audit().from)
     return fmt::format("{}, the day this version of the rules took effect", window.from);

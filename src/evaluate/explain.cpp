@@ -114,6 +114,12 @@ class explainer {
 
  private:
   date from() const { return ctx_.window.from; }
+  // As the audit does (body_context::in_force): no due date before the version took effect.
+  std::pair<date, std::string> in_force(std::pair<date, std::string> due) const {
+    if (!ctx_.version || !ctx_.version->from || due.first >= *ctx_.version->from) return due;
+    return {*ctx_.version->from, fmt::format("{}; before this version of the rules took effect, so due on {}", due.second,
+                                             *ctx_.version->from)};
+  }
   date to() const { return ctx_.window.to; }
   std::string title_of(const event& e) const { return std::string(ctx_.log.strings.text(e.title)); }
 
@@ -254,7 +260,7 @@ class explainer {
     int link = 0;
     for (auto it = first_in; it != end_in; ++it) {
       const date q = *it;
-      const auto [due, how] = due_worked_out(p, f);
+      const auto [due, how] = in_force(due_worked_out(p, f));
       out_ << fmt::format("  link {}  {} -> {} on {}\n", ++link, p, s.noun, q);
       out_ << fmt::format("          due: {}\n", how);
       if (q > due)
@@ -264,7 +270,7 @@ class explainer {
         out_ << fmt::format("          on time ({} is on or before {})\n", q, due);
       p = q;
     }
-    const auto [due, how] = due_worked_out(p, f);
+    const auto [due, how] = in_force(due_worked_out(p, f));
     out_ << (ctx_.version ? fmt::format("  open    {} -> no later {} by {}\n", p, s.noun, ctx_.window_end_words())
                           : fmt::format("  open    {} -> no later {} by {}, the end of the window\n", p, s.noun, to()));
     out_ << fmt::format("          due: {}\n", how);

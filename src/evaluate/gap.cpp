@@ -49,7 +49,7 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   for (auto it = first_in; it != end_in; ++it) {
     out.fell_due = true;
     const date q = *it;
-    const due_date due = due_after(p, f, what_p);
+    const due_date due = ctx.in_force(due_after(p, f, what_p));
     if (q > due.day)
       out.findings.push_back({finding_status::breach, due.day, q, {}, {}, {}, {},
                               fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late", s.noun, due.day,
@@ -60,7 +60,7 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   }
 
   // After the last link: still open at the window's end.
-  const due_date due = due_after(p, f, what_p);
+  const due_date due = ctx.in_force(due_after(p, f, what_p));
   if (due.day < to) out.fell_due = true;
   if (to > due.day)
     out.findings.push_back({finding_status::breach, due.day, std::nullopt, {}, {}, {}, {},

@@ -14,7 +14,7 @@ import sys
 remit = sys.argv[1]
 COLUMNS = ["council", "body", "rule_file", "line", "clause", "statement", "family", "meaning", "rule_status",
            "finding_status", "due", "date", "meeting", "period_start", "period_end", "found", "days_late", "message",
-           "window_from", "window_to"]
+           "window_from", "window_to", "severity", "version_from", "version_until"]
 problems = []
 
 
@@ -41,7 +41,10 @@ for path in goldens:
     for row, (r, f) in zip(rows, findings):
         want = {"body": r["body"], "clause": r["rule"], "statement": r["text"], "rule_status": r["status"],
                 "finding_status": f["status"], "due": f["due"], "date": f["date"] or "", "message": f["message"],
-                "line": str(r["line"]), "window_from": report["from"], "window_to": report["to"]}
+                "line": str(r["line"]), "window_from": report["from"], "window_to": report["to"],
+                "severity": r["severity"],
+                "version_from": (r.get("version") or {}).get("from") or "",
+                "version_until": (r.get("version") or {}).get("until") or ""}
         for k, v in want.items():
             if row[k] != v:
                 problems.append(f"{path}: {k} is {row[k]!r}, expected {v!r}")

@@ -160,6 +160,14 @@ TEST_CASE("versions: a gap rule looks back across the change to the last meeting
   CHECK(iso(gap[1]->findings[0].due) == "2025-06-20");
   CHECK(iso(gap[1]->findings[0].on) == "2025-07-01");
   CHECK_THAT(gap[1]->findings[0].message, Contains("the held meeting on 2025-04-20"));
+  // A due date that would fall before the change moves to the day the new version took effect:
+  // 2025-02-01 + 2 months = 2025-04-01, before 2025-05-15.
+  const auto overdue = audit(versions, "body,date\nBoard,2025-02-01\nBoard,2025-05-20\n", "2025-04-01", "2025-06-30");
+  const auto moved = of_label(overdue.report, "5.1");
+  REQUIRE(moved[1]->findings.size() == 1);
+  CHECK(iso(moved[1]->findings[0].due) == "2025-05-15");
+  CHECK(iso(moved[1]->findings[0].on) == "2025-05-20");
+  CHECK_THAT(moved[1]->findings[0].message, Contains("so it moves to that day"));
   // With no meeting before the change, the new version's chain starts on the day it took effect.
   const auto none = audit(versions, "body,date\nBoard,2025-07-20\n", "2025-04-01", "2025-07-31");
   const auto from_change = of_label(none.report, "5.1");
