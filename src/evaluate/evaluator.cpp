@@ -64,12 +64,6 @@ due_date body_context::in_force(due_date due) const {
                                       due.derivation, *version->from)};
 }
 
-std::string body_context::window_start_words() const {
-  if (version && version->from && *version->from == window.from && window.from > audit().from)
-    return fmt::format("{}, the day this version of the rules took effect", window.from);
-  return fmt::format("{}, the start of the audit window", window.from);
-}
-
 std::string body_context::window_end_words() const {
   if (version && version->until && *version->until == window.to && window.to < audit().to)
     return fmt::format("{}, the last day this version of the rules was in force", window.to);

@@ -217,7 +217,9 @@ class explainer {
       }
     }
     if (counted_in_window.empty()) out_ << fmt::format("  none counted from {} to {}\n", from(), to());
-    if (last_before && anchor) out_ << fmt::format("  before the window, the last counted was on {}\n", *last_before);
+    if (last_before && anchor)
+      out_ << fmt::format("  before {}, the last counted was on {}\n",
+                          ctx_.version ? to_iso(from()) : std::string("the window"), *last_before);
     // The listing must agree with the events the family is judged on.
     std::vector<date> official;
     std::copy_if(dates.dates.begin(), dates.dates.end(), std::back_inserter(official),
@@ -243,19 +245,19 @@ class explainer {
         s.noun, interval_words(f), f.grace_days ? fmt::format(" and {} grace", counted(f.grace_days, "day's", "days'")) : "",
         s.noun);
     if (ctx_.window.from > ctx_.audit().from)
-      out_ << fmt::format("This version of the rules took effect on {}: its chain starts there, looking back across the "
-                          "change to the last {} before it.\n",
-                          from(), s.noun);
+      out_ << fmt::format("This version of the rules took effect on {}: its chain looks back across the change to the "
+                          "last {} before it, and no due date falls before {}.\n",
+                          from(), s.noun, from());
     const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from());
     const auto end_in = std::upper_bound(first_in, s.dates.end(), to());
-    date p = from();
+    date p = ctx_.audit().from;
     if (first_in != s.dates.begin()) {
       p = *(first_in - 1);
       out_ << (ctx_.version ? fmt::format("  start   {}, the last {} before {}\n", p, s.noun, from())
                             : fmt::format("  start   {}, the last {} before the window\n", p, s.noun));
     } else {
-      out_ << fmt::format("  start   {}, the first day {} (no {} before it)\n", p,
-                          ctx_.version ? "this version judges" : "of the window", s.noun);
+      out_ << fmt::format("  start   {}, the first day of the window (no {} before {})\n", p, s.noun,
+                          ctx_.version ? to_iso(from()) : std::string("it"));
     }
     int link = 0;
     for (auto it = first_in; it != end_in; ++it) {

@@ -36,11 +36,13 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   const date to = ctx.window.to;
   family_result out;
 
-  // The chain starts at the last qualifying event before the window, or at the window's start.
+  // The chain starts at the last qualifying event before the window (for a version of the rules,
+  // before the part of the window it judges, looking back across the change), or at the start
+  // of the audit window when there is none.
   const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
   const auto end_in = std::upper_bound(first_in, s.dates.end(), to);
-  date p = from;
-  std::string what_p = ctx.window_start_words();
+  date p = ctx.audit().from;
+  std::string what_p = fmt::format("{}, the start of the audit window", p);
   if (first_in != s.dates.begin()) {
     p = *(first_in - 1);
     what_p = fmt::format("the {} on {}", s.noun, p);

@@ -16,7 +16,8 @@ namespace remit::rule_tests {
 namespace {
 
 std::optional<rule_status> status_named(std::string_view word) {
-  for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::waived, rule_status::not_due, rule_status::pass})
+  for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
+                        rule_status::not_due, rule_status::pass})
     if (name(s) == word) return s;
   return std::nullopt;
 }
@@ -89,7 +90,7 @@ std::optional<std::vector<expectation>> read_expectations(std::string_view text,
     }
     const auto status = status_named(words[1]);
     if (!status)
-      return fail(fmt::format("unknown status '{}': expected pass, breach, no-evidence, waived or not-due", words[1]));
+      return fail(fmt::format("unknown status '{}': expected pass, breach, no-evidence, advisory, waived or not-due", words[1]));
     e.status = *status;
     out.push_back(std::move(e));
   }

@@ -225,7 +225,8 @@ class runner {
     seen.exercised = true;
     if (match->status == e.status) {
       seen.seen_met = seen.seen_met || e.status == rule_status::pass;
-      seen.seen_breached = seen.seen_breached || e.status == rule_status::breach;
+      // An advisory statement that was not met is its "breached" case.
+      seen.seen_breached = seen.seen_breached || e.status == rule_status::breach || e.status == rule_status::advisory;
       return;
     }
     std::string failure = fmt::format("{} (line {}, {}){}: expected {}, got {}", label_of(e.label, matched.nth, matched.of),

@@ -168,11 +168,12 @@ TEST_CASE("versions: a gap rule looks back across the change to the last meeting
   CHECK(iso(moved[1]->findings[0].due) == "2025-05-15");
   CHECK(iso(moved[1]->findings[0].on) == "2025-05-20");
   CHECK_THAT(moved[1]->findings[0].message, Contains("so it moves to that day"));
-  // With no meeting before the change, the new version's chain starts on the day it took effect.
+  // With no meeting before the change, the new version's chain starts, like any chain, at the
+  // start of the audit window: 2025-04-01 + 2 months = 2025-06-01.
   const auto none = audit(versions, "body,date\nBoard,2025-07-20\n", "2025-04-01", "2025-07-31");
   const auto from_change = of_label(none.report, "5.1");
-  CHECK(iso(from_change[1]->findings[0].due) == "2025-07-15");
-  CHECK_THAT(from_change[1]->findings[0].message, Contains("the day this version of the rules took effect"));
+  CHECK(iso(from_change[1]->findings[0].due) == "2025-06-01");
+  CHECK_THAT(from_change[1]->findings[0].message, Contains("2025-04-01, the start of the audit window"));
   // The old version's chain ends open on its last day: from 2025-01-01 the next was due 2025-04-01.
   CHECK(status(*from_change[0]) == "not-due");
   const auto from_january = audit(versions, "body,date\nBoard,2025-07-20\n", "2025-01-01", "2025-07-31");
