@@ -127,13 +127,16 @@ svg.timeline { width: 100%; height: auto; display: block; border: 1px solid var(
 .tl-mark.tl-breach, .tl-late.tl-breach { fill: var(--breach); }
 .tl-mark.tl-no-evidence { fill: #c98a00; stroke: #6b4700; }
 .tl-mark.tl-waived, .tl-late.tl-waived { fill: var(--waived); }
+.tl-mark.tl-advisory, .tl-late.tl-advisory { fill: var(--amber); }
 .tl-late { opacity: .85; }
 .tl-period { stroke-width: 1; }
 .tl-period.tl-breach { stroke: var(--breach); }
 .tl-period.tl-waived { stroke: var(--waived); }
+.tl-period.tl-advisory { stroke: var(--amber); stroke-dasharray: 3 2; }
 .tl-hatch-breach-ground { fill: #fbe7e4; } .tl-hatch-breach-stroke { stroke: var(--breach); stroke-width: 1.6; }
 .tl-hatch-waived-ground { fill: #eef5fb; } .tl-hatch-waived-stroke { stroke: #8fb8d8; stroke-width: 1.2; }
 .tl-hatch-no-evidence-ground { fill: #fdf0d2; } .tl-hatch-no-evidence-stroke { stroke: #c98a00; stroke-width: 1.2; }
+.tl-hatch-advisory-ground { fill: #fff; } .tl-hatch-advisory-stroke { stroke: #c98a00; stroke-width: .8; }
 .tl-legend-box { stroke: #9aa3ad; stroke-width: .5; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 8px 0 0; font-size: 12px; color: var(--muted); }
 .legend li { display: inline-flex; align-items: center; gap: 5px; }
