@@ -65,7 +65,12 @@ REMIT_ERROR(received_slot, "expected a quoted agenda item after 'receives', as i
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
 REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
 REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports' or 'receives'");
-REMIT_ERROR(statement_end, "expected the end of the statement (one statement per line)");
+REMIT_ERROR(statement_end,
+            "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory'");
+REMIT_ERROR(modifier, "expected 'advisory', 'severity' or 'informal meetings count' after ','");
+REMIT_ERROR(severity_level, "expected 'minor', 'major' or 'critical' after 'severity'");
+REMIT_ERROR(informal_meetings_word, "expected 'meetings' after 'informal', as in 'informal meetings count'");
+REMIT_ERROR(informal_count_word, "expected 'count' after 'informal meetings'");
 
 // settings
 REMIT_ERROR(setting_end, "expected the end of the setting (one setting per line)");
@@ -84,7 +89,8 @@ REMIT_ERROR(waiver_reason_slot, "expected a quoted reason after 'because'");
 
 // structure
 REMIT_ERROR(body_name_slot, "expected the body's quoted name or '*' after 'body'");
-REMIT_ERROR(open_brace, "expected '{' after the body's name");
+REMIT_ERROR(open_brace, "expected '{' (or 'from YYYY-MM-DD', for a version of the body's rules) after the body's name");
+REMIT_ERROR(version_date_slot, "expected the date YYYY-MM-DD the version took effect after 'from'");
 REMIT_ERROR(body_header_end, "expected the end of the line after '{' (one statement per line)");
 REMIT_ERROR(nested_body_error, "bodies do not nest: expected '}' to close the body above first");
 REMIT_ERROR(unknown_body_line, "expected a statement (a clause label, then a rule), a setting, or '}'");

@@ -65,6 +65,9 @@ REMIT_KW(kw_by, "by");
 REMIT_KW(kw_within, "within");
 REMIT_KW(kw_reports, "reports");
 REMIT_KW(kw_receives, "receives");
+REMIT_KW(kw_advisory, "advisory");
+REMIT_KW(kw_severity, "severity");
+REMIT_KW(kw_informal, "informal");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -193,9 +196,29 @@ struct receives_statement : if_must<kw_receives, received_slot, receives_when> {
 
 struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement> {};
 struct statement_rule : seq<sp, rule> {};
+
+// ---- modifiers: after any rule, each introduced by a comma ------------------------------
+// advisory ["QUOTE"]: the ToR's "usually", "should", "aims to"; never a breach
+struct advisory_quote : quoted {};
+struct advisory_modifier : seq<kw_advisory, opt<sp, advisory_quote>> {};
+// severity minor|major|critical: how much a breach of a duty matters
+struct severity_minor : kw<TAO_PEGTL_STRING("minor")> {};
+struct severity_major : kw<TAO_PEGTL_STRING("major")> {};
+struct severity_critical : kw<TAO_PEGTL_STRING("critical")> {};
+struct severity_level : seq<sp, sor<severity_minor, severity_major, severity_critical>> {};
+struct severity_modifier : if_must<kw_severity, severity_level> {};
+// informal meetings count: held sessions count wherever the rule speaks of held meetings
+struct informal_meetings_word : seq<sp, kw<TAO_PEGTL_STRING("meetings")>> {};
+struct informal_count_word : seq<sp, kw<TAO_PEGTL_STRING("count")>> {};
+struct informal_modifier : if_must<kw_informal, informal_meetings_word, informal_count_word> {};
+struct modifier : sor<advisory_modifier, severity_modifier, informal_modifier> {};
+struct modifier_slot : seq<osp, one<','>, osp, must<modifier>> {};
+
+// The rule and its modifiers, as reports quote them.
+struct statement_written : seq<must<statement_rule>, star<modifier_slot>> {};
 struct statement_end : line_end {};
-// LABEL rule
-struct statement : seq<label, must<statement_rule>, must<statement_end>> {};
+// LABEL rule [, modifier]...
+struct statement : seq<label, statement_written, must<statement_end>> {};
 
 // ---- settings ---------------------------------------------------------------------------
 struct setting_end : line_end {};
@@ -269,7 +292,11 @@ struct body_name : quoted {};
 struct body_name_slot : seq<sp, sor<body_wildcard, body_name>> {};
 struct open_brace : seq<osp, one<'{'>> {};
 struct body_header_end : line_end {};
-struct body_header_tail : seq<must<body_name_slot>, must<open_brace>, must<body_header_end>> {};
+// body "NAME" from YYYY-MM-DD {: a version of the body's rules, in force from that date
+struct version_date : iso_date {};
+struct version_date_slot : seq<sp, version_date> {};
+struct body_version : seq<sp, if_must<kw_from, version_date_slot>> {};
+struct body_header_tail : seq<must<body_name_slot>, opt<body_version>, must<open_brace>, must<body_header_end>> {};
 struct body_close : seq<osp, one<'}'>, line_end> {};
 // Errors are raised on tags of their own: a rule with a message throws wherever it fails.
 struct nested_body : seq<osp, kw_body> {};

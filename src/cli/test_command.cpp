@@ -59,7 +59,7 @@ void add_test_command(CLI::App& app, int& status) {
       "  1.9    breach\n"
       "  2.4#3  pass        (#3: the third statement labelled 2.4 in its body)\n"
       "  body \"Cabinet\"     (the statements below are for this body of the logs)\n"
-      "Statuses: pass, breach, no-evidence, waived, not-due.\n"
+      "Statuses: pass, breach, no-evidence, advisory, waived, not-due.\n"
       "Exit status: 0 every case passed, 1 a case failed (or, with --require-coverage, a statement was not seen\n"
       "both passing and breaching), 2 a case cannot be run, or DIR holds none. See docs/tools.md.");
   cmd->add_option("dir", options->dir, "The folder of test cases, searched at any depth")->required()->type_name("DIR");

@@ -19,14 +19,37 @@ class RE2;
 
 namespace remit {
 
+// The due date of the next qualifying event after one on `p` ("the held meeting on 2025-11-19"),
+// with its derivation ("2 months after the held meeting on 2025-11-19, plus 7 days' grace").
+struct due_date {
+  date day;
+  std::string derivation;
+};
+
 struct body_context {
   const event_log& log;
   std::vector<const event*> events;  // this body's events up to the window's end, in date order
-  audit_window window;
+  audit_window window;               // the part of the audit window this body block judges
   const calendar& cal;
   int year_start_month = 1;
+  // A version of the body's rules judges only the days it was in force (docs/language.md,
+  // "Versions"): `window` is then that part of `whole_window`, and `version` says which.
+  std::optional<version_span> version{};
+  std::optional<audit_window> whole_window{};
+  // ", informal meetings count" on the statement being evaluated.
+  bool informal_meetings_count = false;
 
   std::string_view title(const event& e) const { return log.strings.folded(e.title); }
+  audit_window audit() const { return whole_window.value_or(window); }
+  // A held meeting, or with "informal meetings count" a held session too.
+  bool counts_as_meeting(const event& e) const {
+    return e.held_meeting() || (informal_meetings_count && e.held() && e.kind == event_kind::session);
+  }
+  // Nothing falls due under a version of the rules before it took effect: a due date before
+  // that day moves to it (docs/language.md, "Versions").
+  due_date in_force(due_date due) const;
+  // How the end of `window` is named in a sentence.
+  std::string window_end_words() const;
 };
 
 struct family_result {
@@ -43,12 +66,6 @@ struct series {
 
 series qualifying_series(const body_context& ctx, const ast::rule& rule);
 
-// The due date of the next qualifying event after one on `p` ("the held meeting on 2025-11-19"),
-// with its derivation ("2 months after the held meeting on 2025-11-19, plus 7 days' grace").
-struct due_date {
-  date day;
-  std::string derivation;
-};
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
 
 // Periods aligned to the year start: the start of the one of `months` months that holds `d`.

@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
+#include "evaluate/evaluator.hpp"
 #include "language/describe.hpp"
 
 namespace remit {
@@ -64,7 +65,7 @@ std::string dates_list(const std::vector<date>& dates) {
 // One body as one block audits it, seen as of a date: its record, and what it has planned.
 class body_outlook {
  public:
-  body_outlook(const event_log& log, const body_match& m, date as_of, date anchor)
+  body_outlook(const event_log& log, const body_match& m, date as_of, date anchor, std::optional<version_span> version)
       : log_(log), match_(m), as_of_(as_of), anchor_(anchor), cal_(calendar::of(m.settings.calendar)),
         record_{log, events_of(log, m, as_of), {anchor <= as_of ? anchor : as_of, as_of}, cal_, m.settings.year_start_month},
         planned_{log, {}, {as_of, as_of}, cal_, m.settings.year_start_month} {
@@ -77,6 +78,7 @@ class body_outlook {
         planned_copies_.push_back(held);
       }
     for (const event& e : planned_copies_) planned_.events.push_back(&e);
+    record_.version = planned_.version = version;
   }
   // planned_ points into planned_copies_.
   body_outlook(const body_outlook&) = delete;
@@ -87,6 +89,7 @@ class body_outlook {
                std::vector<quiet_rule>& quiet) {
     found_.clear();
     why_quiet_.clear();
+    record_.informal_meetings_count = planned_.informal_meetings_count = s.modifiers.informal_meetings_count;
     std::visit(
         [&](const auto& r) {
           using T = std::decay_t<decltype(r)>;
@@ -140,7 +143,7 @@ class body_outlook {
   std::vector<const event*> planned_meetings() const {
     std::vector<const event*> out;
     for (const event* e : planned_.events)
-      if (e->kind == event_kind::meeting) out.push_back(e);
+      if (planned_.counts_as_meeting(*e)) out.push_back(e);
     return out;
   }
 
@@ -148,8 +151,8 @@ class body_outlook {
   void next_event(const series& done, const series& planned, const ast::gap_frequency& f) {
     const bool any = !done.dates.empty();
     const date p = any ? done.dates.back() : anchor_;
-    const due_date due =
-        due_after(p, f, any ? fmt::format("the {} on {}", done.noun, p) : fmt::format("{}, the earliest event in the logs", p));
+    const due_date due = record_.in_force(
+        due_after(p, f, any ? fmt::format("the {} on {}", done.noun, p) : fmt::format("{}, the earliest event in the logs", p)));
     const std::optional<date> next = planned.dates.empty() ? std::nullopt : std::optional(planned.dates.front());
     const obligation_status status = due.day < as_of_                ? obligation_status::overdue
                                      : next && *next > due.day       ? obligation_status::at_risk
@@ -301,10 +304,14 @@ class body_outlook {
 
   // receives "X" by DATE.
   void deadline(const ast::receives_by& r) {
+    if (const auto v = version_of(*match_.file, *match_.block); v && v->from && r.deadline < *v->from) {
+      why_quiet_ = fmt::format("due on {}, before this version of the rules took effect on {}", r.deadline, *v->from);
+      return;
+    }
     const std::string wanted = fold(r.item);
     const auto received = [&](const std::vector<const event*>& events) -> std::optional<date> {
       for (const event* e : events) {
-        if (!e->held_meeting()) continue;
+        if (!record_.counts_as_meeting(*e)) continue;
         for (string_pool::id item : log_.items_of(*e))
           if (folded_contains(log_.strings.folded(item), wanted)) return e->day;
       }
@@ -357,7 +364,10 @@ due_report compute_due(const std::vector<ast::rule_file>& files, const event_log
   for (const event& e : log.events) anchor = std::min(anchor, e.day);
 
   for (const body_match& m : matches.matches) {
-    body_outlook outlook(log, m, as_of, anchor);
+    // Of the versions of a body's rules, only the one in force on "as of" says what is owed.
+    const auto version = version_of(*m.file, *m.block);
+    if (version && !judged_part({as_of, as_of}, version)) continue;
+    body_outlook outlook(log, m, as_of, anchor, version);
     int position = 0;
     for (const ast::statement& s : m.block->statements) {
       ++position;

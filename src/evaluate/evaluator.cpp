@@ -16,6 +16,7 @@ std::string_view name(finding_status s) {
     case finding_status::breach: return "breach";
     case finding_status::no_evidence: return "no-evidence";
     case finding_status::waived: return "waived";
+    case finding_status::advisory: return "advisory";
   }
   return "breach";
 }
@@ -24,6 +25,7 @@ std::string_view name(rule_status s) {
   switch (s) {
     case rule_status::breach: return "breach";
     case rule_status::no_evidence: return "no-evidence";
+    case rule_status::advisory: return "advisory";
     case rule_status::waived: return "waived";
     case rule_status::not_due: return "not-due";
     case rule_status::pass: return "pass";
@@ -42,6 +44,43 @@ std::size_t audit_report::count(finding_status s) const {
     n += static_cast<std::size_t>(
         std::count_if(r.findings.begin(), r.findings.end(), [&](const finding& f) { return f.status == s; }));
   return n;
+}
+
+std::string version_words(const version_span& v) {
+  if (v.from && v.until) return fmt::format("the version in force from {} to {}", *v.from, *v.until);
+  if (v.from) return fmt::format("the version in force from {}", *v.from);
+  if (v.until) return fmt::format("the version in force until {}", *v.until);
+  return "the only version";
+}
+
+std::string version_suffix(const std::optional<version_span>& v) {
+  return v ? fmt::format(" ({})", version_words(*v)) : std::string{};
+}
+
+due_date body_context::in_force(due_date due) const {
+  if (!version || !version->from || due.day >= *version->from) return due;
+  return {*version->from, fmt::format("{}, which is before this version of the rules took effect on {}, so it moves to that "
+                                      "day",
+                                      due.derivation, *version->from)};
+}
+
+std::string body_context::window_end_words() const {
+  if (version && version->until && *version->until == window.to && window.to < audit().to)
+    return fmt::format("{}, the last day this version of the rules was in force", window.to);
+  return fmt::format("{}, the end of the audit window", window.to);
+}
+
+std::optional<version_span> version_of(const ast::rule_file& file, const ast::body& block) {
+  if (!block.in_force_from && !ast::is_versioned(file, block)) return std::nullopt;
+  return version_span{block.in_force_from, ast::in_force_until(file, block)};
+}
+
+std::optional<audit_window> judged_part(const audit_window& window, const std::optional<version_span>& v) {
+  audit_window part = window;
+  if (v && v->from && *v->from > part.from) part.from = *v->from;
+  if (v && v->until && *v->until < part.to) part.to = *v->until;
+  if (part.from > part.to) return std::nullopt;
+  return part;
 }
 
 namespace {
@@ -81,6 +120,7 @@ rule_status status_of(const family_result& r) {
   };
   if (any(finding_status::breach)) return rule_status::breach;
   if (any(finding_status::no_evidence)) return rule_status::no_evidence;
+  if (any(finding_status::advisory)) return rule_status::advisory;
   if (any(finding_status::waived)) return rule_status::waived;
   if (!r.fell_due) return rule_status::not_due;
   return rule_status::pass;
@@ -90,7 +130,7 @@ rule_status status_of(const family_result& r) {
 // waivers that bear on its rules.
 void describe_body(const event_log& log, const body_context& ctx, const body_match& m, audited_body& out) {
   for (const event* e : ctx.events) {
-    if (e->day < ctx.window.from) continue;
+    if (e->day < ctx.window.from || e->day > ctx.window.to) continue;
     out.events.push_back({e->day, e->published == no_date ? std::nullopt : std::optional(e->published), e->kind,
                           e->status, e->held(), std::string(log.strings.text(e->title)),
                           std::string(log.strings.text(e->to))});
@@ -107,11 +147,20 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
                    diagnostics& diags) {
   const ast::rule_file& file = *m.file;
-  const body_context ctx{log, events_of(log, m, window.to), window, calendar::of(m.settings.calendar),
-                         m.settings.year_start_month};
-  audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}};
+  // A version of the body's rules that was not in force during the window judges nothing.
+  const std::optional<version_span> version = version_of(file, *m.block);
+  const std::optional<audit_window> judged = judged_part(window, version);
+  if (!judged) return;
+  body_context ctx{log, events_of(log, m, window.to), *judged, calendar::of(m.settings.calendar),
+                   m.settings.year_start_month};
+  if (version) {
+    ctx.version = version;
+    ctx.whole_window = window;
+  }
+  audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}, version};
   for (const ast::statement& s : m.block->statements) {
-    rule_result result{file.path, m.settings.council, m.name, &s, rule_status::pass, {}};
+    rule_result result{file.path, m.settings.council, m.name, &s, rule_status::pass, {}, version};
+    ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
     family_result found;
     try {
       found = evaluate_statement(ctx, s);
@@ -127,6 +176,10 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
         f.message = fmt::format("{}; waived from {} to {} because \"{}\"", f.message, w->from, w->to, w->reason);
       }
     }
+    // Advisory wording is not a duty: what would have been a breach is reported as advisory.
+    if (s.modifiers.advisory)
+      for (finding& f : found.findings)
+        if (f.status == finding_status::breach) f.status = finding_status::advisory;
     // By due date; the rest of the key only makes the order independent of the order of log rows.
     std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
       return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);

@@ -1,6 +1,7 @@
 // Rule files × event log → audit report (docs/language.md). Never reads the clock: the window is given.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -14,6 +15,11 @@ namespace remit {
 // and statements in file order (for body *, bodies in order of the case-folded name),
 // findings by due date. A problem that makes a result impossible to compute (a working-day
 // count outside the bank-holiday data) is a diagnostic.
+// The version of the body's rules a body block is, if it is one (docs/language.md, "Versions").
+std::optional<version_span> version_of(const ast::rule_file& file, const ast::body& block);
+// The part of the window in which a version was in force; none when it was not in force at all.
+std::optional<audit_window> judged_part(const audit_window& window, const std::optional<version_span>& v);
+
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
                        diagnostics& diags);
 

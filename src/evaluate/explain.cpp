@@ -114,6 +114,12 @@ class explainer {
 
  private:
   date from() const { return ctx_.window.from; }
+  // As the audit does (body_context::in_force): no due date before the version took effect.
+  std::pair<date, std::string> in_force(std::pair<date, std::string> due) const {
+    if (!ctx_.version || !ctx_.version->from || due.first >= *ctx_.version->from) return due;
+    return {*ctx_.version->from, fmt::format("{}; before this version of the rules took effect, so due on {}", due.second,
+                                             *ctx_.version->from)};
+  }
   date to() const { return ctx_.window.to; }
   std::string title_of(const event& e) const { return std::string(ctx_.log.strings.text(e.title)); }
 
@@ -131,6 +137,10 @@ class explainer {
       return fmt::format("breach, waived: its due date {} lies in the waiver from {} to {} (\"{}\")", due, w->from, w->to,
                          w->reason);
     }
+    if (s_.modifiers.advisory) {
+      reached_.push_back({finding_status::advisory, due});
+      return "advisory (the statement is advisory: never a breach)";
+    }
     reached_.push_back({finding_status::breach, due});
     return "breach";
   }
@@ -145,7 +155,7 @@ class explainer {
     const std::string status = e.held() ? std::string{} : fmt::format("{}, not held", name(e.status));
     if (std::holds_alternative<ast::meets>(s_.what)) {
       if (e.kind == event_kind::report) return listed = false, std::nullopt;
-      if (e.kind == event_kind::session) return "a session, not a formal meeting";
+      if (e.kind == event_kind::session && !s_.modifiers.informal_meetings_count) return "a session, not a formal meeting";
       if (!e.held()) return status;
       return std::nullopt;
     }
@@ -166,7 +176,8 @@ class explainer {
       return std::nullopt;
     }
     if (const auto* v = std::get_if<ast::receives>(&s_.what)) {
-      if (e.kind != event_kind::meeting) return listed = false, std::nullopt;
+      if (e.kind == event_kind::report || (e.kind == event_kind::session && !s_.modifiers.informal_meetings_count))
+        return listed = false, std::nullopt;
       if (!e.held()) return status;
       const auto items = ctx_.log.items_of(e);
       if (items.empty()) return "its agenda items are not recorded";
@@ -190,6 +201,7 @@ class explainer {
     std::vector<date> counted_in_window;
     std::optional<date> last_before;
     for (const event* e : ctx_.events) {
+      if (e->day > to()) break;
       bool listed = false;
       const auto why = why_not_counted(*e, listed);
       if (!listed) continue;
@@ -205,7 +217,9 @@ class explainer {
       }
     }
     if (counted_in_window.empty()) out_ << fmt::format("  none counted from {} to {}\n", from(), to());
-    if (last_before && anchor) out_ << fmt::format("  before the window, the last counted was on {}\n", *last_before);
+    if (last_before && anchor)
+      out_ << fmt::format("  before {}, the last counted was on {}\n",
+                          ctx_.version ? to_iso(from()) : std::string("the window"), *last_before);
     // The listing must agree with the events the family is judged on.
     std::vector<date> official;
     std::copy_if(dates.dates.begin(), dates.dates.end(), std::back_inserter(official),
@@ -230,19 +244,25 @@ class explainer {
         "The chain starts at the last {} before the window, or at the window's first day when there is none.\n",
         s.noun, interval_words(f), f.grace_days ? fmt::format(" and {} grace", counted(f.grace_days, "day's", "days'")) : "",
         s.noun);
+    if (ctx_.window.from > ctx_.audit().from)
+      out_ << fmt::format("This version of the rules took effect on {}: its chain looks back across the change to the "
+                          "last {} before it, and no due date falls before {}.\n",
+                          from(), s.noun, from());
     const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from());
     const auto end_in = std::upper_bound(first_in, s.dates.end(), to());
-    date p = from();
+    date p = ctx_.audit().from;
     if (first_in != s.dates.begin()) {
       p = *(first_in - 1);
-      out_ << fmt::format("  start   {}, the last {} before the window\n", p, s.noun);
+      out_ << (ctx_.version ? fmt::format("  start   {}, the last {} before {}\n", p, s.noun, from())
+                            : fmt::format("  start   {}, the last {} before the window\n", p, s.noun));
     } else {
-      out_ << fmt::format("  start   {}, the first day of the window (no {} before it)\n", p, s.noun);
+      out_ << fmt::format("  start   {}, the first day of the window (no {} before {})\n", p, s.noun,
+                          ctx_.version ? to_iso(from()) : std::string("it"));
     }
     int link = 0;
     for (auto it = first_in; it != end_in; ++it) {
       const date q = *it;
-      const auto [due, how] = due_worked_out(p, f);
+      const auto [due, how] = in_force(due_worked_out(p, f));
       out_ << fmt::format("  link {}  {} -> {} on {}\n", ++link, p, s.noun, q);
       out_ << fmt::format("          due: {}\n", how);
       if (q > due)
@@ -252,8 +272,9 @@ class explainer {
         out_ << fmt::format("          on time ({} is on or before {})\n", q, due);
       p = q;
     }
-    const auto [due, how] = due_worked_out(p, f);
-    out_ << fmt::format("  open    {} -> no later {} by {}, the end of the window\n", p, s.noun, to());
+    const auto [due, how] = in_force(due_worked_out(p, f));
+    out_ << (ctx_.version ? fmt::format("  open    {} -> no later {} by {}\n", p, s.noun, ctx_.window_end_words())
+                          : fmt::format("  open    {} -> no later {} by {}, the end of the window\n", p, s.noun, to()));
     out_ << fmt::format("          due: {}\n", how);
     if (to() > due)
       out_ << fmt::format("          the window ends after {} with none held: {}, still open at {}\n", due, breach(due), to());
@@ -273,12 +294,20 @@ class explainer {
         "Periods are aligned to the year start (1 {}); only those wholly inside the window are judged.\n",
         is_count ? "Count" : "Coverage", period_word(period), is_count ? fmt::format("at least {}", needed) : "at least one",
         needed == 1 ? s.noun : s.nouns, month_name(static_cast<unsigned>(ctx_.year_start_month)));
-    for (date start = aligned_period_start(from(), months, ctx_.year_start_month); start <= to();
+    const audit_window whole = ctx_.audit();
+    if (ctx_.version)
+      out_ << fmt::format("This version of the rules judges the periods that end from {} to {}.\n", from(), to());
+    for (date start = aligned_period_start(whole.from, months, ctx_.year_start_month); start <= whole.to;
          start = start.plus_months(months)) {
       const date end = start.plus_months(months).plus_days(-1);
-      if (start < from() || end > to()) {
+      if (start < whole.from || end > whole.to) {
         out_ << fmt::format("  {} to {}  not judged: it {} the window\n", start, end,
-                            start < from() ? "starts before" : "ends after");
+                            start < whole.from ? "starts before" : "ends after");
+        continue;
+      }
+      if (end < from() || end > to()) {
+        out_ << fmt::format("  {} to {}  judged by another version of the rules: it ends {} this one was in force\n",
+                            start, end, end < from() ? "before" : "after");
         continue;
       }
       std::vector<date> in;
@@ -305,7 +334,7 @@ class explainer {
                           division_name(ctx_.cal.which()));
     bool any = false;
     for (const event* e : ctx_.events) {
-      if (!e->held_meeting() || e->day < from()) continue;
+      if (!ctx_.counts_as_meeting(*e) || e->day < from() || e->day > to()) continue;
       any = true;
       const date m = e->day;
       out_ << fmt::format("\n  meeting {}\n", with_weekday(m));
@@ -364,7 +393,7 @@ class explainer {
     const std::string wanted = fold(r.pattern);
     bool any = false;
     for (const event* e : ctx_.events) {
-      if (!e->held_meeting() || e->day < from()) continue;
+      if (!ctx_.counts_as_meeting(*e) || e->day < from() || e->day > to()) continue;
       any = true;
       const auto items = ctx_.log.items_of(*e);
       out_ << fmt::format("\n  meeting {}: {}\n", e->day,
@@ -399,7 +428,7 @@ class explainer {
     const std::string wanted = fold(r.title);
     bool any = false;
     for (const event* m : ctx_.events) {
-      if (!m->held_meeting() || m->day < from()) continue;
+      if (!ctx_.counts_as_meeting(*m) || m->day < from() || m->day > to()) continue;
       any = true;
       const date earliest = m->day.plus_days(-r.days);
       out_ << fmt::format("\n  meeting {}: looking from {} to {}\n", m->day, earliest, m->day.plus_days(-1));
@@ -428,13 +457,18 @@ class explainer {
         "containing \"{}\". Meetings before the window count.\n",
         r.deadline, r.item);
     if (to() < r.deadline) {
-      out_ << fmt::format("  the window ends on {}, before the deadline: not yet due\n", to());
+      out_ << fmt::format("  {} before the deadline: not yet due\n", ctx_.window_end_words());
+      return;
+    }
+    if (ctx_.version && ctx_.version->from && r.deadline < *ctx_.version->from) {
+      out_ << fmt::format("  the deadline falls before this version of the rules took effect on {}: not judged by it\n",
+                          *ctx_.version->from);
       return;
     }
     const std::string wanted = fold(r.item);
     std::optional<date> first;
     for (const event* e : ctx_.events) {
-      if (!e->held_meeting()) continue;
+      if (!ctx_.counts_as_meeting(*e)) continue;
       for (string_pool::id i : ctx_.log.items_of(*e))
         if (!first && folded_contains(ctx_.log.strings.folded(i), wanted)) {
           first = e->day;
@@ -448,7 +482,7 @@ class explainer {
     }
     out_ << fmt::format("  {} on or before {}: {}\n",
                         first ? fmt::format("first received on {}, after the deadline; none", *first)
-                              : fmt::format("never received by {}; none", to()),
+                              : fmt::format("never received by {}; none", ctx_.audit().to),
                         r.deadline, breach(r.deadline));
   }
 
@@ -516,9 +550,17 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
       }
     if (!file) throw std::logic_error("a result whose statement is in no rule file");
     const ast::resolved_settings settings = ast::resolve(*file, *block);
-    const body_context ctx{log, events_of_body(log, bodies, result.body, settings.council, window.to), window,
-                           calendar::of(settings.calendar), settings.year_start_month};
     const ast::statement& s = *result.statement;
+    const std::optional<version_span> version = version_of(*file, *block);
+    const std::optional<audit_window> judged = judged_part(window, version);
+    if (!judged) throw std::logic_error("a result of a version not in force during the window");
+    body_context ctx{log, events_of_body(log, bodies, result.body, settings.council, window.to), *judged,
+                     calendar::of(settings.calendar), settings.year_start_month};
+    ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
+    if (version) {
+      ctx.version = version;
+      ctx.whole_window = window;
+    }
 
     if (outcome.explained > 0) out << "\n" << std::string(100, '-') << "\n\n";
     ++outcome.explained;
@@ -530,6 +572,13 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
                        window.to);
     out << fmt::format("  settings   calendar {}; years start 1 {}\n", division_name(settings.calendar),
                        month_name(static_cast<unsigned>(settings.year_start_month)));
+    if (version)
+      out << fmt::format("  version    {}; it judges {} to {}\n", version_words(*version), judged->from, judged->to);
+    if (s.modifiers.advisory)
+      out << fmt::format("  advisory   {}a shortfall is reported as advisory, never as a breach\n",
+                         s.modifiers.quote ? fmt::format("the Terms of Reference say \"{}\"; ", *s.modifiers.quote) : "");
+    else if (s.modifiers.severity != ast::severity::major)
+      out << fmt::format("  severity   {}\n", ast::name(s.modifiers.severity));
 
     std::vector<reached> steps = explainer(*file, *block, s, ctx, out).run();
 

@@ -15,9 +15,10 @@
 
 namespace remit {
 
-enum class finding_status { breach, no_evidence, waived };
+// `advisory`: a shortfall against advisory wording (", advisory"), never a breach.
+enum class finding_status { breach, no_evidence, waived, advisory };
 // In order of precedence: a rule's status is the first of these that applies.
-enum class rule_status { breach, no_evidence, waived, not_due, pass };
+enum class rule_status { breach, no_evidence, advisory, waived, not_due, pass };
 
 std::string_view name(finding_status s);
 std::string_view name(rule_status s);
@@ -33,6 +34,17 @@ struct finding {
   std::string message;           // the derivation, in plain English
 };
 
+// The days a version of a body's rules was in force, both included; an open end has no date
+// (docs/language.md, "Versions").
+struct version_span {
+  std::optional<date> from;
+  std::optional<date> until;
+};
+// "the version in force from 2025-06-01", "the version in force until 2025-05-31", ...
+std::string version_words(const version_span& v);
+// " (the version in force from 2025-06-01)" after a body's name, or nothing for an unversioned body.
+std::string version_suffix(const std::optional<version_span>& v);
+
 struct rule_result {
   std::string rule_file;
   std::optional<std::string> council;
@@ -40,6 +52,7 @@ struct rule_result {
   const ast::statement* statement = nullptr;
   rule_status status = rule_status::pass;
   std::vector<finding> findings;
+  std::optional<version_span> version;  // when the body block is one version of the body's rules
 };
 
 struct audit_window {
@@ -77,6 +90,7 @@ struct audited_body {
   std::size_t rule_count = 0;
   std::vector<timeline_event> events;  // in the window, in date order
   std::vector<waiver_window> waivers;  // the body's own, then the file's, for labels the body uses
+  std::optional<version_span> version;  // when the body block is one version of the body's rules
 };
 
 // What a report was made from, so that anyone can check it again (remit verify): remit's
@@ -113,6 +127,7 @@ struct audit_report {
   std::span<const rule_result> results_of(const audited_body& b) const {
     return std::span<const rule_result>(results).subspan(b.first_result, b.rule_count);
   }
+  // Advisory findings never count: only a breach of a duty is a breach.
   bool any_breach() const { return count(rule_status::breach) > 0; }
 };
 

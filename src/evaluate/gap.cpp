@@ -36,11 +36,13 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   const date to = ctx.window.to;
   family_result out;
 
-  // The chain starts at the last qualifying event before the window, or at the window's start.
+  // The chain starts at the last qualifying event before the window (for a version of the rules,
+  // before the part of the window it judges, looking back across the change), or at the start
+  // of the audit window when there is none.
   const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
   const auto end_in = std::upper_bound(first_in, s.dates.end(), to);
-  date p = from;
-  std::string what_p = fmt::format("{}, the start of the audit window", from);
+  date p = ctx.audit().from;
+  std::string what_p = fmt::format("{}, the start of the audit window", p);
   if (first_in != s.dates.begin()) {
     p = *(first_in - 1);
     what_p = fmt::format("the {} on {}", s.noun, p);
@@ -49,7 +51,7 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   for (auto it = first_in; it != end_in; ++it) {
     out.fell_due = true;
     const date q = *it;
-    const due_date due = due_after(p, f, what_p);
+    const due_date due = ctx.in_force(due_after(p, f, what_p));
     if (q > due.day)
       out.findings.push_back({finding_status::breach, due.day, q, {}, {}, {}, {},
                               fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late", s.noun, due.day,
@@ -60,12 +62,12 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   }
 
   // After the last link: still open at the window's end.
-  const due_date due = due_after(p, f, what_p);
+  const due_date due = ctx.in_force(due_after(p, f, what_p));
   if (due.day < to) out.fell_due = true;
   if (to > due.day)
     out.findings.push_back({finding_status::breach, due.day, std::nullopt, {}, {}, {}, {},
-                            fmt::format("next {} was due by {} ({}); there was none by {}, the end of the audit window",
-                                        s.noun, due.day, due.derivation, to)});
+                            fmt::format("next {} was due by {} ({}); there was none by {}", s.noun, due.day,
+                                        due.derivation, ctx.window_end_words())});
   return out;
 }
 

@@ -30,7 +30,7 @@ family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
   const std::string what = matcher.what();
 
   for (const event* e : ctx.events) {
-    if (!e->held_meeting() || e->day < ctx.window.from) continue;
+    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
     out.fell_due = true;
     const auto items = ctx.log.items_of(*e);
     if (items.empty()) {

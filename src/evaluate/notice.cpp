@@ -51,7 +51,7 @@ publication_deadline latest_publication(const body_context& ctx, const ast::noti
 family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
   family_result out;
   for (const event* e : ctx.events) {
-    if (!e->held_meeting() || e->day < ctx.window.from) continue;
+    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
     out.fell_due = true;
     const date m = e->day;
     const auto [due, how] = latest_publication(ctx, r, m);

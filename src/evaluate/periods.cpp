@@ -25,10 +25,14 @@ family_result evaluate_periods(const body_context& ctx, const series& s, const a
   const int months = ast::months_in(period);
 
   family_result out;
-  for (date start = period_start_holding(ctx.window.from, months, ctx.year_start_month); start <= ctx.window.to;
+  // Periods wholly inside the audit window; a version of the body's rules judges those that end
+  // while it is in force.
+  const audit_window whole = ctx.audit();
+  for (date start = period_start_holding(whole.from, months, ctx.year_start_month); start <= whole.to;
        start = start.plus_months(months)) {
     const date end = start.plus_months(months).plus_days(-1);
-    if (start < ctx.window.from || end > ctx.window.to) continue;
+    if (start < whole.from || end > whole.to) continue;
+    if (end < ctx.window.from || end > ctx.window.to) continue;
     out.fell_due = true;
     const long found = std::upper_bound(s.dates.begin(), s.dates.end(), end) -
                        std::lower_bound(s.dates.begin(), s.dates.end(), start);

@@ -12,7 +12,7 @@ family_result evaluate_precedence(const body_context& ctx, const ast::preceded_b
   std::optional<date> last_before;  // the latest such event before the current meeting's day
   std::size_t next = 0;             // events before `next` have been looked at; they are in date order
   for (const event* m : ctx.events) {
-    if (!m->held_meeting() || m->day < ctx.window.from) continue;
+    if (!ctx.counts_as_meeting(*m) || m->day < ctx.window.from || m->day > ctx.window.to) continue;
     for (; next < ctx.events.size() && ctx.events[next]->day < m->day; ++next) {
       const event& e = *ctx.events[next];
       if (e.held() && e.kind != event_kind::report && folded_contains(ctx.title(e), wanted)) last_before = e.day;

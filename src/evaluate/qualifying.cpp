@@ -29,6 +29,9 @@ series qualifying_series(const body_context& ctx, const ast::rule& rule) {
       [&](const auto& r) -> series {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, ast::meets>) {
+          if (ctx.informal_meetings_count)
+            return {dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e); }), "held meeting or session",
+                    "held meetings or sessions"};
           return {dates_of(ctx, [](const event& e) { return e.held_meeting(); }), "held meeting", "held meetings"};
         } else if constexpr (std::is_same_v<T, ast::meets_jointly>) {
           const std::string partner = fold(r.partner);
@@ -50,7 +53,7 @@ series qualifying_series(const body_context& ctx, const ast::rule& rule) {
                   fmt::format("{} to \"{}\"", what, r.recipient), fmt::format("{}s to \"{}\"", what, r.recipient)};
         } else if constexpr (std::is_same_v<T, ast::receives>) {
           const std::string item = fold(r.item);
-          return {dates_of(ctx, [&](const event& e) { return e.held_meeting() && has_item_containing(ctx, e, item); }),
+          return {dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e) && has_item_containing(ctx, e, item); }),
                   fmt::format("held meeting with an item containing \"{}\"", r.item),
                   fmt::format("held meetings with an item containing \"{}\"", r.item)};
         } else {

@@ -1,5 +1,7 @@
 #include "language/ast.hpp"
 
+#include "core/text.hpp"
+
 namespace remit::ast {
 
 int months_in(period_kind p) {
@@ -18,6 +20,39 @@ resolved_settings resolve(const rule_file& file, const body& b) {
   r.calendar = b.overrides.calendar.value_or(file.defaults.calendar.value_or(division::england_and_wales));
   r.year_start_month = b.overrides.year_start_month.value_or(file.defaults.year_start_month.value_or(1));
   return r;
+}
+
+std::string_view name(severity s) {
+  switch (s) {
+    case severity::minor: return "minor";
+    case severity::major: return "major";
+    case severity::critical: return "critical";
+  }
+  return "major";
+}
+
+std::string_view severity_name(const modifiers& m) { return m.advisory ? "advisory" : name(m.severity); }
+
+bool same_body(const body& a, const body& b) {
+  return a.every_body == b.every_body && (a.every_body || fold(a.name) == fold(b.name));
+}
+
+bool is_versioned(const rule_file& file, const body& b) {
+  for (const body& other : file.bodies)
+    if (&other != &b && same_body(other, b)) return true;
+  return false;
+}
+
+std::optional<date> in_force_until(const rule_file& file, const body& b) {
+  bool after = false;
+  for (const body& other : file.bodies) {
+    if (&other == &b) {
+      after = true;
+      continue;
+    }
+    if (after && same_body(other, b) && other.in_force_from) return other.in_force_from->plus_days(-1);
+  }
+  return std::nullopt;
 }
 
 }  // namespace remit::ast

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -77,13 +78,40 @@ struct preceded_by {
 };
 using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by>;
 
+// How much a breach of a duty matters (docs/language.md, "Advisory wording and severity").
+enum class severity { minor, major, critical };
+std::string_view name(severity s);
+
+enum class modifier_kind { advisory, severity, informal_meetings };
+
+// A modifier as written after a comma, for the checker and for tools that rewrite a file.
+struct modifier_written {
+  modifier_kind kind = modifier_kind::advisory;
+  source_location where;  // of its first word
+  std::string text;       // from its first word to its end, without the comma
+};
+
+// What the modifiers after a rule say; they apply to every statement form alike.
+struct modifiers {
+  bool advisory = false;                  // ", advisory": a ToR's "usually", "should"; never a breach
+  std::optional<std::string> quote;       // ", advisory "QUOTE"": the ToR's own words
+  ast::severity severity = ast::severity::major;  // ", severity critical"
+  bool informal_meetings_count = false;   // ", informal meetings count": held sessions count as meetings
+  std::vector<modifier_written> written;  // in the order written
+};
+
+// "advisory", or the severity of a duty: "minor", "major", "critical".
+std::string_view severity_name(const modifiers& m);
+
 struct statement {
   source_location where;       // of the clause label
   source_location rule_where;  // of the rule after the label
   std::string label;
-  std::string text;  // the rule as written, after the label
+  std::string text;  // the rule and its modifiers as written, after the label
   rule what;
   source_location pattern_at;  // of a quoted regex, for its diagnostics
+  ast::modifiers modifiers;
+  std::size_t rule_chars = 0;  // how much of `text` is the rule, before the modifiers
 };
 
 struct waiver {
@@ -115,6 +143,10 @@ struct body {
   source_location where;
   std::string name;
   bool every_body = false;  // body * { ... }
+  // body "NAME" from DATE { ... }: a version of the body's rules, in force from that date until
+  // the next version of the same body in the file takes effect (docs/language.md, "Versions").
+  std::optional<date> in_force_from;
+  source_location in_force_at;  // of the date
   settings overrides;
   std::vector<statement> statements;
   std::vector<waiver> waivers;
@@ -147,5 +179,13 @@ struct resolved_settings {
   int year_start_month = 1;
 };
 resolved_settings resolve(const rule_file& file, const body& b);
+
+// Whether two blocks of a file are versions of the same body (the same name, folded, or both `*`).
+bool same_body(const body& a, const body& b);
+// Whether the block is one of several versions of its body in the file.
+bool is_versioned(const rule_file& file, const body& b);
+// The last day the block's version is in force: the day before the next version of the same
+// body in the file takes effect; none for the last version.
+std::optional<date> in_force_until(const rule_file& file, const body& b);
 
 }  // namespace remit::ast

@@ -71,6 +71,50 @@ struct checker {
           }
         },
         s.what);
+    check_modifiers(s);
+  }
+
+  // Each modifier once; advisory wording has no severity; sessions count only where a rule
+  // speaks of the body's held meetings.
+  void check_modifiers(const ast::statement& s) {
+    const ast::modifiers& m = s.modifiers;
+    std::map<ast::modifier_kind, const ast::modifier_written*> seen;
+    for (const ast::modifier_written& w : m.written)
+      if (auto [it, fresh] = seen.emplace(w.kind, &w); !fresh)
+        error(w.where, fmt::format("'{}' is written twice in this statement", it->second->text));
+    const auto advisory = seen.find(ast::modifier_kind::advisory);
+    const auto severity = seen.find(ast::modifier_kind::severity);
+    if (advisory != seen.end() && severity != seen.end())
+      error(severity->second->where, "an advisory statement has no severity: advisory wording is never a breach");
+    if (m.quote) require_text(*m.quote, advisory->second->where, "the advisory quote");
+    const auto informal = seen.find(ast::modifier_kind::informal_meetings);
+    if (informal == seen.end()) return;
+    if (std::holds_alternative<ast::reports>(s.what))
+      error(informal->second->where, "'informal meetings count' does not apply to reports: a report is not a meeting");
+    if (std::holds_alternative<ast::meets_jointly>(s.what))
+      error(informal->second->where,
+            "'informal meetings count' is already the meaning of 'meets jointly with': its sessions count");
+  }
+
+  // Versions of one body come in the order they took effect; every version after the first
+  // says when it took effect.
+  void check_version(const ast::body& b, const ast::body* before) {
+    const std::string name = b.every_body ? "*" : fmt::format("\"{}\"", b.name);
+    if (!b.in_force_from) {
+      error(b.where, fmt::format("body {} is declared twice in this file (first on line {}): put its statements in one "
+                                 "block, or, for a new version of its rules, say when it took effect: body {} from "
+                                 "YYYY-MM-DD {{",
+                                 name, before->where.line, name));
+      return;
+    }
+    if (!before->in_force_from) return;
+    if (*b.in_force_from == *before->in_force_from)
+      error(b.in_force_at, fmt::format("two versions of body {} take effect on {} (the other on line {})", name,
+                                       *b.in_force_from, before->where.line));
+    else if (*b.in_force_from < *before->in_force_from)
+      error(b.in_force_at, fmt::format("versions of body {} must be written in the order they took effect: this one "
+                                       "(from {}) comes after the one from {} on line {}",
+                                       name, *b.in_force_from, *before->in_force_from, before->where.line));
   }
 
   void check_waivers(const std::vector<ast::waiver>& waivers, const std::vector<const ast::body*>& scope, bool file_level) {
@@ -92,9 +136,10 @@ struct checker {
       all.push_back(&b);
       const std::string key = b.every_body ? "*" : fold(b.name);
       if (!b.every_body) require_text(b.name, b.where, "the body's name");
-      if (auto [it, fresh] = seen.emplace(key, &b); !fresh)
-        error(b.where, fmt::format("body {} is declared twice in this file (first on line {}): put its statements in one block",
-                                   b.every_body ? "*" : fmt::format("\"{}\"", b.name), it->second->where.line));
+      if (auto [it, fresh] = seen.emplace(key, &b); !fresh) {
+        check_version(b, it->second);
+        it->second = &b;
+      }
       for (const ast::statement& s : b.statements) check_statement(s);
       check_waivers(b.waivers, {&b}, false);
     }

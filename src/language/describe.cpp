@@ -90,9 +90,27 @@ std::string_view calendar_words(division d) {
 
 std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
 
+std::string describe_rule(const ast::statement& s, const ast::resolved_settings& settings);
+
 }  // namespace
 
 std::string describe(const ast::statement& s, const ast::resolved_settings& settings) {
+  std::string text = describe_rule(s, settings);
+  const ast::modifiers& m = s.modifiers;
+  if (m.informal_meetings_count) text += " Held sessions (informal meetings) count as held meetings.";
+  if (m.advisory)
+    text += m.quote ? fmt::format(" Advisory (the Terms of Reference say {}): a shortfall is reported as advisory, never "
+                                  "as a breach.",
+                                  quoted(*m.quote))
+                    : std::string(" Advisory: a shortfall is reported as advisory, never as a breach.");
+  else if (m.severity != ast::severity::major)
+    text += fmt::format(" A breach is of {} severity.", ast::name(m.severity));
+  return text;
+}
+
+namespace {
+
+std::string describe_rule(const ast::statement& s, const ast::resolved_settings& settings) {
   const int ys = settings.year_start_month;
   return std::visit(
       [&](const auto& r) -> std::string {
@@ -163,6 +181,8 @@ std::string describe(const ast::statement& s, const ast::resolved_settings& sett
       },
       s.what);
 }
+
+}  // namespace
 
 std::string_view family_name(const ast::statement& s) {
   const auto of = [](const ast::frequency& f) -> std::string_view {

@@ -158,7 +158,9 @@ class formatter {
  private:
   void add_body(const ast::body& b) {
     add_trivia(leading(b.where.line), false);
-    add_node(row::kind::opens, false, b.every_body ? std::string("body * {") : "body " + quoted(b.name) + " {", b.where.line);
+    std::string opening = b.every_body ? std::string("body *") : "body " + quoted(b.name);
+    if (b.in_force_from) opening += " from " + to_iso(*b.in_force_from);
+    add_node(row::kind::opens, false, opening + " {", b.where.line);
 
     std::uint32_t first_inside = b.close_at.line;
     for (const ast::setting_line& s : b.overrides.written) first_inside = std::min(first_inside, s.where.line);
@@ -174,10 +176,17 @@ class formatter {
     for (const ast::statement& s : b.statements) {
       add_trivia(leading(s.where.line), true);
       const std::string pad(width - utf8_length(s.label) + 2, ' ');
-      add_node(row::kind::node, true, s.label + pad + joined(words_of(s.text)), s.where.line);
+      add_node(row::kind::node, true, s.label + pad + statement_text(s), s.where.line);
     }
     add_trivia(leading(b.close_at.line), true);
     add_node(row::kind::closes, false, "}", b.close_at.line);
+  }
+
+  // The rule's words, then each modifier after a comma and one space, in the order written.
+  static std::string statement_text(const ast::statement& s) {
+    std::string out = joined(words_of(std::string_view(s.text).substr(0, s.rule_chars)));
+    for (const ast::modifier_written& m : s.modifiers.written) out += ", " + joined(words_of(m.text));
+    return out;
   }
 
   // Settings in their fixed order; a stable sort keeps repeated settings in file order.

@@ -63,6 +63,14 @@ std::string written_words(std::string_view text) {
   return out;
 }
 
+std::string modifiers_of(const ast::statement& s) {
+  std::string out;
+  for (const ast::modifier_written& m : s.modifiers.written) out += fmt::format(", [{}]", written_words(m.text));
+  const ast::modifiers& m = s.modifiers;
+  return out + fmt::format(" advisory {} [{}] severity {} informal {}", m.advisory, m.quote.value_or("(none)"),
+                           ast::name(m.severity), m.informal_meetings_count);
+}
+
 }  // namespace
 
 std::string meaning_of(const ast::rule_file& file) {
@@ -70,12 +78,14 @@ std::string meaning_of(const ast::rule_file& file) {
   settings_of(out, file.defaults, "");
   waivers_of(out, file.waivers, "");
   for (const ast::body& b : file.bodies) {
-    out += b.every_body ? std::string("body *\n") : fmt::format("body [{}]\n", b.name);
+    out += b.every_body ? std::string("body *") : fmt::format("body [{}]", b.name);
+    out += b.in_force_from ? fmt::format(" from {}\n", *b.in_force_from) : std::string("\n");
     settings_of(out, b.overrides, "  ");
     waivers_of(out, b.waivers, "  ");
     // The statement as written is part of every report, so its words are part of its meaning.
     for (const ast::statement& s : b.statements)
-      out += fmt::format("  {} [{}] {}\n", s.label, written_words(s.text), rule_of(s.what));
+      out += fmt::format("  {} [{}] {}{}\n", s.label, written_words(std::string_view(s.text).substr(0, s.rule_chars)),
+                         rule_of(s.what), modifiers_of(s));
   }
   return out;
 }

@@ -42,6 +42,9 @@ struct pending_statement {
   source_location label_at;
   std::string text;
   source_location rule_at;
+  std::size_t rule_end = 0;  // the byte after the rule, where modifiers begin
+  std::size_t rule_chars = 0;
+  ast::modifiers modifiers;
 };
 
 struct builder {
@@ -350,15 +353,49 @@ REMIT_ACTION(receives_statement) {
 REMIT_ACTION(statement_rule) {
   template <typename In> static void apply(const In& in, builder& b) {
     const std::string_view written = trim(in.string_view());
-    b.st.text = std::string(written);
     b.st.rule_at = b.at_byte(static_cast<std::size_t>(written.data() - b.text.data()));
+    b.st.rule_end = static_cast<std::size_t>(written.data() + written.size() - b.text.data());
+  }
+};
+// ---- modifiers ----
+REMIT_ACTION(advisory_quote) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.modifiers.quote = unquote(in); }
+};
+REMIT_ACTION(severity_minor) { static void apply0(builder& b) { b.st.modifiers.severity = ast::severity::minor; } };
+REMIT_ACTION(severity_major) { static void apply0(builder& b) { b.st.modifiers.severity = ast::severity::major; } };
+REMIT_ACTION(severity_critical) {
+  static void apply0(builder& b) { b.st.modifiers.severity = ast::severity::critical; }
+};
+REMIT_ACTION(advisory_modifier) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.modifiers.advisory = true;
+    b.st.modifiers.written.push_back({ast::modifier_kind::advisory, b.begin_of(in), std::string(trim(in.string_view()))});
+  }
+};
+REMIT_ACTION(severity_modifier) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.modifiers.written.push_back({ast::modifier_kind::severity, b.begin_of(in), std::string(trim(in.string_view()))});
+  }
+};
+REMIT_ACTION(informal_modifier) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.modifiers.informal_meetings_count = true;
+    b.st.modifiers.written.push_back(
+        {ast::modifier_kind::informal_meetings, b.begin_of(in), std::string(trim(in.string_view()))});
+  }
+};
+REMIT_ACTION(statement_written) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    const std::string_view written = trim(in.string_view());
+    b.st.text = std::string(written);
+    b.st.rule_chars = b.st.rule_end - static_cast<std::size_t>(written.data() - b.text.data());
   }
 };
 REMIT_ACTION(statement) {
   static void apply0(builder& b) {
     if (!b.open_body || !b.st.rule) return;
-    b.open_body->statements.push_back(
-        {b.st.label_at, b.st.rule_at, b.st.label, b.st.text, *b.st.rule, b.st.pattern_at});
+    b.open_body->statements.push_back({b.st.label_at, b.st.rule_at, b.st.label, b.st.text, *b.st.rule,
+                                       b.st.pattern_at, std::move(b.st.modifiers), b.st.rule_chars});
   }
 };
 
@@ -462,6 +499,12 @@ REMIT_ACTION(body_keyword) {
 REMIT_ACTION(body_wildcard) { static void apply0(builder& b) { b.open_body->every_body = true; } };
 REMIT_ACTION(body_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.open_body->name = unquote(in); }
+};
+REMIT_ACTION(version_date) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.open_body->in_force_from = iso_date_in(in, b);
+    b.open_body->in_force_at = b.begin_of(in);
+  }
 };
 REMIT_ACTION(body_close) {
   template <typename In> static void apply(const In& in, builder& b) {

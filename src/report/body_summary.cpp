@@ -17,7 +17,7 @@ std::string_view name(rag r) {
 std::string_view meaning_of(rag r) {
   switch (r) {
     case rag::red: return "in breach";
-    case rag::amber: return "unproven or waived";
+    case rag::amber: return "unproven, waived or advisory";
     case rag::green: return "compliant";
     case rag::grey: return "nothing fell due";
   }
@@ -35,9 +35,12 @@ std::optional<int> days_late(const finding& f, const audit_window& window) {
 
 namespace {
 
-// Breach before no-evidence before waived; then the latest; then the earliest due.
+// Breach before no-evidence before advisory before waived; then the latest; then the earliest due.
 auto severity(const finding& f, const audit_window& window) {
-  const int status_rank = f.status == finding_status::breach ? 0 : f.status == finding_status::no_evidence ? 1 : 2;
+  const int status_rank = f.status == finding_status::breach        ? 0
+                          : f.status == finding_status::no_evidence ? 1
+                          : f.status == finding_status::advisory    ? 2
+                                                                    : 3;
   return std::make_tuple(status_rank, -days_late(f, window).value_or(0), f.due);
 }
 
@@ -56,7 +59,8 @@ body_summary summarise(const audit_report& report, const audited_body& body) {
     }
   }
   if (s.count(rule_status::breach) > 0) s.status = rag::red;
-  else if (s.count(rule_status::no_evidence) + s.count(rule_status::waived) > 0) s.status = rag::amber;
+  else if (s.count(rule_status::no_evidence) + s.count(rule_status::advisory) + s.count(rule_status::waived) > 0)
+    s.status = rag::amber;
   else if (s.count(rule_status::pass) > 0) s.status = rag::green;
   else s.status = rag::grey;
   return s;

@@ -18,7 +18,7 @@ std::string_view name(rag r);         // "red"
 std::string_view meaning_of(rag r);   // "in breach"
 
 struct body_summary {
-  std::array<std::size_t, 5> rules{};  // by rule_status, in its order
+  std::array<std::size_t, 6> rules{};  // by rule_status, in its order
   std::size_t breaches = 0;            // breach findings
   rag status = rag::grey;
   const rule_result* worst_rule = nullptr;  // with the worst finding, if there is any finding

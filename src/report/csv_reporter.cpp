@@ -49,6 +49,7 @@ constexpr std::string_view columns[] = {
     "council",      "body",           "rule_file", "line",   "clause",       "statement", "family",
     "meaning",      "rule_status",    "finding_status", "due",    "date",         "meeting",   "period_start",
     "period_end",   "found",          "days_late", "message", "window_from", "window_to",
+    "severity",     "version_from",   "version_until",
     "remit_version", "rule_file_sha256", "logs_sha256", "bank_holidays"};
 
 class csv_reporter final : public reporter {
@@ -88,6 +89,9 @@ class csv_reporter final : public reporter {
                                      cell(f.message),
                                      to_iso(report.window.from),
                                      to_iso(report.window.to),
+                                     std::string(ast::severity_name(r.statement->modifiers)),
+                                     r.version ? date_cell(r.version->from) : std::string{},
+                                     r.version ? date_cell(r.version->until) : std::string{},
                                      cell(report.manifest.remit_version),
                                      rule_file_digest(report.manifest, r.rule_file),
                                      cell(logs_digests),

@@ -42,7 +42,9 @@ class due_ics_reporter final : public due_reporter {
 
     for (const obligation& o : report.obligations) {
       const std::string where = o.council ? *o.council + ": " + o.body : o.body;
-      const std::string summary = fmt::format("{}: {} ({}, clause {})", summary_prefix(o.status), o.what, o.body, o.statement->label);
+      const std::string summary = fmt::format("{}{}: {} ({}, clause {})", summary_prefix(o.status),
+                                              o.statement->modifiers.advisory ? " (advisory)" : "", o.what, o.body,
+                                              o.statement->label);
       line("BEGIN:VEVENT");
       line(fmt::format("UID:{}@remit", obligation_id(o)));
       line("DTSTAMP:" + stamp);

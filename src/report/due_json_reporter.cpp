@@ -33,6 +33,7 @@ class due_json_reporter final : public due_reporter {
       x["body"] = o.body;
       x["rule"] = o.statement->label;
       x["text"] = o.statement->text;
+      x["severity"] = ast::severity_name(o.statement->modifiers);
       x["file"] = o.rule_file;
       x["line"] = o.statement->where.line;
       x["position"] = o.position;

@@ -35,7 +35,9 @@ class due_text_reporter final : public due_reporter {
       const std::string word(name(o.status));
       out << fmt::format("\n{}{:{}}  {}  {:<12}  {}\n", style(word, o.status), "", 8 - word.size(), o.due,
                          relative(o.due, report.as_of), body_name(o.council, o.body));
-      out << fmt::format("{:10}  {}  {}\n", "", o.statement->label, o.statement->text);
+      // Advisory wording is owed as advice, not as a duty: say so beside the statement.
+      out << fmt::format("{:10}  {}  {}{}\n", "", o.statement->label, o.statement->text,
+                         o.statement->modifiers.advisory ? "  [advisory]" : "");
       out << fmt::format("{:10}  {}\n", "", o.message);
     }
 

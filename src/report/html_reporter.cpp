@@ -63,6 +63,8 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .s-no-evidence::before { clip-path: polygon(50% 0, 100% 100%, 0 100%); }
 .s-waived { color: var(--waived); background: var(--waived-bg); }
 .s-waived::before { clip-path: polygon(50% 0, 100% 50%, 50% 100%, 0 50%); }
+.s-advisory { color: var(--amber); background: #fff; border-style: dashed; }
+.s-advisory::before { clip-path: circle(50%); }
 .s-not-due { color: var(--grey); background: var(--grey-bg); }
 .s-not-due::before { clip-path: polygon(0 38%, 100% 38%, 100% 62%, 0 62%); }
 .s-pass { color: var(--pass); background: var(--pass-bg); }
@@ -93,6 +95,7 @@ section.body { margin-top: 30px; }
 .counts b { font-variant-numeric: tabular-nums; }
 .worst { margin: 0; padding: 8px 10px; border-left: 4px solid var(--breach); background: #fafafa; font-size: 13px; }
 .worst.w-no-evidence { border-left-color: var(--amber); }
+.worst.w-advisory { border-left-color: var(--amber); }
 .worst.w-waived { border-left-color: var(--waived); }
 .events-line { font-size: 13px; color: var(--muted); }
 figure { margin: 0; }
@@ -111,7 +114,7 @@ svg.timeline { width: 100%; height: auto; display: block; border: 1px solid var(
 .tl-rule-waived { fill: var(--waived); }
 .tl-rule { font-weight: 500; }
 .tl-status { stroke: none; }
-.tl-status-breach { fill: var(--breach); } .tl-status-no-evidence { fill: #c98a00; } .tl-status-waived { fill: var(--waived); }
+.tl-status-breach { fill: var(--breach); } .tl-status-no-evidence { fill: #c98a00; } .tl-status-waived { fill: var(--waived); } .tl-status-advisory { fill: var(--amber); }
 .tl-status-pass { fill: var(--pass); } .tl-status-not-due { fill: var(--grey); }
 .tl-held { fill: var(--navy); }
 .tl-cancelled { fill: #fff; stroke: var(--navy); stroke-width: 1.5; }
@@ -125,13 +128,16 @@ svg.timeline { width: 100%; height: auto; display: block; border: 1px solid var(
 .tl-mark.tl-breach, .tl-late.tl-breach { fill: var(--breach); }
 .tl-mark.tl-no-evidence { fill: #c98a00; stroke: #6b4700; }
 .tl-mark.tl-waived, .tl-late.tl-waived { fill: var(--waived); }
+.tl-mark.tl-advisory, .tl-late.tl-advisory { fill: var(--amber); }
 .tl-late { opacity: .85; }
 .tl-period { stroke-width: 1; }
 .tl-period.tl-breach { stroke: var(--breach); }
 .tl-period.tl-waived { stroke: var(--waived); }
+.tl-period.tl-advisory { stroke: var(--amber); stroke-dasharray: 3 2; }
 .tl-hatch-breach-ground { fill: #fbe7e4; } .tl-hatch-breach-stroke { stroke: var(--breach); stroke-width: 1.6; }
 .tl-hatch-waived-ground { fill: #eef5fb; } .tl-hatch-waived-stroke { stroke: #8fb8d8; stroke-width: 1.2; }
 .tl-hatch-no-evidence-ground { fill: #fdf0d2; } .tl-hatch-no-evidence-stroke { stroke: #c98a00; stroke-width: 1.2; }
+.tl-hatch-advisory-ground { fill: #fff; } .tl-hatch-advisory-stroke { stroke: #c98a00; stroke-width: .8; }
 .tl-legend-box { stroke: #9aa3ad; stroke-width: .5; }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 8px 0 0; font-size: 12px; color: var(--muted); }
 .legend li { display: inline-flex; align-items: center; gap: 5px; }
@@ -177,7 +183,9 @@ std::string rag_html(rag r, bool small) {
                      upper, meaning_of(r));
 }
 
-std::string full_name(const audited_body& b) { return b.council ? *b.council + ": " + b.name : b.name; }
+std::string full_name(const audited_body& b) {
+  return (b.council ? *b.council + ": " + b.name : b.name) + version_suffix(b.version);
+}
 
 constexpr std::string_view month_names[] = {"January", "February", "March",     "April",   "May",      "June",
                                              "July",    "August",   "September", "October", "November", "December"};
@@ -236,7 +244,8 @@ class html_reporter final : public reporter {
                        long_date(report.window.from), long_date(report.window.to), report.window.to);
     if (report.bodies.size() > 1) write_overview(report, out);
     out << "<p class=\"key\">Key: " << badge("breach") << " the clause was not met; " << badge("no-evidence")
-        << " the log lacks what is needed to decide; " << badge("waived") << " a breach with an accepted reason; "
+        << " the log lacks what is needed to decide; " << badge("waived") << " a breach with an accepted reason; " << badge("advisory")
+        << " advisory wording (\"usually\", \"should\") not met: never a breach; "
         << badge("not-due") << " nothing fell due in the window; " << badge("pass")
         << " met throughout. A body is RED with any breach, AMBER with no breach but a clause unproven or waived, "
            "GREEN when every clause that fell due was met.</p>\n";
@@ -246,16 +255,17 @@ class html_reporter final : public reporter {
   // One row per body, for a pack that audits several.
   static void write_overview(const audit_report& report, std::ostream& out) {
     out << "<table class=\"overview\">\n<thead><tr><th>Body</th><th>Status</th><th class=\"n\">Rules</th>"
-           "<th class=\"n\">Breach</th><th class=\"n\">No evidence</th><th class=\"n\">Waived</th><th class=\"n\">Not due</th>"
+           "<th class=\"n\">Breach</th><th class=\"n\">No evidence</th><th class=\"n\">Advisory</th><th class=\"n\">Waived</th><th class=\"n\">Not due</th>"
            "<th class=\"n\">Pass</th></tr></thead>\n<tbody>\n";
     for (std::size_t i = 0; i < report.bodies.size(); ++i) {
       const audited_body& b = report.bodies[i];
       const body_summary s = summarise(report, b);
       out << fmt::format("<tr><td><a href=\"#body-{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-                         "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                         "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+                         "<td class=\"n\">{}</td></tr>\n",
                          i + 1, x(full_name(b)), rag_html(s.status, true), b.rule_count, s.count(rule_status::breach),
-                         s.count(rule_status::no_evidence), s.count(rule_status::waived), s.count(rule_status::not_due),
-                         s.count(rule_status::pass));
+                         s.count(rule_status::no_evidence), s.count(rule_status::advisory), s.count(rule_status::waived),
+                         s.count(rule_status::not_due), s.count(rule_status::pass));
     }
     out << "</tbody>\n</table>\n";
   }
@@ -267,13 +277,13 @@ class html_reporter final : public reporter {
     if (b.council) out << fmt::format("<p class=\"council\">{}</p>", x(*b.council));
     out << fmt::format("<h2>{}</h2><p class=\"muted\">Rules <code>{}</code> &#183; calendar {} &#183; year starts 1 {}</p>"
                        "</div>{}</div>\n",
-                       x(b.name), x(b.rule_file), division_name(b.settings.calendar), month_of(b.settings.year_start_month),
+                       x(b.name + version_suffix(b.version)), x(b.rule_file), division_name(b.settings.calendar), month_of(b.settings.year_start_month),
                        rag_html(s.status, false));
 
     out << "<div class=\"summary\"><ul class=\"counts\">";
     out << fmt::format("<li>Rules <b>{}</b></li>", b.rule_count);
-    for (rule_status st : {rule_status::breach, rule_status::no_evidence, rule_status::waived, rule_status::not_due,
-                           rule_status::pass})
+    for (rule_status st : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
+                           rule_status::not_due, rule_status::pass})
       out << fmt::format("<li>{} <b>{}</b></li>", badge(name(st)), s.count(st));
     out << "</ul>";
     if (s.worst)
@@ -314,6 +324,7 @@ class html_reporter final : public reporter {
     out << fmt::format("<table class=\"rule\">\n<caption>Clause {}{}<span class=\"where\">{}, line {}</span></caption>\n<tbody>\n",
                        x(r.statement->label), badge(name(r.status)), x(r.rule_file), r.statement->where.line);
     out << fmt::format("<tr><th scope=\"row\">As written</th><td class=\"statement\">{}</td></tr>\n", x(r.statement->text));
+    out << fmt::format("<tr><th scope=\"row\">Severity</th><td>{}</td></tr>\n", ast::severity_name(r.statement->modifiers));
     out << fmt::format("<tr><th scope=\"row\">Meaning</th><td>{}</td></tr>\n", x(describe(*r.statement, b.settings)));
     out << "<tr><th scope=\"row\">Findings</th><td>";
     if (r.findings.empty()) {

@@ -61,6 +61,9 @@ class json_reporter final : public reporter {
       x["rule"] = r.statement->label;
       x["text"] = r.statement->text;
       x["status"] = name(r.status);
+      x["severity"] = ast::severity_name(r.statement->modifiers);
+      if (r.statement->modifiers.quote) x["quote"] = *r.statement->modifiers.quote;
+      if (r.version) x["version"] = {{"from", date_or_null(r.version->from)}, {"until", date_or_null(r.version->until)}};
       x["file"] = r.rule_file;
       x["line"] = r.statement->where.line;
       x["findings"] = json::array();
@@ -69,11 +72,12 @@ class json_reporter final : public reporter {
     }
     json summary;
     summary["rules"] = report.results.size();
-    for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::waived, rule_status::not_due,
-                          rule_status::pass})
+    for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
+                          rule_status::not_due, rule_status::pass})
       summary[std::string(name(s))] = report.count(s);
     json findings;
-    for (finding_status s : {finding_status::breach, finding_status::no_evidence, finding_status::waived})
+    for (finding_status s :
+         {finding_status::breach, finding_status::no_evidence, finding_status::advisory, finding_status::waived})
       findings[std::string(name(s))] = report.count(s);
     summary["findings"] = findings;
     std::size_t read = 0, used = 0, rejected = 0;

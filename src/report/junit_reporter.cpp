@@ -19,7 +19,10 @@ namespace {
 
 std::string x(std::string_view s) { return escape_xml(s); }
 
-std::string suite_name(const audited_body& b) { return b.council ? *b.council + ": " + b.name : b.name; }
+// A body with versions of its rules has a suite per version, each named with its version.
+std::string suite_name(const audited_body& b) {
+  return (b.council ? *b.council + ": " + b.name : b.name) + version_suffix(b.version);
+}
 
 bool skipped(const rule_result& r) { return r.status == rule_status::no_evidence || r.status == rule_status::not_due; }
 

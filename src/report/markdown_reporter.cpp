@@ -19,7 +19,7 @@ namespace {
 std::string md(std::string_view s) { return escape_markdown(s); }
 
 std::string heading_of(const audited_body& b) {
-  return b.council ? fmt::format("{}: {}", md(*b.council), md(b.name)) : md(b.name);
+  return (b.council ? fmt::format("{}: {}", md(*b.council), md(b.name)) : md(b.name)) + md(version_suffix(b.version));
 }
 
 // Status words in capitals for red/amber/green, so that the paper reads the same in black and white.
@@ -46,13 +46,14 @@ class markdown_reporter final : public reporter {
     out << "# Terms of Reference compliance audit\n\n";
     out << fmt::format("Audit window {} to {}, both days included; evaluated as of {}. Overall status: {}.\n\n",
                        report.window.from, report.window.to, report.window.to, rag_words(overall(report)));
-    out << "| Body | Status | Rules | Breach | No evidence | Waived | Not due | Pass |\n";
-    out << "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+    out << "| Body | Status | Rules | Breach | No evidence | Advisory | Waived | Not due | Pass |\n";
+    out << "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
     for (const audited_body& b : report.bodies) {
       const body_summary s = summarise(report, b);
-      out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", heading_of(b), rag_words(s.status), b.rule_count,
-                         s.count(rule_status::breach), s.count(rule_status::no_evidence), s.count(rule_status::waived),
-                         s.count(rule_status::not_due), s.count(rule_status::pass));
+      out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", heading_of(b), rag_words(s.status),
+                         b.rule_count, s.count(rule_status::breach), s.count(rule_status::no_evidence),
+                         s.count(rule_status::advisory), s.count(rule_status::waived), s.count(rule_status::not_due),
+                         s.count(rule_status::pass));
     }
 
     for (const audited_body& b : report.bodies) write_body(report, b, out);
@@ -70,10 +71,10 @@ class markdown_reporter final : public reporter {
     if (s.worst)
       out << fmt::format(" Worst finding: clause {} ({}), {}: {}", md(s.worst_rule->statement->label),
                          md(s.worst_rule->statement->text), name(s.worst->status), md(s.worst->message));
-    out << "\n\n| Clause | Statement as written | Status | Findings |\n| --- | --- | --- | ---: |\n";
+    out << "\n\n| Clause | Statement as written | Severity | Status | Findings |\n| --- | --- | --- | --- | ---: |\n";
     for (const rule_result& r : report.results_of(b))
-      out << fmt::format("| {} | {} | {} | {} |\n", md(r.statement->label), md(r.statement->text), name(r.status),
-                         r.findings.size());
+      out << fmt::format("| {} | {} | {} | {} | {} |\n", md(r.statement->label), md(r.statement->text),
+                         ast::severity_name(r.statement->modifiers), name(r.status), r.findings.size());
     for (const rule_result& r : report.results_of(b)) {
       if (r.findings.empty()) continue;
       out << fmt::format("\n### Clause {}: {}\n\n", md(r.statement->label), name(r.status));

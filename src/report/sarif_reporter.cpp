@@ -42,8 +42,14 @@ std::string uri_of(std::string_view path) {
   return out;
 }
 
-std::string_view level_of(finding_status s) {
-  return s == finding_status::no_evidence ? "warning" : "error";
+// By the statement's severity: advisory wording is a note, a minor duty a warning, a major or
+// critical one an error; a finding that the log lacks evidence for is a warning whatever the rule.
+std::string_view level_of(const ast::statement& s) {
+  if (s.modifiers.advisory) return "note";
+  return s.modifiers.severity == ast::severity::minor ? "warning" : "error";
+}
+std::string_view level_of(const ast::statement& s, finding_status f) {
+  return f == finding_status::no_evidence ? "warning" : level_of(s);
 }
 
 // Rule ids are "<file stem>/<label>"; two rule files with the same stem in one run use their paths.
@@ -76,8 +82,9 @@ class sarif_reporter final : public reporter {
           d["shortDescription"] = {{"text", valid_utf8_text(fmt::format("Clause {}: {}", s.label, s.text))}};
           d["fullDescription"] = {{"text", ""}};
           d["help"] = {{"text", ""}};
-          d["defaultConfiguration"] = {{"level", "error"}};
-          d["properties"] = {{"tags", json::array({"terms-of-reference", std::string(family_name(s))})}};
+          d["defaultConfiguration"] = {{"level", level_of(s)}};
+          d["properties"] = {{"tags", json::array({"terms-of-reference", std::string(family_name(s))})},
+                             {"severity", ast::severity_name(s.modifiers)}};
           rules.push_back(std::move(d));
         }
         // A clause with several statements describes them all, each once however many bodies it audits.
@@ -136,8 +143,8 @@ class sarif_reporter final : public reporter {
     x["ruleId"] = valid_utf8_text(id);
     x["ruleIndex"] = index;
     x["kind"] = "fail";
-    x["level"] = level_of(f.status);
-    const std::string where = b.council ? fmt::format("{}: {}", *b.council, b.name) : b.name;
+    x["level"] = level_of(s, f.status);
+    const std::string where = (b.council ? fmt::format("{}: {}", *b.council, b.name) : b.name) + version_suffix(b.version);
     x["message"] = {{"text", valid_utf8_text(fmt::format("{} ({}): clause {} \"{}\": {}", name(f.status), where, s.label,
                                                          s.text, f.message))}};
     json region;
@@ -160,6 +167,10 @@ class sarif_reporter final : public reporter {
     json props;
     props["status"] = name(f.status);
     props["ruleStatus"] = name(r.status);
+    props["severity"] = ast::severity_name(s.modifiers);
+    if (r.version)
+      props["version"] = {{"from", r.version->from ? json(to_iso(*r.version->from)) : json(nullptr)},
+                          {"until", r.version->until ? json(to_iso(*r.version->until)) : json(nullptr)}};
     props["council"] = b.council ? json(valid_utf8_text(*b.council)) : json(nullptr);
     props["body"] = valid_utf8_text(b.name);
     props["due"] = to_iso(f.due);

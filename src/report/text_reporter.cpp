@@ -24,13 +24,19 @@ class text_reporter final : public reporter {
     std::size_t label_width = 0;
     for (const rule_result& r : report.results) label_width = std::max(label_width, utf8_length(r.statement->label));
     for (const rule_result& r : report.results) {
-      if (!previous || previous->rule_file != r.rule_file || previous->body != r.body || previous->council != r.council) {
+      if (!previous || previous->rule_file != r.rule_file || previous->body != r.body || previous->council != r.council ||
+          (r.version && (!previous->version || previous->version->from != r.version->from))) {
         out << '\n' << style(fmt::format("{}{}", r.council ? *r.council + ": " : std::string{}, r.body), fmt::emphasis::bold)
-            << fmt::format("  ({})\n", r.rule_file);
+            << fmt::format("  ({}){}\n", r.rule_file, r.version ? ", " + version_words(*r.version) : std::string{});
       }
       previous = &r;
       const std::size_t pad = label_width - utf8_length(r.statement->label);
-      out << fmt::format("  {}{:{}}  {}  {}\n", r.statement->label, "", pad, status_word(r.status), r.statement->text);
+      // A duty of ordinary (major) severity is not marked; advisory wording and other severities are.
+      const ast::modifiers& m = r.statement->modifiers;
+      const std::string mark = m.advisory || m.severity != ast::severity::major
+                                   ? fmt::format("  [{}]", ast::severity_name(m))
+                                   : std::string{};
+      out << fmt::format("  {}{:{}}  {}  {}{}\n", r.statement->label, "", pad, status_word(r.status), r.statement->text, mark);
       for (const finding& f : r.findings)
         out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), f.message);
     }
@@ -58,12 +64,14 @@ class text_reporter final : public reporter {
     for (const std::string& b : report.bodies_without_events)
       out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
     write_manifest(report, out);
-    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} waived, {} not-due, {} pass; {}\n",
+    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}\n",
                        counted(static_cast<long>(report.results.size()), "rule", "rules"),
                        report.count(rule_status::breach), report.count(rule_status::no_evidence),
-                       report.count(rule_status::waived), report.count(rule_status::not_due),
-                       report.count(rule_status::pass),
-                       counted(static_cast<long>(report.count(finding_status::breach)), "breach", "breaches"));
+                       report.count(rule_status::advisory), report.count(rule_status::waived),
+                       report.count(rule_status::not_due), report.count(rule_status::pass),
+                       counted(static_cast<long>(report.count(finding_status::breach)), "breach", "breaches"),
+                       counted(static_cast<long>(report.count(finding_status::advisory)), "advisory shortfall",
+                               "advisory shortfalls"));
   }
 
  private:
@@ -94,6 +102,7 @@ class text_reporter final : public reporter {
     if (word == "breach") return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
     if (word == "no-evidence") return fmt::fg(fmt::terminal_color::yellow);
     if (word == "waived") return fmt::fg(fmt::terminal_color::cyan);
+    if (word == "advisory") return fmt::fg(fmt::terminal_color::magenta);
     if (word == "pass") return fmt::fg(fmt::terminal_color::green);
     return {};
   }

@@ -158,6 +158,7 @@ std::string_view status_class(finding_status s) {
     case finding_status::breach: return "breach";
     case finding_status::no_evidence: return "no-evidence";
     case finding_status::waived: return "waived";
+    case finding_status::advisory: return "advisory";
   }
   return "breach";
 }
@@ -197,6 +198,7 @@ void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& b
     const std::string mark_class = fmt::format("tl-mark tl-{}", cls);
     if (f.status == finding_status::breach) d.out += cross(cx, y, mark_class, words);
     else if (f.status == finding_status::no_evidence) d.out += triangle(cx, y, mark_class, words);
+    else if (f.status == finding_status::advisory) d.out += circle(cx, y, mark_class, words);
     else d.out += diamond(cx, y, mark_class, words);
   }
 }
@@ -233,7 +235,7 @@ std::string timeline_svg(const audit_report& report, const audited_body& body, s
                        "aria-labelledby=\"{}-title {}-desc\"><title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>",
                        num(width), num(height), id, id, id, x(title), id, x(summary));
   d.out += "<defs>" + hatch(id, "breach", "tl-hatch-breach") + hatch(id, "waived", "tl-hatch-waived") +
-           hatch(id, "no-evidence", "tl-hatch-no-evidence") + "</defs>";
+           hatch(id, "no-evidence", "tl-hatch-no-evidence") + hatch(id, "advisory", "tl-hatch-advisory") + "</defs>";
   d.out += fmt::format("<rect class=\"tl-rules-ground\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>", num(rules_top - lane_height / 2 + 2),
                        num(width), num(height - rules_top + lane_height / 2 - 2));
   axis(d, height);
@@ -254,6 +256,7 @@ std::string timeline_svg(const audit_report& report, const audited_body& body, s
     if (r.status == rule_status::breach) d.out += cross(14, y, shape_class, status);
     else if (r.status == rule_status::no_evidence) d.out += triangle(14, y, shape_class, status);
     else if (r.status == rule_status::waived) d.out += diamond(14, y, shape_class, status);
+    else if (r.status == rule_status::advisory) d.out += circle(14, y, shape_class, status);
     else if (r.status == rule_status::pass) d.out += tick(14, y, shape_class, status);
     else d.out += fmt::format("<rect class=\"{}\" x=\"9\" y=\"{}\" width=\"10\" height=\"3\"><title>{}</title></rect>",
                               shape_class, num(y - 1.5), status);
@@ -284,6 +287,7 @@ std::string timeline_legend_html(std::string_view id) {
       {"<path class=\"tl-mark tl-breach\" d=\"M4 4l2 -2l3 3l3 -3l2 2l-3 3l3 3l-2 2l-3 -3l-3 3l-2 -2l3 -3z\"/>", "due date of a breach"},
       {"<path class=\"tl-mark tl-no-evidence\" d=\"M9 1.5l5.5 10h-11z\"/>", "due date with no evidence"},
       {"<path class=\"tl-mark tl-waived\" d=\"M9 1.5l5.5 5.5l-5.5 5.5l-5.5 -5.5z\"/>", "due date of a waived breach"},
+      {"<circle class=\"tl-mark tl-advisory\" cx=\"9\" cy=\"7\" r=\"5\"/>", "due date of advisory wording not met"},
       {"<rect class=\"tl-late tl-breach\" x=\"1\" y=\"4\" width=\"16\" height=\"6\"/>",
        "breached interval, from the due date to the late event or the window\u2019s end"},
       {"", "period with too few events"},

@@ -16,7 +16,8 @@ namespace remit::rule_tests {
 namespace {
 
 std::optional<rule_status> status_named(std::string_view word) {
-  for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::waived, rule_status::not_due, rule_status::pass})
+  for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
+                        rule_status::not_due, rule_status::pass})
     if (name(s) == word) return s;
   return std::nullopt;
 }
@@ -58,6 +59,7 @@ std::string unquoted(std::string_view quoted) {
 std::optional<std::vector<expectation>> read_expectations(std::string_view text, std::string& problem) {
   std::vector<expectation> out;
   std::optional<std::string> body;
+  std::optional<date> in_force_on;
   std::uint32_t line_no = 0;
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = text.find('\n', begin);
@@ -75,11 +77,20 @@ std::optional<std::vector<expectation>> read_expectations(std::string_view text,
       if (words.size() != 2 || (words[1] != "*" && (words[1].size() < 2 || words[1].front() != '"' || words[1].back() != '"')))
         return fail("expected a quoted body name after 'body', as in body \"Corporate Parenting Board\"");
       body = words[1] == "*" ? std::optional<std::string>{} : std::optional(unquoted(words[1]));
+      in_force_on.reset();
+      continue;
+    }
+    if (words[0] == "in") {
+      const auto day = words.size() == 4 && words[1] == "force" && words[2] == "on" ? parse_iso_date(words[3])
+                                                                                     : std::nullopt;
+      if (!day)
+        return fail("expected 'in force on YYYY-MM-DD', to pick the version of the body's rules in force that day");
+      in_force_on = day;
       continue;
     }
     if (words.size() != 2)
       return fail(fmt::format("expected a clause label and a status, as in '5.1 breach', got '{}'", line));
-    expectation e{body, std::string(words[0]), 0, rule_status::pass, line_no};
+    expectation e{body, std::string(words[0]), 0, rule_status::pass, line_no, in_force_on};
     if (const std::size_t hash = e.label.find('#'); hash != std::string::npos) {
       const std::string_view n = std::string_view(e.label).substr(hash + 1);
       const auto [ptr, ec] = std::from_chars(n.data(), n.data() + n.size(), e.nth);
@@ -89,7 +100,7 @@ std::optional<std::vector<expectation>> read_expectations(std::string_view text,
     }
     const auto status = status_named(words[1]);
     if (!status)
-      return fail(fmt::format("unknown status '{}': expected pass, breach, no-evidence, waived or not-due", words[1]));
+      return fail(fmt::format("unknown status '{}': expected pass, breach, no-evidence, advisory, waived or not-due", words[1]));
     e.status = *status;
     out.push_back(std::move(e));
   }

@@ -19,6 +19,8 @@ struct expectation {
   int nth = 0;  // 0: the label heads one statement of its body; else the Nth with that label
   rule_status status = rule_status::pass;
   std::uint32_t line = 0;
+  // "in force on DATE": of a body with versions of its rules, the version in force that day.
+  std::optional<date> in_force_on;
 };
 
 // Reads an `expected` file. Returns nothing, and says why in `problem` ("expected:3: ..."), when

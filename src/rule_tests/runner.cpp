@@ -202,6 +202,9 @@ class runner {
     for (const rule_result& r : report.results) {
       if (r.statement->label != e.label) continue;
       if (e.body && fold(*e.body) != fold(r.body)) continue;
+      if (e.in_force_on && r.version &&
+          ((r.version->from && *e.in_force_on < *r.version->from) || (r.version->until && *e.in_force_on > *r.version->until)))
+        continue;
       const place p = place_of(file, r.statement);
       if (e.nth == 0 && p.of > 1)
         throw case_error{fmt::format("expected:{}: {} heads {} statements in body \"{}\": write {}#1 to {}#{}", e.line, e.label,
@@ -225,7 +228,8 @@ class runner {
     seen.exercised = true;
     if (match->status == e.status) {
       seen.seen_met = seen.seen_met || e.status == rule_status::pass;
-      seen.seen_breached = seen.seen_breached || e.status == rule_status::breach;
+      // An advisory statement that was not met is its "breached" case.
+      seen.seen_breached = seen.seen_breached || e.status == rule_status::breach || e.status == rule_status::advisory;
       return;
     }
     std::string failure = fmt::format("{} (line {}, {}){}: expected {}, got {}", label_of(e.label, matched.nth, matched.of),

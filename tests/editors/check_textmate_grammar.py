@@ -192,13 +192,13 @@ def tokens(line):
             i = min(i + 1, len(line))
             out.append(("string", start, i))
             words.append(None)
-        elif c in (b"{", b"}", b"*"):
+        elif c in (b"{", b"}", b"*", b","):
             out.append(("brace", i, i + 1))
             words.append(None)
             i += 1
         else:
             start = i
-            while i < len(line) and line[i:i + 1] not in (b" ", b"\t", b"\r", b"#", b'"', b"{", b"}"):
+            while i < len(line) and line[i:i + 1] not in (b" ", b"\t", b"\r", b"#", b'"', b"{", b"}", b","):
                 i += 1
             words.append((start, i))
     plain = [w for w in words]

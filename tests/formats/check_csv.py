@@ -14,7 +14,7 @@ import sys
 remit = sys.argv[1]
 COLUMNS = ["council", "body", "rule_file", "line", "clause", "statement", "family", "meaning", "rule_status",
            "finding_status", "due", "date", "meeting", "period_start", "period_end", "found", "days_late", "message",
-           "window_from", "window_to", "remit_version", "rule_file_sha256", "logs_sha256", "bank_holidays"]
+           "window_from", "window_to", "severity", "version_from", "version_until", "remit_version", "rule_file_sha256", "logs_sha256", "bank_holidays"]
 problems = []
 
 
@@ -42,6 +42,9 @@ for path in goldens:
         want = {"body": r["body"], "clause": r["rule"], "statement": r["text"], "rule_status": r["status"],
                 "finding_status": f["status"], "due": f["due"], "date": f["date"] or "", "message": f["message"],
                 "line": str(r["line"]), "window_from": report["from"], "window_to": report["to"],
+                "severity": r["severity"],
+                "version_from": (r.get("version") or {}).get("from") or "",
+                "version_until": (r.get("version") or {}).get("until") or "",
                 # The manifest, as the JSON twin gives it.
                 "remit_version": report["manifest"]["remit"],
                 "rule_file_sha256": next(x["sha256"] for x in report["manifest"]["rule_files"] if x["file"] == r["file"]),

@@ -18,7 +18,7 @@ for path in reports:
     suites = root.findall("testsuite")
     bodies = []
     for r in results:
-        key = (r["file"], r["council"], r["body"])
+        key = (r["file"], r["council"], r["body"], json.dumps(r.get("version")))  # a suite per version of a body
         if not bodies or bodies[-1] != key:
             bodies.append(key)
 

@@ -81,20 +81,23 @@ for path in reports:
     log = json.load(open(path))
     for e in jsonschema.Draft7Validator(SARIF_2_1_0).iter_errors(log):
         problems.append(f"{path}: {'/'.join(map(str, e.path))}: {e.message}")
-    findings = [(r["text"], f) for r in json.load(open(os.path.join(os.path.dirname(path), "expected.json")))["results"]
+    findings = [(r["text"], f, r["severity"])
+                for r in json.load(open(os.path.join(os.path.dirname(path), "expected.json")))["results"]
                 for f in r["findings"]]
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
     if len(results) != len(findings):
         problems.append(f"{path}: {len(results)} results for {len(findings)} findings")
-    for n, (res, (statement, f)) in enumerate(zip(results, findings)):
+    for n, (res, (statement, f, severity)) in enumerate(zip(results, findings)):
         where = f"{path}: result {n}"
         rule = rules[res["ruleIndex"]]
         if rule["id"] != res["ruleId"]:
             problems.append(f"{where}: ruleIndex names {rule['id']}, ruleId is {res['ruleId']}")
         # A kind other than "fail" would require level "none" (3.27.9).
-        want_level = "warning" if f["status"] == "no-evidence" else "error"
+        # The level follows the statement's severity: advisory a note, minor a warning, else an error.
+        want_level = "warning" if f["status"] == "no-evidence" else \
+            {"advisory": "note", "minor": "warning"}.get(severity, "error")
         if res["kind"] != "fail" or res["level"] != want_level:
             problems.append(f"{where}: kind {res['kind']}, level {res['level']} for a {f['status']} finding")
         if (f["status"] == "waived") != ("suppressions" in res):

@@ -73,6 +73,20 @@ def statement(r):
     return f"meets {frequency(r)}"
 
 
+def with_modifiers(r, text):
+    """Sometimes advisory (with a quote that may hold a comma), a severity, informal meetings."""
+    modifiers = []
+    if r.random() < .15 and not text.startswith(("reports", "meets jointly")):
+        modifiers.append("informal meetings count")
+    roll = r.random()
+    if roll < .15:
+        modifiers.append(r.choice(["advisory", 'advisory "usually, where possible"', 'advisory "should"']))
+    elif roll < .25:
+        modifiers.append(f"severity {r.choice(['minor', 'major', 'critical'])}")
+    r.shuffle(modifiers)
+    return text + "".join(f", {m}" for m in modifiers)
+
+
 def random_day(r, first_year, last_year):
     year = r.randint(first_year, last_year)
     month = r.randint(1, 12)
@@ -147,16 +161,24 @@ def case(r):
         lines.append(f"year starts 1 {r.choice(MONTHS)}")
     blocks, labels = [], []
     for i, body in enumerate(bodies + (["*"] if r.random() < .2 else [])):
-        statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", statement(r))
-                      for k in range(r.randint(1, 5))]
-        labels += [label for label, _ in statements]
-        name = "*" if body == "*" else f'"{body}"'
-        block = [f"body {name} {{"]
-        if r.random() < .2:
-            block.append(f"  year starts 1 {r.choice(MONTHS)}")
-        block += [f"  {label}  {text}" for label, text in statements]
-        block.append("}")
-        blocks.append(block)
+        # Sometimes successive versions of the body's rules, taking effect around the window.
+        took_effect = [None] if r.random() < .9 else [frm + r.randint(-200, 300) * DAY]
+        for _ in range(r.choice([0] * 8 + [1, 2])):
+            after = took_effect[-1] or frm - r.randint(0, 200) * DAY
+            took_effect.append(after + r.randint(1, 300) * DAY)
+        for version, since in enumerate(took_effect):
+            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, statement(r)))
+                          for k in range(r.randint(1, 5))]
+            labels += [label for label, _ in statements]
+            name = "*" if body == "*" else f'"{body}"' if version == 0 or r.random() < .7 else f'"{body.lower()}"'
+            block = [f"body {name}{f' from {since}' if since else ''} {{"]
+            if r.random() < .2:
+                block.append(f"  year starts 1 {r.choice(MONTHS)}")
+            if len(took_effect) > 1 and r.random() < .3:
+                block.append(f"  waive {statements[0][0]} from {frm} to {frm + r.randint(0, 300) * DAY} because \"recess\"")
+            block += [f"  {label}  {text}" for label, text in statements]
+            block.append("}")
+            blocks.append(block)
     for _ in range(r.choice([0, 0, 1, 2])):
         start = frm + r.randint(-60, 400) * DAY
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")

@@ -126,8 +126,43 @@ def parse_frequency(text):
     return None
 
 
+def split_modifiers(text):
+    """The rule, and its modifiers: the parts after commas outside quoted strings."""
+    parts, current, quoted, escaped = [], [], False, False
+    for ch in text:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            parts.append("".join(current).strip())
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current).strip())
+    modifiers = {"advisory": False, "severity": "major", "informal": False}
+    for m in parts[1:]:
+        if re.fullmatch(r"advisory(?: " + Q + ")?", m):
+            modifiers["advisory"] = True
+        elif re.fullmatch(r"severity (minor|major|critical)", m):
+            modifiers["severity"] = m.split()[1]
+        elif m == "informal meetings count":
+            modifiers["informal"] = True
+        else:
+            raise ValueError(f"reference evaluator cannot read the modifier: {m}")
+    return parts[0], modifiers
+
+
 def parse_statement(text):
-    t = text.strip()
+    t, modifiers = split_modifiers(text.strip())
+    rule = parse_rule(t)
+    rule.update(modifiers)
+    return rule
+
+
+def parse_rule(t):
     m = re.fullmatch(r"meets jointly with " + Q + r" (.+)", t)
     if m:
         return {"kind": "jointly", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
@@ -198,10 +233,10 @@ def parse_rules(path):
         if m:
             (body["waivers"] if body else waivers).append((m.group(1), parse_date(m.group(2)), parse_date(m.group(3))))
             continue
-        m = re.fullmatch(r"body (?:" + Q + r"|(\*)) \{", line)
+        m = re.fullmatch(r"body (?:" + Q + r"|(\*))(?: from (\d{4}-\d{2}-\d{2}))? \{", line)
         if m:
             body = {"name": unquote(m.group(1)) if m.group(1) is not None else None, "settings": {},
-                    "statements": [], "waivers": []}
+                    "statements": [], "waivers": [], "from": parse_date(m.group(3)) if m.group(3) else None}
             bodies.append(body)
             continue
         if line == "}":
@@ -256,27 +291,36 @@ def finding(status, due, date=None, **extra):
     return f
 
 
-def frequency_findings(freq, dates, frm, to, year_start):
-    """Returns (findings, fell_due) for a gap, coverage or count frequency over event dates."""
+def frequency_findings(freq, dates, frm, to, year_start, span):
+    """Returns (findings, fell_due) for a gap, coverage or count frequency over event dates.
+    span = (first, last, took_effect): the days a version judges, and the day it took effect."""
     family, details = freq
+    first, last, took_effect = span
     if family == "gap":
         count, unit, grace = details
-        before = [d for d in dates if d < frm]
-        chain = [max(before) if before else frm] + sorted(d for d in dates if frm <= d <= to)
+
+        def due_after(p):
+            due = add_interval(p, count, unit, grace)
+            return max(due, took_effect) if took_effect else due
+
+        before = [d for d in dates if d < first]
+        chain = [max(before) if before else frm] + sorted(d for d in dates if first <= d <= last)
         out, fell_due = [], len(chain) > 1
         for p, q in zip(chain, chain[1:]):
-            due = add_interval(p, count, unit, grace)
+            due = due_after(p)
             if q > due:
                 out.append(finding("breach", due, q))
-        due = add_interval(chain[-1], count, unit, grace)
-        if to > due:
+        due = due_after(chain[-1])
+        if last > due:
             out.append(finding("breach", due, None))
-        if due < to:
+        if due < last:
             fell_due = True
         return out, fell_due
     needed, months, shape = details
     out, fell_due = [], False
     for start, end in periods(frm, to, months, year_start):
+        if not first <= end <= last:
+            continue  # judged by the version in force on the period's last day
         fell_due = True
         found = sum(1 for d in dates if start <= d <= end)
         if found < needed:
@@ -287,29 +331,31 @@ def frequency_findings(freq, dates, frm, to, year_start):
     return out, fell_due
 
 
-def evaluate_rule(rule, events, frm, to, cal, year_start):
+def evaluate_rule(rule, events, frm, to, cal, year_start, span=None):
+    span = span or (frm, to, None)
     kind = rule["kind"]
-    held_meetings = [e for e in events if e["kind"] == "meeting" and e["status"] == "held"]
-    in_window = [e for e in held_meetings if frm <= e["date"] <= to]
+    meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
+    held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
+    in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
     if kind == "meets":
-        return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start)
+        return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
     if kind == "jointly":
         x = fold(rule["x"])
         dates = [e["date"] for e in events
                  if e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]]
-        return frequency_findings(rule["freq"], dates, frm, to, year_start)
+        return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "reports":
         to_body = fold(rule["to"])
         title = fold(rule["title"]) if rule["title"] is not None else ""
         dates = [e["date"] for e in events
                  if e["kind"] == "report" and e["status"] == "held" and e["to"] == to_body and title in e["title"]]
-        return frequency_findings(rule["freq"], dates, frm, to, year_start)
+        return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "receives":
         x = fold(rule["x"])
         dates = [e["date"] for e in held_meetings if any(x in i for i in e["items"])]
-        return frequency_findings(rule["freq"], dates, frm, to, year_start)
+        return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "by":
-        if to < rule["date"]:
+        if span[1] < rule["date"] or (span[2] and rule["date"] < span[2]):
             return [], False
         x = fold(rule["x"])
         ok = any(e["date"] <= rule["date"] and any(x in i for i in e["items"]) for e in held_meetings)
@@ -346,7 +392,7 @@ def evaluate_rule(rule, events, frm, to, cal, year_start):
 
 def status_of(findings, fell_due):
     statuses = {f["status"] for f in findings}
-    for s in ("breach", "no-evidence", "waived"):
+    for s in ("breach", "no-evidence", "advisory", "waived"):
         if s in statuses:
             return s
     return "pass" if fell_due else "not-due"
@@ -359,7 +405,19 @@ def audit(rules_path, log_path, frm, to):
     # no minutes) and so dated on or before T counts as held (docs/inputs.md, "Confirmed meetings").
     events = [dict(e, status="held") if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
     results = []
-    for body in bodies:
+    for n, body in enumerate(bodies):
+        # A version is in force from its date to the day before the next version of the same
+        # body in the file; it judges that part of the window, and nothing if none of it.
+        same = [b for b in bodies[n + 1:] if (b["name"] is None) == (body["name"] is None)
+                and (b["name"] is None or fold(b["name"]) == fold(body["name"]))]
+        versioned = body["from"] is not None or any(
+            b is not body and (b["name"] is None) == (body["name"] is None)
+            and (b["name"] is None or fold(b["name"]) == fold(body["name"])) for b in bodies)
+        first = max(frm, body["from"]) if body["from"] else frm
+        last = min(to, same[0]["from"] - DAY) if same else to
+        if versioned and first > last:
+            continue
+        span = (first, last, body["from"])
         s = dict(settings)
         s.update(body["settings"])
         council = fold(s["council"]) if s["council"] else None
@@ -377,7 +435,7 @@ def audit(rules_path, log_path, frm, to):
             body_events = [e for e in mine if e["body"] == name]
             cal = Calendar(s["calendar"])
             for st in body["statements"]:
-                findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"])
+                findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span)
                 for f in findings:
                     if f["status"] != "breach":
                         continue
@@ -386,6 +444,9 @@ def audit(rules_path, log_path, frm, to):
                         if label == st["label"] and w_from <= due <= w_to:
                             f["status"] = "waived"
                             break
+                    else:
+                        if st["rule"]["advisory"]:
+                            f["status"] = "advisory"
                 findings.sort(key=lambda f: (f["due"], f["date"] or "", f.get("meeting", "")))
                 results.append({"body": name, "rule": st["label"], "text": st["text"],
                                 "status": status_of(findings, fell_due), "findings": findings})

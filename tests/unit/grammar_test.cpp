@@ -61,7 +61,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"5.1 meets at least 4 times a decade", "expected 'a year', 'a quarter', 'a month' or 'a half-year'"},
       {"5.1 meets twice", "expected 'a year' after 'twice'"},
       {"5.1 meets monthlyish", "after 'meets', got 'monthlyish'"},
-      {"5.1 meets monthly on Tuesdays", "expected the end of the statement (one statement per line), got 'on'"},
+      {"5.1 meets monthly on Tuesdays", "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory', got 'on'"},
       {"voice meets jointly \"young people\" twice a year", "expected 'with' after 'jointly'"},
       {"voice meets jointly with young people twice a year", "expected a quoted name after 'jointly with'"},
       {"voice meets jointly with \"young people\"", "after the name, got the end of the line"},
@@ -166,7 +166,7 @@ TEST_CASE("the structure of a rule file is checked") {
   CHECK_THAT(rule_errors("5.1 meets quarterly\n"), Catch::Matchers::Contains("a statement must be inside a body"));
   CHECK_THAT(rule_errors("body B {\n  5.1 meets quarterly\n}\n"),
              Catch::Matchers::Contains("expected the body's quoted name or '*' after 'body'"));
-  CHECK_THAT(rule_errors("body \"B\"\n  5.1 meets quarterly\n}\n"), Catch::Matchers::Contains("expected '{' after the body's name"));
+  CHECK_THAT(rule_errors("body \"B\"\n  5.1 meets quarterly\n}\n"), Catch::Matchers::Contains("expected '{' (or 'from YYYY-MM-DD', for a version of the body's rules) after the body's name"));
   CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\nbody \"C\" {\n  5.1 meets quarterly\n}\n"),
              Catch::Matchers::Contains("bodies do not nest"));
   CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\n}\nbody \"b\" {\n  5.2 meets monthly\n}\n"),
