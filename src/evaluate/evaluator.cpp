@@ -46,6 +46,20 @@ std::size_t audit_report::count(finding_status s) const {
 
 namespace {
 
+// The people statements, each family in its own file.
+family_result evaluate_people(const body_context& ctx, const ast::quorum& r) { return evaluate_quorum(ctx, r); }
+family_result evaluate_people(const body_context& ctx, const ast::chaired_by& r) { return evaluate_chair(ctx, r); }
+family_result evaluate_people(const body_context& ctx, const ast::attended_by& r) { return evaluate_attended_by(ctx, r); }
+family_result evaluate_people(const body_context& ctx, const ast::has_member& r) { return evaluate_has_member(ctx, r); }
+family_result evaluate_people(const body_context& ctx, const ast::membership_size& r) {
+  return evaluate_membership_size(ctx, r);
+}
+family_result evaluate_people(const body_context& ctx, const ast::attendance_rate& r) {
+  return evaluate_attendance_rate(ctx, r);
+}
+family_result evaluate_people(const body_context& ctx, const ast::trained_within& r) { return evaluate_training(ctx, r); }
+family_result evaluate_people(const body_context& ctx, const ast::rotates& r) { return evaluate_rotation(ctx, r); }
+
 // The family a statement belongs to decides how it is evaluated.
 family_result evaluate_statement(const body_context& ctx, const ast::statement& s) {
   return std::visit(
@@ -59,6 +73,8 @@ family_result evaluate_statement(const body_context& ctx, const ast::statement& 
           return evaluate_deadline(ctx, r);
         } else if constexpr (std::is_same_v<T, ast::preceded_by>) {
           return evaluate_precedence(ctx, r);
+        } else if constexpr (ast::is_people_rule<T>) {
+          return evaluate_people(ctx, r);
         } else {
           const series dates = qualifying_series(ctx, s.what);
           if (const auto* gap = std::get_if<ast::gap_frequency>(&r.how_often)) return evaluate_gap(ctx, dates, *gap);
@@ -107,8 +123,10 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
                    diagnostics& diags) {
   const ast::rule_file& file = *m.file;
+  const body_people people =
+      people_of(log, fold(m.name), m.settings.council ? std::optional(fold(*m.settings.council)) : std::nullopt);
   const body_context ctx{log, events_of(log, m, window.to), window, calendar::of(m.settings.calendar),
-                         m.settings.year_start_month};
+                         m.settings.year_start_month, &people};
   audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}};
   for (const ast::statement& s : m.block->statements) {
     rule_result result{file.path, m.settings.council, m.name, &s, rule_status::pass, {}};
