@@ -78,8 +78,9 @@ void read_people_csv(std::string_view text, event_log& log, log_file_summary& su
         names += fmt::format("{}{}", names.empty() ? "" : r == required.back() ? " and " : ", ",
                              column_names[static_cast<std::size_t>(r)]);
       diags.error({path, header->line, 0},
-                  fmt::format("the header has no '{}' column: a {} file needs at least the columns {}",
-                              column_names[static_cast<std::size_t>(c)], name(kind), names));
+                  fmt::format("the header has no '{}' column: {} {} file needs at least the columns {}",
+                              column_names[static_cast<std::size_t>(c)], kind == people_kind::attendance ? "an" : "a",
+                              name(kind), names));
       return;
     }
 

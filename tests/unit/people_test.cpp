@@ -170,7 +170,7 @@ TEST_CASE("people: every reason a row is rejected", "[people][inputs]") {
 TEST_CASE("people: a file of people without its required columns is refused whole", "[people][inputs]") {
   std::string errors;
   read_all({{"a.csv", "body,person,attendance\nBoard,Ann,present\n"}}, &errors);
-  CHECK_THAT(errors, Contains("a.csv:1: error: the header has no 'date' column: a attendance file needs at least the "
+  CHECK_THAT(errors, Contains("a.csv:1: error: the header has no 'date' column: an attendance file needs at least the "
                               "columns body, date, person and attendance"));
   read_all({{"m.csv", "person,role\nAnn,Chair\n"}}, &errors);
   CHECK_THAT(errors, Contains("m.csv:1: error: the header has no 'body' column: a membership file needs at least the "
