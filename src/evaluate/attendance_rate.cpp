@@ -57,6 +57,7 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
         auto [it, fresh] = index.emplace(who, members.size());
         if (fresh) members.push_back({std::string(ctx.log.strings.text(m->person)), 0, 0, {}});
         member_record& r = members[it->second];
+        r.name = std::min(r.name, std::string(ctx.log.strings.text(m->person)));  // one spelling, whatever the row order
         ++r.expected;
         std::optional<attendance_status> seen;
         for (const attendance& a : attendance_at(ctx, *e))

@@ -28,6 +28,7 @@ family_result evaluate_attended_by(const body_context& ctx, const ast::attended_
       else missing.push_back(fmt::format("{} ({})", ctx.log.strings.text(a.person), name(a.status)));
     }
     if (met) continue;
+    missing = sorted_names(std::move(missing));
     if (!any_role) {
       out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
                               fmt::format("the attendance recorded for the held meeting on {} gives no roles and no "
@@ -40,6 +41,7 @@ family_result evaluate_attended_by(const body_context& ctx, const ast::attended_
                           missing.empty() ? std::string() : fmt::format(" ({})", names_words(missing)))};
     for (const attendance& a : record)
       if (role_held(ctx, a.person, a.role, e->day, wanted)) f.people.emplace_back(ctx.log.strings.text(a.person));
+    f.people = sorted_names(std::move(f.people));
     out.findings.push_back(std::move(f));
   }
   return out;

@@ -33,6 +33,7 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
     if (met) continue;
     std::vector<std::string> names;
     for (const attendance* c : chairs) names.emplace_back(ctx.log.strings.text(c->person));
+    names = sorted_names(std::move(names));
     if (!has_memberships(ctx)) {
       no_evidence(fmt::format("the held meeting on {} was chaired by {}; no membership of the body is recorded, so "
                               "whether {} {} cannot be told",

@@ -107,6 +107,9 @@ std::optional<std::string> role_held(const body_context& ctx, string_pool::id pe
 std::vector<std::string> folded_all(const std::vector<std::string>& roles);
 std::string roles_words(const std::vector<std::string>& roles);  // "Chair" or "Vice-Chair", quoted
 std::string names_words(const std::vector<std::string>& names);  // "A, B and C"
+// Names in a fixed order (case-folded, then as written), so that no report depends on the
+// order of files or rows.
+std::vector<std::string> sorted_names(std::vector<std::string> names);
 
 // The people families, one file each.
 family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule);

@@ -53,6 +53,7 @@ family_result evaluate_membership_size(const body_context& ctx, const ast::membe
     for (const membership* m : members_on(ctx, e->day))
       if ((!rule.role || ctx.log.strings.folded(m->role) == role) && seen.insert(ctx.log.strings.folded(m->person)).second)
         names.emplace_back(ctx.log.strings.text(m->person));
+    names = sorted_names(std::move(names));
     const int found = static_cast<int>(names.size());
     if (rule.at_most ? found <= rule.members : found >= rule.members) continue;
     finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,

@@ -89,4 +89,12 @@ std::string names_words(const std::vector<std::string>& names) {
   return out;
 }
 
+std::vector<std::string> sorted_names(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    const std::string fa = fold(a), fb = fold(b);
+    return fa != fb ? fa < fb : a < b;
+  });
+  return names;
+}
+
 }  // namespace remit

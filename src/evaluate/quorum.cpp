@@ -32,6 +32,8 @@ family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule) 
         remote.emplace_back(ctx.log.strings.text(a.person));
       }
     }
+    in_room = sorted_names(std::move(in_room));
+    remote = sorted_names(std::move(remote));
     const int found = static_cast<int>(in_room.size());
     if (found >= rule.members) continue;
     std::string message = fmt::format("{} present in person at the held meeting on {}{}; a quorum is {}",

@@ -1,6 +1,8 @@
 // role "ROLE" rotates between partners annually: for each year wholly inside the window, the
 // partner organisation of the holder of ROLE differs from the previous year's. A year's holder
 // is the one in the role on its first day, else the first to take the role during it.
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "evaluate/context.hpp"
@@ -12,13 +14,23 @@ namespace {
 // The membership that holds the role for the year [start, end], if any.
 const membership* holder(const body_context& ctx, const std::string& role, date start, date end) {
   if (!ctx.people) return nullptr;
+  // Of several candidates (overlapping records), the earliest to start, then by name: never
+  // the order of the rows.
+  const auto before = [&](const membership* a, const membership* b) {
+    return std::tuple(a->from, ctx.log.strings.folded(a->person), ctx.log.strings.text(a->person)) <
+           std::tuple(b->from, ctx.log.strings.folded(b->person), ctx.log.strings.text(b->person));
+  };
+  const membership* on_first_day = nullptr;
   const membership* first = nullptr;
   for (const membership* m : ctx.people->memberships) {
     if (ctx.log.strings.folded(m->role) != role) continue;
-    if (m->in_force(start)) return m;
-    if (start <= m->from && m->from <= end && (!first || m->from < first->from)) first = m;
+    if (m->in_force(start)) {
+      if (!on_first_day || before(m, on_first_day)) on_first_day = m;
+    } else if (start <= m->from && m->from <= end && (!first || before(m, first))) {
+      first = m;
+    }
   }
-  return first;
+  return on_first_day ? on_first_day : first;
 }
 
 }  // namespace

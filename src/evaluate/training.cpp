@@ -29,6 +29,8 @@ family_result evaluate_training(const body_context& ctx, const ast::trained_with
   for (const membership* m : ctx.people->memberships) {
     auto [it, fresh] = members.emplace(ctx.log.strings.folded(m->person), member_record{std::string(ctx.log.strings.text(m->person)), m->from, {}});
     it->second.joined = std::min(it->second.joined, m->from);
+    // Of several spellings, the first in byte order, so row order never changes the report.
+    it->second.name = std::min(it->second.name, std::string(ctx.log.strings.text(m->person)));
     it->second.rows.push_back(m);
   }
   const std::string training = fold(rule.training);
