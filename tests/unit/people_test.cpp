@@ -446,3 +446,23 @@ TEST_CASE("rotation: a year with no holder, or a holder with no partner, is no-e
   CHECK_THAT(r.only().findings[0].message, Contains("no one is recorded in the role \"Vice-Chair\" in the year 2024-01-01"));
   CHECK_THAT(r.only().findings[1].message, Contains("the partner that Val represents as \"Vice-Chair\" is not recorded"));
 }
+
+TEST_CASE("people: JSON Lines rows are rejected like CSV rows, with their line", "[people][inputs]") {
+  const event_log log = read_all(
+      {{"meetings.csv", "body,date\nBoard,2025-02-04\n"},
+       {"people.jsonl",
+        "{\"body\": \"Board\", \"date\": \"2025-02-04\", \"person\": 5, \"attendance\": \"present\"}\n"
+        "{\"body\": \"Board\", \"date\": \"2025-02-05\", \"person\": \"Ann\", \"attendance\": \"present\"}\n"
+        "{\"body\": \"Board\", \"person\": \"Ann\", \"from\": \"2025-02-30\"}\n"
+        "{\"person\": \"Ann\", \"training\": \"Induction\"}\n"
+        "{\"body\": \"Board\", \"date\": \"2025-02-04\", \"person\": \"Ann\", \"attendance\": \"present\"}\n"}});
+  std::vector<std::string> reasons;
+  for (const rejected_row& r : log.files[1].rejected) reasons.push_back(std::to_string(r.line) + ": " + r.reason);
+  CHECK(reasons == std::vector<std::string>{"1: 'person' must be a string, got a number",
+                                            "2: no meeting of \"Board\" on 2025-02-05 is recorded in the logs",
+                                            "3: from: '2025-02-30' is not a date: February 2025 has no day 30",
+                                            "4: missing date"});
+  CHECK(log.files[1].rows_read == 5);
+  CHECK(log.files[1].rows_used == 1);
+  CHECK(log.attendances.size() == 1);
+}
