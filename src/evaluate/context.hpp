@@ -111,6 +111,9 @@ std::string names_words(const std::vector<std::string>& names);  // "A, B and C"
 // order of files or rows.
 std::vector<std::string> sorted_names(std::vector<std::string> names);
 
+// A people statement, by its family (people.cpp dispatches; each family has its own file).
+family_result evaluate_people(const body_context& ctx, const ast::rule& rule);
+
 // The people families, one file each.
 family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule);
 family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rule);

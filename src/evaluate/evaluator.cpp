@@ -46,20 +46,6 @@ std::size_t audit_report::count(finding_status s) const {
 
 namespace {
 
-// The people statements, each family in its own file.
-family_result evaluate_people(const body_context& ctx, const ast::quorum& r) { return evaluate_quorum(ctx, r); }
-family_result evaluate_people(const body_context& ctx, const ast::chaired_by& r) { return evaluate_chair(ctx, r); }
-family_result evaluate_people(const body_context& ctx, const ast::attended_by& r) { return evaluate_attended_by(ctx, r); }
-family_result evaluate_people(const body_context& ctx, const ast::has_member& r) { return evaluate_has_member(ctx, r); }
-family_result evaluate_people(const body_context& ctx, const ast::membership_size& r) {
-  return evaluate_membership_size(ctx, r);
-}
-family_result evaluate_people(const body_context& ctx, const ast::attendance_rate& r) {
-  return evaluate_attendance_rate(ctx, r);
-}
-family_result evaluate_people(const body_context& ctx, const ast::trained_within& r) { return evaluate_training(ctx, r); }
-family_result evaluate_people(const body_context& ctx, const ast::rotates& r) { return evaluate_rotation(ctx, r); }
-
 // The family a statement belongs to decides how it is evaluated.
 family_result evaluate_statement(const body_context& ctx, const ast::statement& s) {
   return std::visit(
@@ -74,7 +60,7 @@ family_result evaluate_statement(const body_context& ctx, const ast::statement& 
         } else if constexpr (std::is_same_v<T, ast::preceded_by>) {
           return evaluate_precedence(ctx, r);
         } else if constexpr (ast::is_people_rule<T>) {
-          return evaluate_people(ctx, r);
+          return evaluate_people(ctx, s.what);
         } else {
           const series dates = qualifying_series(ctx, s.what);
           if (const auto* gap = std::get_if<ast::gap_frequency>(&r.how_often)) return evaluate_gap(ctx, dates, *gap);

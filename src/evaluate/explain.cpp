@@ -416,20 +416,7 @@ class explainer {
     out_ << fmt::format("\n  {} of the body and {} recorded in the logs\n",
                         counted(static_cast<long>(memberships), "membership", "memberships"),
                         counted(static_cast<long>(trainings), "training record", "training records"));
-    const family_result found = std::visit(
-        [&](const auto& r) -> family_result {
-          using T = std::decay_t<decltype(r)>;
-          if constexpr (std::is_same_v<T, ast::quorum>) return evaluate_quorum(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::chaired_by>) return evaluate_chair(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::attended_by>) return evaluate_attended_by(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::has_member>) return evaluate_has_member(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::membership_size>) return evaluate_membership_size(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::attendance_rate>) return evaluate_attendance_rate(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::trained_within>) return evaluate_training(ctx_, r);
-          else if constexpr (std::is_same_v<T, ast::rotates>) return evaluate_rotation(ctx_, r);
-          else return {};
-        },
-        s_.what);
+    const family_result found = evaluate_people(ctx_, s_.what);
     for (const finding& f : found.findings) {
       if (f.status == finding_status::no_evidence) {
         no_evidence(f.due);
