@@ -1,5 +1,5 @@
-// Test inputs kept in the repository (tests/fixtures/, corpora/), found from this file's own
-// path so that the tests run from any working directory.
+// Test inputs kept in the repository (tests/fixtures/, corpora/), found from the source
+// folder so that the tests run from any working directory.
 #pragma once
 
 #include <filesystem>
@@ -10,7 +10,15 @@
 
 namespace remit::test {
 
-inline std::filesystem::path source_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path(); }
+// REMIT_SOURCE_DIR when the build gives it: __FILE__ is relative when the compiler is run
+// through ccache with a base directory, and then depends on the working directory.
+inline std::filesystem::path source_root() {
+#ifdef REMIT_SOURCE_DIR
+  return std::filesystem::path(REMIT_SOURCE_DIR);
+#else
+  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+#endif
+}
 
 // tests/fixtures/<relative>
 inline std::string fixture(std::string_view relative) {
