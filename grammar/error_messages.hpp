@@ -47,8 +47,8 @@ REMIT_ERROR(notice_days, "expected 'days', 'working days', 'clear days' or 'clea
 REMIT_ERROR(notice_days_word, "expected 'days', 'working days', 'clear days' or 'clear working days' after the number");
 REMIT_ERROR(notice_before, "expected 'before' after 'days'");
 REMIT_ERROR(notice_each_meeting, "expected 'each meeting' after 'before'");
-REMIT_ERROR(each_meeting_word, "expected 'meeting' after 'each'");
-REMIT_ERROR(each_what, "expected 'has item' or 'preceded by' after 'each meeting'");
+REMIT_ERROR(each_meeting_word, "expected 'meeting' or 'member' after 'each'");
+REMIT_ERROR(each_what, "expected 'has item', 'preceded by' or 'attended by' after 'each meeting'");
 REMIT_ERROR(item_word, "expected 'item' after 'has'");
 REMIT_ERROR(item_what, "expected a quoted item title or 'matching \"REGEX\"' after 'item'");
 REMIT_ERROR(item_regex_slot, "expected a quoted regular expression after 'matching'");
@@ -64,13 +64,42 @@ REMIT_ERROR(report_recipient, "expected the quoted name of the body reported to 
 REMIT_ERROR(received_slot, "expected a quoted agenda item after 'receives', as in 'receives \"Annual Report\" annually'");
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
 REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
-REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports' or 'receives'");
+REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', 'receives', "
+                            "'quorum', 'chaired', 'has' or 'role'");
 REMIT_ERROR(statement_end,
             "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory'");
 REMIT_ERROR(modifier, "expected 'advisory', 'severity' or 'informal meetings count' after ','");
 REMIT_ERROR(severity_level, "expected 'minor', 'major' or 'critical' after 'severity'");
 REMIT_ERROR(informal_meetings_word, "expected 'meetings' after 'informal', as in 'informal meetings count'");
 REMIT_ERROR(informal_count_word, "expected 'count' after 'informal meetings'");
+
+// people
+REMIT_ERROR(role_next, "expected a quoted role after 'or', as in 'or \"Vice-Chair\"'");
+REMIT_ERROR(attended_by_word, "expected 'by' after 'attended'");
+REMIT_ERROR(attended_roles, "expected a quoted role after 'attended by', as in 'attended by \"Children in Care Council\"'");
+REMIT_ERROR(rate_percent, "expected a percentage after 'at least', as in 'at least 75% of meetings'");
+REMIT_ERROR(rate_of_meetings, "expected 'of meetings' after the percentage");
+REMIT_ERROR(attends_every_meeting, "expected 'meeting' after 'every'");
+REMIT_ERROR(attends_how, "expected 'at least P% of meetings' or 'every meeting' after 'attends'");
+REMIT_ERROR(rate_period_word, "expected 'year', 'quarter', 'half-year' or 'month' after 'each'");
+REMIT_ERROR(trained_in_word, "expected 'in' after 'trained', as in 'trained in \"Corporate Parenting\"'");
+REMIT_ERROR(training_name_slot, "expected the quoted name of the training after 'trained in'");
+REMIT_ERROR(trained_within_word, "expected 'within' after the training, as in 'within 6 months of joining'");
+REMIT_ERROR(trained_count, "expected a number after 'within'");
+REMIT_ERROR(trained_unit, "expected 'days', 'weeks', 'months' or 'years' after the number");
+REMIT_ERROR(trained_of_joining, "expected 'of joining' after the period");
+REMIT_ERROR(each_member_what, "expected 'attends' or 'trained in' after 'each member'");
+REMIT_ERROR(quorum_count, "expected a number of members after 'quorum', as in 'quorum 3 members'");
+REMIT_ERROR(chaired_by_word, "expected 'by' after 'chaired'");
+REMIT_ERROR(chaired_roles, "expected a quoted role after 'chaired by', as in 'chaired by \"Portfolio Holder\"'");
+REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 'has member \"Virtual Head Teacher\"'");
+REMIT_ERROR(size_count, "expected a number of members after 'at most' or 'at least'");
+REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role)");
+REMIT_ERROR(has_what, "expected 'member \"ROLE\"', 'at most N members' or 'at least N members' after 'has'");
+REMIT_ERROR(rotation_role, "expected a quoted role after 'role', as in 'role \"Vice-Chair\" rotates between partners annually'");
+REMIT_ERROR(rotates_word, "expected 'rotates' after the role");
+REMIT_ERROR(between_partners, "expected 'between partners' after 'rotates'");
+REMIT_ERROR(rotation_annually, "expected 'annually' after 'between partners'");
 
 // settings
 REMIT_ERROR(setting_end, "expected the end of the setting (one setting per line)");

@@ -68,6 +68,23 @@ REMIT_KW(kw_receives, "receives");
 REMIT_KW(kw_advisory, "advisory");
 REMIT_KW(kw_severity, "severity");
 REMIT_KW(kw_informal, "informal");
+REMIT_KW(kw_quorum, "quorum");
+REMIT_KW(kw_chaired, "chaired");
+REMIT_KW(kw_attended, "attended");
+REMIT_KW(kw_attends, "attends");
+REMIT_KW(kw_or, "or");
+REMIT_KW(kw_member, "member");
+REMIT_KW(kw_members, "members");
+REMIT_KW(kw_most, "most");
+REMIT_KW(kw_of, "of");
+REMIT_KW(kw_meetings, "meetings");
+REMIT_KW(kw_trained, "trained");
+REMIT_KW(kw_in, "in");
+REMIT_KW(kw_joining, "joining");
+REMIT_KW(kw_role, "role");
+REMIT_KW(kw_rotates, "rotates");
+REMIT_KW(kw_between, "between");
+REMIT_KW(kw_partners, "partners");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -173,9 +190,77 @@ struct preceded_days_word : seq<sp, days_word> {};
 struct preceded_by
     : if_must<kw_preceded, preceded_by_word, preceded_title_slot, preceded_within, preceded_count, preceded_days_word> {};
 
-struct each_meeting_word : seq<sp, kw_meeting> {};
-struct each_what : seq<sp, sor<has_item, preceded_by>> {};
-struct each_statement : if_must<kw_each, each_meeting_word, each_what> {};
+// ---- people (docs/language.md, "People") ----
+// "ROLE" [or "ROLE" ...]: any one of the roles will do.
+struct role_name : quoted {};
+struct role_next : seq<sp, role_name> {};
+struct role_alternative : seq<sp, kw_or, must<role_next>> {};
+struct role_list : seq<role_name, star<role_alternative>> {};
+
+// each meeting attended by "ROLE" [or "ROLE" ...]
+struct attended_by_word : seq<sp, kw_by> {};
+struct attended_roles : seq<sp, role_list> {};
+struct attended_by : if_must<kw_attended, attended_by_word, attended_roles> {};
+
+// each member attends at least P% of meetings | attends every meeting, [each PERIOD]
+struct rate_count : number {};
+struct rate_percent : seq<sp, rate_count, one<'%'>> {};
+struct rate_of_meetings : seq<sp, kw_of, sp, kw_meetings> {};
+struct attends_least : seq<kw_at, sp, kw_least, must<rate_percent>, must<rate_of_meetings>> {};
+struct attends_every_meeting : seq<sp, kw_meeting> {};
+struct attends_every : if_must<kw_every, attends_every_meeting> {};
+struct attends_how : seq<sp, sor<attends_least, attends_every>> {};
+struct rate_period_word : seq<sp, sor<per_year, per_quarter, per_month, per_half_year>> {};
+struct rate_period : seq<sp, if_must<kw_each, rate_period_word>> {};
+struct attends_statement : seq<if_must<kw_attends, attends_how>, opt<rate_period>> {};
+
+// each member trained in "TRAINING" within N UNIT of joining
+struct training_name : quoted {};
+struct trained_in_word : seq<sp, kw_in> {};
+struct training_name_slot : seq<sp, training_name> {};
+struct trained_within_word : seq<sp, kw_within> {};
+struct trained_count : seq<sp, number> {};
+struct trained_unit : seq<sp, sor<unit_days, unit_weeks, unit_months, unit_years>> {};
+struct trained_of_joining : seq<sp, kw_of, sp, kw_joining> {};
+struct trained_statement : if_must<kw_trained, trained_in_word, training_name_slot, trained_within_word, trained_count,
+                                   trained_unit, trained_of_joining> {};
+
+struct each_member_what : seq<sp, sor<attends_statement, trained_statement>> {};
+struct each_member : if_must<kw_member, each_member_what> {};
+
+struct each_what : seq<sp, sor<has_item, preceded_by, attended_by>> {};
+struct each_meeting : if_must<kw_meeting, each_what> {};
+struct each_meeting_word : seq<sp, sor<each_meeting, each_member>> {};
+struct each_statement : if_must<kw_each, each_meeting_word> {};
+
+// quorum N [members]
+struct quorum_count : seq<sp, number> {};
+struct quorum_members_word : seq<sp, sor<kw_members, kw_member>> {};
+struct quorum_statement : seq<if_must<kw_quorum, quorum_count>, opt<quorum_members_word>> {};
+
+// chaired by "ROLE" [or "ROLE" ...]
+struct chaired_by_word : seq<sp, kw_by> {};
+struct chaired_roles : seq<sp, role_list> {};
+struct chaired_statement : if_must<kw_chaired, chaired_by_word, chaired_roles> {};
+
+// has member "ROLE" [or "ROLE" ...] | has at most|at least N ["ROLE"] members
+struct has_member_roles : seq<sp, role_list> {};
+struct has_member_rule : if_must<kw_member, has_member_roles> {};
+struct size_at_most : seq<kw_at, sp, kw_most> {};
+struct size_at_least : seq<kw_at, sp, kw_least> {};
+struct size_count : seq<sp, number> {};
+struct size_role : seq<sp, role_name> {};
+struct size_members_word : seq<sp, sor<kw_members, kw_member>> {};
+struct has_size : seq<sor<size_at_most, size_at_least>, must<size_count>, opt<size_role>, must<size_members_word>> {};
+struct has_what : seq<sp, sor<has_member_rule, has_size>> {};
+struct membership_statement : if_must<kw_has, has_what> {};
+
+// role "ROLE" rotates between partners annually
+struct rotation_role : seq<sp, role_name> {};
+struct rotates_word : seq<sp, kw_rotates> {};
+struct between_partners : seq<sp, kw_between, sp, kw_partners> {};
+struct rotation_annually : seq<sp, kw<TAO_PEGTL_STRING("annually")>> {};
+struct rotation_statement : if_must<kw_role, rotation_role, rotates_word, between_partners, rotation_annually> {};
 
 // reports FREQ to "B" | reports "T" FREQ to "B"
 struct report_title : quoted {};
@@ -194,7 +279,8 @@ struct received_slot : seq<sp, received_item> {};
 struct receives_when : seq<sp, sor<receives_by, frequency>> {};
 struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
 
-struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement> {};
+struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement,
+                 quorum_statement, chaired_statement, membership_statement, rotation_statement> {};
 struct statement_rule : seq<sp, rule> {};
 
 // ---- modifiers: after any rule, each introduced by a comma ------------------------------
@@ -312,7 +398,8 @@ struct body_block : seq<osp, body_keyword, recover_line<body_header_tail>,
 
 struct stray_close : seq<osp, one<'}'>> {};
 struct stray_close_error {};  // '}' with no body open
-struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives>> {};
+struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives, kw_quorum,
+                                                  kw_chaired, kw_has, kw_role>> {};
 struct stray_statement_error {};  // a statement outside any body
 struct unknown_file_line {};
 struct file_line : sor<blank_line, body_block, setting, seq<at<stray_close>, raise<stray_close_error>>,

@@ -95,8 +95,8 @@ void add_check_command(CLI::App& app, int& status) {
       ->required()
       ->type_name("RULES");
   check->add_option("--log", options->logs,
-                    "A meeting log: CSV, JSON Lines, or ModernGov GetMeetings/GetMeeting XML (docs/inputs.md); "
-                    "repeat --log for several, their events are merged")
+                    "A meeting log: CSV, JSON Lines, or ModernGov GetMeetings/GetMeeting XML, or a file of attendance, "
+                    "membership or training (docs/inputs.md); repeat --log for several, their events are merged")
       ->required()
       ->type_name("LOG");
   check->add_option("--from", options->from, "First day of the audit window, yyyy-mm-dd (default: the earliest event)")

@@ -1,6 +1,8 @@
 // remit import LOG... [-o FILE] [--accept-partial]: any log remit reads, as the canonical CSV.
 #include <iostream>
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
@@ -34,6 +36,16 @@ int run_import(const import_options& o) {
       std::cerr << (n.line ? fmt::format("{}:{}: note: {}\n", f.path, n.line, n.text)
                            : fmt::format("{}: note: {}\n", f.path, n.text));
   }
+  // Membership and training are not events: the canonical log has no column for them. Say so,
+  // rather than leave them out without a word.
+  std::vector<std::size_t> people(log.files.size(), 0);
+  for (const membership& m : log.memberships) ++people[m.source];
+  for (const training_record& t : log.trainings) ++people[t.source];
+  for (std::size_t i = 0; i < people.size(); ++i)
+    if (people[i] > 0)
+      std::cerr << fmt::format("{}: note: {} of membership or training not written: they are not events; pass the file "
+                               "itself to --log\n",
+                               log.files[i].path, people[i] == 1 ? std::string("1 row") : fmt::format("{} rows", people[i]));
   if (const std::size_t rejected = log.rows_rejected(); rejected > 0 && !o.accept_partial) {
     std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to import the rows that were read\n",
                              rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected));

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,12 +28,21 @@ struct due_date {
   std::string derivation;
 };
 
+// The people data that bears on one body (docs/inputs.md, "People"): its memberships, and the
+// training records for it or for any body, each admitted by the file's council.
+struct body_people {
+  std::vector<const membership*> memberships;     // in log order
+  std::vector<const training_record*> trainings;  // in log order
+};
+body_people people_of(const event_log& log, std::string_view folded_body, const std::optional<std::string>& folded_council);
+
 struct body_context {
   const event_log& log;
   std::vector<const event*> events;  // this body's events up to the window's end, in date order
   audit_window window;               // the part of the audit window this body block judges
   const calendar& cal;
   int year_start_month = 1;
+  const body_people* people = nullptr;  // null: treated as no people data
   // A version of the body's rules judges only the days it was in force (docs/language.md,
   // "Versions"): `window` is then that part of `whole_window`, and `version` says which.
   std::optional<version_span> version{};
@@ -96,6 +107,39 @@ class item_matcher {
 // The frequency families (gap.cpp, periods.cpp).
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f);
 family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f);
+
+// What the people families share (people.cpp).
+// Recorded as attending: present, substitute or in attendance, in the room or remotely.
+bool attended(attendance_status s);
+// Counts towards a quorum: a member or substitute present in the room.
+bool counts_for_quorum(attendance_status s);
+std::span<const attendance> attendance_at(const body_context& ctx, const event& e);
+// The body's memberships in force on `d`.
+std::vector<const membership*> members_on(const body_context& ctx, date d);
+bool has_memberships(const body_context& ctx);
+// The role of `roles` (folded) that the person holds at a meeting on `d`: their role in the
+// attendance record, or a role of a membership of the body in force on `d`.
+std::optional<std::string> role_held(const body_context& ctx, string_pool::id person, string_pool::id attendance_role, date d,
+                                     const std::vector<std::string>& folded_roles);
+std::vector<std::string> folded_all(const std::vector<std::string>& roles);
+std::string roles_words(const std::vector<std::string>& roles);  // "Chair" or "Vice-Chair", quoted
+std::string names_words(const std::vector<std::string>& names);  // "A, B and C"
+// Names in a fixed order (case-folded, then as written), so that no report depends on the
+// order of files or rows.
+std::vector<std::string> sorted_names(std::vector<std::string> names);
+
+// A people statement, by its family (people.cpp dispatches; each family has its own file).
+family_result evaluate_people(const body_context& ctx, const ast::rule& rule);
+
+// The people families, one file each.
+family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule);
+family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rule);
+family_result evaluate_attended_by(const body_context& ctx, const ast::attended_by& rule);
+family_result evaluate_has_member(const body_context& ctx, const ast::has_member& rule);
+family_result evaluate_membership_size(const body_context& ctx, const ast::membership_size& rule);
+family_result evaluate_attendance_rate(const body_context& ctx, const ast::attendance_rate& rule);
+family_result evaluate_training(const body_context& ctx, const ast::trained_within& rule);
+family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rule);
 
 // The per-meeting families, one file each.
 family_result evaluate_notice(const body_context& ctx, const ast::notice& rule);

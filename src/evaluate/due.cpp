@@ -101,6 +101,9 @@ class body_outlook {
             preceding_events(r);
           } else if constexpr (std::is_same_v<T, ast::receives_by>) {
             deadline(r);
+          } else if constexpr (ast::is_people_rule<T>) {
+            why_quiet_ = "a rule about people: it is judged on attendance and membership once a meeting is held, so it "
+                         "sets no date to foresee";
           } else {
             const series done = qualifying_series(record_, s.what);
             const series planned = qualifying_series(planned_, s.what);

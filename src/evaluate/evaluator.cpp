@@ -98,6 +98,8 @@ family_result evaluate_statement(const body_context& ctx, const ast::statement& 
           return evaluate_deadline(ctx, r);
         } else if constexpr (std::is_same_v<T, ast::preceded_by>) {
           return evaluate_precedence(ctx, r);
+        } else if constexpr (ast::is_people_rule<T>) {
+          return evaluate_people(ctx, s.what);
         } else {
           const series dates = qualifying_series(ctx, s.what);
           if (const auto* gap = std::get_if<ast::gap_frequency>(&r.how_often)) return evaluate_gap(ctx, dates, *gap);
@@ -151,8 +153,10 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
   const std::optional<version_span> version = version_of(file, *m.block);
   const std::optional<audit_window> judged = judged_part(window, version);
   if (!judged) return;
+  const body_people people =
+      people_of(log, fold(m.name), m.settings.council ? std::optional(fold(*m.settings.council)) : std::nullopt);
   body_context ctx{log, events_of(log, m, window.to), *judged, calendar::of(m.settings.calendar),
-                   m.settings.year_start_month};
+                   m.settings.year_start_month, &people};
   if (version) {
     ctx.version = version;
     ctx.whole_window = window;

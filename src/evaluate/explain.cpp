@@ -98,6 +98,8 @@ class explainer {
             deadline(r);
           } else if constexpr (std::is_same_v<T, ast::preceded_by>) {
             precedence(r);
+          } else if constexpr (ast::is_people_rule<T>) {
+            people();
           } else {
             const series dates = qualifying_series(ctx_, s_.what);
             counted_events(dates, std::holds_alternative<ast::gap_frequency>(r.how_often));
@@ -419,6 +421,42 @@ class explainer {
     if (!any) out_ << fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", from(), to());
   }
 
+  // ---- people ----
+  // The people data the rule is judged on, then each finding of its family with its reason.
+  void people() {
+    out_ << "\nPeople rule: judged on the attendance recorded at each held meeting and the memberships of the body.\n";
+    bool any = false;
+    for (const event* e : ctx_.events) {
+      if (!e->held_meeting() || e->day < from()) continue;
+      any = true;
+      const auto record = attendance_at(ctx_, *e);
+      out_ << fmt::format("\n  meeting {}: {}\n", e->day,
+                          record.empty() ? std::string("no attendance recorded")
+                                         : counted(static_cast<long>(record.size()), "person recorded", "people recorded"));
+      for (const attendance& a : record)
+        out_ << fmt::format("    {}{}: {}\n", ctx_.log.strings.text(a.person),
+                            a.role ? fmt::format(" ({})", ctx_.log.strings.text(a.role)) : std::string(), name(a.status));
+      const auto members = members_on(ctx_, e->day);
+      if (has_memberships(ctx_)) out_ << fmt::format("    members on {}: {}\n", e->day, members.size());
+    }
+    if (!any) out_ << fmt::format("\n  no held meeting from {} to {}\n", from(), to());
+    const std::size_t memberships = ctx_.people ? ctx_.people->memberships.size() : 0;
+    const std::size_t trainings = ctx_.people ? ctx_.people->trainings.size() : 0;
+    out_ << fmt::format("\n  {} of the body and {} recorded in the logs\n",
+                        counted(static_cast<long>(memberships), "membership", "memberships"),
+                        counted(static_cast<long>(trainings), "training record", "training records"));
+    const family_result found = evaluate_people(ctx_, s_.what);
+    for (const finding& f : found.findings) {
+      if (f.status == finding_status::no_evidence) {
+        no_evidence(f.due);
+        out_ << fmt::format("\n  {}: no-evidence (due {})\n", f.message, f.due);
+      } else {
+        out_ << fmt::format("\n  {}: {}\n", f.message, breach(f.due));
+      }
+    }
+    if (found.findings.empty()) out_ << (found.fell_due ? "\n  met\n" : "\n  nothing fell due in the window\n");
+  }
+
   // ---- precedence ----
   void precedence(const ast::preceded_by& r) {
     out_ << fmt::format(
@@ -554,8 +592,10 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
     const std::optional<version_span> version = version_of(*file, *block);
     const std::optional<audit_window> judged = judged_part(window, version);
     if (!judged) throw std::logic_error("a result of a version not in force during the window");
+    const body_people people =
+        people_of(log, fold(result.body), settings.council ? std::optional(fold(*settings.council)) : std::nullopt);
     body_context ctx{log, events_of_body(log, bodies, result.body, settings.council, window.to), *judged,
-                     calendar::of(settings.calendar), settings.year_start_month};
+                     calendar::of(settings.calendar), settings.year_start_month, &people};
     ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
     if (version) {
       ctx.version = version;

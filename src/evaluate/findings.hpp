@@ -32,6 +32,7 @@ struct finding {
   std::optional<date> period_end;
   std::optional<int> found;      // count family: how many qualifying events the period had
   std::string message;           // the derivation, in plain English
+  std::vector<std::string> people = {};  // people statements: who the finding is about, as the log names them
 };
 
 // The days a version of a body's rules was in force, both included; an open end has no date

@@ -74,6 +74,47 @@ struct attendance {
   attendance_status status = attendance_status::expected;
 };
 
+// Who belongs to a body, in which role, from which date to which date, and which partner
+// organisation they represent (docs/inputs.md, "People"). A person holding two roles has
+// two memberships.
+struct membership {
+  string_pool::id body = 0;
+  string_pool::id council = 0;  // 0: the row named no council
+  string_pool::id person = 0;
+  string_pool::id role = 0;     // 0: not recorded
+  string_pool::id partner = 0;  // 0: not recorded
+  date from;
+  date to = no_date;  // no_date: still a member
+  std::uint16_t source = 0;
+  std::uint32_t line = 0;
+
+  bool in_force(date d) const { return from <= d && (to == no_date || d <= to); }
+};
+
+// Who completed which training on which date; for one body, or (body 0) for any.
+struct training_record {
+  string_pool::id person = 0;
+  string_pool::id training = 0;
+  string_pool::id body = 0;
+  string_pool::id council = 0;
+  date day;
+  std::uint16_t source = 0;
+  std::uint32_t line = 0;
+};
+
+// A row of an attendance file, waiting to be joined to the meeting of its body on its date
+// once every log has been read (join_attendance_rows).
+struct attendance_row {
+  string_pool::id body = 0;
+  string_pool::id council = 0;
+  string_pool::id person = 0;
+  string_pool::id role = 0;
+  date day;
+  attendance_status status = attendance_status::expected;
+  std::uint16_t source = 0;
+  std::uint32_t line = 0;
+};
+
 struct rejected_row {
   std::uint32_t line = 0;
   std::string reason;
@@ -104,6 +145,9 @@ class event_log {
   std::vector<string_pool::id> items;  // every event's agenda items, back to back
   std::vector<attendance> attendances;  // sorted by event
   std::vector<log_file_summary> files;
+  std::vector<membership> memberships;        // in log order
+  std::vector<training_record> trainings;     // in log order
+  std::vector<attendance_row> attendance_rows;  // read, not yet joined to their meetings
 
   std::span<const string_pool::id> items_of(const event& e) const {
     return {items.data() + e.items_first, e.items_count};
@@ -139,5 +183,9 @@ class event_log {
 // Notes, in each log it came from, every confirmed event dated on or before `audit_end`: it
 // counts as held with nothing but the confirmation to show that it took place.
 void note_confirmed_events(event_log& log, date audit_end);
+
+// Joins each attendance row to the meeting of its body on its date, and rejects (in its own
+// file's summary) each row that names no such meeting, or a person already recorded there.
+void join_attendance_rows(event_log& log);
 
 }  // namespace remit

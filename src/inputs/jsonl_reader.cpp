@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "inputs/event_fields.hpp"
+#include "inputs/people_rows.hpp"
 #include "inputs/reader.hpp"
 
 namespace remit {
@@ -84,6 +85,18 @@ std::string attendees_field(const json& object, event_fields& row) {
   return {};
 }
 
+// A line about a person (docs/inputs.md, "People"): attendance, membership or training, by its keys.
+std::string read_people_line(const json& object, const event& e, event_log& log) {
+  people_fields row;
+  for (auto [key, out] : {std::pair{"council", &row.council}, std::pair{"body", &row.body}, std::pair{"person", &row.person},
+                          std::pair{"role", &row.role}, std::pair{"partner", &row.partner}, std::pair{"date", &row.date},
+                          std::pair{"from", &row.from}, std::pair{"to", &row.to}, std::pair{"attendance", &row.attendance},
+                          std::pair{"training", &row.training}})
+    if (std::string why = string_field(object, key, *out); !why.empty()) return why;
+  const auto present = [&](const char* key) { return object.contains(key) && !object[key].is_null(); };
+  return add_people_row(people_kind_of(present("attendance"), present("training")), row, e.source, e.line, log);
+}
+
 // One line: why it cannot be read, or "" with the event added.
 std::string read_line(std::string_view line, event e, event_log& log) {
   if (!valid_utf8(line) || line.find('\0') != std::string_view::npos) return "the line is not valid UTF-8 text";
@@ -110,6 +123,7 @@ std::string read_line(std::string_view line, event e, event_log& log) {
   }
   if (!object.is_object()) return fmt::format("expected a JSON object, got {}", type_words(object));
   if (!repeated.empty()) return fmt::format("key '{}' appears twice", repeated);
+  if (object.contains("person")) return read_people_line(object, e, log);
 
   event_fields row;
   for (auto [key, out] : {std::pair{"body", &row.body}, std::pair{"date", &row.date}, std::pair{"kind", &row.kind},

@@ -11,7 +11,8 @@ namespace remit {
 
 std::span<const log_reader> log_readers() {
   // Most specific first: the CSV reader claims whatever no other reader does.
-  static const std::array<log_reader, 3> readers{moderngov_log_reader, jsonl_log_reader, csv_log_reader};
+  static const std::array<log_reader, 4> readers{moderngov_log_reader, jsonl_log_reader, people_csv_reader,
+                                                 csv_log_reader};
   return readers;
 }
 
@@ -46,6 +47,7 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags) 
 void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags) {
   for (const std::string& path : paths) read_log_file(path, log, diags);
   moderngov::join_records(log, diags);
+  join_attendance_rows(log);  // after the join: it may merge or drop events
 }
 
 }  // namespace remit

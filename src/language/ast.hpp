@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -76,7 +77,50 @@ struct preceded_by {
   std::string title;
   int days = 0;
 };
-using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by>;
+
+// The people statements (docs/language.md, "People"): they judge the attendance and
+// membership of the logs rather than the events alone. A role is matched by equality,
+// case-insensitive with white space folded; a list of roles is met by any one of them.
+struct quorum {  // quorum N [members]
+  int members = 0;
+};
+struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...]
+  std::vector<std::string> roles;
+};
+struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...]
+  std::vector<std::string> roles;
+};
+struct has_member {  // has member "ROLE" [or "ROLE" ...]
+  std::vector<std::string> roles;
+};
+struct membership_size {  // has at most|at least N ["ROLE"] members
+  bool at_most = true;
+  int members = 0;
+  std::optional<std::string> role;
+};
+struct attendance_rate {  // each member attends at least P% of meetings | every meeting [each PERIOD]
+  int percent = 100;
+  period_kind period = period_kind::year;
+};
+struct trained_within {  // each member trained in "TRAINING" within N UNIT of joining
+  std::string training;
+  int count = 1;
+  time_unit unit = time_unit::month;
+};
+struct rotates {  // role "ROLE" rotates between partners annually
+  std::string role;
+};
+
+using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by, quorum,
+                          chaired_by, attended_by, has_member, membership_size, attendance_rate, trained_within, rotates>;
+
+// Whether a statement form is one of the people statements above, for the visitors that
+// treat them apart from the frequency families.
+template <typename T>
+inline constexpr bool is_people_rule =
+    std::is_same_v<T, quorum> || std::is_same_v<T, chaired_by> || std::is_same_v<T, attended_by> ||
+    std::is_same_v<T, has_member> || std::is_same_v<T, membership_size> || std::is_same_v<T, attendance_rate> ||
+    std::is_same_v<T, trained_within> || std::is_same_v<T, rotates>;
 
 // How much a breach of a duty matters (docs/language.md, "Advisory wording and severity").
 enum class severity { minor, major, critical };

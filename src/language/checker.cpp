@@ -58,6 +58,13 @@ struct checker {
             require_text(r.recipient, s.rule_where, "the name of the body reported to");
             if (r.title) require_text(*r.title, s.rule_where, "the report title");
           }
+          if constexpr (std::is_same_v<T, ast::chaired_by> || std::is_same_v<T, ast::attended_by> ||
+                        std::is_same_v<T, ast::has_member>)
+            for (const std::string& role : r.roles) require_text(role, s.rule_where, "the role");
+          if constexpr (std::is_same_v<T, ast::membership_size>)
+            if (r.role) require_text(*r.role, s.rule_where, "the role");
+          if constexpr (std::is_same_v<T, ast::rotates>) require_text(r.role, s.rule_where, "the role");
+          if constexpr (std::is_same_v<T, ast::trained_within>) require_text(r.training, s.rule_where, "the training");
           if constexpr (std::is_same_v<T, ast::has_item>) {
             if (r.is_regex) {
               RE2::Options options;

@@ -92,6 +92,55 @@ std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
 
 std::string describe_rule(const ast::statement& s, const ast::resolved_settings& settings);
 
+std::string any_of_roles(const std::vector<std::string>& roles) {
+  std::string out;
+  for (std::size_t i = 0; i < roles.size(); ++i) out += fmt::format("{}{}", i == 0 ? "" : " or ", quoted(roles[i]));
+  return out;
+}
+
+// A role is held by the person's role in the attendance record or by a membership in force.
+constexpr std::string_view role_note =
+    "A person holds a role when the attendance record gives it, or a membership of the body in force on the day does";
+
+std::string describe_people(const ast::quorum& r, int) {
+  return fmt::format("At each held meeting at least {} must be present in person (present or substitute; remote "
+                     "attendance and people only in attendance do not count).",
+                     counted(r.members, "member", "members"));
+}
+std::string describe_people(const ast::chaired_by& r, int) {
+  return fmt::format("The person recorded in the role \"Chair\" at each held meeting must hold {}. {}.",
+                     any_of_roles(r.roles), role_note);
+}
+std::string describe_people(const ast::attended_by& r, int) {
+  return fmt::format("Someone holding {} must attend each held meeting (present, substitute or in attendance, in the room "
+                     "or remotely). {}.",
+                     any_of_roles(r.roles), role_note);
+}
+std::string describe_people(const ast::has_member& r, int) {
+  return fmt::format("On the date of each held meeting, a membership of the body in force must hold {}.", any_of_roles(r.roles));
+}
+std::string describe_people(const ast::membership_size& r, int) {
+  return fmt::format("On the date of each held meeting, the body must have {} {}{} (people with a membership in force, "
+                     "each counted once).",
+                     r.at_most ? "at most" : "at least", r.members,
+                     r.role ? fmt::format(" members holding {}", quoted(*r.role)) : std::string(" members"));
+}
+std::string describe_people(const ast::attendance_rate& r, int ys) {
+  return fmt::format("In {}, each member must attend {} the held meetings of the body held while they were a member.",
+                     periods(r.period, ys), r.percent == 100 ? std::string("all of") : fmt::format("at least {}% of", r.percent));
+}
+std::string describe_people(const ast::trained_within& r, int) {
+  const ast::gap_frequency within{r.count, r.unit, 0, {}};
+  return fmt::format("Each member must have completed training whose name contains {} within {} of first joining the "
+                     "body (training before joining counts).",
+                     quoted(r.training), interval_words(within));
+}
+std::string describe_people(const ast::rotates& r, int ys) {
+  return fmt::format("The partner organisation of the holder of {} must change from one year to the next ({}; a year's "
+                     "holder is the one in the role on its first day).",
+                     quoted(r.role), periods(ast::period_kind::year, ys));
+}
+
 }  // namespace
 
 std::string describe(const ast::statement& s, const ast::resolved_settings& settings) {
@@ -173,6 +222,8 @@ std::string describe_rule(const ast::statement& s, const ast::resolved_settings&
         } else if constexpr (std::is_same_v<T, ast::receives_by>) {
           return fmt::format("A held meeting of the body must have an agenda item containing {} on or before {}.",
                              quoted(r.item), r.deadline);
+        } else if constexpr (ast::is_people_rule<T>) {
+          return describe_people(r, ys);
         } else {
           return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, "
                              "at most {} before it (one on the day of the meeting does not count).",
@@ -197,6 +248,14 @@ std::string_view family_name(const ast::statement& s) {
         else if constexpr (std::is_same_v<T, ast::has_item>) return "item";
         else if constexpr (std::is_same_v<T, ast::receives_by>) return "deadline";
         else if constexpr (std::is_same_v<T, ast::preceded_by>) return "precedence";
+        else if constexpr (std::is_same_v<T, ast::quorum>) return "quorum";
+        else if constexpr (std::is_same_v<T, ast::chaired_by>) return "chair";
+        else if constexpr (std::is_same_v<T, ast::attended_by>) return "attendance";
+        else if constexpr (std::is_same_v<T, ast::has_member> || std::is_same_v<T, ast::membership_size>)
+          return "membership";
+        else if constexpr (std::is_same_v<T, ast::attendance_rate>) return "attendance rate";
+        else if constexpr (std::is_same_v<T, ast::trained_within>) return "training";
+        else if constexpr (std::is_same_v<T, ast::rotates>) return "rotation";
         else return of(r.how_often);
       },
       s.what);

@@ -15,7 +15,8 @@ namespace remit {
 std::string describe(const ast::statement& s, const ast::resolved_settings& settings);
 
 // The family that evaluates the statement (docs/language.md): "gap", "coverage", "count",
-// "notice", "item", "deadline" or "precedence".
+// "notice", "item", "deadline" or "precedence"; for the people statements "quorum", "chair",
+// "attendance", "membership", "attendance rate", "training" or "rotation".
 std::string_view family_name(const ast::statement& s);
 
 // The words for a period and an interval in every sentence remit writes: "quarter",

@@ -1,6 +1,7 @@
 #include "language/meaning.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "language/formatter.hpp"
 
@@ -40,6 +41,22 @@ std::string rule_of(const ast::rule& r) {
           return fmt::format("receives [{}] {}", x.item, frequency_of(x.how_often));
         else if constexpr (std::is_same_v<T, ast::receives_by>)
           return fmt::format("receives [{}] by {}", x.item, x.deadline);
+        else if constexpr (std::is_same_v<T, ast::quorum>)
+          return fmt::format("quorum {}", x.members);
+        else if constexpr (std::is_same_v<T, ast::chaired_by>)
+          return fmt::format("chaired by [{}]", fmt::join(x.roles, "] or ["));
+        else if constexpr (std::is_same_v<T, ast::attended_by>)
+          return fmt::format("attended by [{}]", fmt::join(x.roles, "] or ["));
+        else if constexpr (std::is_same_v<T, ast::has_member>)
+          return fmt::format("has member [{}]", fmt::join(x.roles, "] or ["));
+        else if constexpr (std::is_same_v<T, ast::membership_size>)
+          return fmt::format("members {} {} role [{}]", x.at_most ? "at most" : "at least", x.members, x.role.value_or("(any)"));
+        else if constexpr (std::is_same_v<T, ast::attendance_rate>)
+          return fmt::format("attends {}% period {}", x.percent, static_cast<int>(x.period));
+        else if constexpr (std::is_same_v<T, ast::trained_within>)
+          return fmt::format("trained in [{}] within {} unit {}", x.training, x.count, static_cast<int>(x.unit));
+        else if constexpr (std::is_same_v<T, ast::rotates>)
+          return fmt::format("role [{}] rotates annually", x.role);
         else
           return fmt::format("preceded by [{}] within {}", x.title, x.days);
       },

@@ -37,6 +37,9 @@ struct pending_statement {
   date deadline_day;
   source_location deadline_at;
   source_location pattern_at;
+  std::vector<std::string> roles;  // people statements: the roles named, in order
+  bool at_most = false;
+  int percent = 100;
   std::optional<ast::rule> rule;
   std::string label;
   source_location label_at;
@@ -350,6 +353,56 @@ REMIT_ACTION(receives_statement) {
       b.st.rule = ast::receives{b.st.first_string, b.st.how_often};
   }
 };
+// ---- people ----
+REMIT_ACTION(role_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.roles.push_back(unquote(in)); }
+};
+REMIT_ACTION(attended_by) {
+  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles}; }
+};
+REMIT_ACTION(rate_count) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.percent = positive(in, b, "the percentage");
+    if (b.st.percent > 100) {
+      b.error(in, fmt::format("the percentage {} is out of range: it must be from 1 to 100", b.st.percent));
+      b.st.percent = 100;
+    }
+  }
+};
+REMIT_ACTION(attends_every) { static void apply0(builder& b) { b.st.percent = 100; } };
+REMIT_ACTION(attends_statement) {
+  static void apply0(builder& b) { b.st.rule = ast::attendance_rate{b.st.percent, b.st.period}; }
+};
+REMIT_ACTION(training_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
+};
+REMIT_ACTION(trained_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the period"); }
+};
+REMIT_ACTION(trained_statement) {
+  static void apply0(builder& b) { b.st.rule = ast::trained_within{b.st.first_string, b.st.count, b.st.unit}; }
+};
+REMIT_ACTION(quorum_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the quorum"); }
+};
+REMIT_ACTION(quorum_statement) { static void apply0(builder& b) { b.st.rule = ast::quorum{b.st.count}; } };
+REMIT_ACTION(chaired_statement) { static void apply0(builder& b) { b.st.rule = ast::chaired_by{b.st.roles}; } };
+REMIT_ACTION(has_member_rule) { static void apply0(builder& b) { b.st.rule = ast::has_member{b.st.roles}; } };
+REMIT_ACTION(size_at_most) { static void apply0(builder& b) { b.st.at_most = true; } };
+REMIT_ACTION(size_at_least) { static void apply0(builder& b) { b.st.at_most = false; } };
+REMIT_ACTION(size_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of members"); }
+};
+REMIT_ACTION(has_size) {
+  static void apply0(builder& b) {
+    b.st.rule = ast::membership_size{b.st.at_most, b.st.count,
+                                     b.st.roles.empty() ? std::nullopt : std::optional(b.st.roles.front())};
+  }
+};
+REMIT_ACTION(rotation_statement) {
+  static void apply0(builder& b) { b.st.rule = ast::rotates{b.st.roles.empty() ? std::string{} : b.st.roles.front()}; }
+};
+
 REMIT_ACTION(statement_rule) {
   template <typename In> static void apply(const In& in, builder& b) {
     const std::string_view written = trim(in.string_view());

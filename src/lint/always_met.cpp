@@ -31,6 +31,17 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                                    "any {}. Name the event as the log titles it",
                                    s.label, p->title, b.name, p->title),
                        std::nullopt});
+      // Who chaired a meeting is read from the attendance role "Chair" (docs/language.md, "People"),
+      // so that role is held by every chair there is.
+      if (const auto* c = std::get_if<ast::chaired_by>(&s.what))
+        for (const std::string& role : c->roles)
+          if (fold(role) == "chair")
+            out.push_back({"RL005", s.rule_where,
+                           fmt::format("clause {}: whoever chairs a meeting is recorded in the role \"Chair\", so "
+                                       "\"{}\" is met by every chair: name the post that must hold the chair, such as "
+                                       "\"Portfolio Holder for Children and Young People\"",
+                                       s.label, role),
+                           std::nullopt});
       if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex) {
         RE2::Options options;
         options.set_log_errors(false);

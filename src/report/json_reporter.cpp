@@ -24,6 +24,7 @@ json finding_json(const finding& f) {
   if (f.period_start) j["period_start"] = to_iso(*f.period_start);
   if (f.period_end) j["period_end"] = to_iso(*f.period_end);
   if (f.found) j["found"] = *f.found;
+  if (!f.people.empty()) j["people"] = f.people;
   return j;
 }
 

@@ -165,7 +165,7 @@ keywords = set(re.findall(r'TAO_PEGTL_STRING\("([^"]+)"\)', header)) | set(re.fi
 assert {"meets", "agenda", "waive", "bi-monthly", "england-and-wales"} <= keywords, keywords
 months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
-statement_heads = {"meets", "agenda", "each", "reports", "receives"}
+statement_heads = {"meets", "agenda", "each", "reports", "receives", "quorum", "chaired", "has", "role"}
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.()_-]*$")
 
 
@@ -215,7 +215,7 @@ def tokens(line):
             kind = "label"
         elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             kind = "date"
-        elif re.fullmatch(r"\d+", text):
+        elif re.fullmatch(r"\d+%?", text):  # a percentage, as in "at least 75% of meetings", is a number
             kind = "number"
         elif text.lower() in months and text not in keywords:
             kind = "month"

@@ -27,8 +27,11 @@ esac
 read -r _ from < <(grep '^from ' "$dir/window")
 read -r _ to < <(grep '^to ' "$dir/window")
 logs=()
-for log in "$dir"/*.csv; do
-  case $(basename "$log") in expected*) continue ;; esac  # the golden CSV report is not a log
+# Every log of the corpus: meetings, attendance, membership, training, in any format. The
+# golden reports (expected*) are not logs.
+shopt -s nullglob
+for log in "$dir"/*.csv "$dir"/*.jsonl "$dir"/*.xml; do
+  case $(basename "$log") in expected*) continue ;; esac
   logs+=(--log "$log")
 done
 

@@ -2,7 +2,8 @@
 
     python3 random_cases.py REMIT [--cases N] [--seed S] [--keep DIR]
 
-Every statement form is drawn, with events on month ends, in leap years and in bank-holiday
+Every statement form is drawn (of the people statements, all but training and rotation, with
+attendees cells and a membership file), with events on month ends, in leap years and in bank-holiday
 weeks, waivers, empty windows and events exactly on due dates. A disagreement prints the
 case (rules, log, window and both answers) and the run exits 1. The same seed always draws
 the same cases.
@@ -46,7 +47,61 @@ def frequency(r):
                      f"at least {r.randint(1, 3)} times a half-year"])
 
 
+PEOPLE = ["Ann Lee", "Bob Ray", "Cat Moss", "Dan Fox", "Eve Hart", "Fay Gill"]
+ROLES = ["Chair", "Vice-Chair", "Young Person", "Councillor", "Virtual Head Teacher", "Portfolio Holder"]
+ATTENDANCE = ["present", "present virtually", "substitute", "substitute virtually", "in attendance",
+              "in attendance virtually", "apologies", "absent", "expected"]
+
+
+def people_statement(r):
+    roles = " or ".join(f'"{x}"' for x in r.sample(ROLES[1:], r.randint(1, 2)))
+    kind = r.randrange(6)
+    if kind == 0:
+        return f"quorum {r.randint(1, 4)}{r.choice(['', ' members', ' member'])}"
+    if kind == 1:
+        return f"chaired by {roles}"
+    if kind == 2:
+        return f"each meeting attended by {roles}"
+    if kind == 3:
+        return f"has member {roles}"
+    if kind == 4:
+        role = f'"{r.choice(ROLES[1:])}" ' if r.random() < .5 else ""
+        return f"has at {r.choice(['most', 'least'])} {r.randint(1, 4)} {role}members"
+    period = f" each {r.choice(['year', 'quarter', 'half-year', 'month'])}" if r.random() < .6 else ""
+    how = "every meeting" if r.random() < .3 else f"at least {r.choice([25, 50, 67, 75, 100, r.randint(1, 100)])}% of meetings"
+    return f"each member attends {how}{period}"
+
+
+def attendees(r):
+    """An attendees cell: distinct people, each spelt in some case, with a role or none."""
+    if r.random() < .3:
+        return ""
+    out = []
+    for name in r.sample(PEOPLE, r.randint(1, 5)):
+        name = r.choice([name, name.upper(), name.lower()]) if r.random() < .2 else name
+        role = r.choice(["", "", "Chair"] + ROLES[1:])
+        word = r.choice(ATTENDANCE)
+        out.append(f"{name} ({role}, {word})" if role else f"{name} ({word})")
+    return "; ".join(out)
+
+
+def membership_rows(r, bodies, frm, to):
+    rows = []
+    if r.random() < .2:
+        return rows  # no membership recorded
+    for body in bodies:
+        for _ in range(r.randint(0, 8)):
+            start = frm + r.randint(-200, 300) * DAY
+            end = (start + r.randint(0, 400) * DAY).isoformat() if r.random() < .5 else ""
+            rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body,
+                         "person": r.choice(PEOPLE), "role": r.choice(ROLES[1:]), "from": start.isoformat(), "to": end})
+    r.shuffle(rows)
+    return rows
+
+
 def statement(r):
+    if r.random() < .3:
+        return people_statement(r)
     kind = r.randrange(9)
     if kind == 0:
         return f"meets {frequency(r)}"
@@ -115,7 +170,8 @@ def log_rows(r, bodies, council, frm, to):
                    "date": day.isoformat(), "kind": kind if kind != "meeting" or r.random() < .7 else "",
                    "status": status, "title": r.choice(TITLES),
                    "to": r.choice(RECIPIENTS) if kind == "report" else "",
-                   "published": published, "items": items}
+                   "published": published, "items": items,
+                   "attendees": attendees(r) if kind == "meeting" else ""}
             rows.append(row)
             # Steps of exactly a month, two months or six weeks land events on due dates.
             step = r.choice(["month", "2months", "6weeks", "days"])
@@ -131,8 +187,8 @@ def log_rows(r, bodies, council, frm, to):
     return rows
 
 
-def csv_text(rows):
-    columns = ["council", "body", "date", "kind", "status", "title", "to", "published", "items"]
+def csv_text(rows, columns=("council", "body", "date", "kind", "status", "title", "to", "published", "items",
+                              "attendees")):
     lines = [",".join(columns)]
     for row in rows:
         cells = []
@@ -183,13 +239,16 @@ def case(r):
         start = frm + r.randint(-60, 400) * DAY
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
     text = "\n".join(lines + [""] + ["\n".join(b) for b in blocks]) + "\n"
-    return text, csv_text(log_rows(r, bodies, council, frm, to)), frm, to
+    people = csv_text(membership_rows(r, bodies, frm, to), ("council", "body", "person", "role", "from", "to"))
+    return text, csv_text(log_rows(r, bodies, council, frm, to)), people, frm, to
 
 
 def comparable(results, key_body):
     out = []
     for x in results:
-        findings = [{k: f.get(k) for k in ("status", "due", "date", "meeting", "period_start", "period_end", "found")}
+        # An empty list of people is left out of remit's report.
+        findings = [{k: f.get(k) or None if k == "people" else f.get(k)
+                     for k in ("status", "due", "date", "meeting", "period_start", "period_end", "found", "people")}
                     for f in x["findings"]]
         out.append({"body": key_body(x["body"]), "rule": x["rule"], "status": x["status"], "findings": findings})
     return out
@@ -207,28 +266,31 @@ def main():
     statuses = {}
     with tempfile.TemporaryDirectory() as work:
         rules_path, log_path = os.path.join(work, "case.remit"), os.path.join(work, "case.csv")
+        people_path = os.path.join(work, "membership.csv")
         for n in range(a.cases):
-            rules, log, frm, to = case(r)
+            rules, log, people, frm, to = case(r)
             open(rules_path, "w").write(rules)
             open(log_path, "w").write(log)
-            run = subprocess.run([a.remit, "check", rules_path, "--log", log_path, "--from", str(frm), "--to", str(to),
-                                  "--format", "json"], capture_output=True, text=True)
+            open(people_path, "w").write(people)
+            run = subprocess.run([a.remit, "check", rules_path, "--log", log_path, "--log", people_path, "--from", str(frm),
+                                  "--to", str(to), "--format", "json"], capture_output=True, text=True)
             if run.returncode not in (0, 1):
                 got = {"exit": run.returncode, "stderr": run.stderr}
             else:
                 got = comparable(json.loads(run.stdout)["results"], ref.fold)
-            want = comparable(ref.audit(rules_path, log_path, frm, to), lambda b: b)
+            want = comparable(ref.audit(rules_path, log_path, frm, to, people_path), lambda b: b)
             for x in want:
                 statuses[x["status"]] = statuses.get(x["status"], 0) + 1
             if got != want:
                 disagreements += 1
                 print(f"case {n} (seed {a.seed}): remit and the reference evaluator disagree\n"
-                      f"--- window {frm} to {to}\n--- rules\n{rules}--- log\n{log}"
+                      f"--- window {frm} to {to}\n--- rules\n{rules}--- log\n{log}--- membership\n{people}"
                       f"--- remit\n{json.dumps(got, indent=1)}\n--- reference\n{json.dumps(want, indent=1)}")
                 if a.keep:
                     os.makedirs(a.keep, exist_ok=True)
                     open(os.path.join(a.keep, f"case-{a.seed}-{n}.remit"), "w").write(rules)
                     open(os.path.join(a.keep, f"case-{a.seed}-{n}.csv"), "w").write(log)
+                    open(os.path.join(a.keep, f"case-{a.seed}-{n}-membership.csv"), "w").write(people)
                 if disagreements >= 5:
                     break
     print(f"{a.cases} random cases (seed {a.seed}), rule statuses {dict(sorted(statuses.items()))}: "

@@ -191,7 +191,33 @@ def parse_rule(t):
     m = re.fullmatch(r"receives " + Q + r" (.+)", t)
     if m:
         return {"kind": "receives", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
+    # The people statements (docs/language.md, "People"), without training and rotation.
+    roles = Q + r"(?: or " + Q + r")*"
+    m = re.fullmatch(r"quorum (\d+)(?: members?)?", t)
+    if m:
+        return {"kind": "quorum", "n": int(m.group(1))}
+    m = re.fullmatch(r"chaired by (" + roles + ")", t)
+    if m:
+        return {"kind": "chair", "roles": role_list(m.group(1))}
+    m = re.fullmatch(r"each meeting attended by (" + roles + ")", t)
+    if m:
+        return {"kind": "attended", "roles": role_list(m.group(1))}
+    m = re.fullmatch(r"has member (" + roles + ")", t)
+    if m:
+        return {"kind": "has member", "roles": role_list(m.group(1))}
+    m = re.fullmatch(r"has at (most|least) (\d+) (?:" + Q + r" )?members?", t)
+    if m:
+        return {"kind": "size", "most": m.group(1) == "most", "n": int(m.group(2)),
+                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None}
+    m = re.fullmatch(r"each member attends (?:at least (\d+)% of meetings|every meeting)(?: each (year|quarter|half-year|month))?", t)
+    if m:
+        months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group(2) or "year"]
+        return {"kind": "rate", "percent": int(m.group(1) or 100), "months": months}
     raise ValueError(f"reference evaluator cannot read: {t}")
+
+
+def role_list(text):
+    return [fold(unquote(x)) for x in re.findall(Q, text)]
 
 
 def strip_comment(line):
@@ -266,8 +292,44 @@ def read_log(path):
                 "to": fold(row.get("to", "")),
                 "published": parse_date(row["published"].strip()) if row.get("published", "").strip() else None,
                 "items": [fold(i) for i in items],
+                "attendees": read_attendees(row.get("attendees", "")),
             })
     return events
+
+
+ATTENDING = {"present", "present virtually", "substitute", "substitute virtually", "in attendance",
+             "in attendance virtually"}
+
+
+def read_attendees(cell):
+    """[(name, folded name, folded role, attendance)] from an attendees cell with no escapes."""
+    out = []
+    for entry in cell.split(";"):
+        if not entry.strip():
+            continue
+        m = re.fullmatch(r"\s*([^(]+?)\s*\((?:([^,()]*),)?\s*([^,()]+?)\s*\)\s*", entry)
+        name, role, word = m.group(1), m.group(2) or "", m.group(3)
+        out.append((name.strip(), fold(name), fold(role), fold(word)))
+    return out
+
+
+def read_people(path):
+    """Membership rows: the people of docs/inputs.md ("Membership")."""
+    rows = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
+                         "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
+                         "from": parse_date(row["from"]), "to": parse_date(row["to"]) if row.get("to") else None})
+    return rows
+
+
+def in_force(m, day):
+    return m["from"] <= day and (m["to"] is None or day <= m["to"])
+
+
+def by_name(names):
+    return sorted(names, key=lambda n: (fold(n), n))
 
 
 # ---- evaluation --------------------------------------------------------------------------
@@ -331,12 +393,93 @@ def frequency_findings(freq, dates, frm, to, year_start, span):
     return out, fell_due
 
 
-def evaluate_rule(rule, events, frm, to, cal, year_start, span=None):
+def people_findings(rule, in_window, members, frm, to, year_start):
+    """The people statements, straight from docs/language.md ("People")."""
+    kind = rule["kind"]
+    out = []
+    if kind == "rate":
+        fell_due = False
+        for start, end in periods(frm, to, rule["months"], year_start):
+            meetings = [m for m in in_window if start <= m["date"] <= end]
+            if not meetings:
+                continue
+            fell_due = True
+            extra = {"period_start": start, "period_end": end}
+            if any(not m["attendees"] for m in meetings) or not members:
+                out.append(finding("no-evidence", end, None, **extra))
+                continue
+            tally = {}
+            for m in meetings:
+                for p in {x["person"] for x in members if in_force(x, m["date"])}:
+                    name = min(x["name"] for x in members if x["person"] == p)
+                    went = any(a[1] == p and a[3] in ATTENDING for a in m["attendees"])
+                    t = tally.setdefault(p, [name, 0, 0])
+                    t[1] += 1
+                    t[2] += 1 if went else 0
+            for p, (name, expected, attended) in tally.items():
+                if attended * 100 < rule["percent"] * expected:
+                    out.append(finding("breach", end, None, found=attended, people=[name], **extra))
+        return out, fell_due
+    for m in in_window:
+        day = m["date"]
+        here = m["attendees"]
+        in_force_now = [x for x in members if in_force(x, day)]
+
+        def holds(a, roles):
+            return a[2] in roles or any(x["person"] == a[1] and x["role"] in roles for x in in_force_now)
+
+        if kind == "quorum":
+            if not here:
+                out.append(finding("no-evidence", day, day, meeting=day))
+                continue
+            room = {}
+            for a in here:
+                if a[3] in ("present", "substitute"):
+                    room.setdefault(a[1], a[0])
+            if len(room) < rule["n"]:
+                out.append(finding("breach", day, day, meeting=day, found=len(room), people=by_name(room.values())))
+        elif kind == "chair":
+            chairs = [a for a in here if a[3] in ATTENDING and a[2] == "chair"]
+            if not here or not chairs:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            elif not any(holds(a, rule["roles"]) for a in chairs):
+                if members:
+                    out.append(finding("breach", day, day, meeting=day, people=by_name(a[0] for a in chairs)))
+                else:
+                    out.append(finding("no-evidence", day, day, meeting=day))
+        elif kind == "attended":
+            if not here:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            elif not any(a[3] in ATTENDING and holds(a, rule["roles"]) for a in here):
+                if members or any(a[2] for a in here):
+                    out.append(finding("breach", day, day, meeting=day,
+                                       people=by_name(a[0] for a in here if holds(a, rule["roles"]))))
+                else:
+                    out.append(finding("no-evidence", day, day, meeting=day))
+        elif not members:
+            out.append(finding("no-evidence", day, day, meeting=day))
+        elif kind == "has member":
+            if not any(x["role"] in rule["roles"] for x in in_force_now):
+                out.append(finding("breach", day, day, meeting=day))
+        elif kind == "size":
+            names = {}
+            for x in in_force_now:
+                if rule["role"] is None or x["role"] == rule["role"]:
+                    names.setdefault(x["person"], x["name"])
+            n = len(names)
+            if (n > rule["n"]) if rule["most"] else (n < rule["n"]):
+                out.append(finding("breach", day, day, meeting=day, found=n, people=by_name(names.values())))
+    return out, bool(in_window)
+
+
+def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=()):
     span = span or (frm, to, None)
     kind = rule["kind"]
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
+    if kind in ("quorum", "chair", "attended", "has member", "size", "rate"):
+        return people_findings(rule, in_window, list(members), span[0], span[1], year_start)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
     if kind == "jointly":
@@ -398,12 +541,13 @@ def status_of(findings, fell_due):
     return "pass" if fell_due else "not-due"
 
 
-def audit(rules_path, log_path, frm, to):
+def audit(rules_path, log_path, frm, to, people_path=None):
     settings, file_waivers, bodies = parse_rules(rules_path)
     logged = read_log(log_path)
     # Evaluation is as of T: later events are ignored. An event that is only `confirmed` (arranged,
     # no minutes) and so dated on or before T counts as held (docs/inputs.md, "Confirmed meetings").
     events = [dict(e, status="held") if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
+    people = read_people(people_path) if people_path else []
     results = []
     for n, body in enumerate(bodies):
         # A version is in force from its date to the day before the next version of the same
@@ -435,7 +579,9 @@ def audit(rules_path, log_path, frm, to):
             body_events = [e for e in mine if e["body"] == name]
             cal = Calendar(s["calendar"])
             for st in body["statements"]:
-                findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span)
+                members = [x for x in people if x["body"] == name and of_council(x)]
+                findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span,
+                                                   members)
                 for f in findings:
                     if f["status"] != "breach":
                         continue
@@ -447,7 +593,8 @@ def audit(rules_path, log_path, frm, to):
                     else:
                         if st["rule"]["advisory"]:
                             f["status"] = "advisory"
-                findings.sort(key=lambda f: (f["due"], f["date"] or "", f.get("meeting", "")))
+                # Ties (the members of one period) are in order of name, as remit's messages start with it.
+                findings.sort(key=lambda f: (f["due"], f["date"] or "", f.get("meeting", ""), f.get("people", [])))
                 results.append({"body": name, "rule": st["label"], "text": st["text"],
                                 "status": status_of(findings, fell_due), "findings": findings})
     return results
@@ -457,10 +604,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rules")
     parser.add_argument("log")
+    parser.add_argument("--people", help="a membership file (docs/inputs.md, \"Membership\")")
     parser.add_argument("--from", dest="frm", required=True)
     parser.add_argument("--to", required=True)
     a = parser.parse_args()
-    json.dump(audit(a.rules, a.log, parse_date(a.frm), parse_date(a.to)), sys.stdout, indent=1)
+    json.dump(audit(a.rules, a.log, parse_date(a.frm), parse_date(a.to), a.people), sys.stdout, indent=1)
     print()
 
 

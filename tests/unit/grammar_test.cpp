@@ -73,8 +73,8 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"5.6 agenda published at least 5 days ahead of each meeting", "expected 'before' after 'days'"},
       {"5.6 agenda published at least 5 days before the meeting", "expected 'each meeting' after 'before'"},
       {"5.6 agenda published at least 0 days before each meeting", "the notice must be at least 1, got 0"},
-      {"5.5 each meeting", "expected 'has item' or 'preceded by' after 'each meeting'"},
-      {"5.5 each session has item \"X\"", "expected 'meeting' after 'each'"},
+      {"5.5 each meeting", "expected 'has item', 'preceded by' or 'attended by' after 'each meeting'"},
+      {"5.5 each session has item \"X\"", "expected 'meeting' or 'member' after 'each'"},
       {"5.5 each meeting has \"Forward Plan\"", "expected 'item' after 'has'"},
       {"5.5 each meeting has item Forward Plan", "expected a quoted item title or 'matching \"REGEX\"' after 'item'"},
       {"5.5 each meeting has item matching forward", "expected a quoted regular expression after 'matching'"},
@@ -95,7 +95,46 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.3 receives \"Terms of Reference\"", "or 'by YYYY-MM-DD' after the item"},
       {"6.3 receives \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
       {"6.3 receives \"Terms of Reference\" by 2026-02-30", "'2026-02-30' is not a date: February 2026 has no day 30"},
-      {"5.1 sits every 2 months", "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports' or 'receives', got 'sits'"},
+      {"5.1 sits every 2 months", "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', "
+                                  "'receives', 'quorum', 'chaired', 'has' or 'role', got 'sits'"},
+      // people
+      {"q quorum", "expected a number of members after 'quorum', as in 'quorum 3 members', got the end of the line"},
+      {"q quorum three", "expected a number of members after 'quorum'"},
+      {"q quorum 0 members", "the quorum must be at least 1, got 0"},
+      {"q quorum 3 councillors", "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory', got 'councillors'"},
+      {"3.1 chaired \"Chair\"", "expected 'by' after 'chaired'"},
+      {"3.1 chaired by Chair", "expected a quoted role after 'chaired by'"},
+      {"3.1 chaired by \"Chair\" or", "expected a quoted role after 'or'"},
+      {"3.1 chaired by \"\"", "the role is empty"},
+      {"1.9 each meeting attended \"CiCC\"", "expected 'by' after 'attended'"},
+      {"1.9 each meeting attended by CiCC", "expected a quoted role after 'attended by'"},
+      {"7 has", "expected 'member \"ROLE\"', 'at most N members' or 'at least N members' after 'has'"},
+      {"7 has up to 10 members", "expected 'member \"ROLE\"', 'at most N members' or 'at least N members' after 'has', got 'up'"},
+      {"7 has member Councillor", "expected a quoted role after 'has member'"},
+      {"7 has at most ten members", "expected a number of members after 'at most' or 'at least'"},
+      {"7 has at most 10", "expected 'members' after the number (or after the quoted role)"},
+      {"7 has at most 10 \"Councillor\"", "expected 'members' after the number"},
+      {"7 has at most 0 members", "the number of members must be at least 1, got 0"},
+      {"5.6 each member", "expected 'attends' or 'trained in' after 'each member'"},
+      {"5.6 each member attends", "expected 'at least P% of meetings' or 'every meeting' after 'attends'"},
+      {"5.6 each member attends all meetings", "expected 'at least P% of meetings' or 'every meeting' after 'attends', got 'all'"},
+      {"5.6 each member attends at least 75 of meetings", "expected a percentage after 'at least'"},
+      {"5.6 each member attends at least 75% meetings", "expected 'of meetings' after the percentage"},
+      {"5.6 each member attends at least 101% of meetings", "the percentage 101 is out of range: it must be from 1 to 100"},
+      {"5.6 each member attends at least 0% of meetings", "the percentage must be at least 1, got 0"},
+      {"5.6 each member attends every", "expected 'meeting' after 'every'"},
+      {"5.6 each member attends every meeting each decade", "expected 'year', 'quarter', 'half-year' or 'month' after 'each'"},
+      {"2.9 each member trained \"Induction\" within 6 months of joining", "expected 'in' after 'trained'"},
+      {"2.9 each member trained in Induction", "expected the quoted name of the training after 'trained in'"},
+      {"2.9 each member trained in \"Induction\"", "expected 'within' after the training"},
+      {"2.9 each member trained in \"Induction\" within months", "expected a number after 'within'"},
+      {"2.9 each member trained in \"Induction\" within 6 moons", "expected 'days', 'weeks', 'months' or 'years' after the number"},
+      {"2.9 each member trained in \"Induction\" within 6 months", "expected 'of joining' after the period"},
+      {"2.9 each member trained in \"\" within 6 months of joining", "the training is empty"},
+      {"3.2 role Vice-Chair rotates between partners annually", "expected a quoted role after 'role'"},
+      {"3.2 role \"Vice-Chair\" rotates annually", "expected 'between partners' after 'rotates'"},
+      {"3.2 role \"Vice-Chair\" alternates between partners annually", "expected 'rotates' after the role"},
+      {"3.2 role \"Vice-Chair\" rotates between partners", "expected 'annually' after 'between partners'"},
       {"5.1", "expected a rule after the clause label"},
       {"meets every 2 months", "expected a rule after the clause label"},
       {".5 meets monthly", "expected a statement (a clause label, then a rule), a setting, or '}'"},
@@ -241,6 +280,39 @@ TEST_CASE("each statement form builds its AST node") {
     const auto& m = std::get<ast::notice>(only_statement(g).what);
     CHECK_FALSE(m.clear);
     CHECK_FALSE(m.working);
+  }
+  SECTION("people") {
+    const auto q = rules(in_body("q quorum 3 members"));
+    CHECK(std::get<ast::quorum>(only_statement(q).what).members == 3);
+    const auto c = rules(in_body("3.1 chaired by \"Portfolio Holder\" or \"Vice-Chair\""));
+    CHECK(std::get<ast::chaired_by>(only_statement(c).what).roles == std::vector<std::string>{"Portfolio Holder", "Vice-Chair"});
+    const auto a = rules(in_body("1.9 each meeting attended by \"CiCC\""));
+    CHECK(std::get<ast::attended_by>(only_statement(a).what).roles == std::vector<std::string>{"CiCC"});
+    const auto m = rules(in_body("7 has member \"Virtual Head Teacher\""));
+    CHECK(std::get<ast::has_member>(only_statement(m).what).roles == std::vector<std::string>{"Virtual Head Teacher"});
+    const auto most = rules(in_body("7 has at most 10 \"Councillor\" members"));
+    const auto& size = std::get<ast::membership_size>(only_statement(most).what);
+    CHECK(size.at_most);
+    CHECK(size.members == 10);
+    CHECK(size.role == std::optional<std::string>("Councillor"));
+    const auto least = rules(in_body("7 has at least 4 members"));
+    const auto& floor = std::get<ast::membership_size>(only_statement(least).what);
+    CHECK_FALSE(floor.at_most);
+    CHECK(floor.members == 4);
+    CHECK_FALSE(floor.role);
+    const auto every = rules(in_body("5.6 each member attends every meeting"));
+    CHECK(std::get<ast::attendance_rate>(only_statement(every).what).percent == 100);
+    CHECK(std::get<ast::attendance_rate>(only_statement(every).what).period == ast::period_kind::year);
+    const auto rate = rules(in_body("5.6 each member attends at least 75% of meetings each quarter"));
+    CHECK(std::get<ast::attendance_rate>(only_statement(rate).what).percent == 75);
+    CHECK(std::get<ast::attendance_rate>(only_statement(rate).what).period == ast::period_kind::quarter);
+    const auto t = rules(in_body("2.9 each member trained in \"Induction\" within 6 weeks of joining"));
+    const auto& trained = std::get<ast::trained_within>(only_statement(t).what);
+    CHECK(trained.training == "Induction");
+    CHECK(trained.count == 6);
+    CHECK(trained.unit == ast::time_unit::week);
+    const auto r = rules(in_body("3.2 role \"Vice-Chair\" rotates between partners annually"));
+    CHECK(std::get<ast::rotates>(only_statement(r).what).role == "Vice-Chair");
   }
   SECTION("items, with escapes resolved") {
     const auto f = rules(in_body("5.5 each meeting has item \"say \\\"hi\\\" \\\\ bye\""));

@@ -1,0 +1,83 @@
+// each member attends at least P% of meetings [each PERIOD]: per period wholly inside the
+// window, each member's attendance at the held meetings of the period on dates they were a
+// member. A period with a held meeting whose attendance is not recorded is no-evidence: the
+// rate would be a guess.
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "evaluate/context.hpp"
+#include "language/describe.hpp"
+
+namespace remit {
+
+family_result evaluate_attendance_rate(const body_context& ctx, const ast::attendance_rate& rule) {
+  family_result out;
+  const int months = ast::months_in(rule.period);
+  for (date start = period_start_holding(ctx.window.from, months, ctx.year_start_month); start <= ctx.window.to;
+       start = start.plus_months(months)) {
+    const date end = start.plus_months(months).plus_days(-1);
+    if (start < ctx.window.from || end > ctx.window.to) continue;
+    std::vector<const event*> meetings;
+    for (const event* e : ctx.events)
+      if (ctx.counts_as_meeting(*e) && start <= e->day && e->day <= end) meetings.push_back(e);
+    if (meetings.empty()) continue;  // no meeting to attend: nothing fell due
+    out.fell_due = true;
+    const std::string period = fmt::format("the {} {} to {}", period_word(rule.period), start, end);
+    const auto no_evidence = [&](std::string why) {
+      out.findings.push_back({finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
+    };
+    std::vector<std::string> unrecorded;
+    for (const event* e : meetings)
+      if (attendance_at(ctx, *e).empty()) unrecorded.push_back(to_iso(e->day));
+    if (!unrecorded.empty()) {
+      no_evidence(fmt::format("no attendance is recorded for the held {} on {} in {}, so attendance rates cannot be told",
+                              unrecorded.size() == 1 ? "meeting" : "meetings", names_words(unrecorded), period));
+      continue;
+    }
+    if (!has_memberships(ctx)) {
+      no_evidence(fmt::format("no membership of the body is recorded, so who was to attend in {} cannot be told", period));
+      continue;
+    }
+    // Each member (by folded name, in order of first membership row), the meetings they were a member for.
+    std::map<std::string_view, std::size_t> index;
+    struct member_record {
+      std::string name;
+      int expected = 0;
+      int present = 0;
+      std::vector<std::string> missed;
+    };
+    std::vector<member_record> members;
+    for (const event* e : meetings) {
+      std::set<std::string_view> counted_here;
+      for (const membership* m : members_on(ctx, e->day)) {
+        const std::string_view who = ctx.log.strings.folded(m->person);
+        if (!counted_here.insert(who).second) continue;  // two roles, one person
+        auto [it, fresh] = index.emplace(who, members.size());
+        if (fresh) members.push_back({std::string(ctx.log.strings.text(m->person)), 0, 0, {}});
+        member_record& r = members[it->second];
+        r.name = std::min(r.name, std::string(ctx.log.strings.text(m->person)));  // one spelling, whatever the row order
+        ++r.expected;
+        std::optional<attendance_status> seen;
+        for (const attendance& a : attendance_at(ctx, *e))
+          if (ctx.log.strings.folded(a.person) == who && (!seen || attended(a.status))) seen = a.status;
+        if (seen && attended(*seen)) ++r.present;
+        else r.missed.push_back(fmt::format("{} ({})", e->day, seen ? name(*seen) : "not recorded"));
+      }
+    }
+    for (const member_record& r : members) {
+      if (r.present * 100 >= rule.percent * r.expected) continue;
+      finding f{finding_status::breach, end, std::nullopt, {}, start, end, r.present,
+                fmt::format("{} attended {} of {} in {} while a member ({}%); {} required; missed {}", r.name, r.present,
+                            counted(r.expected, "held meeting", "held meetings"), period, r.present * 100 / r.expected,
+                            rule.percent == 100 ? std::string("every meeting") : fmt::format("at least {}%", rule.percent),
+                            names_words(r.missed))};
+      f.people = {r.name};
+      out.findings.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+}  // namespace remit

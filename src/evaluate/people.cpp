@@ -1,0 +1,117 @@
+// What the people families share: who attended, who was a member on a date, who held a role.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+namespace {
+
+bool council_admits(const event_log& log, string_pool::id council, const std::optional<std::string>& folded_council) {
+  return !folded_council || council == 0 || log.strings.folded(council) == *folded_council;
+}
+
+}  // namespace
+
+body_people people_of(const event_log& log, std::string_view folded_body, const std::optional<std::string>& folded_council) {
+  body_people out;
+  for (const membership& m : log.memberships)
+    if (log.strings.folded(m.body) == folded_body && council_admits(log, m.council, folded_council))
+      out.memberships.push_back(&m);
+  for (const training_record& t : log.trainings)
+    if ((t.body == 0 || log.strings.folded(t.body) == folded_body) && council_admits(log, t.council, folded_council))
+      out.trainings.push_back(&t);
+  return out;
+}
+
+bool attended(attendance_status s) {
+  switch (s) {
+    case attendance_status::present:
+    case attendance_status::present_virtually:
+    case attendance_status::substitute:
+    case attendance_status::substitute_virtually:
+    case attendance_status::in_attendance:
+    case attendance_status::in_attendance_virtually: return true;
+    case attendance_status::apologies:
+    case attendance_status::absent:
+    case attendance_status::expected: return false;
+  }
+  return false;
+}
+
+bool counts_for_quorum(attendance_status s) { return s == attendance_status::present || s == attendance_status::substitute; }
+
+std::span<const attendance> attendance_at(const body_context& ctx, const event& e) {
+  return ctx.log.attendance_of(static_cast<std::uint32_t>(&e - ctx.log.events.data()));
+}
+
+bool has_memberships(const body_context& ctx) { return ctx.people && !ctx.people->memberships.empty(); }
+
+std::vector<const membership*> members_on(const body_context& ctx, date d) {
+  std::vector<const membership*> out;
+  if (!ctx.people) return out;
+  for (const membership* m : ctx.people->memberships)
+    if (m->in_force(d)) out.push_back(m);
+  return out;
+}
+
+std::optional<std::string> role_held(const body_context& ctx, string_pool::id person, string_pool::id attendance_role, date d,
+                                     const std::vector<std::string>& folded_roles) {
+  const auto wanted = [&](string_pool::id role) {
+    return role != 0 && std::find(folded_roles.begin(), folded_roles.end(), ctx.log.strings.folded(role)) != folded_roles.end();
+  };
+  if (wanted(attendance_role)) return std::string(ctx.log.strings.text(attendance_role));
+  const std::string_view who = ctx.log.strings.folded(person);
+  for (const membership* m : members_on(ctx, d))
+    if (ctx.log.strings.folded(m->person) == who && wanted(m->role)) return std::string(ctx.log.strings.text(m->role));
+  return std::nullopt;
+}
+
+std::vector<std::string> folded_all(const std::vector<std::string>& roles) {
+  std::vector<std::string> out;
+  for (const std::string& r : roles) out.push_back(fold(r));
+  return out;
+}
+
+std::string roles_words(const std::vector<std::string>& roles) {
+  std::string out;
+  for (std::size_t i = 0; i < roles.size(); ++i)
+    out += fmt::format("{}\"{}\"", i == 0 ? "" : " or ", roles[i]);
+  return out;
+}
+
+std::string names_words(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += fmt::format("{}{}", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
+  return out;
+}
+
+family_result evaluate_people(const body_context& ctx, const ast::rule& rule) {
+  return std::visit(
+      [&](const auto& r) -> family_result {
+        using T = std::decay_t<decltype(r)>;
+        if constexpr (std::is_same_v<T, ast::quorum>) return evaluate_quorum(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::chaired_by>) return evaluate_chair(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::attended_by>) return evaluate_attended_by(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::has_member>) return evaluate_has_member(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::membership_size>) return evaluate_membership_size(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::attendance_rate>) return evaluate_attendance_rate(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::trained_within>) return evaluate_training(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::rotates>) return evaluate_rotation(ctx, r);
+        else return family_result{};  // not a people statement
+      },
+      rule);
+}
+
+std::vector<std::string> sorted_names(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    const std::string fa = fold(a), fb = fold(b);
+    return fa != fb ? fa < fb : a < b;
+  });
+  return names;
+}
+
+}  // namespace remit

@@ -1,0 +1,52 @@
+// quorum N: at each held meeting, at least N members present in the room. In England a
+// member attending remotely is not present for a quorum (Hertfordshire CC v Secretary of
+// State [2021] EWHC 1093 (Admin)), so virtual attendance is listed but not counted.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule) {
+  family_result out;
+  for (const event* e : ctx.events) {
+    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
+    out.fell_due = true;
+    const auto present = attendance_at(ctx, *e);
+    if (present.empty()) {
+      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                              fmt::format("no attendance is recorded for the held meeting on {}, so whether it was "
+                                          "quorate cannot be told",
+                                          e->day)});
+      continue;
+    }
+    std::set<std::string_view> counted_people;
+    std::vector<std::string> in_room, remote;
+    for (const attendance& a : present) {
+      const std::string_view who = ctx.log.strings.folded(a.person);
+      if (counts_for_quorum(a.status)) {
+        if (counted_people.insert(who).second) in_room.emplace_back(ctx.log.strings.text(a.person));
+      } else if (a.status == attendance_status::present_virtually || a.status == attendance_status::substitute_virtually) {
+        remote.emplace_back(ctx.log.strings.text(a.person));
+      }
+    }
+    in_room = sorted_names(std::move(in_room));
+    remote = sorted_names(std::move(remote));
+    const int found = static_cast<int>(in_room.size());
+    if (found >= rule.members) continue;
+    std::string message = fmt::format("{} present in person at the held meeting on {}{}; a quorum is {}",
+                                      counted(found, "member", "members"), e->day,
+                                      in_room.empty() ? std::string() : fmt::format(" ({})", names_words(in_room)),
+                                      rule.members);
+    if (!remote.empty())
+      message += fmt::format("; {} attended remotely, which does not count towards a quorum", names_words(remote));
+    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found, std::move(message)};
+    f.people = std::move(in_room);
+    out.findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace remit
