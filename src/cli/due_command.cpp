@@ -1,4 +1,5 @@
 // remit due RULES... --log LOG... [--as-of D] [--horizon DAYS] [--format FORMAT[=FILE]]... [-o FILE]
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -82,7 +83,11 @@ int run_due(const due_options& o) {
     std::cerr << "remit: error: " << failed << '\n';
     return exit_bad_input;
   }
-  return report.count(obligation_status::overdue) > 0 ? exit_breach : exit_clean;
+  // Advisory wording owes advice, not a duty: only an overdue duty makes the exit status 1.
+  const bool duty_overdue = std::any_of(report.obligations.begin(), report.obligations.end(), [](const obligation& o) {
+    return o.status == obligation_status::overdue && !o.statement->modifiers.advisory;
+  });
+  return duty_overdue ? exit_breach : exit_clean;
 }
 
 }  // namespace
@@ -97,7 +102,7 @@ void add_due_command(CLI::App& app, int& status) {
       "For each rule: the latest date for the next meeting (or report, or item), the end of the next period\n"
       "with nothing in it yet, the agenda deadline of each planned meeting in the log, and `by` deadlines.\n"
       "Overdue obligations are listed first, then the rest by date, up to --horizon days after --as-of.\n"
-      "Exit status: 0 nothing overdue, 1 something overdue, 2 bad usage, rules or logs.\n"
+      "Exit status: 0 nothing overdue, 1 a duty overdue (advisory statements never count), 2 bad usage, rules or logs.\n"
       "See docs/guide.md and docs/reports.md.");
   due->add_option("rules", options->rules, "Rule files (*.remit) (docs/language.md)")->required()->type_name("RULES");
   due->add_option("--log", options->logs,

@@ -105,13 +105,13 @@ struct checker {
 
   // Versions of one body come in the order they took effect; every version after the first
   // says when it took effect.
-  void check_version(const ast::body& b, const ast::body* before) {
+  void check_version(const ast::body& b, const ast::body* before, const ast::body* first) {
     const std::string name = b.every_body ? "*" : fmt::format("\"{}\"", b.name);
     if (!b.in_force_from) {
       error(b.where, fmt::format("body {} is declared twice in this file (first on line {}): put its statements in one "
                                  "block, or, for a new version of its rules, say when it took effect: body {} from "
                                  "YYYY-MM-DD {{",
-                                 name, before->where.line, name));
+                                 name, first->where.line, name));
       return;
     }
     if (!before->in_force_from) return;
@@ -137,14 +137,16 @@ struct checker {
   }
 
   void run() {
-    std::map<std::string, const ast::body*> seen;
+    std::map<std::string, const ast::body*> seen;   // the latest block of each body
+    std::map<std::string, const ast::body*> first;  // its first block
     std::vector<const ast::body*> all;
     for (const ast::body& b : file.bodies) {
       all.push_back(&b);
       const std::string key = b.every_body ? "*" : fold(b.name);
       if (!b.every_body) require_text(b.name, b.where, "the body's name");
+      first.emplace(key, &b);
       if (auto [it, fresh] = seen.emplace(key, &b); !fresh) {
-        check_version(b, it->second);
+        check_version(b, it->second, first.at(key));
         it->second = &b;
       }
       for (const ast::statement& s : b.statements) check_statement(s);

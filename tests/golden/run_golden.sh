@@ -40,10 +40,12 @@ trap 'rm -f "$actual"' EXIT
 rc=0
 if [[ $format == due-* ]]; then
   "$remit" due "rules/$slug.remit" "${logs[@]}" --as-of "$to" --format "${format#due-}" --color never >"$actual" || rc=$?
-  # The exit status must agree with the output: 1 exactly when something is overdue.
-  overdue=$("$remit" due "rules/$slug.remit" "${logs[@]}" --as-of "$to" --color never |
-            sed -n 's/^summary: \([0-9]*\) overdue,.*/\1/p' || true)
-  what="$overdue overdue"
+  # The exit status must agree with the output: 1 exactly when a duty is overdue (an advisory
+  # statement's obligation never counts).
+  overdue=$("$remit" due "rules/$slug.remit" "${logs[@]}" --as-of "$to" --format json --color never |
+            python3 -c 'import json, sys; print(sum(o["status"] == "overdue" and o["severity"] != "advisory"
+                                                    for o in json.load(sys.stdin)["obligations"]))' || true)
+  what="$overdue duties overdue"
   want_rc=$([ "${overdue:-0}" -gt 0 ] && echo 1 || echo 0)
 else
   "$remit" check "rules/$slug.remit" "${logs[@]}" --from "$from" --to "$to" --format "$format" --color never >"$actual" || rc=$?
