@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/clock.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
@@ -31,8 +32,15 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
     return std::nullopt;
   }
   if (const std::size_t rejected = in.log.rows_rejected(); rejected > 0) {
+    // Counted in full, printed up to the errors limit: a log of a million bad rows says so in a screenful.
+    std::uint64_t printed = 0;
+    const std::uint64_t most = limit_value(limit::errors);
     for (const auto& f : in.log.files)
-      for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+      for (const auto& r : f.rejected)
+        if (printed++ < most) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+    if (rejected > most)
+      std::cerr << fmt::format("... and {} more rejected {} ({})\n", rejected - most, rejected - most == 1 ? "row" : "rows",
+                               limit_advice(limit::errors));
     if (!accept_partial) {
       std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to {}\n",
                                rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected),

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
              if (const std::string why = remit::set_limit(a); !why.empty()) throw CLI::ValidationError("--limit", why);
          },
          limit_help)
+      ->allow_extra_args(false)  // one NAME=VALUE per --limit: a rule file after it is not a limit
       ->type_name("NAME=VALUE");
   app.fallthrough();
   int status = remit::cli::exit_clean;

@@ -1,6 +1,6 @@
 // SHA-256 (FIPS 180-4), for identifiers that must stay the same from run to run: the
 // Content-Security-Policy hash of the HTML report's style sheet, the UIDs of calendar
-// entries, the fingerprints of SARIF results.
+// entries, the fingerprints of SARIF results, and the digests of a report's manifest.
 #pragma once
 
 #include <array>
