@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);  // none is an error too, but --version must work alone
   int status = remit::cli::exit_clean;
   remit::cli::add_check_command(app, status);
+  remit::cli::add_sweep_command(app, status);
   remit::cli::add_due_command(app, status);
   remit::cli::add_fmt_command(app, status);
   remit::cli::add_lint_command(app, status);
