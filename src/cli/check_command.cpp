@@ -1,4 +1,5 @@
 // remit check RULES... --log LOG... [--from F] [--to T] [--format FORMAT[=FILE]]... [-o FILE]
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -56,7 +57,8 @@ int run_check(const check_options& o) {
   note_confirmed_events(log, window->to);
 
   diagnostics diags;
-  const audit_report report = run_audit(files, log, *window, diags);
+  const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
+  const audit_report report = run_audit(files, log, *window, diags, html);
   if (!diags.empty()) {
     report_errors(diags, check_words);
     return exit_bad_input;

@@ -63,7 +63,7 @@ sweep::council_outcome audit_council(const sweep::council_plan& plan, const swee
   c.window = window;
   note_confirmed_events(inputs->log, window->to);
   diagnostics diags;
-  const audit_report report = run_audit(inputs->files, inputs->log, *window, diags);
+  const audit_report report = run_audit(inputs->files, inputs->log, *window, diags, !o.out_dir.empty());
   if (!diags.empty()) {
     report_errors(diags, council_words, err);
     c.messages = err.str();

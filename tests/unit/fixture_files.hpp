@@ -10,7 +10,15 @@
 
 namespace remit::test {
 
-inline std::filesystem::path source_root() { return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path(); }
+// The build names the repository's root; __FILE__ is the fallback (a compiler cache may make it
+// relative to the build folder, which is not where ctest runs the tests).
+inline std::filesystem::path source_root() {
+#ifdef REMIT_SOURCE_DIR
+  return REMIT_SOURCE_DIR;
+#else
+  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+#endif
+}
 
 // tests/fixtures/<relative>
 inline std::string fixture(std::string_view relative) {
