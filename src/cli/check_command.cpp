@@ -69,7 +69,7 @@ int run_check(const check_options& o) {
   for (const output_target& t : targets) {
     std::ostringstream text;
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, text);
-    outputs.push_back({t, text.str()});
+    outputs.push_back({t, std::move(text).str()});  // moved, not copied: a national report is large
   }
   if (const std::string problem = write_outputs(outputs, std::cout); !problem.empty()) {
     std::cerr << "remit: error: " << problem << '\n';
