@@ -14,21 +14,21 @@
 
 namespace remit::cli {
 
-void report_errors(const diagnostics& diags, command_words words) {
-  diags.render(std::cerr);
-  std::cerr << fmt::format("remit: {} found; nothing was {}\n", counted(static_cast<long>(diags.size()), "error", "errors"),
+void report_errors(const diagnostics& diags, command_words words, std::ostream& err) {
+  diags.render(err);
+  err << fmt::format("remit: {} found; nothing was {}\n", counted(static_cast<long>(diags.size()), "error", "errors"),
                            words.nothing_done);
 }
 
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
-                                              bool accept_partial, command_words words) {
+                                              bool accept_partial, command_words words, std::ostream& err) {
   diagnostics diags;
   audit_inputs in;
   for (const std::string& path : rules)
     if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) in.files.push_back(std::move(*file));
   read_log_files(logs, in.log, diags);
   if (!diags.empty()) {
-    report_errors(diags, words);
+    report_errors(diags, words, err);
     return std::nullopt;
   }
   if (const std::size_t rejected = in.log.rows_rejected(); rejected > 0) {
@@ -37,12 +37,12 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
     const std::uint64_t most = limit_value(limit::errors);
     for (const auto& f : in.log.files)
       for (const auto& r : f.rejected)
-        if (printed++ < most) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+        if (printed++ < most) err << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
     if (rejected > most)
-      std::cerr << fmt::format("... and {} more rejected {} ({})\n", rejected - most, rejected - most == 1 ? "row" : "rows",
+      err << fmt::format("... and {} more rejected {} ({})\n", rejected - most, rejected - most == 1 ? "row" : "rows",
                                limit_advice(limit::errors));
     if (!accept_partial) {
-      std::cerr << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to {}\n",
+      err << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to {}\n",
                                rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected),
                                words.use_rows);
       return std::nullopt;
@@ -51,27 +51,28 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
   return in;
 }
 
-std::optional<date> date_option(const std::string& text, std::string_view option) {
+std::optional<date> date_option(const std::string& text, std::string_view option, std::ostream& err) {
   const auto d = parse_iso_date(text);
-  if (!d) std::cerr << fmt::format("remit: error: {}: {}\n", option, explain_bad_iso_date(text));
+  if (!d) err << fmt::format("remit: error: {}: {}\n", option, explain_bad_iso_date(text));
   return d;
 }
 
-std::optional<audit_window> resolve_window(const std::string& from, const std::string& to, const event_log& log) {
+std::optional<audit_window> resolve_window(const std::string& from, const std::string& to, const event_log& log,
+                                           std::ostream& err) {
   audit_window window{};
   if (to.empty()) {
     window.to = today();
-  } else if (const auto d = date_option(to, "--to")) {
+  } else if (const auto d = date_option(to, "--to", err)) {
     window.to = *d;
   } else {
     return std::nullopt;
   }
   if (!from.empty()) {
-    const auto d = date_option(from, "--from");
+    const auto d = date_option(from, "--from", err);
     if (!d) return std::nullopt;
     window.from = *d;
   } else if (log.events.empty()) {
-    std::cerr << "remit: error: the logs hold no events, so --from has no default: pass --from\n";
+    err << "remit: error: the logs hold no events, so --from has no default: pass --from\n";
     return std::nullopt;
   } else {
     window.from = std::min_element(log.events.begin(), log.events.end(),
@@ -79,7 +80,7 @@ std::optional<audit_window> resolve_window(const std::string& from, const std::s
                       ->day;
   }
   if (window.to < window.from) {
-    std::cerr << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
+    err << fmt::format("remit: error: the audit window ends on {} before it starts on {}\n", window.to, window.from);
     return std::nullopt;
   }
   return window;

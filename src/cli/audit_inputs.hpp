@@ -3,6 +3,7 @@
 // they refuse bad input in the same words.
 #pragma once
 
+#include <iostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,18 +28,20 @@ struct audit_inputs {
 };
 
 // Reads and checks every rule file and log. On any problem it prints them all (or the rejected
-// rows, unless accept_partial) to stderr and returns nothing: the command then exits 2.
+// rows, unless accept_partial) to `err` and returns nothing: the command then exits 2. A sweep
+// passes each council its own stream, so that one council's problems stay with it.
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
-                                              bool accept_partial, command_words words);
+                                              bool accept_partial, command_words words, std::ostream& err = std::cerr);
 
 // Prints diagnostics and the closing count ("remit: 2 errors found; nothing was audited").
-void report_errors(const diagnostics& diags, command_words words);
+void report_errors(const diagnostics& diags, command_words words, std::ostream& err = std::cerr);
 
-// A yyyy-mm-dd option; says why on stderr when it is not a date.
-std::optional<date> date_option(const std::string& text, std::string_view option);
+// A yyyy-mm-dd option; says why on `err` when it is not a date.
+std::optional<date> date_option(const std::string& text, std::string_view option, std::ostream& err = std::cerr);
 
 // --from and --to as check and explain take them: --to defaults to today (the one place the
-// clock is read), --from to the earliest event. Says why on stderr when they cannot be used.
-std::optional<audit_window> resolve_window(const std::string& from, const std::string& to, const event_log& log);
+// clock is read), --from to the earliest event. Says why on `err` when they cannot be used.
+std::optional<audit_window> resolve_window(const std::string& from, const std::string& to, const event_log& log,
+                                           std::ostream& err = std::cerr);
 
 }  // namespace remit::cli

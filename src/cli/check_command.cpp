@@ -1,4 +1,5 @@
 // remit check RULES... --log LOG... [--from F] [--to T] [--format FORMAT[=FILE]]... [-o FILE]
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -57,7 +58,8 @@ int run_check(const check_options& o) {
   note_confirmed_events(log, window->to);
 
   diagnostics diags;
-  audit_report report = run_audit(files, log, *window, diags);
+  const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
+  audit_report report = run_audit(files, log, *window, diags, html);
   if (!diags.empty()) {
     report_errors(diags, check_words);
     return exit_bad_input;
@@ -69,7 +71,7 @@ int run_check(const check_options& o) {
   for (const output_target& t : targets) {
     std::ostringstream text;
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, text);
-    outputs.push_back({t, text.str()});
+    outputs.push_back({t, std::move(text).str()});  // moved, not copied: a national report is large
   }
   if (const std::string problem = write_outputs(outputs, std::cout); !problem.empty()) {
     std::cerr << "remit: error: " << problem << '\n';

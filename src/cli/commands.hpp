@@ -15,6 +15,9 @@ inline constexpr int exit_findings = 1;
 // Adds `remit check`; its callback stores the exit status in `status`.
 void add_check_command(CLI::App& app, int& status);
 
+// Adds `remit sweep`: every council of a folder or manifest in one report (docs/sweep.md).
+void add_sweep_command(CLI::App& app, int& status);
+
 // Adds `remit due`: what falls due next for every rule (docs/reports.md).
 void add_due_command(CLI::App& app, int& status);
 

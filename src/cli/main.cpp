@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
   int status = remit::cli::exit_clean;
   remit::cli::add_check_command(app, status);
+  remit::cli::add_sweep_command(app, status);
   remit::cli::add_due_command(app, status);
   remit::cli::add_fmt_command(app, status);
   remit::cli::add_lint_command(app, status);

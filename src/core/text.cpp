@@ -80,9 +80,13 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-string_pool::string_pool() { intern(""); }
+string_pool::string_pool() {
+  entries_.push_back({});
+  index_.emplace(entries_.back().text, 0);
+}
 
 string_pool::id string_pool::intern(std::string_view text) {
+  if (text.empty()) return 0;  // most rows leave most columns empty
   if (auto it = index_.find(text); it != index_.end()) return it->second;
   const id i = static_cast<id>(entries_.size());
   entries_.push_back({std::string(text), fold(text)});

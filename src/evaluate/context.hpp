@@ -59,6 +59,7 @@ struct body_context {
   // Nothing falls due under a version of the rules before it took effect: a due date before
   // that day moves to it (docs/language.md, "Versions").
   due_date in_force(due_date due) const;
+  date in_force(date due) const { return version && version->from && due < *version->from ? *version->from : due; }
   // How the end of `window` is named in a sentence.
   std::string window_end_words() const;
 };

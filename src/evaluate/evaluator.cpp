@@ -130,13 +130,15 @@ rule_status status_of(const family_result& r) {
 
 // What reports need to draw the body beside its results: its events in the window and the
 // waivers that bear on its rules.
-void describe_body(const event_log& log, const body_context& ctx, const body_match& m, audited_body& out) {
-  for (const event* e : ctx.events) {
-    if (e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.events.push_back({e->day, e->published == no_date ? std::nullopt : std::optional(e->published), e->kind,
-                          e->status, e->held(), std::string(log.strings.text(e->title)),
-                          std::string(log.strings.text(e->to))});
-  }
+void describe_body(const event_log& log, const body_context& ctx, const body_match& m, audited_body& out,
+                   bool timelines) {
+  if (timelines)
+    for (const event* e : ctx.events) {
+      if (e->day < ctx.window.from || e->day > ctx.window.to) continue;
+      out.events.push_back({e->day, e->published == no_date ? std::nullopt : std::optional(e->published), e->kind,
+                            e->status, e->held(), std::string(log.strings.text(e->title)),
+                            std::string(log.strings.text(e->to))});
+    }
   const auto has_label = [&](const std::string& label) {
     return std::any_of(m.block->statements.begin(), m.block->statements.end(),
                        [&](const ast::statement& s) { return s.label == label; });
@@ -147,7 +149,7 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
 }
 
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
-                   diagnostics& diags) {
+                   diagnostics& diags, bool timelines) {
   const ast::rule_file& file = *m.file;
   // A version of the body's rules that was not in force during the window judges nothing.
   const std::optional<version_span> version = version_of(file, *m.block);
@@ -193,17 +195,17 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
     report.results.push_back(std::move(result));
   }
   body.rule_count = report.results.size() - body.first_result;
-  describe_body(log, ctx, m, body);
+  describe_body(log, ctx, m, body, timelines);
   report.bodies.push_back(std::move(body));
 }
 
 }  // namespace
 
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
-                       diagnostics& diags) {
+                       diagnostics& diags, bool timelines) {
   const body_matches matches = match_bodies(files, log);
   audit_report report{window, {}, {}, log.files, 0, matches.unaudited_bodies, matches.bodies_without_events};
-  for (const body_match& m : matches.matches) evaluate_body(log, m, window, report, diags);
+  for (const body_match& m : matches.matches) evaluate_body(log, m, window, report, diags, timelines);
   report.events_after_window = static_cast<std::size_t>(
       std::count_if(log.events.begin(), log.events.end(), [&](const event& e) { return e.day > window.to; }));
   return report;

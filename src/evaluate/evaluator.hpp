@@ -11,16 +11,18 @@
 
 namespace remit {
 
-// Evaluates every statement of every file. Results are in order: files as given, bodies
-// and statements in file order (for body *, bodies in order of the case-folded name),
-// findings by due date. A problem that makes a result impossible to compute (a working-day
-// count outside the bank-holiday data) is a diagnostic.
 // The version of the body's rules a body block is, if it is one (docs/language.md, "Versions").
 std::optional<version_span> version_of(const ast::rule_file& file, const ast::body& block);
 // The part of the window in which a version was in force; none when it was not in force at all.
 std::optional<audit_window> judged_part(const audit_window& window, const std::optional<version_span>& v);
 
+// Evaluates every statement of every file. Results are in order: files as given, bodies
+// and statements in file order (for body *, bodies in order of the case-folded name),
+// findings by due date. A problem that makes a result impossible to compute (a working-day
+// count outside the bank-holiday data) is a diagnostic. Without `timelines`, the bodies' events
+// (audited_body::events, which only the HTML report draws) are left out: on a national log they
+// are a copy of every event.
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
-                       diagnostics& diags);
+                       diagnostics& diags, bool timelines = true);
 
 }  // namespace remit

@@ -48,12 +48,32 @@ publication_deadline latest_publication(const body_context& ctx, const ast::noti
   return {r.clear ? l.plus_days(-1) : l, derivation(r, l, trace)};
 }
 
+namespace {
+
+// The latest compliant date alone, without the trace: most agendas are on time, and the
+// derivation is only written for a finding.
+date latest_day(const body_context& ctx, const ast::notice& r, date m) {
+  date l = m.plus_days(-r.days);
+  if (r.working) {
+    try {
+      l = ctx.cal.working_days_before(m, r.days);
+    } catch (calendar_year_missing& e) {
+      e.add_context(fmt::format("counting back from the meeting on {}", m));
+      throw;
+    }
+  }
+  return r.clear ? l.plus_days(-1) : l;
+}
+
+}  // namespace
+
 family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
   family_result out;
   for (const event* e : ctx.events) {
     if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
     out.fell_due = true;
     const date m = e->day;
+    if (e->published != no_date && e->published <= latest_day(ctx, r, m)) continue;
     const auto [due, how] = latest_publication(ctx, r, m);
     if (e->published == no_date) {
       out.findings.push_back({finding_status::no_evidence, due, std::nullopt, m, {}, {}, {},

@@ -5,7 +5,10 @@
 // stops at the first bad row, where remit must report every bad row and use the rest.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
+
+#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -23,16 +26,14 @@ constexpr std::array<std::string_view, 11> column_names{"body", "date",      "ki
 
 struct column_map {
   std::array<std::optional<std::size_t>, column_names.size()> index;
-  const std::string& get(const std::vector<std::string>& fields, column c) const {
-    static const std::string empty;
+  std::string_view get(const std::vector<std::string_view>& fields, column c) const {
     const auto& i = index[static_cast<std::size_t>(c)];
-    return i ? fields[*i] : empty;
+    return i ? fields[*i] : std::string_view{};
   }
 };
 
-// The row's cells, by column.
-event_fields fields_of(const std::vector<std::string>& fields, const column_map& cols) {
-  event_fields row;
+// The row's cells, by column. `row` is reused from row to row, so that its lists keep their memory.
+void fields_of(const std::vector<std::string_view>& fields, const column_map& cols, event_fields& row) {
   row.body = cols.get(fields, column::body);
   row.date = cols.get(fields, column::date);
   row.kind = cols.get(fields, column::kind);
@@ -43,20 +44,40 @@ event_fields fields_of(const std::vector<std::string>& fields, const column_map&
   row.council = cols.get(fields, column::council);
   row.ref = cols.get(fields, column::ref);
   row.items = split_items(cols.get(fields, column::items));
+  row.attendees.clear();
   row.attendees_problem = parse_attendees(cols.get(fields, column::attendees), row.attendees);
-  return row;
 }
 
 bool blank(const csv_records::record& r) { return r.fields.size() == 1 && trim(r.fields[0]).empty() && r.problem.empty(); }
+bool blank(const csv_records::record_view& r) {
+  return r.fields.size() == 1 && trim(r.fields[0]).empty() && r.problem.empty();
+}
 
-void read_csv(std::string_view text, event_log& log, log_file_summary& summary, diagnostics& diags) {
+// Whether bytes are UTF-8 text without NUL; ASCII, most logs, is checked eight bytes at a time.
+bool utf8_text(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    // A byte with its top bit set, or a zero byte (the classic has-zero-byte test).
+    if ((word & 0x8080808080808080ULL) || ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL)) break;
+  }
+  if (i == s.size()) return true;
+  const std::string_view tail = s.substr(i);
+  return valid_utf8(tail) && tail.find('\0') == std::string_view::npos;
+}
+
+void read_records(csv_records& records, event_log& log, log_file_summary& summary, diagnostics& diags) {
   const std::string& path = summary.path;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // Excel's UTF-8 mark
-  if (trim(text).empty()) {
+  std::string_view start = records.rest();
+  if (start.starts_with("\xEF\xBB\xBF")) {  // Excel's UTF-8 mark
+    records.skip(3);
+    start = records.rest();
+  }
+  if (trim(start).empty()) {
     diags.error({path, 0, 0}, "the file is empty: expected a header row naming at least the columns body and date");
     return;
   }
-  csv_records records(text);
   csv_records::record header;
   do {
     if (!records.next(header)) return;
@@ -83,23 +104,29 @@ void read_csv(std::string_view text, event_log& log, log_file_summary& summary, 
       return;
     }
 
-  csv_records::record r;
+  csv_records::record_view r;
+  event_fields row;
   while (records.next(r)) {
     if (blank(r)) continue;
     ++summary.rows_read;
     std::string reason = r.problem;
     if (reason.empty() && r.fields.size() != header.fields.size())
       reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header.fields.size());
-    for (std::size_t i = 0; i < r.fields.size() && reason.empty(); ++i)
-      if (r.fields[i].find('\0') != std::string::npos)
-        reason = fmt::format("{}: the field holds a NUL byte (column {}), which is never part of text", header.fields[i],
-                             i + 1);
-      else if (!valid_utf8(r.fields[i]))
-        reason = "the row is not valid UTF-8 text";
+    if (reason.empty() && r.raw.find('\0') != std::string_view::npos)
+      for (std::size_t i = 0; i < r.fields.size() && reason.empty(); ++i)
+        if (r.fields[i].find('\0') != std::string_view::npos)
+          reason = fmt::format("{}: the field holds a NUL byte (column {}), which is never part of text",
+                               i < header.fields.size() ? header.fields[i] : std::string("a field"), i + 1);
+    // The fields are the record's bytes less ASCII separators and quotes, so the record is valid
+    // UTF-8 exactly when every field is.
+    if (reason.empty() && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
     event e;
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = r.line;
-    if (reason.empty()) reason = add_event(fields_of(r.fields, cols), e, log);
+    if (reason.empty()) {
+      fields_of(r.fields, cols, row);
+      reason = add_event(row, e, log);
+    }
     if (!reason.empty()) {
       summary.rejected.push_back({r.line, std::move(reason)});
       continue;
@@ -108,10 +135,26 @@ void read_csv(std::string_view text, event_log& log, log_file_summary& summary, 
   }
 }
 
+void read_csv(std::string_view text, event_log& log, log_file_summary& summary, diagnostics& diags) {
+  csv_records records(text);
+  read_records(records, log, summary, diags);
+}
+
+// A file on disk, through a bounded buffer: a national log is never held whole.
+void read_csv_file(std::FILE* file, event_log& log, log_file_summary& summary, diagnostics& diags) {
+  // Room for every row at once, so that the event table is not copied as it grows: a row takes
+  // at least 24 bytes in all but toy logs, and memory reserved but never written costs nothing.
+  struct stat st {};
+  if (fstat(fileno(file), &st) == 0 && S_ISREG(st.st_mode))
+    log.events.reserve(log.events.size() + static_cast<std::size_t>(st.st_size) / 24);
+  csv_records records(file);
+  read_records(records, log, summary, diags);
+}
+
 bool claims_anything(std::string_view, std::string_view) { return true; }
 
 }  // namespace
 
-const log_reader csv_log_reader{"csv", claims_anything, read_csv};
+const log_reader csv_log_reader{"csv", claims_anything, read_csv, read_csv_file};
 
 }  // namespace remit

@@ -1,7 +1,7 @@
 #include "inputs/event_log.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -77,23 +77,33 @@ std::size_t event_log::rows_rejected() const {
 }
 
 std::vector<event_log::body_events> event_log::by_body() const {
-  std::map<std::string_view, std::size_t> index;
+  // A body's events are found by its interned name first (one lookup per spelling, not per
+  // event), then by its folded name, which several spellings may share.
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  std::vector<std::uint32_t> body_of_id(strings.size(), UINT32_MAX);
   std::vector<body_events> out;
   for (std::uint32_t i = 0; i < events.size(); ++i) {
-    const std::string_view folded = strings.folded(events[i].body);
-    auto [it, fresh] = index.emplace(folded, out.size());
-    if (fresh) out.push_back({std::string(folded), events[i].body, {}});
-    body_events& b = out[it->second];
-    b.events.push_back(i);
-    // Of several spellings, show the first in byte order, so row order never changes the report.
-    if (strings.text(events[i].body) < strings.text(b.display_name)) b.display_name = events[i].body;
+    const string_pool::id id = events[i].body;
+    std::uint32_t& slot = body_of_id[id];
+    if (slot == UINT32_MAX) {
+      const std::string_view folded = strings.folded(id);
+      auto [it, fresh] = index.emplace(folded, static_cast<std::uint32_t>(out.size()));
+      if (fresh) out.push_back({std::string(folded), id, {}});
+      slot = it->second;
+      // Of several spellings, show the first in byte order, so row order never changes the report.
+      body_events& b = out[slot];
+      if (strings.text(id) < strings.text(b.display_name)) b.display_name = id;
+    }
+    out[slot].events.push_back(i);
   }
-  // One sort per body; ties keep log order (file, then line), so output never depends on hashing.
+  // One sort per body, unless its rows came in order (a date-ordered log); ties keep log order
+  // (file, then line), so output never depends on hashing.
+  const auto before = [&](std::uint32_t a, std::uint32_t c) {
+    return std::tie(events[a].day, events[a].source, events[a].line) <
+           std::tie(events[c].day, events[c].source, events[c].line);
+  };
   for (auto& b : out)
-    std::stable_sort(b.events.begin(), b.events.end(), [&](std::uint32_t a, std::uint32_t c) {
-      return std::tie(events[a].day, events[a].source, events[a].line) <
-             std::tie(events[c].day, events[c].source, events[c].line);
-    });
+    if (!std::is_sorted(b.events.begin(), b.events.end(), before)) std::stable_sort(b.events.begin(), b.events.end(), before);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.folded_name < b.folded_name; });
   return out;
 }

@@ -2,6 +2,7 @@
 // new file plus one line in inputs/registry.cpp.
 #pragma once
 
+#include <cstdio>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ struct log_reader {
   // Appends the file's events to the log and fills its summary. Problems with the file
   // as a whole (no header, a missing column) go to `diags`; bad rows to summary.rejected.
   void (*read)(std::string_view content, event_log& log, log_file_summary& summary, diagnostics& diags);
+  // The same from an open file, read a bounded chunk at a time, for formats that can: a log of
+  // millions of rows is then never held in memory whole. Null: the file is read whole for `read`.
+  void (*read_file)(std::FILE* file, event_log& log, log_file_summary& summary, diagnostics& diags) = nullptr;
 };
 
 std::span<const log_reader> log_readers();

@@ -1,9 +1,13 @@
 #include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <fmt/format.h>
 
 #include "core/digest.hpp"
 #include "core/limits.hpp"
 #include "inputs/moderngov.hpp"
+#include "core/text.hpp"
 #include "inputs/reader.hpp"
 #include "language/parser.hpp"
 
@@ -16,7 +20,35 @@ std::span<const log_reader> log_readers() {
   return readers;
 }
 
+namespace {
+
+// Reads a file with a reader that streams, when the reader that claims the file's first bytes
+// can. Returns false to have the file read whole instead (it is not a regular file, cannot be
+// opened, or its start is all white space, which a prefix cannot tell apart from nothing).
+bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!file) return false;
+  std::string prefix(std::size_t{1} << 16, '\0');
+  prefix.resize(std::fread(prefix.data(), 1, prefix.size(), file.get()));
+  if (trim(prefix).empty()) return false;
+  for (const log_reader& reader : log_readers()) {
+    if (!reader.claims(path, prefix)) continue;
+    if (!reader.read_file) return false;
+    std::rewind(file.get());
+    log.files.push_back({path, std::string(reader.name), 0, 0, {}});
+    reader.read_file(file.get(), log, log.files.back(), diags);
+    if (std::ferror(file.get())) diags.error({path, 0, 0}, "could not be read to the end (an input/output error)");
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void read_log_file(const std::string& path, event_log& log, diagnostics& diags) {
+  if (log.files.size() < UINT16_MAX && stream_log_file(path, log, diags)) return;
   std::string why;
   const auto content = read_file(path, why);
   if (!content) {
