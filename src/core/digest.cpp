@@ -17,14 +17,40 @@ std::array<std::uint8_t, 32> sha256(std::string_view data) {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) {
+namespace {
+
+std::string hex_of(const std::array<std::uint8_t, 32>& digest) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
-  for (std::uint8_t b : sha256(data)) {
+  for (std::uint8_t b : digest) {
     out.push_back(digits[b >> 4]);
     out.push_back(digits[b & 0xF]);
   }
   return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) { return hex_of(sha256(data)); }
+
+sha256_stream::sha256_stream() : context_(EVP_MD_CTX_new()) {
+  if (!context_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("OpenSSL could not start a SHA-256 digest");
+}
+
+sha256_stream::~sha256_stream() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
+
+void sha256_stream::add(std::string_view block) {
+  if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), block.data(), block.size()) != 1)
+    throw std::runtime_error("OpenSSL could not compute a SHA-256 digest");
+}
+
+std::string sha256_stream::hex() {
+  std::array<std::uint8_t, 32> out{};
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), out.data(), &size) != 1 || size != out.size())
+    throw std::runtime_error("OpenSSL could not compute a SHA-256 digest");
+  return hex_of(out);
 }
 
 std::string sha256_base64(std::string_view data) {

@@ -16,4 +16,18 @@ std::array<std::uint8_t, 32> sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
 std::string sha256_base64(std::string_view data);
 
+// The digest of data given a block at a time, for a file too large to hold whole.
+class sha256_stream {
+ public:
+  sha256_stream();
+  ~sha256_stream();
+  sha256_stream(const sha256_stream&) = delete;
+  sha256_stream& operator=(const sha256_stream&) = delete;
+  void add(std::string_view block);
+  std::string hex();  // once, at the end
+
+ private:
+  void* context_;  // OpenSSL's EVP_MD_CTX, kept out of this header
+};
+
 }  // namespace remit
