@@ -153,16 +153,6 @@ void events_lane(drawing& d, double y, const audited_body& body, event_kind kind
   }
 }
 
-std::string_view status_class(finding_status s) {
-  switch (s) {
-    case finding_status::breach: return "breach";
-    case finding_status::no_evidence: return "no-evidence";
-    case finding_status::waived: return "waived";
-    case finding_status::advisory: return "advisory";
-  }
-  return "breach";
-}
-
 void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& body) {
   const audit_window& w = d.window();
   const double top = y - lane_height / 2 + 2, height = lane_height - 4;
@@ -176,7 +166,7 @@ void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& b
                          num(height), x(fmt::format("waiver for clause {} from {} to {}: {}", wv.label, wv.from, wv.to, wv.reason)));
   }
   for (const finding& f : r.findings) {
-    const std::string_view cls = status_class(f.status);
+    const std::string_view cls = name(f.status);
     const std::string words = fmt::format("{} {}: due {}: {}", r.statement->label, name(f.status), f.due, f.message);
     if (f.period_start && f.period_end) {
       const date a = std::max(*f.period_start, w.from), b = std::min(*f.period_end, w.to);
