@@ -84,16 +84,26 @@ std::string limit_advice(limit l) {
 }
 
 long_line first_line_over_limit(std::string_view text) {
-  const std::uint64_t most = limit_value(limit::line_length);
-  if (text.size() <= most) return {};
-  std::uint32_t line = 1;
-  for (std::size_t start = 0; start < text.size(); ++line) {
-    const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
-    const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
-    if (end - start > most) return {line, end - start};
-    start = end + 1;
+  if (text.size() <= limit_value(limit::line_length)) return {};
+  line_length_tracker lines;
+  lines.add(text);
+  lines.finish();
+  return lines.over();
+}
+
+void line_length_tracker::add(std::string_view block) {
+  for (std::size_t at = 0; at < block.size() && !settled_;) {
+    const void* nl = std::memchr(block.data() + at, '\n', block.size() - at);
+    const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - block.data()) : block.size();
+    length_ += end - at;
+    if (!over_.line && length_ > most_) over_.line = line_;
+    if (over_.line == line_) over_.length = length_;
+    if (!nl) break;
+    settled_ = over_.line != 0;
+    ++line_;
+    length_ = 0;
+    at = end + 1;
   }
-  return {};
 }
 
 }  // namespace remit

@@ -46,4 +46,22 @@ struct long_line {
 };
 long_line first_line_over_limit(std::string_view text);
 
+// The same for text that comes a block at a time (a log read as a stream): `over()` is the first
+// line over the limit, and its length grows with each block until `settled()`, when its end (or
+// the end of the text) has been seen.
+class line_length_tracker {
+ public:
+  void add(std::string_view block);
+  void finish() { settled_ = over_.line != 0; }  // at the end of the text
+  const long_line& over() const { return over_; }
+  bool settled() const { return settled_; }
+
+ private:
+  std::uint64_t most_ = limit_value(limit::line_length);
+  std::uint32_t line_ = 1;
+  std::size_t length_ = 0;  // of the current line so far
+  long_line over_;
+  bool settled_ = false;
+};
+
 }  // namespace remit

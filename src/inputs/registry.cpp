@@ -10,6 +10,7 @@
 #include "inputs/moderngov.hpp"
 #include "core/text.hpp"
 #include "inputs/reader.hpp"
+#include "inputs/scanned_file.hpp"
 #include "language/parser.hpp"
 
 namespace remit {
@@ -22,38 +23,6 @@ std::span<const log_reader> log_readers() {
 }
 
 namespace {
-
-// What the limits and the manifest need of a file read as a stream, in one pass before the
-// reader's own: its digest, and its first line over the line-length limit.
-struct file_scan {
-  std::string sha256;
-  long_line over;
-};
-
-file_scan scan_file(std::FILE* file) {
-  file_scan scan;
-  sha256_stream digest;
-  const std::uint64_t most = limit_value(limit::line_length);
-  std::uint32_t line = 1;
-  std::size_t length = 0;  // of the line so far
-  std::vector<char> block(std::size_t{1} << 20);
-  while (const std::size_t n = std::fread(block.data(), 1, block.size(), file)) {
-    const std::string_view text(block.data(), n);
-    digest.add(text);
-    for (std::size_t at = 0; at < n;) {
-      const std::size_t nl = text.find('\n', at);
-      length += (nl == std::string_view::npos ? n : nl) - at;
-      if (!scan.over.line && length > most) scan.over = {line, length};
-      if (nl == std::string_view::npos) break;
-      if (scan.over.line == line) scan.over.length = length;  // the whole line's length, as the in-memory check gives
-      ++line;
-      length = 0;
-      at = nl + 1;
-    }
-  }
-  scan.sha256 = digest.hex();
-  return scan;
-}
 
 // Reads a file with a reader that streams, when the reader that claims the file's first bytes
 // can. Returns false to have the file read whole instead (it is not a regular file, cannot be
@@ -76,18 +45,20 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
       return true;
     }
     std::rewind(file.get());
-    const file_scan scan = scan_file(file.get());
+    scanned_file scanned(file.release());
     log.files.push_back({path, std::string(reader.name), 0, 0, {}});
-    log.files.back().sha256 = scan.sha256;
-    if (scan.over.line) {
-      diags.error({path, scan.over.line, 0}, fmt::format("the line is {} long ({})",
-                                                         limit_words(limit::line_length, scan.over.length),
-                                                         limit_advice(limit::line_length)));
+    // The reader's own complaints wait: a line over the limit cut the file short, and is then
+    // the only thing to say about it, as when the file is read whole.
+    diagnostics found;
+    reader.read_file(scanned.stream(), log, log.files.back(), found);
+    log.files.back().sha256 = scanned.sha256();
+    if (const long_line over = scanned.line_over_limit(); over.line) {
+      diags.error({path, over.line, 0}, fmt::format("the line is {} long ({})", limit_words(limit::line_length, over.length),
+                                                    limit_advice(limit::line_length)));
       return true;
     }
-    std::rewind(file.get());
-    reader.read_file(file.get(), log, log.files.back(), diags);
-    if (std::ferror(file.get())) diags.error({path, 0, 0}, "could not be read to the end (an input/output error)");
+    for (const diagnostic& d : found.sorted()) diags.error(d.where, d.message, d.source_line);
+    if (scanned.read_error()) diags.error({path, 0, 0}, "could not be read to the end (an input/output error)");
     return true;
   }
   return false;
