@@ -54,7 +54,12 @@ class string_pool {
     std::string folded;
   };
   std::deque<entry> entries_;  // deque: views into entries stay valid as the pool grows
-  std::unordered_map<std::string_view, id> index_;
+  // Open addressing, at most half full: each slot holds an id plus one and the top half of its
+  // hash, so that a lookup touches one slot and, nearly always, compares one string. Every row
+  // of a log interns its body and council: a node-based map cost a cache miss per node.
+  std::vector<std::uint64_t> slots_;
+  std::size_t slot(std::string_view text, std::uint64_t hash) const;
+  void grow();
 };
 
 }  // namespace remit

@@ -43,7 +43,7 @@ void fields_of(const std::vector<std::string_view>& fields, const column_map& co
   row.published = cols.get(fields, column::published);
   row.council = cols.get(fields, column::council);
   row.ref = cols.get(fields, column::ref);
-  row.items = split_items(cols.get(fields, column::items));
+  split_items(cols.get(fields, column::items), row.items);
   row.attendees.clear();
   row.attendees_problem = parse_attendees(cols.get(fields, column::attendees), row.attendees);
 }

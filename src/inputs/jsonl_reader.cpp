@@ -49,7 +49,7 @@ std::string items_field(const json& object, std::vector<std::string>& out) {
   const auto it = object.find("items");
   if (it == object.end() || it->is_null()) return {};
   if (it->is_string()) {
-    out = split_items(it->get_ref<const std::string&>());
+    split_items(it->get_ref<const std::string&>(), out);
     return {};
   }
   if (!it->is_array()) return fmt::format("'items' must be a list of strings, got {}", type_words(*it));

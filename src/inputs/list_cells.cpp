@@ -1,5 +1,7 @@
 #include "inputs/list_cells.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -48,15 +50,25 @@ std::string escaped(std::string_view text, std::string_view specials) {
 
 }  // namespace
 
-std::vector<std::string> split_items(std::string_view cell) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos < cell.size()) {
-    const piece p = read_until(cell, pos, ";", "\\;");
-    const std::string_view item = trim(p.text);
-    if (!item.empty()) out.emplace_back(item);
+void split_items(std::string_view cell, std::vector<std::string>& out) {
+  std::size_t n = 0;
+  const auto add = [&](std::string_view item) {
+    item = trim(item);
+    if (item.empty()) return;
+    if (n < out.size()) out[n].assign(item);
+    else out.emplace_back(item);
+    ++n;
+  };
+  if (cell.find('\\') == std::string_view::npos) {  // nothing escaped: the items are the cell's own bytes
+    for (std::size_t pos = 0; pos <= cell.size();) {
+      const std::size_t semi = std::min(cell.find(';', pos), cell.size());
+      add(cell.substr(pos, semi - pos));
+      pos = semi + 1;
+    }
+  } else {
+    for (std::size_t pos = 0; pos < cell.size();) add(read_until(cell, pos, ";", "\\;").text);
   }
-  return out;
+  out.resize(n);
 }
 
 std::string join_items(std::span<const std::string_view> items) {

@@ -15,8 +15,8 @@
 namespace remit {
 
 // Splits on ';', unescapes "\;" and "\\" (any other backslash is itself), trims each item and
-// drops empty ones.
-std::vector<std::string> split_items(std::string_view cell);
+// drops empty ones. Replaces what `out` held, reusing its strings' memory (a log has a cell a row).
+void split_items(std::string_view cell, std::vector<std::string>& out);
 std::string join_items(std::span<const std::string_view> items);
 
 struct attendee {

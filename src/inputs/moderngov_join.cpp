@@ -134,6 +134,11 @@ struct joiner {
 
 }  // namespace
 
-void join_records(event_log& log, diagnostics& diags) { joiner{log, diags}.run(); }
+void join_records(event_log& log, diagnostics& diags) {
+  // Only ModernGov responses have records to join: a national CSV log is not walked for them.
+  if (std::none_of(log.files.begin(), log.files.end(), [](const log_file_summary& f) { return f.format == getmeetings_format || f.format == getmeeting_format; }))
+    return;
+  joiner{log, diags}.run();
+}
 
 }  // namespace remit::moderngov

@@ -189,11 +189,27 @@ TEST_CASE("the attendees cell", "[import][attendees]") {
   }
 }
 
+namespace {
+std::vector<std::string> items_of(std::string_view cell) {
+  std::vector<std::string> out{"left over from the row before", "and another"};
+  split_items(cell, out);
+  return out;
+}
+}  // namespace
+
 TEST_CASE("items: a semicolon separates them, and a backslash escapes a semicolon or a backslash", "[import][items]") {
-  CHECK(split_items("A; B \\; C;;\\\\;D\\x") == std::vector<std::string>{"A", "B ; C", "\\", "D\\x"});
+  CHECK(items_of("A; B \\; C;;\\\\;D\\x") == std::vector<std::string>{"A", "B ; C", "\\", "D\\x"});
   const std::vector<std::string_view> items{"A;B", "C\\"};
   CHECK(join_items(items) == "A\\;B;C\\\\");
-  CHECK(split_items(join_items(items)) == std::vector<std::string>{"A;B", "C\\"});
+  CHECK(items_of(join_items(items)) == std::vector<std::string>{"A;B", "C\\"});
+}
+
+TEST_CASE("items: a cell with no backslash is split where it stands, and replaces the previous row's items",
+          "[import][items]") {
+  CHECK(items_of(" Minutes ;Forward Plan;; ;Budget ") == std::vector<std::string>{"Minutes", "Forward Plan", "Budget"});
+  CHECK(items_of(";") == std::vector<std::string>{});
+  CHECK(items_of("").empty());
+  CHECK(items_of("Only") == std::vector<std::string>{"Only"});
 }
 
 TEST_CASE("a CSV with the new columns reads them", "[import][csv]") {
