@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <unistd.h>
 
@@ -59,21 +60,17 @@ int run_check(const check_options& o) {
 
   diagnostics diags;
   const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
-  audit_report report = run_audit(files, log, *window, diags, html);
+  audit_report report = run_audit(files, log, *window, diags, html, std::max(1u, std::thread::hardware_concurrency()));
   if (!diags.empty()) {
     report_errors(diags, check_words);
     return exit_bad_input;
   }
   report.manifest = make_manifest(files, report.logs, o.accept_partial);
 
-  // Every report is rendered before any is written, so a run writes all of them or stops early.
-  std::vector<rendered_output> outputs;
-  for (const output_target& t : targets) {
-    std::ostringstream text;
-    find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, text);
-    outputs.push_back({t, std::move(text).str()});  // moved, not copied: a national report is large
-  }
-  if (const std::string problem = write_outputs(outputs, std::cout); !problem.empty()) {
+  const auto render = [&](const output_target& t, std::ostream& out) {
+    find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);
+  };
+  if (const std::string problem = write_outputs(targets, render, std::cout); !problem.empty()) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }

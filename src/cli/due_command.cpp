@@ -73,13 +73,10 @@ int run_due(const due_options& o) {
     return exit_bad_input;
   }
 
-  std::vector<rendered_output> outputs;
-  for (const output_target& t : targets) {
-    std::ostringstream text;
-    find_due_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, text);
-    outputs.push_back({t, text.str()});
-  }
-  if (const std::string failed = write_outputs(outputs, std::cout); !failed.empty()) {
+  const auto render = [&](const output_target& t, std::ostream& out) {
+    find_due_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);
+  };
+  if (const std::string failed = write_outputs(targets, render, std::cout); !failed.empty()) {
     std::cerr << "remit: error: " << failed << '\n';
     return exit_bad_input;
   }

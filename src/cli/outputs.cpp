@@ -1,6 +1,7 @@
 #include "cli/outputs.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -59,13 +60,20 @@ CLI::Validator format_names(std::vector<std::string> names) {
       "");
 }
 
-std::string write_outputs(const std::vector<rendered_output>& outputs, std::ostream& standard_output) {
-  for (const rendered_output& o : outputs)
-    if (!o.target.path.empty())
-      if (std::string problem = write_file_atomically(o.target.path, o.text); !problem.empty()) return problem;
-  for (const rendered_output& o : outputs)
-    if (o.target.path.empty()) {
-      standard_output << o.text;
+std::string write_outputs(const std::vector<output_target>& targets, const render_function& render,
+                          std::ostream& standard_output) {
+  std::vector<std::unique_ptr<atomic_output_file>> files;
+  for (const output_target& t : targets) {
+    if (t.path.empty()) continue;
+    files.push_back(std::make_unique<atomic_output_file>(t.path));
+    if (!files.back()->problem().empty()) return files.back()->problem();
+    render(t, files.back()->stream());
+  }
+  for (auto& f : files)
+    if (std::string problem = f->commit(); !problem.empty()) return problem;
+  for (const output_target& t : targets)
+    if (t.path.empty()) {
+      render(t, standard_output);
       standard_output.flush();
     }
   return {};

@@ -3,6 +3,7 @@
 // one to FILE instead. Several may be given in one run, so one audit gives every format.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -25,13 +26,11 @@ std::vector<output_target> plan_outputs(const std::vector<std::string>& formats,
 // Accepts NAME or NAME=FILE with NAME one of `names`, in CLI11's words for an unknown one.
 CLI::Validator format_names(std::vector<std::string> names);
 
-struct rendered_output {
-  output_target target;
-  std::string text;
-};
-
-// Writes every file (each atomically), then standard output. Returns what went wrong, if anything;
-// files written before a failure are whole, and nothing is half-written.
-std::string write_outputs(const std::vector<rendered_output>& outputs, std::ostream& standard_output);
+// Renders each target with `render` and writes it: every file first, each to a temporary file
+// beside it as it is rendered and put in place only once all of them are whole, then standard
+// output. Returns what went wrong, if anything; no file is ever left half-written.
+using render_function = std::function<void(const output_target&, std::ostream&)>;
+std::string write_outputs(const std::vector<output_target>& targets, const render_function& render,
+                          std::ostream& standard_output);
 
 }  // namespace remit::cli

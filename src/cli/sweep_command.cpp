@@ -165,21 +165,17 @@ int run_sweep(const sweep_options& o) {
     work();
   }
 
-  std::vector<rendered_output> outputs;
-  for (const output_target& t : targets) {
-    std::ostringstream text;
-    if (t.format == "json")
-      sweep::write_sweep_json(outcome, text);
+  std::vector<output_target> outputs = targets;
+  if (!o.out_dir.empty()) outputs.push_back({"index", (fs::path(o.out_dir) / "index.html").string()});
+  const auto render = [&](const output_target& t, std::ostream& out) {
+    if (t.format == "index")
+      sweep::write_sweep_html_index(outcome, out);
+    else if (t.format == "json")
+      sweep::write_sweep_json(outcome, out);
     else
-      sweep::write_sweep_text(outcome, text);
-    outputs.push_back({t, text.str()});
-  }
-  if (!o.out_dir.empty()) {
-    std::ostringstream index;
-    sweep::write_sweep_html_index(outcome, index);
-    outputs.push_back({{"html", (fs::path(o.out_dir) / "index.html").string()}, index.str()});
-  }
-  if (const std::string problem = write_outputs(outputs, std::cout); !problem.empty()) {
+      sweep::write_sweep_text(outcome, out);
+  };
+  if (const std::string problem = write_outputs(outputs, render, std::cout); !problem.empty()) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }

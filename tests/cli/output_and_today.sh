@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# -o writes the report whole and prints nothing; a failed write leaves nothing behind;
+# -o writes the report whole and prints nothing; a failed write leaves nothing behind; a
+# device or a pipe is written to, not replaced;
 # without --to the window ends today, the one date remit takes from the clock.
 set -euo pipefail
 remit=$1
@@ -22,6 +23,18 @@ rc=0
 [ "$rc" = 2 ] || fail "writing into a missing folder: exit status $rc, expected 2"
 grep -q "remit: error: cannot create a file in $work/no-such-dir" "$work/err" || fail "unexpected message: $(cat "$work/err")"
 [ ! -e "$work/no-such-dir" ] || fail "something was written"
+
+# A device is written to, never replaced: -o /dev/null must leave /dev/null a device.
+rc=0
+"$remit" check $rules --log $log --from 2025-11-19 --to 2026-03-31 --format csv -o /dev/null || rc=$?
+[ "$rc" = 1 ] || fail "-o /dev/null: exit status $rc, expected 1"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+mkfifo "$work/pipe"
+cat "$work/pipe" > "$work/from-pipe" &
+"$remit" check $rules --log $log --from 2025-11-19 --to 2026-03-31 --format json -o "$work/pipe" || true
+wait
+[ -p "$work/pipe" ] || fail "the named pipe was replaced by a file"
+cmp -s "$work/from-pipe" "$work/stdout.json" || fail "what came through the pipe differs from stdout"
 
 today=$(date +%F)
 "$remit" check $rules --log $log --from 2025-11-19 --format json > "$work/today.json" || true
