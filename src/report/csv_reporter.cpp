@@ -64,40 +64,32 @@ class csv_reporter final : public reporter {
     out << "\xEF\xBB\xBF";
     for (std::size_t i = 0; i < std::size(columns); ++i) out << (i ? "," : "") << columns[i];
     out << "\r\n";
+    // What a rule's rows share is written once per rule, not once per finding: a national sweep
+    // has hundreds of thousands of findings.
+    const std::string window = fmt::format("{},{}", to_iso(report.window.from), to_iso(report.window.to));
+    const std::string manifest_tail = fmt::format("{},{}", cell(logs_digests), cell(holidays));
+    std::string line;
     for (const audited_body& body : report.bodies) {
       for (const rule_result& r : report.results_of(body)) {
-        const std::string meaning = describe(*r.statement, body.settings);
+        if (r.findings.empty()) continue;
+        const std::string before =
+            fmt::format("{},{},{},{},{},{},{},{},{},", cell(r.council.value_or("")), cell(r.body), cell(r.rule_file),
+                        r.statement->where.line, cell(r.statement->label), cell(r.statement->text),
+                        family_name(*r.statement), cell(describe(*r.statement, body.settings)), name(r.status));
+        const std::string after = fmt::format(
+            ",{},{},{},{},{},{},{}", window, ast::severity_name(r.statement->modifiers),
+            r.version ? date_cell(r.version->from) : std::string{}, r.version ? date_cell(r.version->until) : std::string{},
+            cell(report.manifest.remit_version), rule_file_digest(report.manifest, r.rule_file), manifest_tail);
         for (const finding& f : r.findings) {
           const std::optional<int> late = days_late(f, report.window);
-          const std::string row[] = {cell(r.council.value_or("")),
-                                     cell(r.body),
-                                     cell(r.rule_file),
-                                     std::to_string(r.statement->where.line),
-                                     cell(r.statement->label),
-                                     cell(r.statement->text),
-                                     std::string(family_name(*r.statement)),
-                                     cell(meaning),
-                                     std::string(name(r.status)),
-                                     std::string(name(f.status)),
-                                     to_iso(f.due),
-                                     date_cell(f.on),
-                                     date_cell(f.meeting),
-                                     date_cell(f.period_start),
-                                     date_cell(f.period_end),
-                                     f.found ? std::to_string(*f.found) : std::string{},
-                                     late ? std::to_string(*late) : std::string{},
-                                     cell(f.message),
-                                     to_iso(report.window.from),
-                                     to_iso(report.window.to),
-                                     std::string(ast::severity_name(r.statement->modifiers)),
-                                     r.version ? date_cell(r.version->from) : std::string{},
-                                     r.version ? date_cell(r.version->until) : std::string{},
-                                     cell(report.manifest.remit_version),
-                                     rule_file_digest(report.manifest, r.rule_file),
-                                     cell(logs_digests),
-                                     cell(holidays)};
-          for (std::size_t i = 0; i < std::size(row); ++i) out << (i ? "," : "") << row[i];
-          out << "\r\n";
+          line = before;
+          fmt::format_to(std::back_inserter(line), "{},{},{},{},{},{},{},{},{}", name(f.status), to_iso(f.due),
+                         date_cell(f.on), date_cell(f.meeting), date_cell(f.period_start), date_cell(f.period_end),
+                         f.found ? std::to_string(*f.found) : std::string{}, late ? std::to_string(*late) : std::string{},
+                         cell(f.message));
+          line += after;
+          line += "\r\n";
+          out << line;
         }
       }
     }

@@ -29,6 +29,7 @@ void each_code_point(std::string_view s, Emit emit) {
 }  // namespace
 
 std::string valid_utf8_text(std::string_view s) {
+  if (valid_utf8(s)) return std::string(s);  // nearly always: the logs' rows were checked on reading
   std::string out;
   out.reserve(s.size());
   each_code_point(s, [&](std::string_view seq, std::uint32_t) { out += seq; });
