@@ -1,6 +1,9 @@
 #include "evaluate/evaluator.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <iterator>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -202,10 +205,36 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
 }  // namespace
 
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
-                       diagnostics& diags, bool timelines) {
+                       diagnostics& diags, bool timelines, unsigned threads) {
   const body_matches matches = match_bodies(files, log);
   audit_report report{window, {}, {}, log.files, 0, matches.unaudited_bodies, matches.bodies_without_events};
-  for (const body_match& m : matches.matches) evaluate_body(log, m, window, report, diags, timelines);
+  // Bodies are judged independently. With several threads each judges a contiguous share of
+  // them and the shares are joined in order, so the report is the same for any number of threads.
+  const std::size_t count = matches.matches.size();
+  const std::size_t shares = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, count / 64));
+  std::vector<audit_report> parts(shares);
+  std::vector<diagnostics> part_diags(shares);
+  std::vector<std::exception_ptr> failures(shares);
+  const auto judge = [&](std::size_t k) {
+    try {
+      for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
+        evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines);
+    } catch (...) {
+      failures[k] = std::current_exception();
+    }
+  };
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t k = 1; k < shares; ++k) workers.emplace_back(judge, k);
+    judge(0);
+  }
+  for (std::size_t k = 0; k < shares; ++k) {
+    if (failures[k]) std::rethrow_exception(failures[k]);
+    for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();
+    std::move(parts[k].results.begin(), parts[k].results.end(), std::back_inserter(report.results));
+    std::move(parts[k].bodies.begin(), parts[k].bodies.end(), std::back_inserter(report.bodies));
+    for (const diagnostic& d : part_diags[k].sorted()) diags.error(d.where, d.message, d.source_line);
+  }
   report.events_after_window = static_cast<std::size_t>(
       std::count_if(log.events.begin(), log.events.end(), [&](const event& e) { return e.day > window.to; }));
   return report;

@@ -21,8 +21,9 @@ std::optional<audit_window> judged_part(const audit_window& window, const std::o
 // findings by due date. A problem that makes a result impossible to compute (a working-day
 // count outside the bank-holiday data) is a diagnostic. Without `timelines`, the bodies' events
 // (audited_body::events, which only the HTML report draws) are left out: on a national log they
-// are a copy of every event.
+// are a copy of every event. `threads` judge the bodies side by side (the report does not depend
+// on how many).
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
-                       diagnostics& diags, bool timelines = true);
+                       diagnostics& diags, bool timelines = true, unsigned threads = 1);
 
 }  // namespace remit

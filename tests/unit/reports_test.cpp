@@ -1,8 +1,12 @@
 // What reports are drawn from beside the results (audit_report::bodies), the red/amber/green
 // summary of a body (report/body_summary.hpp), and the timeline's marks (report/timeline_svg.hpp).
+#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "report/reporter.hpp"
 
 #include "report/body_summary.hpp"
 #include "report/timeline_svg.hpp"
@@ -139,4 +143,37 @@ TEST_CASE("timeline: text from the input is escaped in titles and lane names", "
   CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(svg.find("Timeline of &lt;b&gt;&amp;&quot;&#39;") != std::string::npos);
   CHECK(svg.find("x)-y meets every 1 month") != std::string::npos);
+}
+
+TEST_CASE("threads: the bodies judged side by side give the report judged one by one, byte for byte", "[reports]") {
+  // 300 bodies, each with its own cadence and lapses, so that every share of the work has
+  // findings of every rule; far more than the 64 bodies a share needs before a thread is used.
+  std::string csv = "council,body,date,status,published\n";
+  for (int b = 0; b < 300; ++b)
+    for (date day = test::d("2024-01-03").plus_days(b % 7); day <= test::d("2025-12-31");
+         day = day.plus_days(30 + (b * 7 + day.days) % 50))
+      csv += fmt::format("Council {},Body {:03},{},{},{}\n", b % 5, b, day, (day.days + b) % 13 ? "held" : "cancelled",
+                         day.plus_days(-((day.days % 9) + 1)));
+  const auto file = test::rules(R"(body * {
+  1 meets every 2 months
+  2 meets quarterly
+  3 meets at least 6 times a year
+  4 agenda published at least 5 clear working days before each meeting
+})");
+  const event_log log = test::csv_log(csv);
+  const std::vector<ast::rule_file> files{file};
+  const audit_window window{test::d("2024-01-01"), test::d("2025-12-31")};
+  const auto rendered = [&](unsigned threads) {
+    diagnostics diags;
+    const audit_report report = run_audit(files, log, window, diags, true, threads);
+    REQUIRE(diags.empty());
+    std::ostringstream out;
+    make_json_reporter({})->write(report, out);
+    return std::pair{out.str(), report.results.size()};
+  };
+  const auto [one, results] = rendered(1);
+  CHECK(results == 300 * 4);
+  CHECK(occurrences(one, "\"status\": \"breach\"") > 300);
+  CHECK(rendered(2).first == one);
+  CHECK(rendered(3).first == one);
 }
