@@ -16,6 +16,7 @@ namespace remit {
 // splitting the rows, so on two cores this halves the time of reading a large log.
 struct scanned_file::state {
   std::FILE* file = nullptr;
+  std::vector<char> buffer;  // the stream's
   line_length_tracker lines;
   bool error = false;
 
@@ -104,9 +105,10 @@ scanned_file::scanned_file(std::FILE* file) : state_(std::make_unique<state>()) 
     std::fclose(file);
     throw std::runtime_error("could not open a stream over a log file");
   }
-  // A stream of this kind fills its buffer a buffer at a time, whatever the reader asks for: a
-  // large one keeps the hand-overs to the digest few.
-  std::setvbuf(stream_, nullptr, _IOFBF, std::size_t{1} << 20);
+  // A stream of this kind is read a buffer at a time, whatever the reader asks for: a large
+  // buffer keeps the hand-overs to the digest few (setvbuf ignores a size given without one).
+  state_->buffer.resize(std::size_t{1} << 22);
+  std::setvbuf(stream_, state_->buffer.data(), _IOFBF, state_->buffer.size());
 }
 
 scanned_file::~scanned_file() {
