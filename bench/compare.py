@@ -99,8 +99,9 @@ def main():
             f.write(text)
         shutil.copy(os.path.join(HERE, "duckdb.mjs"), os.path.join(a.duckdb_dir, "duckdb.mjs"))
         commands = {
+            # A national log is over the default 1 GiB file-size limit from about 10M events.
             "remit": [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm, "--to", to,
-                      "--format", "csv", "-o", out.get("remit", "")],
+                      "--limit", "file-size=64G", "--format", "csv", "-o", out.get("remit", "")],
             "floor": [a.floor, log],
             "sqlite": ["sqlite3", ":memory:", f".read {sqlite_sql}"],
             "duckdb": ["node", os.path.join(a.duckdb_dir, "duckdb.mjs"), os.path.join(HERE, "sql", "duckdb.sql"), log,
