@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "report/due_reporter.hpp"
+#include "report/manifest.hpp"
 
 namespace remit {
 
@@ -69,6 +70,7 @@ class due_text_reporter final : public due_reporter {
     }
     for (const std::string& b : report.bodies_without_events)
       out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
+    write_manifest_text(report.manifest, report.window(), out);
     out << fmt::format("summary: {} overdue, {} at risk, {} due by {}; {} with nothing listed\n",
                        report.count(obligation_status::overdue), report.count(obligation_status::at_risk),
                        report.count(obligation_status::due), report.until,

@@ -63,7 +63,7 @@ class text_reporter final : public reporter {
 
     for (const std::string& b : report.bodies_without_events)
       out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
-    write_manifest(report, out);
+    write_manifest_text(report.manifest, report.window, out);
     out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}\n",
                        counted(static_cast<long>(report.results.size()), "rule", "rules"),
                        report.count(rule_status::breach), report.count(rule_status::no_evidence),
@@ -75,20 +75,6 @@ class text_reporter final : public reporter {
   }
 
  private:
-  // The digests as sha256sum prints them, so that `sha256sum -c` can check the files.
-  static void write_manifest(const audit_report& report, std::ostream& out) {
-    const audit_manifest& m = report.manifest;
-    if (m.remit_version.empty()) return;
-    out << fmt::format("manifest: remit {}, window {} to {}{}; {}\n", m.remit_version, report.window.from,
-                       report.window.to, m.accept_partial ? ", rejected rows accepted" : "", bank_holidays_words(m));
-    if (!m.limits.empty()) {
-      out << "limits set:";
-      for (const auto& [limit, value] : m.limits) out << fmt::format(" {}={}", limit, value);
-      out << '\n';
-    }
-    for (const auto& f : m.rule_files) out << fmt::format("{}  {}\n", f.sha256, f.path);
-    for (const auto& f : m.logs) out << fmt::format("{}  {}\n", f.sha256, f.path);
-  }
   std::string style(const std::string& text, fmt::text_style s) const {
     return options_.color ? fmt::format(s, "{}", text) : text;
   }

@@ -2,7 +2,8 @@
 # remit verify: a report made by remit check verifies as identical (exit 0) from the same files;
 # an edited log is named with both digests and the findings that appeared and disappeared
 # (exit 1); a missing file or a report that is not remit's cannot be verified (exit 2); the
-# inputs and the report are never modified. Runs in a scratch folder, with paths as given.
+# inputs and the report are never modified. remit due's JSON output verifies the same way, and its
+# text output's digest lines are sha256sum's too. Runs in a scratch folder, with paths as given.
 set -euo pipefail
 remit=$1
 src=$(pwd)
@@ -75,6 +76,24 @@ rc=0
 "$remit" verify other.json >out 2>err || rc=$?
 [ "$rc" = 2 ] || fail "verify of JSON without a manifest: exit status $rc, expected 2"
 grep -q "^other.json: error: not a remit JSON report: it has no manifest" err || fail "unexpected message: $(cat err)"
+
+# remit due: its JSON output verifies as identical, or names the obligation that moved.
+due=(due rules/lancashire.remit --log logs/meetings.csv --as-of 2026-01-10 --horizon 60)
+"$remit" "${due[@]}" --format json -o due.json --format text=due.txt || true
+grep -E '^[0-9a-f]{64}  ' due.txt | sha256sum -c --quiet || fail "sha256sum -c does not accept remit due's manifest"
+rc=0
+out=$("$remit" verify due.json) || rc=$?
+[ "$rc" = 0 ] || fail "verify of an untouched due output: exit status $rc, expected 0: $out"
+grep -q "^remit verify due.json: what falls due as of 2026-01-10 to 2026-03-11, made by remit" <<<"$out" || fail "no heading: $out"
+grep -q "^identical: the same files give the same [0-9]* obligations\?$" <<<"$out" || fail "not identical: $out"
+sed -i 's/2025-11-19/2025-11-26/' logs/meetings.csv
+rc=0
+out=$("$remit" verify due.json) || rc=$?
+[ "$rc" = 1 ] || fail "verify of a due output after an edited log: exit status $rc, expected 1: $out"
+grep -q "^  disappeared  Lancashire County Council: Corporate Parenting Board, clause " <<<"$out" || fail "nothing disappeared: $out"
+grep -q "^  appeared     Lancashire County Council: Corporate Parenting Board, clause " <<<"$out" || fail "nothing appeared: $out"
+grep -q "^differs: 1 input changed, [1-9][0-9]* obligations\? appeared, [1-9][0-9]* disappeared$" <<<"$out" || fail "no summary: $out"
+cp "$src/corpora/lancashire/meetings.csv" logs/meetings.csv
 
 # A limit set for the audit is recorded, and set again when it is verified.
 "$remit" "${check[@]}" --limit line-length=1000 --format json -o limited.json || true
