@@ -16,6 +16,7 @@
 #include "language/checker.hpp"
 #include "language/parser.hpp"
 #include "report/due_reporter.hpp"
+#include "report/manifest.hpp"
 
 namespace remit::cli {
 
@@ -67,11 +68,12 @@ int run_due(const due_options& o) {
   note_confirmed_events(log, as_of);
 
   diagnostics diags;
-  const due_report report = compute_due(files, log, as_of, o.horizon, diags);
+  due_report report = compute_due(files, log, as_of, o.horizon, diags);
   if (!diags.empty()) {
     report_errors(diags, due_words);
     return exit_bad_input;
   }
+  report.manifest = make_manifest(files, report.logs, o.accept_partial);
 
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_due_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);

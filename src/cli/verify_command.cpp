@@ -15,8 +15,10 @@
 #include "cli/commands.hpp"
 #include "core/digest.hpp"
 #include "core/limits.hpp"
+#include "evaluate/due.hpp"
 #include "evaluate/evaluator.hpp"
 #include "language/parser.hpp"
+#include "report/due_reporter.hpp"
 #include "report/manifest.hpp"
 #include "report/reporter.hpp"
 
@@ -113,6 +115,86 @@ json comparable(json report) {
   return report;
 }
 
+// A report of remit due: it has "as of" where an audit has its window.
+bool is_due_report(const json& report) { return report.is_object() && report.contains("as_of"); }
+
+// An obligation as one line a person can read, and the key it is compared by.
+std::string obligation_words(const json& o) {
+  std::string where = o["council"].is_string() ? o["council"].get<std::string>() + ": " : "";
+  return fmt::format("{}{}, clause {} \"{}\" ({}:{}): {} {}, due {}", where, o["body"].get<std::string>(),
+                     o["rule"].get<std::string>(), o["text"].get<std::string>(), o["file"].get<std::string>(),
+                     o["line"].dump(), o["status"].get<std::string>(), o["what"].get<std::string>(),
+                     o["due"].get<std::string>());
+}
+
+std::map<std::string, int> obligations_of(const json& report) {
+  std::map<std::string, int> out;
+  if (!report.contains("obligations") || !report["obligations"].is_array()) return out;
+  for (const json& o : report["obligations"]) ++out[obligation_words(o) + "\n" + o.dump()];
+  return out;
+}
+
+// The multiset difference of two keyed lists, printed: how many appeared and disappeared.
+std::pair<std::size_t, std::size_t> print_differences(const std::map<std::string, int>& before,
+                                                      const std::map<std::string, int>& after) {
+  std::size_t appeared = 0, disappeared = 0;
+  for (const auto& [key, n] : after) {
+    const auto it = before.find(key);
+    for (int i = it == before.end() ? 0 : it->second; i < n; ++i, ++appeared)
+      std::cout << "  appeared     " << key.substr(0, key.find('\n')) << '\n';
+  }
+  for (const auto& [key, n] : before) {
+    const auto it = after.find(key);
+    for (int i = it == after.end() ? 0 : it->second; i < n; ++i, ++disappeared)
+      std::cout << "  disappeared  " << key.substr(0, key.find('\n')) << '\n';
+  }
+  return {appeared, disappeared};
+}
+
+// The keys of the report other than `except` whose values differ, or "" when none does.
+std::string other_differences(const json& a, const json& b, std::string_view except) {
+  std::string keys;
+  for (const auto& [key, value] : b.items())
+    if (key != except && (!a.contains(key) || a[key] != value)) keys += (keys.empty() ? "" : ", ") + key;
+  for (const auto& [key, value] : a.items())
+    if (key != except && !b.contains(key)) keys += (keys.empty() ? "" : ", ") + key;
+  return keys;
+}
+
+// remit due again, as of the same day and over the same days, and the same comparison.
+int verify_due(const json& old_report, audit_inputs& inputs, const recorded_manifest& manifest, std::size_t inputs_changed) {
+  const date as_of = manifest.window.from;
+  if (inputs.log.events.empty()) {
+    std::cerr << "remit: cannot verify: the logs hold no events, so there is nothing to count from\n";
+    return inputs_changed ? exit_breach : exit_bad_input;
+  }
+  note_confirmed_events(inputs.log, as_of);
+  diagnostics diags;
+  due_report report =
+      compute_due(inputs.files, inputs.log, as_of, static_cast<int>(days_between(as_of, manifest.window.to)), diags);
+  if (!diags.empty()) {
+    report_errors(diags, verify_words);
+    return inputs_changed ? exit_breach : exit_bad_input;
+  }
+  report.manifest = make_manifest(inputs.files, report.logs, manifest.accept_partial);
+  std::ostringstream rendered;
+  find_due_reporter("json")->make(report_options{})->write(report, rendered);
+  const json new_report = json::parse(rendered.str());
+  if (comparable(old_report) == comparable(new_report)) {
+    std::cout << fmt::format("identical: the same files give the same {}\n",
+                             counted(static_cast<long>(report.obligations.size()), "obligation", "obligations"));
+    return exit_clean;
+  }
+  const auto [appeared, disappeared] = print_differences(obligations_of(old_report), obligations_of(new_report));
+  if (const std::string keys = other_differences(comparable(old_report), comparable(new_report), "obligations");
+      !keys.empty())
+    std::cout << "  also differs " << keys << '\n';
+  std::cout << fmt::format("differs: {} changed, {} appeared, {} disappeared\n",
+                           counted(static_cast<long>(inputs_changed), "input", "inputs"),
+                           counted(static_cast<long>(appeared), "obligation", "obligations"), disappeared);
+  return exit_breach;
+}
+
 int run_verify(const std::string& report_path) {
   std::string why;
   const auto text = read_file(report_path, why);
@@ -141,8 +223,10 @@ int run_verify(const std::string& report_path) {
       return exit_bad_input;
     }
 
-  std::cout << fmt::format("remit verify {}: the audit from {} to {}, made by remit {}\n", report_path,
-                           manifest.window.from, manifest.window.to, manifest.remit_version);
+  const bool due = is_due_report(old_report);
+  std::cout << fmt::format("remit verify {}: {} {} to {}, made by remit {}\n", report_path,
+                           due ? "what falls due as of" : "the audit from", manifest.window.from, manifest.window.to,
+                           manifest.remit_version);
   // First the files: each must still be there, and the same bytes.
   std::vector<std::string> changed, missing;
   for (const named_file& f : manifest.files) {
@@ -184,6 +268,7 @@ int run_verify(const std::string& report_path) {
                                  : "remit: cannot verify: the files named in the manifest no longer audit\n");
     return inputs_changed ? exit_breach : exit_bad_input;
   }
+  if (due) return verify_due(old_report, *inputs, manifest, inputs_changed);
   note_confirmed_events(inputs->log, manifest.window.to);
   diagnostics diags;
   audit_report report = run_audit(inputs->files, inputs->log, manifest.window, diags);
@@ -206,18 +291,8 @@ int run_verify(const std::string& report_path) {
   }
 
   // What changed, in the words of the report.
-  const auto before = findings_of(old_report), after = findings_of(new_report);
-  std::size_t appeared = 0, disappeared = 0, status_changes = 0;
-  for (const auto& [key, n] : after) {
-    const auto it = before.find(key);
-    for (int i = it == before.end() ? 0 : it->second; i < n; ++i, ++appeared)
-      std::cout << "  appeared     " << key.substr(0, key.find('\n')) << '\n';
-  }
-  for (const auto& [key, n] : before) {
-    const auto it = after.find(key);
-    for (int i = it == after.end() ? 0 : it->second; i < n; ++i, ++disappeared)
-      std::cout << "  disappeared  " << key.substr(0, key.find('\n')) << '\n';
-  }
+  const auto [appeared, disappeared] = print_differences(findings_of(old_report), findings_of(new_report));
+  std::size_t status_changes = 0;
   const auto was = statuses_of(old_report), now = statuses_of(new_report);
   for (const auto& [rule, status] : now)
     if (const auto it = was.find(rule); it == was.end())
@@ -227,17 +302,8 @@ int run_verify(const std::string& report_path) {
   for (const auto& [rule, status] : was)
     if (!now.contains(rule)) std::cout << fmt::format("  rule gone    {}: was {}\n", rule, status), ++status_changes;
   // Anything else: the window, the log summary, the bodies, the digests.
-  std::vector<std::string> other;
-  const json a = comparable(old_report), b = comparable(new_report);
-  for (const auto& [key, value] : b.items())
-    if (key != "results" && (!a.contains(key) || a[key] != value)) other.push_back(key);
-  for (const auto& [key, value] : a.items())
-    if (key != "results" && !b.contains(key)) other.push_back(key);
-  if (!other.empty()) {
-    std::string keys;
-    for (const std::string& k : other) keys += (keys.empty() ? "" : ", ") + k;
+  if (const std::string keys = other_differences(comparable(old_report), comparable(new_report), "results"); !keys.empty())
     std::cout << "  also differs " << keys << '\n';
-  }
   std::cout << fmt::format("differs: {} changed, {} appeared, {} disappeared, {} changed status\n",
                            counted(static_cast<long>(inputs_changed), "input", "inputs"),
                            counted(static_cast<long>(appeared), "finding", "findings"), disappeared,
@@ -257,10 +323,11 @@ void add_verify_command(CLI::App& app, int& status) {
       "  remit verify audit.json\n\n"
       "The report's manifest names every rule file and log with its SHA-256, the window and the bank-holiday data;\n"
       "the files are found by the paths given to remit check, from the current directory, and only read.\n"
+      "A JSON output of remit due is verified the same way: remit due again, as of the same day, over the same days.\n"
       "Exit status: 0 the same result from the same files, 1 something differs (a file's digest, a finding),\n"
       "2 cannot verify (a missing file, not a remit JSON report).\n"
       "See docs/reports.md (\"The manifest\").");
-  verify->add_option("report", *report, "A JSON report written by remit check --format json")
+  verify->add_option("report", *report, "A JSON report written by remit check (or remit due) --format json")
       ->required()
       ->type_name("REPORT.json");
   verify->callback([report, &status] { status = run_verify(*report); });

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "evaluate/findings.hpp"
 #include "inputs/event_log.hpp"
 #include "language/ast.hpp"
 
@@ -80,8 +81,10 @@ struct due_report {
   std::vector<log_file_summary> logs;
   std::vector<std::string> unaudited_bodies;
   std::vector<std::string> bodies_without_events;
+  audit_manifest manifest = {};  // filled by the command, as for an audit
 
   std::size_t count(obligation_status s) const;
+  audit_window window() const { return {as_of, until}; }  // the days looked at, for the manifest
 };
 
 // Events on or before `as_of` are the record; later ones (and ones scheduled for `as_of`) that are

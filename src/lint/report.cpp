@@ -1,10 +1,11 @@
 #include "lint/report.hpp"
 
-#include <cctype>
 #include <ostream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "report/sarif.hpp"
 
 namespace remit::lint {
 
@@ -23,22 +24,8 @@ std::string line_of(const std::string& text, std::uint32_t line) {
   return out;
 }
 
-// A file path as a relative URI reference: unreserved characters and '/' as they are, the rest escaped.
-std::string uri_of(std::string_view path) {
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
-      out += static_cast<char>(c);
-    else
-      out += fmt::format("%{:02X}", c);
-  }
-  return out;
-}
-
 nlohmann::ordered_json location_of(const source_location& where) {
-  return {{"physicalLocation",
-           {{"artifactLocation", {{"uri", uri_of(where.file)}}},
-            {"region", {{"startLine", where.line}, {"startColumn", std::max<std::uint32_t>(where.column, 1)}}}}}};
+  return sarif::location(where.file, {{"startLine", where.line}, {"startColumn", std::max<std::uint32_t>(where.column, 1)}});
 }
 
 }  // namespace
@@ -83,16 +70,12 @@ void write_sarif(const std::vector<file_findings>& files, std::ostream& out) {
       results.push_back(std::move(r));
     }
   nlohmann::ordered_json artifacts = nlohmann::ordered_json::array();
-  for (const file_findings& f : files) artifacts.push_back({{"location", {{"uri", uri_of(f.path)}}}});
-  nlohmann::ordered_json log;
-  log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  log["version"] = "2.1.0";
-  log["runs"] = nlohmann::ordered_json::array(
-      {{{"tool", {{"driver", {{"name", "remit lint"}, {"version", REMIT_VERSION}, {"rules", rules}}}}},
-        {"artifacts", artifacts},
-        {"columnKind", "unicodeCodePoints"},
-        {"results", results}}});
-  out << log.dump(2) << '\n';
+  for (const file_findings& f : files) artifacts.push_back({{"location", {{"uri", sarif::uri_of(f.path)}}}});
+  sarif::write_log({{"tool", {{"driver", {{"name", "remit lint"}, {"version", REMIT_VERSION}, {"rules", rules}}}}},
+                     {"artifacts", artifacts},
+                     {"columnKind", "unicodeCodePoints"},
+                     {"results", results}},
+                    out);
 }
 
 }  // namespace remit::lint

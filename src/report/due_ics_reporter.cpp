@@ -6,12 +6,17 @@
 // identity (obligation_id), never from its date, so when the next meeting's due date moves the
 // event moves with it. DTSTAMP is "as of", not the clock, so the same inputs give the same bytes,
 // and SEQUENCE grows with "as of", so that a later export supersedes an earlier one.
+//
+// The manifest (report/manifest.hpp) is a set of X- properties of the calendar, which RFC 5545
+// lets any program add and calendar programs keep or ignore: remit's version, the days looked at,
+// the bank-holiday data, the limits set, and each file read with its digest.
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "report/due_reporter.hpp"
 #include "report/icalendar.hpp"
+#include "report/manifest.hpp"
 
 namespace remit {
 
@@ -39,6 +44,16 @@ class due_ics_reporter final : public due_reporter {
     line("METHOD:PUBLISH");
     line("X-WR-CALNAME:remit: what falls due");
     line("X-WR-CALDESC:" + ical_text(fmt::format("Terms of Reference obligations as of {}, to {}", report.as_of, report.until)));
+    if (const audit_manifest& m = report.manifest; !m.remit_version.empty()) {
+      line("X-REMIT-VERSION:" + ical_text(m.remit_version));
+      line(fmt::format("X-REMIT-WINDOW:{}/{}", ical_date(to_iso(report.as_of)), ical_date(to_iso(report.until))));
+      line("X-REMIT-BANK-HOLIDAYS:" + ical_text(bank_holidays_words(m)));
+      if (m.accept_partial) line("X-REMIT-ACCEPT-PARTIAL:TRUE");
+      for (const auto& [limit, value] : m.limits) line(fmt::format("X-REMIT-LIMIT:{}={}", limit, value));
+      // As sha256sum prints them; the parameter says which the file is.
+      for (const auto& f : m.rule_files) line("X-REMIT-INPUT;X-REMIT-KIND=rule-file:" + ical_text(f.sha256 + "  " + f.path));
+      for (const auto& f : m.logs) line("X-REMIT-INPUT;X-REMIT-KIND=log:" + ical_text(f.sha256 + "  " + f.path));
+    }
 
     for (const obligation& o : report.obligations) {
       const std::string where = o.council ? *o.council + ": " + o.body : o.body;

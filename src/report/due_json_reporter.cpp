@@ -5,14 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "report/due_reporter.hpp"
+#include "report/report_json.hpp"
 
 namespace remit {
 
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json date_or_null(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
 
 class due_json_reporter final : public due_reporter {
  public:
@@ -64,22 +63,10 @@ class due_json_reporter final : public due_reporter {
       summary[std::string(name(s))] = report.count(s);
     summary["quiet"] = report.quiet.size();
     j["summary"] = summary;
-    j["logs"] = json::array();
-    for (const auto& f : report.logs) {
-      json l;
-      l["file"] = f.path;
-      l["format"] = f.format;
-      l["rows_read"] = f.rows_read;
-      l["rows_used"] = f.rows_used;
-      l["rows_rejected"] = f.rejected.size();
-      if (!f.notes.empty()) {
-        l["notes"] = json::array();
-        for (const auto& n : f.notes) l["notes"].push_back({{"line", n.line ? json(n.line) : json(nullptr)}, {"note", n.text}});
-      }
-      j["logs"].push_back(std::move(l));
-    }
+    j["logs"] = logs_json(report.logs);
     j["unaudited_bodies"] = report.unaudited_bodies;
     j["bodies_without_events"] = report.bodies_without_events;
+    if (!report.manifest.remit_version.empty()) j["manifest"] = manifest_json(report.manifest, report.window());
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
 };

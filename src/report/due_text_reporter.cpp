@@ -8,6 +8,8 @@
 
 #include "core/text.hpp"
 #include "report/due_reporter.hpp"
+#include "report/manifest.hpp"
+#include "report/text_parts.hpp"
 
 namespace remit {
 
@@ -53,14 +55,7 @@ class due_text_reporter final : public due_reporter {
     }
 
     out << '\n';
-    for (const log_file_summary& f : report.logs) {
-      out << fmt::format("log {}: {} read, {} used, {} rejected{}\n", f.path,
-                         counted(static_cast<long>(f.rows_read), "row", "rows"), f.rows_used, f.rejected.size(),
-                         f.notes.empty() ? std::string{} : ", " + counted(static_cast<long>(f.notes.size()), "note", "notes"));
-      for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", f.path, r.line, r.reason);
-      for (const log_note& n : f.notes)
-        out << (n.line ? fmt::format("  {}:{}: note: {}\n", f.path, n.line, n.text) : fmt::format("  {}: note: {}\n", f.path, n.text));
-    }
+    write_logs_text(report.logs, out);
     if (!report.unaudited_bodies.empty()) {
       out << fmt::format("{} in the logs that no rule file covers:",
                          counted(static_cast<long>(report.unaudited_bodies.size()), "body", "bodies"));
@@ -69,6 +64,7 @@ class due_text_reporter final : public due_reporter {
     }
     for (const std::string& b : report.bodies_without_events)
       out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
+    write_manifest_text(report.manifest, report.window(), out);
     out << fmt::format("summary: {} overdue, {} at risk, {} due by {}; {} with nothing listed\n",
                        report.count(obligation_status::overdue), report.count(obligation_status::at_risk),
                        report.count(obligation_status::due), report.until,

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/report_json.hpp"
 #include "report/reporter.hpp"
 
 namespace remit {
@@ -11,8 +12,6 @@ namespace remit {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json date_or_null(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
 
 json finding_json(const finding& f) {
   json j;
@@ -25,26 +24,6 @@ json finding_json(const finding& f) {
   if (f.period_end) j["period_end"] = to_iso(*f.period_end);
   if (f.found) j["found"] = *f.found;
   if (!f.people.empty()) j["people"] = f.people;
-  return j;
-}
-
-// What `remit verify` reads back (report/manifest.hpp).
-json manifest_json(const audit_report& report) {
-  const audit_manifest& m = report.manifest;
-  json j;
-  j["remit"] = m.remit_version;
-  j["window"] = {{"from", to_iso(report.window.from)}, {"to", to_iso(report.window.to)}};
-  const auto inputs = [](const std::vector<audit_manifest::input>& list) {
-    json out = json::array();
-    for (const auto& f : list) out.push_back({{"file", f.path}, {"sha256", f.sha256}});
-    return out;
-  };
-  j["rule_files"] = inputs(m.rule_files);
-  j["logs"] = inputs(m.logs);
-  j["bank_holidays"] = {{"source", "gov.uk"}, {"last_year", m.bank_holidays_last_year}, {"sha256", m.bank_holidays_sha256}};
-  j["accept_partial"] = m.accept_partial;
-  j["limits"] = json::object();
-  for (const auto& [limit, value] : m.limits) j["limits"][limit] = value;
   return j;
 }
 
@@ -88,27 +67,10 @@ class json_reporter final : public reporter {
     summary["rows_rejected"] = rejected;
     summary["events_after_window"] = report.events_after_window;
     j["summary"] = summary;
-    j["logs"] = json::array();
-    for (const auto& f : report.logs) {
-      json l;
-      l["file"] = f.path;
-      l["format"] = f.format;
-      l["rows_read"] = f.rows_read;
-      l["rows_used"] = f.rows_used;
-      l["rows_rejected"] = f.rejected.size();
-      l["rejected"] = json::array();
-      for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});
-      // Only when there are any, so that reports of logs without notes read as before.
-      if (!f.notes.empty()) {
-        l["notes"] = json::array();
-        for (const auto& n : f.notes)
-          l["notes"].push_back({{"line", n.line ? json(n.line) : json(nullptr)}, {"note", n.text}});
-      }
-      j["logs"].push_back(std::move(l));
-    }
+    j["logs"] = logs_json(report.logs);
     j["unaudited_bodies"] = report.unaudited_bodies;
     j["bodies_without_events"] = report.bodies_without_events;
-    if (!report.manifest.remit_version.empty()) j["manifest"] = manifest_json(report);
+    if (!report.manifest.remit_version.empty()) j["manifest"] = manifest_json(report.manifest, report.window);
     out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   }
 };

@@ -10,14 +10,12 @@
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
 #include "report/manifest.hpp"
-#include "report/markup.hpp"
+#include "report/junit.hpp"
 #include "report/reporter.hpp"
 
 namespace remit {
 
 namespace {
-
-std::string x(std::string_view s) { return escape_xml(s); }
 
 // A body with versions of its rules has a suite per version, each named with its version.
 std::string suite_name(const audited_body& b) {
@@ -39,64 +37,63 @@ class junit_reporter final : public reporter {
       failed += r.status == rule_status::breach;
       skips += skipped(r);
     }
-    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    out << fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
-                       x(fmt::format("remit audit {} to {}", report.window.from, report.window.to)), report.results.size(),
-                       failed, skips);
-    for (std::size_t i = 0; i < report.bodies.size(); ++i) write_suite(report, report.bodies[i], i, out);
-    out << "</testsuites>\n";
+    junit::writer w(out, {{"name", fmt::format("remit audit {} to {}", report.window.from, report.window.to)},
+                          {"tests", std::to_string(report.results.size())},
+                          {"failures", std::to_string(failed)},
+                          {"errors", "0"},
+                          {"skipped", std::to_string(skips)}});
+    for (std::size_t i = 0; i < report.bodies.size(); ++i) write_suite(report, report.bodies[i], i, w);
+    w.finish();
   }
 
  private:
-  static void write_suite(const audit_report& report, const audited_body& b, std::size_t id, std::ostream& out) {
+  static void write_suite(const audit_report& report, const audited_body& b, std::size_t id, junit::writer& w) {
     const body_summary s = summarise(report, b);
-    out << fmt::format(
-        "  <testsuite name=\"{}\" id=\"{}\" package=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
-        x(suite_name(b)), id, x(b.rule_file), b.rule_count, s.count(rule_status::breach),
-        s.count(rule_status::no_evidence) + s.count(rule_status::not_due));
-    out << "    <properties>\n";
-    const auto property = [&](std::string_view key, std::string_view value) {
-      out << fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", key, x(value));
-    };
-    property("rule_file", b.rule_file);
-    if (b.council) property("council", *b.council);
-    property("body", b.name);
-    property("window_from", to_iso(report.window.from));
-    property("window_to", to_iso(report.window.to));
-    property("status", name(s.status));
-    property("remit_version", REMIT_VERSION);
+    w.begin_suite({{"name", suite_name(b)},
+                   {"id", std::to_string(id)},
+                   {"package", b.rule_file},
+                   {"tests", std::to_string(b.rule_count)},
+                   {"failures", std::to_string(s.count(rule_status::breach))},
+                   {"errors", "0"},
+                   {"skipped", std::to_string(s.count(rule_status::no_evidence) + s.count(rule_status::not_due))}});
+    junit::attributes properties{{"rule_file", b.rule_file}};
+    if (b.council) properties.emplace_back("council", *b.council);
+    properties.emplace_back("body", b.name);
+    properties.emplace_back("window_from", to_iso(report.window.from));
+    properties.emplace_back("window_to", to_iso(report.window.to));
+    properties.emplace_back("status", name(s.status));
+    properties.emplace_back("remit_version", REMIT_VERSION);
     // The manifest (report/manifest.hpp): the digests of the suite's rule file and of every log.
     const audit_manifest& m = report.manifest;
     for (const auto& f : m.rule_files)
-      if (f.path == b.rule_file) property("rule_file_sha256", f.sha256);
-    for (const auto& f : m.logs) property("log", fmt::format("{}  {}", f.sha256, f.path));
-    if (!m.remit_version.empty()) property("bank_holidays", bank_holidays_words(m));
-    out << "    </properties>\n";
+      if (f.path == b.rule_file) properties.emplace_back("rule_file_sha256", f.sha256);
+    for (const auto& f : m.logs) properties.emplace_back("log", fmt::format("{}  {}", f.sha256, f.path));
+    if (!m.remit_version.empty()) properties.emplace_back("bank_holidays", bank_holidays_words(m));
+    w.properties(properties);
     for (const rule_result& r : report.results_of(b)) {
-      out << fmt::format("    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"", x(r.statement->label + " " + r.statement->text),
-                         x(suite_name(b)), x(r.rule_file), r.statement->where.line);
-      if (r.findings.empty() && !skipped(r)) {
-        out << "/>\n";
-        continue;
-      }
-      out << ">\n";
+      std::vector<junit::outcome> inside;
       if (skipped(r)) {
         const std::string why = r.status == rule_status::not_due ? std::string("not-due: nothing fell due in the window")
                                                                  : "no-evidence: " + r.findings.front().message;
-        out << fmt::format("      <skipped message=\"{}\"/>\n", x(why));
+        inside.push_back({"skipped", {{"message", why}}, std::nullopt});
       }
       std::string other;  // findings that do not fail the test, kept as text
       for (const finding& f : r.findings) {
         if (f.status == finding_status::breach)
-          out << fmt::format("      <failure type=\"breach\" message=\"{}\">{}\n{}</failure>\n", x(f.message),
-                             x(finding_line(f)), x(describe(*r.statement, b.settings)));
+          inside.push_back({"failure",
+                            {{"type", "breach"}, {"message", f.message}},
+                            finding_line(f) + "\n" + describe(*r.statement, b.settings)});
         else
           other += finding_line(f) + "\n";
       }
-      if (!other.empty()) out << fmt::format("      <system-out>{}</system-out>\n", x(other));
-      out << "    </testcase>\n";
+      if (!other.empty()) inside.push_back({"system-out", {}, other});
+      w.test_case({{"name", r.statement->label + " " + r.statement->text},
+                   {"classname", suite_name(b)},
+                   {"file", r.rule_file},
+                   {"line", std::to_string(r.statement->where.line)}},
+                  inside);
     }
-    out << "  </testsuite>\n";
+    w.end_suite();
   }
 };
 

@@ -1,5 +1,7 @@
 #include "report/manifest.hpp"
 
+#include <ostream>
+
 #include <fmt/format.h>
 
 #include "calendar/calendar.hpp"
@@ -25,6 +27,19 @@ audit_manifest make_manifest(const std::vector<ast::rule_file>& files, const std
 
 std::string bank_holidays_words(const audit_manifest& m) {
   return fmt::format("gov.uk bank holidays to {}, sha256 {}", m.bank_holidays_last_year, m.bank_holidays_sha256);
+}
+
+void write_manifest_text(const audit_manifest& m, const audit_window& window, std::ostream& out) {
+  if (m.remit_version.empty()) return;
+  out << fmt::format("manifest: remit {}, window {} to {}{}; {}\n", m.remit_version, window.from, window.to,
+                     m.accept_partial ? ", rejected rows accepted" : "", bank_holidays_words(m));
+  if (!m.limits.empty()) {
+    out << "limits set:";
+    for (const auto& [limit, value] : m.limits) out << fmt::format(" {}={}", limit, value);
+    out << '\n';
+  }
+  for (const auto& f : m.rule_files) out << fmt::format("{}  {}\n", f.sha256, f.path);
+  for (const auto& f : m.logs) out << fmt::format("{}  {}\n", f.sha256, f.path);
 }
 
 }  // namespace remit

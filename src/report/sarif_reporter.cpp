@@ -16,31 +16,13 @@
 #include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
+#include "report/sarif.hpp"
 
 namespace remit {
 
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// A file path as a URI reference: relative paths stay relative (tools resolve them against the
-// checkout), absolute ones become file: URIs; anything outside the unreserved set is percent-encoded.
-std::string uri_of(std::string_view path) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out = (!path.empty() && path[0] == '/') ? "file://" : "";
-  for (unsigned char c : path) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                       c == '.' || c == '_' || c == '~' || c == '/';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
-    }
-  }
-  return out;
-}
 
 // By the statement's severity: advisory wording is a note, a minor duty a warning, a major or
 // critical one an error; a finding that the log lacks evidence for is a warning whatever the rule.
@@ -117,7 +99,7 @@ class sarif_reporter final : public reporter {
     if (!m.remit_version.empty()) {
       json artifacts = json::array();
       const auto artifact = [&](const audit_manifest::input& f, const char* role) {
-        artifacts.push_back({{"location", {{"uri", uri_of(f.path)}}},
+        artifacts.push_back({{"location", {{"uri", sarif::uri_of(f.path)}}},
                              {"roles", json::array({role, "referencedOnCommandLine"})},
                              {"hashes", {{"sha-256", f.sha256}}}});
       };
@@ -128,11 +110,7 @@ class sarif_reporter final : public reporter {
                                             {"sha256", m.bank_holidays_sha256}};
       run["properties"]["accept_partial"] = m.accept_partial;
     }
-    json log;
-    log["$schema"] = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-    log["version"] = "2.1.0";
-    log["runs"] = json::array({std::move(run)});
-    out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    sarif::write_log(std::move(run), out);
   }
 
  private:
@@ -152,8 +130,7 @@ class sarif_reporter final : public reporter {
     region["startColumn"] = s.where.column;
     region["endLine"] = s.where.line;
     region["endColumn"] = s.rule_where.column + utf8_length(s.text);
-    x["locations"] = json::array(
-        {{{"physicalLocation", {{"artifactLocation", {{"uri", uri_of(b.rule_file)}}}, {"region", std::move(region)}}}}});
+    x["locations"] = json::array({sarif::location(b.rule_file, std::move(region))});
     // Stable across runs and line moves, so tools track a finding rather than a line; a breach
     // keeps its fingerprint when it is later waived.
     x["partialFingerprints"] = {

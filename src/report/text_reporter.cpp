@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "report/manifest.hpp"
 #include "report/reporter.hpp"
+#include "report/text_parts.hpp"
 
 namespace remit {
 
@@ -42,15 +43,7 @@ class text_reporter final : public reporter {
     }
 
     out << '\n';
-    for (const log_file_summary& f : report.logs) {
-      out << fmt::format("log {}: {} read, {} used, {} rejected{}\n", f.path, counted(f.rows_read, "row", "rows"),
-                         f.rows_used, f.rejected.size(),
-                         f.notes.empty() ? std::string{} : ", " + counted(static_cast<long>(f.notes.size()), "note", "notes"));
-      for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", f.path, r.line, r.reason);
-      for (const log_note& n : f.notes)
-        out << (n.line ? fmt::format("  {}:{}: note: {}\n", f.path, n.line, n.text)
-                       : fmt::format("  {}: note: {}\n", f.path, n.text));
-    }
+    write_logs_text(report.logs, out);
     if (report.events_after_window > 0)
       out << fmt::format("{} after {} not audited (after the window)\n",
                          counted(static_cast<long>(report.events_after_window), "event", "events"), report.window.to);
@@ -63,7 +56,7 @@ class text_reporter final : public reporter {
 
     for (const std::string& b : report.bodies_without_events)
       out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
-    write_manifest(report, out);
+    write_manifest_text(report.manifest, report.window, out);
     out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}\n",
                        counted(static_cast<long>(report.results.size()), "rule", "rules"),
                        report.count(rule_status::breach), report.count(rule_status::no_evidence),
@@ -75,20 +68,6 @@ class text_reporter final : public reporter {
   }
 
  private:
-  // The digests as sha256sum prints them, so that `sha256sum -c` can check the files.
-  static void write_manifest(const audit_report& report, std::ostream& out) {
-    const audit_manifest& m = report.manifest;
-    if (m.remit_version.empty()) return;
-    out << fmt::format("manifest: remit {}, window {} to {}{}; {}\n", m.remit_version, report.window.from,
-                       report.window.to, m.accept_partial ? ", rejected rows accepted" : "", bank_holidays_words(m));
-    if (!m.limits.empty()) {
-      out << "limits set:";
-      for (const auto& [limit, value] : m.limits) out << fmt::format(" {}={}", limit, value);
-      out << '\n';
-    }
-    for (const auto& f : m.rule_files) out << fmt::format("{}  {}\n", f.sha256, f.path);
-    for (const auto& f : m.logs) out << fmt::format("{}  {}\n", f.sha256, f.path);
-  }
   std::string style(const std::string& text, fmt::text_style s) const {
     return options_.color ? fmt::format(s, "{}", text) : text;
   }

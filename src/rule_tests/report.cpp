@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "report/junit.hpp"
 #include "rule_tests/rule_tests.hpp"
 
 namespace remit::rule_tests {
@@ -26,21 +27,6 @@ std::string seen_words(const statement_coverage& s) {
   if (s.seen_breached) return "seen breaching, never passing";
   if (s.exercised) return "checked, but never seen passing or breaching";
   return "not checked by any case";
-}
-
-std::string xml_escaped(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -92,9 +78,10 @@ void write_junit(const run_result& r, std::ostream& out) {
     const std::size_t slash = c.name.find('/');
     suites[slash == std::string::npos ? std::string("cases") : c.name.substr(0, slash)].push_back(&c);
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"remit test\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", r.cases.size(),
-                     r.count(outcome::failed), r.count(outcome::error));
+  junit::writer w(out, {{"name", "remit test"},
+                        {"tests", std::to_string(r.cases.size())},
+                        {"failures", std::to_string(r.count(outcome::failed))},
+                        {"errors", std::to_string(r.count(outcome::error))}});
   for (const auto& [suite, cases] : suites) {
     std::size_t failures = 0;
     std::size_t errors = 0;
@@ -102,32 +89,28 @@ void write_junit(const run_result& r, std::ostream& out) {
       failures += c->result == outcome::failed ? 1 : 0;
       errors += c->result == outcome::error ? 1 : 0;
     }
-    out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", xml_escaped(suite),
-                       cases.size(), failures, errors);
+    w.begin_suite({{"name", suite},
+                   {"tests", std::to_string(cases.size())},
+                   {"failures", std::to_string(failures)},
+                   {"errors", std::to_string(errors)}});
     for (const auto* c : cases) {
       const std::size_t slash = c->name.find('/');
-      const std::string name = slash == std::string::npos ? c->name : c->name.substr(slash + 1);
-      out << fmt::format("    <testcase classname=\"{}\" name=\"{}\"", xml_escaped(suite), xml_escaped(name));
-      if (c->result == outcome::passed) {
-        out << "/>\n";
-        continue;
-      }
-      out << ">\n";
+      std::vector<junit::outcome> inside;
       if (c->result == outcome::failed) {
         std::string details;
         for (const std::string& f : c->failures) details += f + "\n";
-        out << fmt::format("      <failure message=\"{}\">{}</failure>\n",
-                           xml_escaped(fmt::format("{} of {} did not have the expected status", c->failures.size(),
-                                                   counted(static_cast<long>(c->checked), "statement", "statements"))),
-                           xml_escaped(details));
-      } else {
-        out << fmt::format("      <error message=\"the case cannot be run\">{}</error>\n", xml_escaped(c->error));
+        inside.push_back({"failure",
+                          {{"message", fmt::format("{} of {} did not have the expected status", c->failures.size(),
+                                                   counted(static_cast<long>(c->checked), "statement", "statements"))}},
+                          details});
+      } else if (c->result == outcome::error) {
+        inside.push_back({"error", {{"message", "the case cannot be run"}}, c->error});
       }
-      out << "    </testcase>\n";
+      w.test_case({{"classname", suite}, {"name", slash == std::string::npos ? c->name : c->name.substr(slash + 1)}}, inside);
     }
-    out << "  </testsuite>\n";
+    w.end_suite();
   }
-  out << "</testsuites>\n";
+  w.finish();
 }
 
 }  // namespace remit::rule_tests

@@ -2,13 +2,20 @@
 # remit verify: a report made by remit check verifies as identical (exit 0) from the same files;
 # an edited log is named with both digests and the findings that appeared and disappeared
 # (exit 1); a missing file or a report that is not remit's cannot be verified (exit 2); the
-# inputs and the report are never modified. Runs in a scratch folder, with paths as given.
+# inputs and the report are never modified. remit due's JSON output verifies the same way, and its
+# text output's digest lines are sha256sum's too. Runs in a scratch folder, with paths as given.
 set -euo pipefail
 remit=$1
 src=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
+# verify_expect REPORT EXIT WHAT: remit verify REPORT, its output in $out, must exit with EXIT.
+verify_expect() {
+  local rc=0
+  out=$("$remit" verify "$1") || rc=$?
+  [ "$rc" = "$2" ] || fail "$3: exit status $rc, expected $2: $out"
+}
 mkdir -p "$work/rules" "$work/logs"
 cp rules/lancashire.remit "$work/rules/"
 cp corpora/lancashire/meetings.csv "$work/logs/"
@@ -20,9 +27,7 @@ rc=0
 [ "$rc" = 1 ] || fail "check: exit status $rc, expected 1"
 before=$(sha256sum audit.json rules/lancashire.remit logs/meetings.csv)
 
-rc=0
-out=$("$remit" verify audit.json) || rc=$?
-[ "$rc" = 0 ] || fail "verify of an untouched audit: exit status $rc, expected 0: $out"
+verify_expect audit.json 0 "verify of an untouched audit"
 grep -q "^  unchanged    rules/lancashire.remit$" <<<"$out" || fail "the rule file is not listed unchanged: $out"
 grep -q "^  unchanged    logs/meetings.csv$" <<<"$out" || fail "the log is not listed unchanged: $out"
 grep -q "^identical: the same files give the same 1 rule and 1 finding$" <<<"$out" || fail "not identical: $out"
@@ -37,9 +42,7 @@ old_log=$(sha256sum logs/meetings.csv | cut -d' ' -f1)
 sed -i 's/2026-01-21/2026-01-19/' logs/meetings.csv
 new_log=$(sha256sum logs/meetings.csv | cut -d' ' -f1)
 [ "$old_log" != "$new_log" ] || fail "the edit changed nothing"
-rc=0
-out=$("$remit" verify audit.json) || rc=$?
-[ "$rc" = 1 ] || fail "verify of an edited log: exit status $rc, expected 1: $out"
+verify_expect audit.json 1 "verify of an edited log"
 grep -qF "  changed      logs/meetings.csv: sha256 was $old_log, is now $new_log" <<<"$out" || fail "the edit is not named: $out"
 grep -q "^  disappeared  Lancashire County Council: Corporate Parenting Board, clause cadence .*breach, due 2026-01-19, date 2026-01-21" <<<"$out" ||
   fail "the breach that disappeared is not named: $out"
@@ -49,9 +52,7 @@ grep -q "^differs: 1 input changed, 0 findings appeared, 1 disappeared, 1 rule c
 # A comment added to the rule file: its digest differs, the result does not; still exit 1.
 cp "$src/corpora/lancashire/meetings.csv" logs/meetings.csv
 echo "# reviewed" >> rules/lancashire.remit
-rc=0
-out=$("$remit" verify audit.json) || rc=$?
-[ "$rc" = 1 ] || fail "verify of an edited rule file: exit status $rc, expected 1: $out"
+verify_expect audit.json 1 "verify of an edited rule file"
 grep -q "^  changed      rules/lancashire.remit: sha256 was" <<<"$out" || fail "the rule file's change is not named: $out"
 grep -q "^differs: 1 input changed, 0 findings appeared, 0 disappeared, 0 rules changed status$" <<<"$out" || fail "no summary: $out"
 cp "$src/rules/lancashire.remit" rules/lancashire.remit
@@ -75,6 +76,20 @@ rc=0
 "$remit" verify other.json >out 2>err || rc=$?
 [ "$rc" = 2 ] || fail "verify of JSON without a manifest: exit status $rc, expected 2"
 grep -q "^other.json: error: not a remit JSON report: it has no manifest" err || fail "unexpected message: $(cat err)"
+
+# remit due: its JSON output verifies as identical, or names the obligation that moved.
+due=(due rules/lancashire.remit --log logs/meetings.csv --as-of 2026-01-10 --horizon 60)
+"$remit" "${due[@]}" --format json -o due.json --format text=due.txt || true
+grep -E '^[0-9a-f]{64}  ' due.txt | sha256sum -c --quiet || fail "sha256sum -c does not accept remit due's manifest"
+verify_expect due.json 0 "verify of an untouched due output"
+grep -q "^remit verify due.json: what falls due as of 2026-01-10 to 2026-03-11, made by remit" <<<"$out" || fail "no heading: $out"
+grep -q "^identical: the same files give the same [0-9]* obligations\?$" <<<"$out" || fail "not identical: $out"
+sed -i 's/2025-11-19/2025-11-26/' logs/meetings.csv
+verify_expect due.json 1 "verify of a due output after an edited log"
+grep -q "^  disappeared  Lancashire County Council: Corporate Parenting Board, clause " <<<"$out" || fail "nothing disappeared: $out"
+grep -q "^  appeared     Lancashire County Council: Corporate Parenting Board, clause " <<<"$out" || fail "nothing appeared: $out"
+grep -q "^differs: 1 input changed, [1-9][0-9]* obligations\? appeared, [1-9][0-9]* disappeared$" <<<"$out" || fail "no summary: $out"
+cp "$src/corpora/lancashire/meetings.csv" logs/meetings.csv
 
 # A limit set for the audit is recorded, and set again when it is verified.
 "$remit" "${check[@]}" --limit line-length=1000 --format json -o limited.json || true

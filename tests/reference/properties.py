@@ -66,21 +66,21 @@ def main():
     checked = {"gap rules given a meeting": 0, "rules given a waiver": 0, "rule files formatted": 0}
     with tempfile.TemporaryDirectory() as work:
         for n in range(a.cases):
-            rules, log, people, frm, to = random_cases.case(r)
+            rules, log, people, training, frm, to = random_cases.case(r)
             header, *rows = log.splitlines()
-            base = audit(a.remit, work, rules, [log, people], frm, to)
+            base = audit(a.remit, work, rules, [log, people, training], frm, to)
 
             shuffled = rows[:]
             r.shuffle(shuffled)
             people_header, *people_rows = people.splitlines()
             r.shuffle(people_rows)
-            reordered = ["\n".join([people_header] + people_rows) + "\n", "\n".join([header] + shuffled) + "\n"]
+            reordered = [training, "\n".join([people_header] + people_rows) + "\n", "\n".join([header] + shuffled) + "\n"]
             if audit(a.remit, work, rules, reordered, frm, to) != base:
                 failures.append((n, "reordering the logs and their rows changed the results", rules, log))
 
             cut = r.randint(0, len(rows))
             split = ["\n".join([header] + rows[:cut]) + "\n", "\n".join([header] + rows[cut:]) + "\n"]
-            if audit(a.remit, work, rules, split + [people], frm, to) != base:
+            if audit(a.remit, work, rules, split + [people, training], frm, to) != base:
                 failures.append((n, "splitting the log into two files changed the results", rules, log))
 
             # One more held meeting for a body that the rules name, on a random day of the window.
@@ -88,7 +88,7 @@ def main():
             if names:
                 day = frm + r.randint(0, (to - frm).days) * DAY
                 extra = f',{r.choice(names)},{day},meeting,held,,,,,\n'
-                more = audit(a.remit, work, rules, [log + extra, people], frm, to)
+                more = audit(a.remit, work, rules, [log + extra, people, training], frm, to)
                 for before, after in zip(base, more):
                     if re.match(r"meets (every|at \d+ weekly|bi-monthly|six-monthly)", before["text"]):
                         checked["gap rules given a meeting"] += 1
@@ -104,7 +104,7 @@ def main():
                 lines = rules.split("\n")
                 first_body = next(i for i, line in enumerate(lines) if line.startswith("body "))
                 waived = "\n".join(lines[:first_body] + [waiver] + lines[first_body:])
-                for before, after in zip(base, audit(a.remit, work, waived, [log, people], frm, to)):
+                for before, after in zip(base, audit(a.remit, work, waived, [log, people, training], frm, to)):
                     checked["rules given a waiver"] += before["rule"] in waiver.split()[1:2]
                     changed = [(x["status"], y["status"]) for x, y in zip(before["findings"], after["findings"])
                                if x["status"] != y["status"]]
@@ -119,7 +119,7 @@ def main():
                 failures.append((n, f"remit fmt refused a valid rule file: {printed.stderr}", rules, log))
             else:
                 checked["rule files formatted"] += 1
-                again = audit(a.remit, work, printed.stdout, [log, people], frm, to)
+                again = audit(a.remit, work, printed.stdout, [log, people, training], frm, to)
 
                 def without_place(results):
                     return [{k: v for k, v in x.items() if k != "line"} for x in results]

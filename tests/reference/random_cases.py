@@ -2,8 +2,8 @@
 
     python3 random_cases.py REMIT [--cases N] [--seed S] [--keep DIR]
 
-Every statement form is drawn (of the people statements, all but training and rotation, with
-attendees cells and a membership file), with events on month ends, in leap years and in bank-holiday
+Every statement form is drawn (the people statements with attendees cells, a membership file
+with partners and a training file), with events on month ends, in leap years and in bank-holiday
 weeks, waivers, empty windows and events exactly on due dates. A disagreement prints the
 case (rules, log, window and both answers) and the run exits 1. The same seed always draws
 the same cases.
@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import random
 import subprocess
 import sys
@@ -53,9 +54,21 @@ ATTENDANCE = ["present", "present virtually", "substitute", "substitute virtuall
               "in attendance virtually", "apologies", "absent", "expected"]
 
 
+PARTNERS = ["ICB", "Lancashire Constabulary", "lancashire  constabulary", "Fire Service", ""]
+TRAININGS = ["Induction", "induction", "Safeguarding", "Board  Induction"]
+TRAINING_RECORDS = ["Corporate Parenting Board Induction", "Induction", "Safeguarding Level 2", "board induction",
+                    "Data protection"]
+
+
 def people_statement(r):
     roles = " or ".join(f'"{x}"' for x in r.sample(ROLES[1:], r.randint(1, 2)))
-    kind = r.randrange(6)
+    kind = r.randrange(10)
+    if kind in (6, 7):
+        unit = r.choice(UNITS)
+        n = r.choice([1, 2]) if unit.startswith("year") else r.choice([1, 3, 6, 12]) if r.random() < .7 else r.randint(1, 30)
+        return f'each member trained in "{r.choice(TRAININGS)}" within {n} {unit} of joining'
+    if kind in (8, 9):
+        return f'role "{r.choice(["Vice-Chair", "Vice-Chair", r.choice(ROLES[1:])])}" rotates between partners annually'
     if kind == 0:
         return f"quorum {r.randint(1, 4)}{r.choice(['', ' members', ' member'])}"
     if kind == 1:
@@ -85,16 +98,64 @@ def attendees(r):
     return "; ".join(out)
 
 
+def month_end(day):
+    return ref.add_months(day.replace(day=1), 1) - DAY
+
+
 def membership_rows(r, bodies, frm, to):
     rows = []
     if r.random() < .2:
         return rows  # no membership recorded
+
+    def row(body, person, role, start, end):
+        rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body, "person": person,
+                     "role": role, "partner": r.choice(PARTNERS), "from": start.isoformat(),
+                     "to": end.isoformat() if end else ""})
+
     for body in bodies:
         for _ in range(r.randint(0, 8)):
             start = frm + r.randint(-200, 300) * DAY
-            end = (start + r.randint(0, 400) * DAY).isoformat() if r.random() < .5 else ""
-            rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body,
-                         "person": r.choice(PEOPLE), "role": r.choice(ROLES[1:]), "from": start.isoformat(), "to": end})
+            # Joining on a month end is where "within N months" is clamped.
+            start = month_end(start) if r.random() < .25 else start
+            end = start + r.randint(0, 400) * DAY if r.random() < .5 else None
+            person = r.choice(PEOPLE)
+            row(body, person, r.choice(ROLES[1:]), start, end)
+            if end and r.random() < .3:  # a gap in the membership, then back
+                back = end + r.randint(1, 200) * DAY
+                row(body, person, r.choice(ROLES[1:]), back, back + r.randint(0, 400) * DAY if r.random() < .5 else None)
+        # A role handed on from year to year, from the first of a month, sometimes to someone of
+        # the same partner (two years running), sometimes after a gap, sometimes mid-year.
+        if r.random() < .6:
+            role = r.choice(["Vice-Chair", "Vice-Chair", r.choice(ROLES[1:])])
+            day = (frm - r.randint(300, 800) * DAY).replace(day=1)
+            while day <= to:
+                end = ref.add_months(day, r.choice([12, 12, 12, r.randint(1, 24)])) - DAY
+                end = end + r.randint(-20, 20) * DAY if r.random() < .2 else end
+                row(body, r.choice(PEOPLE), role, day, end if r.random() < .9 else None)
+                day = end + (1 + (r.randint(1, 200) if r.random() < .15 else 0)) * DAY
+    r.shuffle(rows)
+    return rows
+
+
+def training_rows(r, rules, memberships):
+    """Completions near each member's due date (on it, a day either side, long before or after),
+    for the training the rules name; sometimes none at all."""
+    rows = []
+    if r.random() < .2:
+        return rows  # no training recorded
+    wanted = re.findall(r'trained in "([^"]+)" within (\d+) (day|week|month|year)s? of joining', rules)
+    joined = {}
+    for m in memberships:
+        key = (m["body"], m["person"])
+        joined[key] = min(joined.get(key, m["from"]), m["from"])
+    for (body, person), since in sorted(joined.items()):
+        for name, n, unit in wanted * r.choice([0, 1, 1, 2]):
+            due = ref.add_interval(dt.date.fromisoformat(since), int(n), unit, 0)
+            day = due + r.choice([-400, -30, -1, 0, 0, 0, 1, 1, 20, 300]) * DAY
+            training = r.choice([name, name.upper(), r.choice(TRAINING_RECORDS)])
+            rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]),
+                         "body": r.choice(["", body, body, r.choice(BODIES)]),
+                         "person": r.choice([person, person.lower()]), "training": training, "date": day.isoformat()})
     r.shuffle(rows)
     return rows
 
@@ -239,8 +300,10 @@ def case(r):
         start = frm + r.randint(-60, 400) * DAY
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
     text = "\n".join(lines + [""] + ["\n".join(b) for b in blocks]) + "\n"
-    people = csv_text(membership_rows(r, bodies, frm, to), ("council", "body", "person", "role", "from", "to"))
-    return text, csv_text(log_rows(r, bodies, council, frm, to)), people, frm, to
+    members = membership_rows(r, bodies, frm, to)
+    people = csv_text(members, ("council", "body", "person", "role", "partner", "from", "to"))
+    training = csv_text(training_rows(r, text, members), ("council", "body", "person", "training", "date"))
+    return text, csv_text(log_rows(r, bodies, council, frm, to)), people, training, frm, to
 
 
 def comparable(results, key_body):
@@ -267,30 +330,35 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         rules_path, log_path = os.path.join(work, "case.remit"), os.path.join(work, "case.csv")
         people_path = os.path.join(work, "membership.csv")
+        training_path = os.path.join(work, "training.csv")
         for n in range(a.cases):
-            rules, log, people, frm, to = case(r)
+            rules, log, people, training, frm, to = case(r)
             open(rules_path, "w").write(rules)
             open(log_path, "w").write(log)
             open(people_path, "w").write(people)
-            run = subprocess.run([a.remit, "check", rules_path, "--log", log_path, "--log", people_path, "--from", str(frm),
-                                  "--to", str(to), "--format", "json"], capture_output=True, text=True)
+            open(training_path, "w").write(training)
+            run = subprocess.run([a.remit, "check", rules_path, "--log", log_path, "--log", people_path, "--log",
+                                  training_path, "--from", str(frm), "--to", str(to), "--format", "json"],
+                                 capture_output=True, text=True)
             if run.returncode not in (0, 1):
                 got = {"exit": run.returncode, "stderr": run.stderr}
             else:
                 got = comparable(json.loads(run.stdout)["results"], ref.fold)
-            want = comparable(ref.audit(rules_path, log_path, frm, to, people_path), lambda b: b)
+            want = comparable(ref.audit(rules_path, log_path, frm, to, people_path, training_path), lambda b: b)
             for x in want:
                 statuses[x["status"]] = statuses.get(x["status"], 0) + 1
             if got != want:
                 disagreements += 1
                 print(f"case {n} (seed {a.seed}): remit and the reference evaluator disagree\n"
                       f"--- window {frm} to {to}\n--- rules\n{rules}--- log\n{log}--- membership\n{people}"
+                      f"--- training\n{training}"
                       f"--- remit\n{json.dumps(got, indent=1)}\n--- reference\n{json.dumps(want, indent=1)}")
                 if a.keep:
                     os.makedirs(a.keep, exist_ok=True)
                     open(os.path.join(a.keep, f"case-{a.seed}-{n}.remit"), "w").write(rules)
                     open(os.path.join(a.keep, f"case-{a.seed}-{n}.csv"), "w").write(log)
                     open(os.path.join(a.keep, f"case-{a.seed}-{n}-membership.csv"), "w").write(people)
+                    open(os.path.join(a.keep, f"case-{a.seed}-{n}-training.csv"), "w").write(training)
                 if disagreements >= 5:
                     break
     print(f"{a.cases} random cases (seed {a.seed}), rule statuses {dict(sorted(statuses.items()))}: "

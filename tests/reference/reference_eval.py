@@ -191,7 +191,7 @@ def parse_rule(t):
     m = re.fullmatch(r"receives " + Q + r" (.+)", t)
     if m:
         return {"kind": "receives", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
-    # The people statements (docs/language.md, "People"), without training and rotation.
+    # The people statements (docs/language.md, "People").
     roles = Q + r"(?: or " + Q + r")*"
     m = re.fullmatch(r"quorum (\d+)(?: members?)?", t)
     if m:
@@ -213,6 +213,12 @@ def parse_rule(t):
     if m:
         months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group(2) or "year"]
         return {"kind": "rate", "percent": int(m.group(1) or 100), "months": months}
+    m = re.fullmatch(r"each member trained in " + Q + r" within (\d+) (day|week|month|year)s? of joining", t)
+    if m:
+        return {"kind": "training", "training": fold(unquote(m.group(1))), "n": int(m.group(2)), "unit": m.group(3)}
+    m = re.fullmatch(r"role " + Q + r" rotates between partners annually", t)
+    if m:
+        return {"kind": "rotation", "role": fold(unquote(m.group(1)))}
     raise ValueError(f"reference evaluator cannot read: {t}")
 
 
@@ -320,7 +326,19 @@ def read_people(path):
         for row in csv.DictReader(f):
             rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
                          "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
+                         "partner": fold(row.get("partner") or ""),
                          "from": parse_date(row["from"]), "to": parse_date(row["to"]) if row.get("to") else None})
+    return rows
+
+
+def read_training(path):
+    """Training rows: docs/inputs.md ("Training"). An empty body is every body's."""
+    rows = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            rows.append({"body": fold(row.get("body") or ""), "council": fold(row.get("council") or ""),
+                         "person": fold(row["person"]), "training": fold(row["training"]),
+                         "date": parse_date(row["date"].strip())})
     return rows
 
 
@@ -393,10 +411,66 @@ def frequency_findings(freq, dates, frm, to, year_start, span):
     return out, fell_due
 
 
-def people_findings(rule, in_window, members, frm, to, year_start):
+def training_findings(rule, members, trainings, frm, to):
+    """each member trained in T within N UNIT of joining, member by member."""
+    if not members:
+        return [finding("no-evidence", to, None)], True
+    out, fell_due = [], False
+    for person in sorted({x["person"] for x in members}):
+        rows = [x for x in members if x["person"] == person]
+        joined = min(x["from"] for x in rows)
+        due = add_interval(joined, rule["n"], rule["unit"], 0)
+        if not frm <= due <= to:
+            continue
+        if not any(in_force(x, due) for x in rows):
+            continue  # left before the training fell due: owed nothing
+        fell_due = True
+        done = sorted(t["date"] for t in trainings
+                      if t["person"] == person and rule["training"] in t["training"] and t["date"] <= to)
+        if done and done[0] <= due:
+            continue
+        status = "breach" if trainings else "no-evidence"
+        out.append(finding(status, due, done[0] if done else None, people=[min(x["name"] for x in rows)]))
+    return out, fell_due
+
+
+def holder_of(role, members, start, end):
+    """Who holds the role in the year [start, end]: in it on the first day, else the first to take
+    it during the year; of several, the earliest to start, then by name."""
+    rows = [x for x in members if x["role"] == role]
+    on_first_day = [x for x in rows if in_force(x, start)]
+    taken = [x for x in rows if start <= x["from"] <= end]
+    for candidates in (on_first_day, taken):
+        if candidates:
+            return min(candidates, key=lambda x: (x["from"], x["person"], x["name"]))
+    return None
+
+
+def rotation_findings(rule, members, frm, to, year_start):
+    """role R rotates between partners annually, year by year."""
+    out, fell_due = [], False
+    for start, end in periods(frm, to, 12, year_start):
+        fell_due = True
+        previous_start = add_months(start, -12)
+        now = holder_of(rule["role"], members, start, end)
+        before = holder_of(rule["role"], members, previous_start, start - DAY)
+        extra = {"period_start": start, "period_end": end}
+        if now is None or before is None or not now["partner"] or not before["partner"]:
+            out.append(finding("no-evidence", start, None, **extra))
+        elif now["partner"] == before["partner"]:
+            people = [before["name"]] if before["name"] == now["name"] else [before["name"], now["name"]]
+            out.append(finding("breach", start, None, people=people, **extra))
+    return out, fell_due
+
+
+def people_findings(rule, in_window, members, frm, to, year_start, trainings=()):
     """The people statements, straight from docs/language.md ("People")."""
     kind = rule["kind"]
     out = []
+    if kind == "training":
+        return training_findings(rule, members, list(trainings), frm, to)
+    if kind == "rotation":
+        return rotation_findings(rule, members, frm, to, year_start)
     if kind == "rate":
         fell_due = False
         for start, end in periods(frm, to, rule["months"], year_start):
@@ -472,14 +546,14 @@ def people_findings(rule, in_window, members, frm, to, year_start):
     return out, bool(in_window)
 
 
-def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=()):
+def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=()):
     span = span or (frm, to, None)
     kind = rule["kind"]
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
-    if kind in ("quorum", "chair", "attended", "has member", "size", "rate"):
-        return people_findings(rule, in_window, list(members), span[0], span[1], year_start)
+    if kind in ("quorum", "chair", "attended", "has member", "size", "rate", "training", "rotation"):
+        return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
     if kind == "jointly":
@@ -541,13 +615,14 @@ def status_of(findings, fell_due):
     return "pass" if fell_due else "not-due"
 
 
-def audit(rules_path, log_path, frm, to, people_path=None):
+def audit(rules_path, log_path, frm, to, people_path=None, training_path=None):
     settings, file_waivers, bodies = parse_rules(rules_path)
     logged = read_log(log_path)
     # Evaluation is as of T: later events are ignored. An event that is only `confirmed` (arranged,
     # no minutes) and so dated on or before T counts as held (docs/inputs.md, "Confirmed meetings").
     events = [dict(e, status="held") if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
     people = read_people(people_path) if people_path else []
+    training = read_training(training_path) if training_path else []
     results = []
     for n, body in enumerate(bodies):
         # A version is in force from its date to the day before the next version of the same
@@ -580,8 +655,9 @@ def audit(rules_path, log_path, frm, to, people_path=None):
             cal = Calendar(s["calendar"])
             for st in body["statements"]:
                 members = [x for x in people if x["body"] == name and of_council(x)]
+                trainings = [t for t in training if t["body"] in ("", name) and of_council(t)]
                 findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span,
-                                                   members)
+                                                   members, trainings)
                 for f in findings:
                     if f["status"] != "breach":
                         continue
@@ -605,10 +681,11 @@ def main():
     parser.add_argument("rules")
     parser.add_argument("log")
     parser.add_argument("--people", help="a membership file (docs/inputs.md, \"Membership\")")
+    parser.add_argument("--training", help="a training file (docs/inputs.md, \"Training\")")
     parser.add_argument("--from", dest="frm", required=True)
     parser.add_argument("--to", required=True)
     a = parser.parse_args()
-    json.dump(audit(a.rules, a.log, parse_date(a.frm), parse_date(a.to), a.people), sys.stdout, indent=1)
+    json.dump(audit(a.rules, a.log, parse_date(a.frm), parse_date(a.to), a.people, a.training), sys.stdout, indent=1)
     print()
 
 

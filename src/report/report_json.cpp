@@ -1,0 +1,48 @@
+#include "report/report_json.hpp"
+
+namespace remit {
+
+using json = nlohmann::ordered_json;
+
+json date_or_null(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
+
+json logs_json(const std::vector<log_file_summary>& logs) {
+  json out = json::array();
+  for (const auto& f : logs) {
+    json l;
+    l["file"] = f.path;
+    l["format"] = f.format;
+    l["rows_read"] = f.rows_read;
+    l["rows_used"] = f.rows_used;
+    l["rows_rejected"] = f.rejected.size();
+    l["rejected"] = json::array();
+    for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});
+    // Only when there are any, so that reports of logs without notes read as before.
+    if (!f.notes.empty()) {
+      l["notes"] = json::array();
+      for (const auto& n : f.notes) l["notes"].push_back({{"line", n.line ? json(n.line) : json(nullptr)}, {"note", n.text}});
+    }
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+json manifest_json(const audit_manifest& m, const audit_window& window) {
+  json j;
+  j["remit"] = m.remit_version;
+  j["window"] = {{"from", to_iso(window.from)}, {"to", to_iso(window.to)}};
+  const auto inputs = [](const std::vector<audit_manifest::input>& list) {
+    json out = json::array();
+    for (const auto& f : list) out.push_back({{"file", f.path}, {"sha256", f.sha256}});
+    return out;
+  };
+  j["rule_files"] = inputs(m.rule_files);
+  j["logs"] = inputs(m.logs);
+  j["bank_holidays"] = {{"source", "gov.uk"}, {"last_year", m.bank_holidays_last_year}, {"sha256", m.bank_holidays_sha256}};
+  j["accept_partial"] = m.accept_partial;
+  j["limits"] = json::object();
+  for (const auto& [limit, value] : m.limits) j["limits"][limit] = value;
+  return j;
+}
+
+}  // namespace remit
