@@ -61,7 +61,7 @@ assert d["until"] == "2026-03-31", d["until"]
 # the exit status 1.
 assert [(o["status"], o["rule"], o["severity"]) for o in d["obligations"]] == \
     [("overdue", "11", "major"), ("overdue", "3(vi)", "advisory")], d["obligations"]
-assert len(d["quiet"]) == 43, len(d["quiet"])  # 45 statements, 2 overdue
+assert len(d["quiet"]) == 44, len(d["quiet"])  # 46 statements, 2 overdue
 PY
 # Without --as-of, today; text to stdout and a calendar to a file in one run.
 rc=0; due lancashire --format text --format ics="$work/due.ics" >"$work/today.txt" || rc=$?
