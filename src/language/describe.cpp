@@ -123,8 +123,8 @@ std::string describe_people(const ast::chaired_by& r, int) {
 std::string describe_people(const ast::attended_by& r, int) {
   if (r.partners > 0)
     return fmt::format("The people holding {} who attend each held meeting (present, substitute or in attendance, in the "
-                       "room or remotely) must between them represent at least {}: the partner of each is the one their "
-                       "membership of the body in force on the day records. {}.",
+                       "room or remotely) must between them represent at least {}: the partner of each is the one recorded "
+                       "on their membership in that role in force on the day. {}.",
                        any_of_roles(r.roles), counted(r.partners, "partner", "different partners"), role_note);
   return fmt::format("Someone holding {} must attend each held meeting (present, substitute or in attendance, in the room "
                      "or remotely). {}.",
@@ -149,8 +149,9 @@ std::string describe_people(const ast::attendance_rate& r, int ys) {
   return fmt::format("In {}, each member must attend {} the held meetings of the body held while they were a member{}.",
                      periods(r.period, ys), r.percent == 100 ? std::string("all of") : fmt::format("at least {}% of", r.percent),
                      r.except.empty() ? std::string()
-                                      : fmt::format(", except at a meeting on whose date a membership of theirs in force "
-                                                    "holds {}: they attend when they wish",
+                                      : fmt::format(", except that a member whose membership in force on a "
+                                                    "meeting's date holds {} is not expected at it: they attend when "
+                                                    "they wish",
                                                     any_of_roles(r.except)));
 }
 std::string describe_people(const ast::trained_within& r, int) {
