@@ -1,6 +1,6 @@
-// The make-up of a body as at each held meeting's date: `has member "ROLE"` and
-// `has at most|at least N ["ROLE"] members`. Members are people, counted once however many
-// roles they hold.
+// The make-up of a body as at each held meeting's date: `has member "ROLE"`,
+// `has at most|at least N ["ROLE"] members` and `has members of at least N parties`. Members
+// are people, counted once however many roles they hold.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -67,10 +67,6 @@ family_result evaluate_membership_size(const body_context& ctx, const ast::membe
   }
   return out;
 }
-
-}  // namespace remit
-
-namespace remit {
 
 // has members of at least N parties [among "ROLE" ...]: the members (holding ROLE) in office on
 // each held meeting's date belong to N parties. A member whose party is not recorded could be of
