@@ -85,6 +85,15 @@ REMIT_KW(kw_role, "role");
 REMIT_KW(kw_rotates, "rotates");
 REMIT_KW(kw_between, "between");
 REMIT_KW(kw_partners, "partners");
+REMIT_KW(kw_when, "when");
+REMIT_KW(kw_is, "is");
+REMIT_KW(kw_absent, "absent");
+REMIT_KW(kw_except, "except");
+REMIT_KW(kw_parties, "parties");
+REMIT_KW(kw_among, "among");
+REMIT_KW(kw_since, "since");
+REMIT_KW(kw_the, "the");
+REMIT_KW(kw_previous, "previous");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -180,15 +189,19 @@ struct item_word : seq<sp, kw_item> {};
 struct item_what : seq<sp, sor<item_matching, item_text>> {};
 struct has_item : if_must<kw_has, item_word, item_what> {};
 
-// each meeting preceded by "X" within N days
+// each meeting preceded by "X" within N days | since the previous meeting
 struct preceding_title : quoted {};
 struct preceded_by_word : seq<sp, kw_by> {};
 struct preceded_title_slot : seq<sp, preceding_title> {};
-struct preceded_within : seq<sp, kw_within> {};
 struct preceded_count : seq<sp, number> {};
 struct preceded_days_word : seq<sp, days_word> {};
-struct preceded_by
-    : if_must<kw_preceded, preceded_by_word, preceded_title_slot, preceded_within, preceded_count, preceded_days_word> {};
+struct preceded_within : if_must<kw_within, preceded_count, preceded_days_word> {};
+struct since_the_word : seq<sp, kw_the> {};
+struct since_previous_word : seq<sp, kw_previous> {};
+struct since_meeting_word : seq<sp, kw_meeting> {};
+struct preceded_since : if_must<kw_since, since_the_word, since_previous_word, since_meeting_word> {};
+struct preceded_reach : seq<sp, sor<preceded_within, preceded_since>> {};
+struct preceded_by : if_must<kw_preceded, preceded_by_word, preceded_title_slot, preceded_reach> {};
 
 // ---- people (docs/language.md, "People") ----
 // "ROLE" [or "ROLE" ...]: any one of the roles will do.
@@ -197,10 +210,14 @@ struct role_next : seq<sp, role_name> {};
 struct role_alternative : seq<sp, kw_or, must<role_next>> {};
 struct role_list : seq<role_name, star<role_alternative>> {};
 
-// each meeting attended by "ROLE" [or "ROLE" ...]
+// each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners]
 struct attended_by_word : seq<sp, kw_by> {};
 struct attended_roles : seq<sp, role_list> {};
-struct attended_by : if_must<kw_attended, attended_by_word, attended_roles> {};
+struct partners_at_least : seq<sp, kw_at, sp, kw_least> {};
+struct partners_count : seq<sp, number> {};
+struct partners_word : seq<sp, kw_partners> {};
+struct attended_from : seq<sp, if_must<kw_from, partners_at_least, partners_count, partners_word>> {};
+struct attended_by : seq<if_must<kw_attended, attended_by_word, attended_roles>, opt<attended_from>> {};
 
 // each member attends at least P% of meetings | attends every meeting, [each PERIOD]
 struct rate_count : number {};
@@ -225,7 +242,12 @@ struct trained_of_joining : seq<sp, kw_of, sp, kw_joining> {};
 struct trained_statement : if_must<kw_trained, trained_in_word, training_name_slot, trained_within_word, trained_count,
                                    trained_unit, trained_of_joining> {};
 
-struct each_member_what : seq<sp, sor<attends_statement, trained_statement>> {};
+// each member except "ROLE" [or "ROLE" ...] attends ...: those roles attend when they wish
+struct except_roles : seq<sp, role_list> {};
+struct except_attends : seq<sp, attends_statement> {};
+struct member_except : if_must<kw_except, except_roles, except_attends> {};
+
+struct each_member_what : seq<sp, sor<attends_statement, trained_statement, member_except>> {};
 struct each_member : if_must<kw_member, each_member_what> {};
 
 struct each_what : seq<sp, sor<has_item, preceded_by, attended_by>> {};
@@ -238,10 +260,15 @@ struct quorum_count : seq<sp, number> {};
 struct quorum_members_word : seq<sp, sor<kw_members, kw_member>> {};
 struct quorum_statement : seq<if_must<kw_quorum, quorum_count>, opt<quorum_members_word>> {};
 
-// chaired by "ROLE" [or "ROLE" ...]
+// chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
 struct chaired_by_word : seq<sp, kw_by> {};
 struct chaired_roles : seq<sp, role_list> {};
-struct chaired_statement : if_must<kw_chaired, chaired_by_word, chaired_roles> {};
+struct absent_role : quoted {};
+struct absent_role_slot : seq<sp, absent_role> {};
+struct absent_is_word : seq<sp, kw_is> {};
+struct absent_word : seq<sp, kw_absent> {};
+struct chaired_when : seq<sp, if_must<kw_when, absent_role_slot, absent_is_word, absent_word>> {};
+struct chaired_statement : seq<if_must<kw_chaired, chaired_by_word, chaired_roles>, opt<chaired_when>> {};
 
 // has member "ROLE" [or "ROLE" ...] | has at most|at least N ["ROLE"] members
 struct has_member_roles : seq<sp, role_list> {};
@@ -252,7 +279,16 @@ struct size_count : seq<sp, number> {};
 struct size_role : seq<sp, role_name> {};
 struct size_members_word : seq<sp, sor<kw_members, kw_member>> {};
 struct has_size : seq<sor<size_at_most, size_at_least>, must<size_count>, opt<size_role>, must<size_members_word>> {};
-struct has_what : seq<sp, sor<has_member_rule, has_size>> {};
+// has members of at least N parties [among "ROLE" [or "ROLE" ...]]
+struct members_of_word : seq<sp, kw_of> {};
+struct parties_at_least : seq<sp, kw_at, sp, kw_least> {};
+struct parties_count : seq<sp, number> {};
+struct parties_word : seq<sp, kw_parties> {};
+struct among_roles : seq<sp, role_list> {};
+struct parties_among : seq<sp, if_must<kw_among, among_roles>> {};
+struct party_rule
+    : seq<if_must<kw_members, members_of_word, parties_at_least, parties_count, parties_word>, opt<parties_among>> {};
+struct has_what : seq<sp, sor<has_member_rule, has_size, party_rule>> {};
 struct membership_statement : if_must<kw_has, has_what> {};
 
 // role "ROLE" rotates between partners annually
@@ -262,12 +298,15 @@ struct between_partners : seq<sp, kw_between, sp, kw_partners> {};
 struct rotation_annually : seq<sp, kw<TAO_PEGTL_STRING("annually")>> {};
 struct rotation_statement : if_must<kw_role, rotation_role, rotates_word, between_partners, rotation_annually> {};
 
-// reports FREQ to "B" | reports "T" FREQ to "B"
+// reports FREQ to "B" | reports "T" FREQ to "B" | ... to matching "REGEX"
 struct report_title : quoted {};
 struct recipient_name : quoted {};
+struct recipient_regex : quoted {};
+struct recipient_regex_slot : seq<sp, recipient_regex> {};
+struct recipient_matching : if_must<kw_matching, recipient_regex_slot> {};
 struct report_frequency : seq<sp, frequency> {};
 struct report_to : seq<sp, kw_to> {};
-struct report_recipient : seq<sp, recipient_name> {};
+struct report_recipient : seq<sp, sor<recipient_matching, recipient_name>> {};
 struct reports_what : seq<sp, sor<seq<report_title, must<report_frequency>>, frequency>> {};
 struct reports_statement : if_must<kw_reports, reports_what, report_to, report_recipient> {};
 

@@ -2,6 +2,7 @@
 // window, each member's attendance at the held meetings of the period on dates they were a
 // member. A period with a held meeting whose attendance is not recorded is no-evidence: the
 // rate would be a guess.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -15,6 +16,7 @@ namespace remit {
 family_result evaluate_attendance_rate(const body_context& ctx, const ast::attendance_rate& rule) {
   family_result out;
   const int months = ast::months_in(rule.period);
+  const std::vector<std::string> except = folded_all(rule.except);
   for (date start = period_start_holding(ctx.window.from, months, ctx.year_start_month); start <= ctx.window.to;
        start = start.plus_months(months)) {
     const date end = start.plus_months(months).plus_days(-1);
@@ -51,7 +53,12 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
     std::vector<member_record> members;
     for (const event* e : meetings) {
       std::set<std::string_view> counted_here;
-      for (const membership* m : members_on(ctx, e->day)) {
+      // Members who hold an excepted role on the day attend when they wish: they are not expected.
+      const std::vector<const membership*> in_office = members_on(ctx, e->day);
+      for (const membership* m : in_office)
+        if (std::find(except.begin(), except.end(), ctx.log.strings.folded(m->role)) != except.end())
+          counted_here.insert(ctx.log.strings.folded(m->person));
+      for (const membership* m : in_office) {
         const std::string_view who = ctx.log.strings.folded(m->person);
         if (!counted_here.insert(who).second) continue;  // two roles, one person
         auto [it, fresh] = index.emplace(who, members.size());

@@ -1,39 +1,102 @@
-// each meeting attended by "ROLE": someone holding ROLE attended each held meeting.
+// each meeting attended by "ROLE" [from at least N partners]: someone holding ROLE attended each
+// held meeting; with `from at least N partners`, the holders who attended represent N partners.
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "evaluate/context.hpp"
 
 namespace remit {
 
+namespace {
+
+// The partner a person represents in one of `roles` on `d`: the one recorded on their
+// memberships of the body in force that day in one of the roles, else on any of their
+// memberships in force (the first in folded order if they differ); none when no row gives one.
+const membership* partner_of(const body_context& ctx, string_pool::id person, date d, const std::vector<std::string>& roles) {
+  const std::string_view who = ctx.log.strings.folded(person);
+  const membership* best = nullptr;
+  bool best_in_role = false;
+  for (const membership* m : members_on(ctx, d)) {
+    if (m->partner == 0 || ctx.log.strings.folded(m->person) != who) continue;
+    const bool in_role = std::find(roles.begin(), roles.end(), ctx.log.strings.folded(m->role)) != roles.end();
+    if (best && best_in_role && !in_role) continue;
+    if (!best || (in_role && !best_in_role) || ctx.log.strings.folded(m->partner) < ctx.log.strings.folded(best->partner))
+      best = m, best_in_role = in_role;
+  }
+  return best;
+}
+
+}  // namespace
+
 family_result evaluate_attended_by(const body_context& ctx, const ast::attended_by& rule) {
   family_result out;
   const std::vector<std::string> wanted = folded_all(rule.roles);
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
+  const std::vector<const event*> meetings = ctx.meetings_in_window();
+  out.fell_due = !meetings.empty();
+  for (const event* e : meetings) {
+    const auto no_evidence = [&](std::string why) {
+      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
+    };
     const auto record = attendance_at(ctx, *e);
     if (record.empty()) {
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                              fmt::format("no attendance is recorded for the held meeting on {}, so whether {} attended "
-                                          "cannot be told",
-                                          e->day, roles_words(rule.roles))});
+      no_evidence(fmt::format("no attendance is recorded for the held meeting on {}, so whether {} attended cannot be told",
+                              e->day, roles_words(rule.roles)));
       continue;
     }
     bool met = false, any_role = has_memberships(ctx);
-    std::vector<std::string> missing;  // holders of the role who did not attend
+    std::vector<std::string> missing;            // holders of the role who did not attend
+    std::vector<const attendance*> holders_in;   // holders of the role who attended
     for (const attendance& a : record) {
       any_role = any_role || a.role != 0;
       if (!role_held(ctx, a.person, a.role, e->day, wanted)) continue;
-      if (attended(a.status)) met = true;
+      if (attended(a.status)) met = true, holders_in.push_back(&a);
       else missing.push_back(fmt::format("{} ({})", ctx.log.strings.text(a.person), name(a.status)));
+    }
+    if (met && rule.partners > 0) {
+      std::map<std::string_view, std::string> partners;  // folded partner -> as written
+      std::set<std::string_view> seen;
+      std::vector<std::string> who, unknown;
+      for (const attendance* a : holders_in) {
+        if (!seen.insert(ctx.log.strings.folded(a->person)).second) continue;
+        const membership* m = partner_of(ctx, a->person, e->day, wanted);
+        if (!m) {
+          unknown.emplace_back(ctx.log.strings.text(a->person));
+          continue;
+        }
+        partners.emplace(ctx.log.strings.folded(m->partner), ctx.log.strings.text(m->partner));
+        who.push_back(fmt::format("{} of {}", ctx.log.strings.text(a->person), ctx.log.strings.text(m->partner)));
+      }
+      const int found = static_cast<int>(partners.size());
+      if (found >= rule.partners) continue;
+      if (!unknown.empty()) {
+        unknown = sorted_names(std::move(unknown));
+        no_evidence(fmt::format("the people holding {} who attended the held meeting on {} represent {}; the partner of "
+                                "{} is not recorded, so whether {} were represented cannot be told",
+                                roles_words(rule.roles), e->day, counted(found, "partner", "partners"),
+                                names_words(unknown), counted(rule.partners, "partner", "partners")));
+        continue;
+      }
+      who = sorted_names(std::move(who));
+      finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
+                fmt::format("the people holding {} who attended the held meeting on {} represent {} ({}); at least {} "
+                            "required",
+                            roles_words(rule.roles), e->day, counted(found, "partner", "partners"), names_words(who),
+                            rule.partners)};
+      for (const attendance* a : holders_in) f.people.emplace_back(ctx.log.strings.text(a->person));
+      f.people = sorted_names(std::move(f.people));
+      f.people.erase(std::unique(f.people.begin(), f.people.end()), f.people.end());
+      out.findings.push_back(std::move(f));
+      continue;
     }
     if (met) continue;
     missing = sorted_names(std::move(missing));
     if (!any_role) {
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                              fmt::format("the attendance recorded for the held meeting on {} gives no roles and no "
-                                          "membership of the body is recorded, so whether {} attended cannot be told",
-                                          e->day, roles_words(rule.roles))});
+      no_evidence(fmt::format("the attendance recorded for the held meeting on {} gives no roles and no membership of the "
+                              "body is recorded, so whether {} attended cannot be told",
+                              e->day, roles_words(rule.roles)));
       continue;
     }
     finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},

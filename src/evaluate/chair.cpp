@@ -1,4 +1,8 @@
-// chaired by "ROLE": the person recorded in the role "Chair" at each held meeting holds ROLE.
+// chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]: the person recorded in the role
+// "Chair" at each held meeting holds ROLE; with `when "A" is absent`, a chair who does not hold A
+// stands in, which they may only when no one holding A attended.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "evaluate/context.hpp"
@@ -8,9 +12,11 @@ namespace remit {
 family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rule) {
   family_result out;
   const std::vector<std::string> wanted = folded_all(rule.roles);
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
+  const std::vector<std::string> absent_role =
+      rule.only_when_absent ? std::vector<std::string>{fold(*rule.only_when_absent)} : std::vector<std::string>{};
+  const std::vector<const event*> meetings = ctx.meetings_in_window();
+  out.fell_due = !meetings.empty();
+  for (const event* e : meetings) {
     const auto no_evidence = [&](std::string why) {
       out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
     };
@@ -28,12 +34,49 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
                               e->day));
       continue;
     }
-    bool met = false;
-    for (const attendance* c : chairs) met = met || role_held(ctx, c->person, c->role, e->day, wanted).has_value();
-    if (met) continue;
+    // Whether the person holds the role stood in for. The attendance role "Chair" says who
+    // chaired, not which post they hold, so it does not count here.
+    const auto holds_absent_role = [&](const attendance& a) {
+      return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, absent_role)
+          .has_value();
+    };
+    bool met = false, stood_in = false;
+    for (const attendance* c : chairs) {
+      if (!role_held(ctx, c->person, c->role, e->day, wanted)) continue;
+      if (absent_role.empty() || holds_absent_role(*c)) met = true;
+      else stood_in = true;
+    }
     std::vector<std::string> names;
     for (const attendance* c : chairs) names.emplace_back(ctx.log.strings.text(c->person));
     names = sorted_names(std::move(names));
+    if (met) continue;
+    if (stood_in) {
+      // A stand-in chaired: a breach only if someone holding the absent role attended.
+      std::vector<std::string> present;
+      for (const attendance& a : record)
+        if (attended(a.status) && holds_absent_role(a)) present.emplace_back(ctx.log.strings.text(a.person));
+      if (present.empty() && !has_memberships(ctx)) {
+        no_evidence(fmt::format("the held meeting on {} was chaired by {}, standing in for \"{}\"; no membership of the "
+                                "body is recorded, so whether anyone holding \"{}\" attended cannot be told",
+                                e->day, names_words(names), *rule.only_when_absent, *rule.only_when_absent));
+        continue;
+      }
+      if (present.empty()) continue;
+      present = sorted_names(std::move(present));
+      finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+                fmt::format("the held meeting on {} was chaired by {}, standing in for \"{}\", while {}, holding \"{}\", "
+                            "attended it",
+                            e->day, names_words(names), *rule.only_when_absent, names_words(present),
+                            *rule.only_when_absent)};
+      f.people = sorted_names([&] {
+        std::vector<std::string> all = names;
+        for (const std::string& p : present)
+          if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
+        return all;
+      }());
+      out.findings.push_back(std::move(f));
+      continue;
+    }
     if (!has_memberships(ctx)) {
       no_evidence(fmt::format("the held meeting on {} was chaired by {}; no membership of the body is recorded, so "
                               "whether {} {} cannot be told",

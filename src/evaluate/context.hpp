@@ -56,6 +56,14 @@ struct body_context {
   bool counts_as_meeting(const event& e) const {
     return e.held_meeting() || (informal_meetings_count && e.held() && e.kind == event_kind::session);
   }
+  // The meetings this span judges, in date order: the held meetings in `window` (with "informal
+  // meetings count", held sessions too). The people families judge each of them.
+  std::vector<const event*> meetings_in_window() const {
+    std::vector<const event*> out;
+    for (const event* e : events)
+      if (counts_as_meeting(*e) && window.from <= e->day && e->day <= window.to) out.push_back(e);
+    return out;
+  }
   // Nothing falls due under a version of the rules before it took effect: a due date before
   // that day moves to it (docs/language.md, "Versions").
   due_date in_force(due_date due) const;
@@ -105,6 +113,20 @@ class item_matcher {
   std::shared_ptr<const re2::RE2> re_;  // only for `matching`
 };
 
+// Whether the body a report went to (folded) is the one a reports rule names: equal, or with
+// `to matching "REGEX"`, the regular expression found in it, ignoring case.
+class recipient_matcher {
+ public:
+  explicit recipient_matcher(const ast::reports& rule);
+  bool matches(std::string_view folded_recipient) const;
+  std::string what() const;  // ""Cabinet"", "a body matching "Scrutiny""
+
+ private:
+  const ast::reports& rule_;
+  std::string wanted_;
+  std::shared_ptr<const re2::RE2> re_;  // only for `matching`
+};
+
 // The frequency families (gap.cpp, periods.cpp).
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f);
 family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f);
@@ -138,6 +160,7 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
 family_result evaluate_attended_by(const body_context& ctx, const ast::attended_by& rule);
 family_result evaluate_has_member(const body_context& ctx, const ast::has_member& rule);
 family_result evaluate_membership_size(const body_context& ctx, const ast::membership_size& rule);
+family_result evaluate_party_spread(const body_context& ctx, const ast::party_spread& rule);
 family_result evaluate_attendance_rate(const body_context& ctx, const ast::attendance_rate& rule);
 family_result evaluate_training(const body_context& ctx, const ast::trained_within& rule);
 family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rule);

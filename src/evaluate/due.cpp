@@ -281,8 +281,19 @@ class body_outlook {
       return e.held() && e.kind != event_kind::report && folded_contains(log_.strings.folded(e.title), wanted);
     };
     const auto meetings = planned_meetings();
+    // Since the previous meeting: from the day after the latest held or planned meeting before
+    // this one (the earliest event in the logs when there is none).
+    const auto previous_meeting = [&](date m) {
+      std::optional<date> p;
+      for (const event* x : record_.events)
+        if (x->day < m && record_.counts_as_meeting(*x) && !qualifies(*x) && (!p || x->day > *p)) p = x->day;
+      for (const event* x : meetings)
+        if (x->day < m && (!p || x->day > *p)) p = x->day;
+      return p ? p->plus_days(1) : anchor_;
+    };
     for (const event* e : meetings) {
-      const date m = e->day, earliest = m.plus_days(-r.days), latest = m.plus_days(-1);
+      const date m = e->day, latest = m.plus_days(-1);
+      const date earliest = r.since_previous ? previous_meeting(m) : m.plus_days(-r.days);
       const auto in_reach = [&](const event* x) { return earliest <= x->day && x->day <= latest && qualifies(*x); };
       if (std::any_of(record_.events.begin(), record_.events.end(), in_reach)) continue;
       const auto planned = std::find_if(planned_.events.begin(), planned_.events.end(), in_reach);

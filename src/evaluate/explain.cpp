@@ -171,8 +171,8 @@ class explainer {
     if (const auto* r = std::get_if<ast::reports>(&s_.what)) {
       if (e.kind != event_kind::report) return listed = false, std::nullopt;
       if (!e.held()) return status;
-      if (ctx_.log.strings.folded(e.to) != fold(r->recipient))
-        return fmt::format("it went to \"{}\", not to \"{}\"", ctx_.log.strings.text(e.to), r->recipient);
+      if (const recipient_matcher to(*r); !to.matches(ctx_.log.strings.folded(e.to)))
+        return fmt::format("it went to \"{}\", not to {}", ctx_.log.strings.text(e.to), to.what());
       if (r->title && !folded_contains(ctx_.title(e), fold(*r->title)))
         return fmt::format("its title does not contain \"{}\"", *r->title);
       return std::nullopt;
@@ -459,6 +459,7 @@ class explainer {
 
   // ---- precedence ----
   void precedence(const ast::preceded_by& r) {
+    if (r.since_previous) return precedence_since_previous(r);
     out_ << fmt::format(
         "\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
         "whose title contains \"{}\", from M - {} to the day before M.\n",
@@ -480,6 +481,49 @@ class explainer {
       if (!in_range.empty()) {
         for (const event* e : in_range) out_ << fmt::format("    {}  {}\n", e->day, event_words(*e));
         out_ << "    met\n";
+        continue;
+      }
+      out_ << fmt::format("    none{}: {}\n", last_before ? fmt::format("; the last one was on {}", *last_before) : "",
+                          breach(m->day));
+    }
+    if (!any) out_ << fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", from(), to());
+  }
+
+  void precedence_since_previous(const ast::preceded_by& r) {
+    out_ << fmt::format(
+        "\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
+        "whose title contains \"{}\",\nafter the day of the body's previous held meeting P and before M.\n"
+        "With no P in the logs, one any time before M will do; none is no evidence.\n",
+        r.title);
+    const std::string wanted = fold(r.title);
+    const auto qualifies = [&](const event& e) {
+      return e.held() && e.kind != event_kind::report && folded_contains(ctx_.title(e), wanted);
+    };
+    bool any = false;
+    for (const event* m : ctx_.events) {
+      if (!ctx_.counts_as_meeting(*m) || m->day < from() || m->day > to()) continue;
+      any = true;
+      std::optional<date> previous;
+      for (const event* e : ctx_.events)
+        if (e->day < m->day && !qualifies(*e) && ctx_.counts_as_meeting(*e)) previous = e->day;
+      out_ << fmt::format("\n  meeting {}: looking {}\n", m->day,
+                          previous ? fmt::format("after the previous meeting on {}", *previous)
+                                   : std::string("at anything before it (no earlier meeting is recorded)"));
+      std::vector<const event*> in_range;
+      std::optional<date> last_before;
+      for (const event* e : ctx_.events) {
+        if (e->day >= m->day || !qualifies(*e)) continue;
+        last_before = e->day;
+        if (!previous || e->day > *previous) in_range.push_back(e);
+      }
+      if (!in_range.empty()) {
+        for (const event* e : in_range) out_ << fmt::format("    {}  {}\n", e->day, event_words(*e));
+        out_ << "    met\n";
+        continue;
+      }
+      if (!previous) {
+        no_evidence(m->day);
+        out_ << fmt::format("    none, and no earlier meeting: no-evidence (due {})\n", m->day);
         continue;
       }
       out_ << fmt::format("    none{}: {}\n", last_before ? fmt::format("; the last one was on {}", *last_before) : "",

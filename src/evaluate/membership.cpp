@@ -1,7 +1,8 @@
-// The make-up of a body as at each held meeting's date: `has member "ROLE"` and
-// `has at most|at least N ["ROLE"] members`. Members are people, counted once however many
-// roles they hold.
+// The make-up of a body as at each held meeting's date: `has member "ROLE"`,
+// `has at most|at least N ["ROLE"] members` and `has members of at least N parties`. Members
+// are people, counted once however many roles they hold.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -25,9 +26,9 @@ bool no_membership(const body_context& ctx, const event& e, family_result& out) 
 family_result evaluate_has_member(const body_context& ctx, const ast::has_member& rule) {
   family_result out;
   const std::vector<std::string> wanted = folded_all(rule.roles);
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
+  const std::vector<const event*> meetings = ctx.meetings_in_window();
+  out.fell_due = !meetings.empty();
+  for (const event* e : meetings) {
     if (no_membership(ctx, *e, out)) continue;
     bool met = false;
     for (const membership* m : members_on(ctx, e->day))
@@ -44,9 +45,9 @@ family_result evaluate_membership_size(const body_context& ctx, const ast::membe
   const std::string role = rule.role ? fold(*rule.role) : std::string();
   const std::string what = rule.role ? fmt::format("\"{}\" member", *rule.role) : std::string("member");
   const std::string whats = rule.role ? fmt::format("\"{}\" members", *rule.role) : std::string("members");
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
+  const std::vector<const event*> meetings = ctx.meetings_in_window();
+  out.fell_due = !meetings.empty();
+  for (const event* e : meetings) {
     if (no_membership(ctx, *e, out)) continue;
     std::set<std::string_view> seen;
     std::vector<std::string> names;
@@ -62,6 +63,61 @@ family_result evaluate_membership_size(const body_context& ctx, const ast::membe
                           rule.at_most ? fmt::format("at most {} allowed", rule.members)
                                        : fmt::format("at least {} required", rule.members))};
     f.people = std::move(names);
+    out.findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+// has members of at least N parties [among "ROLE" ...]: the members (holding ROLE) in office on
+// each held meeting's date belong to N parties. A member whose party is not recorded could be of
+// any party, so fewer than N known parties with such a member is no evidence, not a breach.
+family_result evaluate_party_spread(const body_context& ctx, const ast::party_spread& rule) {
+  family_result out;
+  const std::vector<std::string> wanted = folded_all(rule.roles);
+  const std::string whats = rule.roles.empty() ? std::string("members") : fmt::format("members holding {}", roles_words(rule.roles));
+  const std::vector<const event*> meetings = ctx.meetings_in_window();
+  out.fell_due = !meetings.empty();
+  for (const event* e : meetings) {
+    if (no_membership(ctx, *e, out)) continue;
+    // Each person once: their party is the one on their rows in force (the first in folded order).
+    std::map<std::string_view, const membership*> person_party;  // folded person -> a row with a party, or null
+    std::map<std::string_view, std::string> names;               // folded person -> as written
+    for (const membership* m : members_on(ctx, e->day)) {
+      if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) == wanted.end())
+        continue;
+      const std::string_view who = ctx.log.strings.folded(m->person);
+      names.emplace(who, ctx.log.strings.text(m->person));
+      const membership*& best = person_party[who];
+      if (m->party != 0 && (!best || ctx.log.strings.folded(m->party) < ctx.log.strings.folded(best->party))) best = m;
+    }
+    std::map<std::string_view, std::string> parties;  // folded party -> as written
+    std::vector<std::string> who, unknown;
+    for (const auto& [person, m] : person_party) {
+      if (!m) {
+        unknown.push_back(names.at(person));
+        continue;
+      }
+      parties.emplace(ctx.log.strings.folded(m->party), ctx.log.strings.text(m->party));
+      who.push_back(fmt::format("{} ({})", names.at(person), ctx.log.strings.text(m->party)));
+    }
+    const int found = static_cast<int>(parties.size());
+    if (found >= rule.parties) continue;
+    if (!unknown.empty()) {
+      unknown = sorted_names(std::move(unknown));
+      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                              fmt::format("the {} on {}, the date of a held meeting, belong to {} recorded; the party of "
+                                          "{} is not recorded, so whether they belong to {} cannot be told",
+                                          whats, e->day, counted(found, "party", "parties"), names_words(unknown),
+                                          counted(rule.parties, "party", "parties"))});
+      continue;
+    }
+    who = sorted_names(std::move(who));
+    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
+              fmt::format("the {} on {}, the date of a held meeting, belong to {}{}; at least {} required", whats, e->day,
+                          counted(found, "party", "parties"), who.empty() ? std::string() : fmt::format(" ({})", names_words(who)),
+                          rule.parties)};
+    for (const auto& [person, m] : person_party) f.people.push_back(names.at(person));
+    f.people = sorted_names(std::move(f.people));
     out.findings.push_back(std::move(f));
   }
   return out;

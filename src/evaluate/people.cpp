@@ -98,6 +98,7 @@ family_result evaluate_people(const body_context& ctx, const ast::rule& rule) {
         else if constexpr (std::is_same_v<T, ast::attended_by>) return evaluate_attended_by(ctx, r);
         else if constexpr (std::is_same_v<T, ast::has_member>) return evaluate_has_member(ctx, r);
         else if constexpr (std::is_same_v<T, ast::membership_size>) return evaluate_membership_size(ctx, r);
+        else if constexpr (std::is_same_v<T, ast::party_spread>) return evaluate_party_spread(ctx, r);
         else if constexpr (std::is_same_v<T, ast::attendance_rate>) return evaluate_attendance_rate(ctx, r);
         else if constexpr (std::is_same_v<T, ast::trained_within>) return evaluate_training(ctx, r);
         else if constexpr (std::is_same_v<T, ast::rotates>) return evaluate_rotation(ctx, r);

@@ -1,5 +1,6 @@
 // Which events count for a frequency (docs/language.md, "Meaning").
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "core/text.hpp"
 #include "evaluate/context.hpp"
@@ -24,6 +25,23 @@ bool has_item_containing(const body_context& ctx, const event& e, std::string_vi
 
 }  // namespace
 
+recipient_matcher::recipient_matcher(const ast::reports& r) : rule_(r), wanted_(fold(r.recipient)) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  // The checker has already rejected bad patterns; names are searched with white space folded.
+  if (r.recipient_is_regex) re_ = std::make_shared<re2::RE2>(r.recipient, options);
+}
+
+bool recipient_matcher::matches(std::string_view folded_recipient) const {
+  return re_ ? RE2::PartialMatch(folded_recipient, *re_) : folded_recipient == wanted_;
+}
+
+std::string recipient_matcher::what() const {
+  return rule_.recipient_is_regex ? fmt::format("a body matching \"{}\"", rule_.recipient)
+                                  : fmt::format("\"{}\"", rule_.recipient);
+}
+
 series qualifying_series(const body_context& ctx, const ast::rule& rule) {
   return std::visit(
       [&](const auto& r) -> series {
@@ -42,15 +60,15 @@ series qualifying_series(const body_context& ctx, const ast::rule& rule) {
                   fmt::format("joint meeting or session with \"{}\"", r.partner),
                   fmt::format("joint meetings or sessions with \"{}\"", r.partner)};
         } else if constexpr (std::is_same_v<T, ast::reports>) {
-          const std::string recipient = fold(r.recipient);
+          const recipient_matcher recipient(r);
           const std::string title = r.title ? fold(*r.title) : std::string{};
           const std::string what = r.title ? fmt::format("\"{}\" report", *r.title) : std::string("report");
           return {dates_of(ctx,
                            [&](const event& e) {
                              return e.held() && e.kind == event_kind::report &&
-                                    ctx.log.strings.folded(e.to) == recipient && folded_contains(ctx.title(e), title);
+                                    recipient.matches(ctx.log.strings.folded(e.to)) && folded_contains(ctx.title(e), title);
                            }),
-                  fmt::format("{} to \"{}\"", what, r.recipient), fmt::format("{}s to \"{}\"", what, r.recipient)};
+                  fmt::format("{} to {}", what, recipient.what()), fmt::format("{}s to {}", what, recipient.what())};
         } else if constexpr (std::is_same_v<T, ast::receives>) {
           const std::string item = fold(r.item);
           return {dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e) && has_item_containing(ctx, e, item); }),

@@ -11,9 +11,9 @@ namespace remit {
 
 family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule) {
   family_result out;
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
+  const std::vector<const event*> meetings = ctx.meetings_in_window();
+  out.fell_due = !meetings.empty();
+  for (const event* e : meetings) {
     const auto present = attendance_at(ctx, *e);
     if (present.empty()) {
       out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},

@@ -83,6 +83,7 @@ struct membership {
   string_pool::id person = 0;
   string_pool::id role = 0;     // 0: not recorded
   string_pool::id partner = 0;  // 0: not recorded
+  string_pool::id party = 0;    // the political party of an elected member; 0: not recorded
   date from;
   date to = no_date;  // no_date: still a member
   std::uint16_t source = 0;

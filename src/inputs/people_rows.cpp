@@ -42,6 +42,10 @@ std::string add_people_row(people_kind kind, const people_fields& row, std::uint
   const std::string_view body = trim(row.body);
   if (person.empty()) return "missing person";
   if (kind != people_kind::training && body.empty()) return "missing body";
+  // A party belongs to a member of the body, not to one meeting's attendance or to training.
+  if (kind != people_kind::membership && !trim(row.party).empty())
+    return fmt::format("party '{}' on {} row: a party is recorded on membership rows only", trim(row.party),
+                       kind == people_kind::attendance ? "an attendance" : "a training");
 
   switch (kind) {
     case people_kind::attendance: {
@@ -73,6 +77,7 @@ std::string add_people_row(people_kind kind, const people_fields& row, std::uint
       m.person = log.strings.intern(person);
       m.role = log.strings.intern(trim(row.role));
       m.partner = log.strings.intern(trim(row.partner));
+      m.party = log.strings.intern(trim(row.party));
       m.source = source;
       m.line = line;
       log.memberships.push_back(m);

@@ -14,7 +14,7 @@ enum class people_kind { attendance, membership, training };
 
 // The cells of one row, by column name; absent columns are empty.
 struct people_fields {
-  std::string_view council, body, person, role, partner, date, from, to, attendance, training;
+  std::string_view council, body, person, role, partner, date, from, to, attendance, training, party;
 };
 
 // Which kind of row a file (or a JSON line) holds, from the columns it names besides `person`:

@@ -63,6 +63,7 @@ struct reports {
   std::optional<std::string> title;
   frequency how_often;
   std::string recipient;
+  bool recipient_is_regex = false;  // reports FREQ to matching "REGEX"
 };
 struct receives {
   std::string item;
@@ -75,7 +76,8 @@ struct receives_by {
 };
 struct preceded_by {
   std::string title;
-  int days = 0;
+  int days = 0;                 // within N days
+  bool since_previous = false;  // since the previous meeting (then `days` is unused)
 };
 
 // The people statements (docs/language.md, "People"): they judge the attendance and
@@ -84,11 +86,14 @@ struct preceded_by {
 struct quorum {  // quorum N [members]
   int members = 0;
 };
-struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...]
+struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
   std::vector<std::string> roles;
+  // when "ROLE" is absent: the other roles may chair only when no one holding this one attended.
+  std::optional<std::string> only_when_absent;
 };
-struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...]
+struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners]
   std::vector<std::string> roles;
+  int partners = 0;  // from at least N partners: the attending holders represent N partners; 0: not asked
 };
 struct has_member {  // has member "ROLE" [or "ROLE" ...]
   std::vector<std::string> roles;
@@ -98,9 +103,14 @@ struct membership_size {  // has at most|at least N ["ROLE"] members
   int members = 0;
   std::optional<std::string> role;
 };
-struct attendance_rate {  // each member attends at least P% of meetings | every meeting [each PERIOD]
+struct party_spread {  // has members of at least N parties [among "ROLE" [or "ROLE" ...]]
+  int parties = 2;
+  std::vector<std::string> roles;  // empty: every member
+};
+struct attendance_rate {  // each member [except "ROLE" ...] attends at least P% of meetings | every meeting [each PERIOD]
   int percent = 100;
   period_kind period = period_kind::year;
+  std::vector<std::string> except;  // members holding one of these roles attend when they wish
 };
 struct trained_within {  // each member trained in "TRAINING" within N UNIT of joining
   std::string training;
@@ -112,14 +122,16 @@ struct rotates {  // role "ROLE" rotates between partners annually
 };
 
 using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by, quorum,
-                          chaired_by, attended_by, has_member, membership_size, attendance_rate, trained_within, rotates>;
+                          chaired_by, attended_by, has_member, membership_size, party_spread, attendance_rate, trained_within,
+                          rotates>;
 
 // Whether a statement form is one of the people statements above, for the visitors that
 // treat them apart from the frequency families.
 template <typename T>
 inline constexpr bool is_people_rule =
     std::is_same_v<T, quorum> || std::is_same_v<T, chaired_by> || std::is_same_v<T, attended_by> ||
-    std::is_same_v<T, has_member> || std::is_same_v<T, membership_size> || std::is_same_v<T, attendance_rate> ||
+    std::is_same_v<T, has_member> || std::is_same_v<T, membership_size> || std::is_same_v<T, party_spread> ||
+    std::is_same_v<T, attendance_rate> ||
     std::is_same_v<T, trained_within> || std::is_same_v<T, rotates>;
 
 // How much a breach of a duty matters (docs/language.md, "Advisory wording and severity").

@@ -46,6 +46,14 @@ struct checker {
     if (fold(s).empty()) error(where, fmt::format("{} is empty", what));
   }
 
+  void check_regex(const std::string& pattern, const source_location& where) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_case_sensitive(false);
+    const RE2 re(pattern, options);
+    if (!re.ok()) error(where, fmt::format("invalid regular expression: {}", re.error()));
+  }
+
   void check_statement(const ast::statement& s) {
     std::visit(
         [&](const auto& r) {
@@ -55,9 +63,31 @@ struct checker {
           if constexpr (std::is_same_v<T, ast::receives> || std::is_same_v<T, ast::receives_by>)
             require_text(r.item, s.rule_where, "the item received");
           if constexpr (std::is_same_v<T, ast::reports>) {
-            require_text(r.recipient, s.rule_where, "the name of the body reported to");
+            if (r.recipient_is_regex) check_regex(r.recipient, s.pattern_at);
+            else require_text(r.recipient, s.rule_where, "the name of the body reported to");
             if (r.title) require_text(*r.title, s.rule_where, "the report title");
           }
+          if constexpr (std::is_same_v<T, ast::chaired_by>) {
+            if (r.only_when_absent) {
+              require_text(*r.only_when_absent, s.rule_where, "the role");
+              const std::string absent = fold(*r.only_when_absent);
+              bool listed = false;
+              for (const std::string& role : r.roles) listed = listed || fold(role) == absent;
+              if (!listed)
+                error(s.rule_where, fmt::format("\"{}\" is not one of the roles that may chair: 'when \"ROLE\" is absent' "
+                                                "names the role the others stand in for, as in 'chaired by \"Chair\" or "
+                                                "\"Vice-Chair\" when \"Chair\" is absent'",
+                                                *r.only_when_absent));
+              else if (r.roles.size() < 2)
+                error(s.rule_where, fmt::format("'when \"{}\" is absent' needs another role to stand in: name it with "
+                                                "'or', as in 'chaired by \"{}\" or \"Vice-Chair\" when \"{}\" is absent'",
+                                                *r.only_when_absent, *r.only_when_absent, *r.only_when_absent));
+            }
+          }
+          if constexpr (std::is_same_v<T, ast::party_spread>)
+            for (const std::string& role : r.roles) require_text(role, s.rule_where, "the role");
+          if constexpr (std::is_same_v<T, ast::attendance_rate>)
+            for (const std::string& role : r.except) require_text(role, s.rule_where, "the role");
           if constexpr (std::is_same_v<T, ast::chaired_by> || std::is_same_v<T, ast::attended_by> ||
                         std::is_same_v<T, ast::has_member>)
             for (const std::string& role : r.roles) require_text(role, s.rule_where, "the role");
@@ -67,11 +97,7 @@ struct checker {
           if constexpr (std::is_same_v<T, ast::trained_within>) require_text(r.training, s.rule_where, "the training");
           if constexpr (std::is_same_v<T, ast::has_item>) {
             if (r.is_regex) {
-              RE2::Options options;
-              options.set_log_errors(false);
-              options.set_case_sensitive(false);
-              const RE2 re(r.pattern, options);
-              if (!re.ok()) error(s.pattern_at, fmt::format("invalid regular expression: {}", re.error()));
+              check_regex(r.pattern, s.pattern_at);
             } else {
               require_text(r.pattern, s.rule_where, "the item title");
             }

@@ -108,13 +108,33 @@ std::string describe_people(const ast::quorum& r, int) {
                      counted(r.members, "member", "members"));
 }
 std::string describe_people(const ast::chaired_by& r, int) {
-  return fmt::format("The person recorded in the role \"Chair\" at each held meeting must hold {}. {}.",
-                     any_of_roles(r.roles), role_note);
+  std::string text = fmt::format("The person recorded in the role \"Chair\" at each held meeting must hold {}.",
+                                 any_of_roles(r.roles));
+  if (r.only_when_absent) {
+    std::vector<std::string> others;
+    for (const std::string& role : r.roles)
+      if (fold(role) != fold(*r.only_when_absent)) others.push_back(role);
+    text += fmt::format(" A chair holding {} but not {} may chair only when no one holding {} attended the meeting "
+                        "(present, substitute or in attendance, in the room or remotely).",
+                        any_of_roles(others), quoted(*r.only_when_absent), quoted(*r.only_when_absent));
+  }
+  return fmt::format("{} {}.", text, role_note);
 }
 std::string describe_people(const ast::attended_by& r, int) {
+  if (r.partners > 0)
+    return fmt::format("The people holding {} who attend each held meeting (present, substitute or in attendance, in the "
+                       "room or remotely) must between them represent at least {}: the partner of each is the one recorded "
+                       "on their membership in that role in force on the day. {}.",
+                       any_of_roles(r.roles), counted(r.partners, "partner", "different partners"), role_note);
   return fmt::format("Someone holding {} must attend each held meeting (present, substitute or in attendance, in the room "
                      "or remotely). {}.",
                      any_of_roles(r.roles), role_note);
+}
+std::string describe_people(const ast::party_spread& r, int) {
+  return fmt::format("On the date of each held meeting, the {} of the body must between them belong to at least {} (the "
+                     "party of each membership in force; each person counted once).",
+                     r.roles.empty() ? std::string("members") : fmt::format("members holding {}", any_of_roles(r.roles)),
+                     counted(r.parties, "party", "different parties"));
 }
 std::string describe_people(const ast::has_member& r, int) {
   return fmt::format("On the date of each held meeting, a membership of the body in force must hold {}.", any_of_roles(r.roles));
@@ -126,8 +146,13 @@ std::string describe_people(const ast::membership_size& r, int) {
                      r.role ? fmt::format(" members holding {}", quoted(*r.role)) : std::string(" members"));
 }
 std::string describe_people(const ast::attendance_rate& r, int ys) {
-  return fmt::format("In {}, each member must attend {} the held meetings of the body held while they were a member.",
-                     periods(r.period, ys), r.percent == 100 ? std::string("all of") : fmt::format("at least {}% of", r.percent));
+  return fmt::format("In {}, each member must attend {} the held meetings of the body held while they were a member{}.",
+                     periods(r.period, ys), r.percent == 100 ? std::string("all of") : fmt::format("at least {}% of", r.percent),
+                     r.except.empty() ? std::string()
+                                      : fmt::format(", except that a member whose membership in force on a "
+                                                    "meeting's date holds {} is not expected at it: they attend when "
+                                                    "they wish",
+                                                    any_of_roles(r.except)));
 }
 std::string describe_people(const ast::trained_within& r, int) {
   const ast::gap_frequency within{r.count, r.unit, 0, {}};
@@ -199,14 +224,17 @@ std::string describe_rule(const ast::statement& s, const ast::resolved_settings&
         } else if constexpr (std::is_same_v<T, ast::reports>) {
           const std::string report = r.title ? fmt::format("report whose title contains {}", quoted(*r.title)) : "report";
           const std::string reports = r.title ? fmt::format("reports whose titles contain {}", quoted(*r.title)) : "reports";
-          return fmt::format(
-              "The body {}.",
-              with_frequency({fmt::format("send at least one {} to {}", report, quoted(r.recipient)),
-                              [&](int k) {
-                                return fmt::format("send at least {} {} to {}", k, k == 1 ? report : reports, quoted(r.recipient));
-                              },
-                              fmt::format("send a {} to {}", report, quoted(r.recipient)), "the previous one"},
-                             r.how_often, ys));
+          const std::string to = r.recipient_is_regex
+                                     ? fmt::format("a body whose name matches the regular expression {} (ignoring case)",
+                                                   quoted(r.recipient))
+                                     : quoted(r.recipient);
+          return fmt::format("The body {}.",
+                             with_frequency({fmt::format("send at least one {} to {}", report, to),
+                                             [&](int k) {
+                                               return fmt::format("send at least {} {} to {}", k, k == 1 ? report : reports, to);
+                                             },
+                                             fmt::format("send a {} to {}", report, to), "the previous one"},
+                                            r.how_often, ys));
         } else if constexpr (std::is_same_v<T, ast::receives>) {
           return fmt::format(
               "The body {}.",
@@ -225,6 +253,12 @@ std::string describe_rule(const ast::statement& s, const ast::resolved_settings&
         } else if constexpr (ast::is_people_rule<T>) {
           return describe_people(r, ys);
         } else {
+          if (r.since_previous)
+            return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, "
+                               "after the day of the body's previous held meeting and before the day of this one (the "
+                               "first meeting in the logs, with no previous meeting, has no evidence unless one is "
+                               "recorded before it).",
+                               quoted(r.title));
           return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, "
                              "at most {} before it (one on the day of the meeting does not count).",
                              quoted(r.title), counted(r.days, "day", "days"));
@@ -251,7 +285,8 @@ std::string_view family_name(const ast::statement& s) {
         else if constexpr (std::is_same_v<T, ast::quorum>) return "quorum";
         else if constexpr (std::is_same_v<T, ast::chaired_by>) return "chair";
         else if constexpr (std::is_same_v<T, ast::attended_by>) return "attendance";
-        else if constexpr (std::is_same_v<T, ast::has_member> || std::is_same_v<T, ast::membership_size>)
+        else if constexpr (std::is_same_v<T, ast::has_member> || std::is_same_v<T, ast::membership_size> ||
+                           std::is_same_v<T, ast::party_spread>)
           return "membership";
         else if constexpr (std::is_same_v<T, ast::attendance_rate>) return "attendance rate";
         else if constexpr (std::is_same_v<T, ast::trained_within>) return "training";

@@ -36,7 +36,8 @@ std::string rule_of(const ast::rule& r) {
         else if constexpr (std::is_same_v<T, ast::has_item>)
           return fmt::format("item [{}] regex {}", x.pattern, x.is_regex);
         else if constexpr (std::is_same_v<T, ast::reports>)
-          return fmt::format("reports [{}] {} to [{}]", x.title.value_or("(none)"), frequency_of(x.how_often), x.recipient);
+          return fmt::format("reports [{}] {} to {}[{}]", x.title.value_or("(none)"), frequency_of(x.how_often),
+                             x.recipient_is_regex ? "matching " : "", x.recipient);
         else if constexpr (std::is_same_v<T, ast::receives>)
           return fmt::format("receives [{}] {}", x.item, frequency_of(x.how_often));
         else if constexpr (std::is_same_v<T, ast::receives_by>)
@@ -44,21 +45,27 @@ std::string rule_of(const ast::rule& r) {
         else if constexpr (std::is_same_v<T, ast::quorum>)
           return fmt::format("quorum {}", x.members);
         else if constexpr (std::is_same_v<T, ast::chaired_by>)
-          return fmt::format("chaired by [{}]", fmt::join(x.roles, "] or ["));
+          return fmt::format("chaired by [{}]{}", fmt::join(x.roles, "] or ["),
+                             x.only_when_absent ? fmt::format(" when [{}] absent", *x.only_when_absent) : std::string());
         else if constexpr (std::is_same_v<T, ast::attended_by>)
-          return fmt::format("attended by [{}]", fmt::join(x.roles, "] or ["));
+          return fmt::format("attended by [{}]{}", fmt::join(x.roles, "] or ["),
+                             x.partners ? fmt::format(" from {} partners", x.partners) : std::string());
         else if constexpr (std::is_same_v<T, ast::has_member>)
           return fmt::format("has member [{}]", fmt::join(x.roles, "] or ["));
         else if constexpr (std::is_same_v<T, ast::membership_size>)
           return fmt::format("members {} {} role [{}]", x.at_most ? "at most" : "at least", x.members, x.role.value_or("(any)"));
         else if constexpr (std::is_same_v<T, ast::attendance_rate>)
-          return fmt::format("attends {}% period {}", x.percent, static_cast<int>(x.period));
+          return fmt::format("attends {}% period {}{}", x.percent, static_cast<int>(x.period),
+                             x.except.empty() ? std::string() : fmt::format(" except [{}]", fmt::join(x.except, "] or [")));
+        else if constexpr (std::is_same_v<T, ast::party_spread>)
+          return fmt::format("parties at least {} among [{}]", x.parties, fmt::join(x.roles, "] or ["));
         else if constexpr (std::is_same_v<T, ast::trained_within>)
           return fmt::format("trained in [{}] within {} unit {}", x.training, x.count, static_cast<int>(x.unit));
         else if constexpr (std::is_same_v<T, ast::rotates>)
           return fmt::format("role [{}] rotates annually", x.role);
         else
-          return fmt::format("preceded by [{}] within {}", x.title, x.days);
+          return x.since_previous ? fmt::format("preceded by [{}] since previous meeting", x.title)
+                                  : fmt::format("preceded by [{}] within {}", x.title, x.days);
       },
       r);
 }

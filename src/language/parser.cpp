@@ -31,6 +31,10 @@ struct pending_statement {
   bool clear = false;
   bool working = false;
   bool deadline = false;
+  bool since_previous = false;
+  bool recipient_is_regex = false;
+  std::optional<std::string> absent_role;
+  int partners = 0;
   std::string first_string;   // partner, item, title, received item
   std::optional<std::string> report_title;
   std::string recipient;
@@ -323,8 +327,11 @@ REMIT_ACTION(preceding_title) {
 REMIT_ACTION(preceded_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of days"); }
 };
+REMIT_ACTION(preceded_since) { static void apply0(builder& b) { b.st.since_previous = true; } };
 REMIT_ACTION(preceded_by) {
-  static void apply0(builder& b) { b.st.rule = ast::preceded_by{b.st.first_string, b.st.count}; }
+  static void apply0(builder& b) {
+    b.st.rule = ast::preceded_by{b.st.first_string, b.st.since_previous ? 0 : b.st.count, b.st.since_previous};
+  }
 };
 REMIT_ACTION(report_title) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.report_title = unquote(in); }
@@ -332,8 +339,17 @@ REMIT_ACTION(report_title) {
 REMIT_ACTION(recipient_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.recipient = unquote(in); }
 };
+REMIT_ACTION(recipient_regex) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.recipient = unquote(in);
+    b.st.recipient_is_regex = true;
+    b.st.pattern_at = b.begin_of(in);
+  }
+};
 REMIT_ACTION(reports_statement) {
-  static void apply0(builder& b) { b.st.rule = ast::reports{b.st.report_title, b.st.how_often, b.st.recipient}; }
+  static void apply0(builder& b) {
+    b.st.rule = ast::reports{b.st.report_title, b.st.how_often, b.st.recipient, b.st.recipient_is_regex};
+  }
 };
 REMIT_ACTION(received_item) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
@@ -357,8 +373,11 @@ REMIT_ACTION(receives_statement) {
 REMIT_ACTION(role_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.roles.push_back(unquote(in)); }
 };
+REMIT_ACTION(partners_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.partners = positive(in, b, "the number of partners"); }
+};
 REMIT_ACTION(attended_by) {
-  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles}; }
+  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, b.st.partners}; }
 };
 REMIT_ACTION(rate_count) {
   template <typename In> static void apply(const In& in, builder& b) {
@@ -371,7 +390,7 @@ REMIT_ACTION(rate_count) {
 };
 REMIT_ACTION(attends_every) { static void apply0(builder& b) { b.st.percent = 100; } };
 REMIT_ACTION(attends_statement) {
-  static void apply0(builder& b) { b.st.rule = ast::attendance_rate{b.st.percent, b.st.period}; }
+  static void apply0(builder& b) { b.st.rule = ast::attendance_rate{b.st.percent, b.st.period, b.st.roles}; }
 };
 REMIT_ACTION(training_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
@@ -386,7 +405,16 @@ REMIT_ACTION(quorum_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the quorum"); }
 };
 REMIT_ACTION(quorum_statement) { static void apply0(builder& b) { b.st.rule = ast::quorum{b.st.count}; } };
-REMIT_ACTION(chaired_statement) { static void apply0(builder& b) { b.st.rule = ast::chaired_by{b.st.roles}; } };
+REMIT_ACTION(absent_role) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.absent_role = unquote(in); }
+};
+REMIT_ACTION(chaired_statement) {
+  static void apply0(builder& b) { b.st.rule = ast::chaired_by{b.st.roles, b.st.absent_role}; }
+};
+REMIT_ACTION(parties_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of parties"); }
+};
+REMIT_ACTION(party_rule) { static void apply0(builder& b) { b.st.rule = ast::party_spread{b.st.count, b.st.roles}; } };
 REMIT_ACTION(has_member_rule) { static void apply0(builder& b) { b.st.rule = ast::has_member{b.st.roles}; } };
 REMIT_ACTION(size_at_most) { static void apply0(builder& b) { b.st.at_most = true; } };
 REMIT_ACTION(size_at_least) { static void apply0(builder& b) { b.st.at_most = false; } };

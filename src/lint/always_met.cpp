@@ -33,7 +33,9 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                        std::nullopt});
       // Who chaired a meeting is read from the attendance role "Chair" (docs/language.md, "People"),
       // so that role is held by every chair there is.
-      if (const auto* c = std::get_if<ast::chaired_by>(&s.what))
+      // With `when "Chair" is absent`, the post of Chair is read from the membership instead.
+      if (const auto* c = std::get_if<ast::chaired_by>(&s.what);
+          c && !(c->only_when_absent && fold(*c->only_when_absent) == "chair"))
         for (const std::string& role : c->roles)
           if (fold(role) == "chair")
             out.push_back({"RL005", s.rule_where,
@@ -42,6 +44,19 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                                        "\"Portfolio Holder for Children and Young People\"",
                                        s.label, role),
                            std::nullopt});
+      if (const auto* r = std::get_if<ast::reports>(&s.what); r && r->recipient_is_regex) {
+        RE2::Options options;
+        options.set_log_errors(false);
+        options.set_case_sensitive(false);
+        const RE2 re(r->recipient, options);
+        if (re.ok() && RE2::PartialMatch("", re))
+          out.push_back({"RL005", s.pattern_at,
+                         fmt::format("clause {}: the pattern \"{}\" matches an empty name, so a report to any body, or "
+                                     "to none, counts. Look for an empty alternative (\"a|\" or \"a||b\") or a "
+                                     "pattern that may match nothing (\"x*\")",
+                                     s.label, r->recipient),
+                         std::nullopt});
+      }
       if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex) {
         RE2::Options options;
         options.set_log_errors(false);

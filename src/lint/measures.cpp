@@ -73,7 +73,7 @@ const ast::frequency* frequency_of(const ast::rule& r) {
 std::string events_key(const ast::rule& r) {
   if (std::holds_alternative<ast::meets>(r)) return "meets";
   if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return "jointly\n" + fold(j->partner);
-  if (const auto* p = std::get_if<ast::reports>(&r)) return "reports\n" + fold(p->title.value_or("")) + "\n" + fold(p->recipient);
+  if (const auto* p = std::get_if<ast::reports>(&r)) return "reports\n" + fold(p->title.value_or("")) + "\n" + (p->recipient_is_regex ? "matching\n" + p->recipient : fold(p->recipient));
   if (const auto* v = std::get_if<ast::receives>(&r)) return "receives\n" + fold(v->item);
   return {};
 }
@@ -82,7 +82,8 @@ std::string events_nouns(const ast::rule& r) {
   if (std::holds_alternative<ast::meets>(r)) return "held meetings";
   if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return fmt::format("joint meetings with \"{}\"", j->partner);
   if (const auto* p = std::get_if<ast::reports>(&r))
-    return p->title ? fmt::format("\"{}\" reports to \"{}\"", *p->title, p->recipient) : fmt::format("reports to \"{}\"", p->recipient);
+    return fmt::format("{}reports to {}\"{}\"", p->title ? fmt::format("\"{}\" ", *p->title) : std::string(),
+                       p->recipient_is_regex ? "matching " : "", p->recipient);
   if (const auto* v = std::get_if<ast::receives>(&r)) return fmt::format("meetings that receive \"{}\"", v->item);
   return "events";
 }

@@ -65,7 +65,10 @@ bool implies(const ast::rule& a, const ast::rule& b) {
   }
   if (const auto* pa = std::get_if<ast::preceded_by>(&a)) {
     const auto* pb = std::get_if<ast::preceded_by>(&b);
-    return pb && pa->days <= pb->days && folded_contains(fold(pa->title), fold(pb->title));
+    // "since the previous meeting" reaches as far back as the meeting before: it neither
+    // implies a fixed number of days nor follows from one.
+    return pb && pa->since_previous == pb->since_previous && (pa->since_previous || pa->days <= pb->days) &&
+           folded_contains(fold(pa->title), fold(pb->title));
   }
   if (const auto* da = std::get_if<ast::receives_by>(&a)) {
     const auto* db = std::get_if<ast::receives_by>(&b);

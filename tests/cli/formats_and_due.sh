@@ -49,7 +49,7 @@ expect_error "remit: error: cannot create a file in $work/missing" --format json
 due() { "$remit" due "rules/$1.remit" --log "corpora/$1/meetings.csv" "${@:2}"; }
 rc=0; due rotherham --as-of 2026-03-31 >"$work/due.txt" || rc=$?
 [ "$rc" = 1 ] || fail "due rotherham: exit status $rc, expected 1 (a report is overdue)"
-grep -q '^overdue   2025-11-14  137 days ago' "$work/due.txt" || fail "due rotherham: the overdue report is not listed first"
+grep -q '^overdue   2025-09-19  193 days ago' "$work/due.txt" || fail "due rotherham: the longest overdue report is not listed first"
 rc=0; due lancashire --as-of 2026-03-31 >/dev/null || rc=$?
 [ "$rc" = 0 ] || fail "due lancashire: exit status $rc, expected 0 (nothing overdue)"
 # --horizon 0 lists only what is overdue or due that day; the rest is accounted for as quiet.

@@ -3,7 +3,9 @@
     python3 random_cases.py REMIT [--cases N] [--seed S] [--keep DIR]
 
 Every statement form is drawn (the people statements with attendees cells, a membership file
-with partners and a training file), with events on month ends, in leap years and in bank-holiday
+with partners and parties and a training file; stand-in chairs, partners, parties, excepted
+roles, "since the previous meeting" and recipients matched by pattern too), with events on
+month ends, in leap years and in bank-holiday
 weeks, waivers, empty windows and events exactly on due dates. A disagreement prints the
 case (rules, log, window and both answers) and the run exits 1. The same seed always draws
 the same cases.
@@ -28,6 +30,7 @@ TITLES = ["Agenda setting", "Joint session with young people", "Training", "Boar
 ITEMS = ["Minutes", "Forward Plan", "Terms of Reference", "Annual Report", "Voice of the Child",
          "Performance  Indicators", "IRO annual report", "Any other business"]
 RECIPIENTS = ["Scrutiny Committee", "Cabinet", "Full Council"]
+RECIPIENT_REGEXES = ["scrutiny", "^cabinet$", "council|cabinet", "COMMITTEE", "panel"]
 REGEXES = ["forward\\s+plan", "voice|lived experience", "^minutes$", "annual (report|review)", "[0-9]"]
 UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -48,13 +51,15 @@ def frequency(r):
                      f"at least {r.randint(1, 3)} times a half-year"])
 
 
+PARTNERS = ["", "Places", "People", "Resources", "people", "ICB", "Lancashire Constabulary", "lancashire  constabulary",
+            "Fire Service"]
+PARTIES = ["", "Labour", "Conservative", "Green", "labour"]
 PEOPLE = ["Ann Lee", "Bob Ray", "Cat Moss", "Dan Fox", "Eve Hart", "Fay Gill"]
 ROLES = ["Chair", "Vice-Chair", "Young Person", "Councillor", "Virtual Head Teacher", "Portfolio Holder"]
 ATTENDANCE = ["present", "present virtually", "substitute", "substitute virtually", "in attendance",
               "in attendance virtually", "apologies", "absent", "expected"]
 
 
-PARTNERS = ["ICB", "Lancashire Constabulary", "lancashire  constabulary", "Fire Service", ""]
 TRAININGS = ["Induction", "induction", "Safeguarding", "Board  Induction"]
 TRAINING_RECORDS = ["Corporate Parenting Board Induction", "Induction", "Safeguarding Level 2", "board induction",
                     "Data protection"]
@@ -72,17 +77,25 @@ def people_statement(r):
     if kind == 0:
         return f"quorum {r.randint(1, 4)}{r.choice(['', ' members', ' member'])}"
     if kind == 1:
+        if r.random() < .4:
+            pair = r.sample(ROLES, 2)
+            return f'chaired by "{pair[0]}" or "{pair[1]}" when "{r.choice(pair)}" is absent'
         return f"chaired by {roles}"
     if kind == 2:
-        return f"each meeting attended by {roles}"
+        partners = f" from at least {r.randint(1, 3)} partners" if r.random() < .4 else ""
+        return f"each meeting attended by {roles}{partners}"
     if kind == 3:
+        if r.random() < .4:
+            among = f" among {roles}" if r.random() < .5 else ""
+            return f"has members of at least {r.randint(1, 3)} parties{among}"
         return f"has member {roles}"
     if kind == 4:
         role = f'"{r.choice(ROLES[1:])}" ' if r.random() < .5 else ""
         return f"has at {r.choice(['most', 'least'])} {r.randint(1, 4)} {role}members"
     period = f" each {r.choice(['year', 'quarter', 'half-year', 'month'])}" if r.random() < .6 else ""
     how = "every meeting" if r.random() < .3 else f"at least {r.choice([25, 50, 67, 75, 100, r.randint(1, 100)])}% of meetings"
-    return f"each member attends {how}{period}"
+    excepted = f" except {roles}" if r.random() < .3 else ""
+    return f"each member{excepted} attends {how}{period}"
 
 
 def attendees(r):
@@ -109,7 +122,7 @@ def membership_rows(r, bodies, frm, to):
 
     def row(body, person, role, start, end):
         rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body, "person": person,
-                     "role": role, "partner": r.choice(PARTNERS), "from": start.isoformat(),
+                     "role": role, "partner": r.choice(PARTNERS), "party": r.choice(PARTIES), "from": start.isoformat(),
                      "to": end.isoformat() if end else ""})
 
     for body in bodies:
@@ -179,13 +192,18 @@ def statement(r):
         return f'each meeting has item "{r.choice(["forward plan", "Minutes", "voice", "Annual"])}"'
     if kind == 4:
         title = f'"{r.choice(["Annual", "Report", "Highlight"])}" ' if r.random() < .4 else ""
+        if r.random() < .3:
+            return f'reports {title}{frequency(r)} to matching "{r.choice(RECIPIENT_REGEXES)}"'
         return f'reports {title}{frequency(r)} to "{r.choice(RECIPIENTS)}"'
     if kind == 5:
         return f'receives "{r.choice(["Terms of Reference", "annual report", "Forward Plan"])}" {frequency(r)}'
     if kind == 6:
         return f'receives "{r.choice(["Terms of Reference", "annual report"])}" by {random_day(r, 2015, 2026)}'
     if kind == 7:
-        return f'each meeting preceded by "{r.choice(["agenda setting", "Training", "session"])}" within {r.randint(1, 60)} days'
+        title = r.choice(["agenda setting", "Training", "session"])
+        if r.random() < .35:
+            return f'each meeting preceded by "{title}" since the previous meeting'
+        return f'each meeting preceded by "{title}" within {r.randint(1, 60)} days'
     return f"meets {frequency(r)}"
 
 
@@ -301,7 +319,7 @@ def case(r):
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
     text = "\n".join(lines + [""] + ["\n".join(b) for b in blocks]) + "\n"
     members = membership_rows(r, bodies, frm, to)
-    people = csv_text(members, ("council", "body", "person", "role", "partner", "from", "to"))
+    people = csv_text(members, ("council", "body", "person", "role", "partner", "party", "from", "to"))
     training = csv_text(training_rows(r, text, members), ("council", "body", "person", "training", "date"))
     return text, csv_text(log_rows(r, bodies, council, frm, to)), people, training, frm, to
 

@@ -181,10 +181,14 @@ def parse_rule(t):
     m = re.fullmatch(r"each meeting preceded by " + Q + r" within (\d+) days?", t)
     if m:
         return {"kind": "precedence", "x": unquote(m.group(1)), "n": int(m.group(2))}
-    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+) to " + Q, t)
+    m = re.fullmatch(r"each meeting preceded by " + Q + r" since the previous meeting", t)
+    if m:
+        return {"kind": "since previous", "x": unquote(m.group(1))}
+    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+) to (matching )?" + Q, t)
     if m:
         title = unquote(m.group(1)) if m.group(1) is not None else None
-        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": unquote(m.group(3))}
+        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": unquote(m.group(4)),
+                "to_regex": bool(m.group(3))}
     m = re.fullmatch(r"receives " + Q + r" by (\d{4}-\d{2}-\d{2})", t)
     if m:
         return {"kind": "by", "x": unquote(m.group(1)), "date": parse_date(m.group(2))}
@@ -196,12 +200,17 @@ def parse_rule(t):
     m = re.fullmatch(r"quorum (\d+)(?: members?)?", t)
     if m:
         return {"kind": "quorum", "n": int(m.group(1))}
-    m = re.fullmatch(r"chaired by (" + roles + ")", t)
+    m = re.fullmatch(r"chaired by (?P<roles>" + roles + r")(?: when (?P<absent>" + Q + r") is absent)?", t)
     if m:
-        return {"kind": "chair", "roles": role_list(m.group(1))}
-    m = re.fullmatch(r"each meeting attended by (" + roles + ")", t)
+        return {"kind": "chair", "roles": role_list(m.group("roles")),
+                "absent": role_list(m.group("absent"))[0] if m.group("absent") else None}
+    m = re.fullmatch(r"each meeting attended by (?P<roles>" + roles + r")(?: from at least (?P<n>\d+) partners)?", t)
     if m:
-        return {"kind": "attended", "roles": role_list(m.group(1))}
+        return {"kind": "attended", "roles": role_list(m.group("roles")), "partners": int(m.group("n") or 0)}
+    m = re.fullmatch(r"has members of at least (?P<n>\d+) parties(?: among (?P<roles>" + roles + "))?", t)
+    if m:
+        return {"kind": "parties", "n": int(m.group("n")),
+                "roles": role_list(m.group("roles")) if m.group("roles") else []}
     m = re.fullmatch(r"has member (" + roles + ")", t)
     if m:
         return {"kind": "has member", "roles": role_list(m.group(1))}
@@ -209,10 +218,12 @@ def parse_rule(t):
     if m:
         return {"kind": "size", "most": m.group(1) == "most", "n": int(m.group(2)),
                 "role": fold(unquote(m.group(3))) if m.group(3) is not None else None}
-    m = re.fullmatch(r"each member attends (?:at least (\d+)% of meetings|every meeting)(?: each (year|quarter|half-year|month))?", t)
+    m = re.fullmatch(r"each member(?: except (?P<roles>" + roles + r"))? attends (?:at least (?P<p>\d+)% of meetings|every meeting)"
+                     r"(?: each (?P<period>year|quarter|half-year|month))?", t)
     if m:
-        months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group(2) or "year"]
-        return {"kind": "rate", "percent": int(m.group(1) or 100), "months": months}
+        months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group("period") or "year"]
+        return {"kind": "rate", "percent": int(m.group("p") or 100), "months": months,
+                "except": role_list(m.group("roles")) if m.group("roles") else []}
     m = re.fullmatch(r"each member trained in " + Q + r" within (\d+) (day|week|month|year)s? of joining", t)
     if m:
         return {"kind": "training", "training": fold(unquote(m.group(1))), "n": int(m.group(2)), "unit": m.group(3)}
@@ -326,7 +337,7 @@ def read_people(path):
         for row in csv.DictReader(f):
             rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
                          "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
-                         "partner": fold(row.get("partner") or ""),
+                         "partner": fold(row.get("partner") or ""), "party": fold(row.get("party") or ""),
                          "from": parse_date(row["from"]), "to": parse_date(row["to"]) if row.get("to") else None})
     return rows
 
@@ -484,7 +495,8 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                 continue
             tally = {}
             for m in meetings:
-                for p in {x["person"] for x in members if in_force(x, m["date"])}:
+                excepted = {x["person"] for x in members if in_force(x, m["date"]) and x["role"] in rule["except"]}
+                for p in {x["person"] for x in members if in_force(x, m["date"])} - excepted:
                     name = min(x["name"] for x in members if x["person"] == p)
                     went = any(a[1] == p and a[3] in ATTENDING for a in m["attendees"])
                     t = tally.setdefault(p, [name, 0, 0])
@@ -514,9 +526,26 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                 out.append(finding("breach", day, day, meeting=day, found=len(room), people=by_name(room.values())))
         elif kind == "chair":
             chairs = [a for a in here if a[3] in ATTENDING and a[2] == "chair"]
+            absent = rule["absent"]
+
+            def holds_absent(a):  # the attendance role "Chair" says who chaired, not the post
+                return (a[2] != "chair" and a[2] == absent) or any(
+                    x["person"] == a[1] and x["role"] == absent for x in in_force_now)
+
+            holding = [a for a in chairs if holds(a, rule["roles"])]
             if not here or not chairs:
                 out.append(finding("no-evidence", day, day, meeting=day))
-            elif not any(holds(a, rule["roles"]) for a in chairs):
+            elif holding and absent is not None and not any(holds_absent(a) for a in holding):
+                present = [a[0] for a in here if a[3] in ATTENDING and holds_absent(a)]
+                if not present and not members:
+                    out.append(finding("no-evidence", day, day, meeting=day))
+                elif present:
+                    everyone = [a[0] for a in chairs]
+                    for p in present:
+                        if p not in everyone:
+                            everyone.append(p)
+                    out.append(finding("breach", day, day, meeting=day, people=by_name(everyone)))
+            elif not holding:
                 if members:
                     out.append(finding("breach", day, day, meeting=day, people=by_name(a[0] for a in chairs)))
                 else:
@@ -524,6 +553,27 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
         elif kind == "attended":
             if not here:
                 out.append(finding("no-evidence", day, day, meeting=day))
+            elif rule["partners"] and any(a[3] in ATTENDING and holds(a, rule["roles"]) for a in here):
+                holders = [a for a in here if a[3] in ATTENDING and holds(a, rule["roles"])]
+                seen, partners, unknown = set(), set(), False
+                for a in holders:
+                    if a[1] in seen:
+                        continue
+                    seen.add(a[1])
+                    theirs = [x["partner"] for x in in_force_now
+                              if x["person"] == a[1] and x["partner"] and x["role"] in rule["roles"]]
+                    theirs = theirs or [x["partner"] for x in in_force_now if x["person"] == a[1] and x["partner"]]
+                    if theirs:
+                        partners.add(min(theirs))
+                    else:
+                        unknown = True
+                if len(partners) >= rule["partners"]:
+                    pass
+                elif unknown:
+                    out.append(finding("no-evidence", day, day, meeting=day))
+                else:
+                    out.append(finding("breach", day, day, meeting=day, found=len(partners),
+                                       people=by_name({a[0] for a in holders})))
             elif not any(a[3] in ATTENDING and holds(a, rule["roles"]) for a in here):
                 if members or any(a[2] for a in here):
                     out.append(finding("breach", day, day, meeting=day,
@@ -543,6 +593,20 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
             n = len(names)
             if (n > rule["n"]) if rule["most"] else (n < rule["n"]):
                 out.append(finding("breach", day, day, meeting=day, found=n, people=by_name(names.values())))
+        elif kind == "parties":
+            names, parties = {}, {}
+            for x in in_force_now:
+                if not rule["roles"] or x["role"] in rule["roles"]:
+                    names.setdefault(x["person"], x["name"])
+                    if x["party"]:
+                        parties[x["person"]] = min(parties.get(x["person"], x["party"]), x["party"])
+            found = len(set(parties.values()))
+            if found >= rule["n"]:
+                pass
+            elif len(parties) < len(names):
+                out.append(finding("no-evidence", day, day, meeting=day))
+            else:
+                out.append(finding("breach", day, day, meeting=day, found=found, people=by_name(names.values())))
     return out, bool(in_window)
 
 
@@ -552,7 +616,7 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
-    if kind in ("quorum", "chair", "attended", "has member", "size", "rate", "training", "rotation"):
+    if kind in ("quorum", "chair", "attended", "has member", "size", "rate", "parties", "training", "rotation"):
         return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
@@ -564,8 +628,10 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     if kind == "reports":
         to_body = fold(rule["to"])
         title = fold(rule["title"]) if rule["title"] is not None else ""
+        def to_matches(e):
+            return re.search(rule["to"], e["to"], re.IGNORECASE) is not None if rule["to_regex"] else e["to"] == to_body
         dates = [e["date"] for e in events
-                 if e["kind"] == "report" and e["status"] == "held" and e["to"] == to_body and title in e["title"]]
+                 if e["kind"] == "report" and e["status"] == "held" and to_matches(e) and title in e["title"]]
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "receives":
         x = fold(rule["x"])
@@ -604,6 +670,16 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
                      and earliest <= e["date"] < day for e in events)
             if not ok:
                 out.append(finding("breach", day, day, meeting=day))
+        elif kind == "since previous":
+            x = fold(rule["x"])
+
+            def qualifies(e):
+                return e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]
+            previous = max((e["date"] for e in held_meetings if e["date"] < day and not qualifies(e)), default=None)
+            last = max((e["date"] for e in events if qualifies(e) and e["date"] < day), default=None)
+            if last is not None and (previous is None or last > previous):
+                continue
+            out.append(finding("no-evidence" if previous is None else "breach", day, day, meeting=day))
     return out, bool(in_window)
 
 

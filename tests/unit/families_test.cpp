@@ -1253,3 +1253,55 @@ TEST_CASE("gap: an anchor long before F can give a due date before F", "[familie
   CHECK(iso(r.only().findings[0].due) == "2024-02-15");
   CHECK(iso(r.only().findings[0].on) == "null");
 }
+
+TEST_CASE("precedence since the previous meeting: after the previous meeting's day, before this one's",
+          "[families][precedence]") {
+  const std::string rules = board("10 each meeting preceded by \"Agenda Setting\" since the previous meeting");
+  // Meetings 2025-01-14 (before the window), 2025-03-11 and 2025-05-13; the window holds the last two.
+  const std::string head = "body,date,kind,status,title\nBoard,2025-01-14,meeting,held,Panel\n"
+                           "Board,2025-03-11,meeting,held,Panel\nBoard,2025-05-13,meeting,held,Panel\n";
+  SECTION("one session in each gap, the first gap before the window") {
+    const auto r = audit(rules, head + "Board,2025-01-15,session,held,Agenda Setting\nBoard,2025-05-12,session,held,Agenda Setting\n",
+                         "2025-02-01", "2025-06-30");
+    CHECK(status(r.only()) == "pass");
+  }
+  SECTION("a session on the day of the previous meeting is not after it") {
+    const auto r = audit(rules, head + "Board,2025-01-14,session,held,Agenda Setting\nBoard,2025-03-11,session,held,Agenda Setting\n",
+                         "2025-02-01", "2025-06-30");
+    REQUIRE(r.only().findings.size() == 2);
+    CHECK(iso(r.only().findings[0].due) == "2025-03-11");
+    CHECK(r.only().findings[1].message ==
+          "no held meeting or session whose title contains \"Agenda Setting\" between the previous meeting on 2025-03-11 "
+          "and the meeting on 2025-05-13; the last one was on 2025-03-11");
+  }
+  SECTION("one session does not serve two meetings, however near") {
+    const auto r = audit(rules, head + "Board,2025-03-01,session,held,Agenda Setting\n", "2025-02-01", "2025-06-30");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(iso(r.only().findings[0].due) == "2025-05-13");
+  }
+  SECTION("the first meeting in the logs: any earlier session will do, none is no evidence") {
+    const auto met = audit(rules, head + "Board,2024-06-01,session,held,Agenda Setting\nBoard,2025-02-01,session,held,Agenda Setting\n"
+                                         "Board,2025-04-01,session,held,Agenda Setting\n",
+                           "2025-01-01", "2025-06-30");
+    CHECK(status(met.only()) == "pass");
+    const auto none = audit(rules, head + "Board,2025-02-01,session,held,Agenda Setting\nBoard,2025-04-01,session,held,Agenda Setting\n",
+                            "2025-01-01", "2025-06-30");
+    CHECK(status(none.only()) == "no-evidence");
+    REQUIRE(none.only().findings.size() == 1);
+    CHECK(iso(none.only().findings[0].due) == "2025-01-14");
+  }
+}
+
+TEST_CASE("reports to matching: the recipient by regular expression, ignoring case, white space folded",
+          "[families][reports]") {
+  const auto r = audit(board("11 reports at least 3 times a year to matching \"scrutiny panel\""),
+                       "body,date,kind,title,to\n"
+                       "Board,2025-02-01,report,Update,Children's  Scrutiny   Panel\n"
+                       "Board,2025-05-01,report,Update,HEALTH SCRUTINY PANEL\n"
+                       "Board,2025-08-01,report,Update,Scrutiny Committee\n"
+                       "Board,2025-09-01,report,Update,\n",
+                       "2025-01-01", "2025-12-31");
+  REQUIRE(r.only().findings.size() == 1);
+  CHECK(r.only().findings[0].found == 2);
+  CHECK_THAT(r.only().findings[0].message, Contains("reports to a body matching \"scrutiny panel\""));
+}

@@ -101,6 +101,9 @@ TEST_CASE("RL005: statements that can never be breached", "[lint]") {
   CHECK(codes(lint_text(board("  p  each meeting preceded by \"Board\" within 30 days\n"))) == std::vector<std::string>{"RL005"});
   CHECK(codes(lint_text(board("  i  each meeting has item matching \"(voice)?\"\n"))) == std::vector<std::string>{"RL005"});
   CHECK(codes(lint_text(board("  c  chaired by \"Vice-Chair\" or \"chair\"\n"))) == std::vector<std::string>{"RL005"});
+  CHECK(codes(lint_text(board("  c  chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent\n"))).empty());
+  CHECK(codes(lint_text(board("  r  reports six-monthly to matching \"scrutiny|\"\n"))) == std::vector<std::string>{"RL005"});
+  CHECK(codes(lint_text(board("  r  reports six-monthly to matching \"scrutiny\"\n"))).empty());
   CHECK(codes(lint_text(board("  c  chaired by \"Vice-Chair\"\n"))).empty());
   CHECK(lint_text(board("  v  meets jointly with \"young people\" twice a year\n"
                         "  i  each meeting has item matching \"voice|lived experience\"\n"))

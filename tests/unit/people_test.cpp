@@ -466,3 +466,129 @@ TEST_CASE("people: JSON Lines rows are rejected like CSV rows, with their line",
   CHECK(log.files[1].rows_used == 1);
   CHECK(log.attendances.size() == 1);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The forms that qualify the people statements: stand-ins, partners, parties, exceptions
+
+TEST_CASE("chair when absent: a stand-in chairs only when no holder of the role attended", "[people][chair]") {
+  const files in{{"meetings.csv", meetings},
+                 {"attendance.csv",
+                  "body,date,person,role,attendance\n"
+                  "Board,2025-02-04,Ann,Chair,present\nBoard,2025-02-04,Bob,,present\n"      // the Chair chairs
+                  "Board,2025-05-06,Bob,Chair,present\nBoard,2025-05-06,Ann,,apologies\n"    // Ann away: Bob may
+                  "Board,2025-08-05,Bob,Chair,present\nBoard,2025-08-05,Ann,,present virtually\n"},  // Ann there
+                 {"membership.csv",
+                  "body,person,role,from\nBoard,Ann,Executive Member,2025-01-01\nBoard,Bob,Vice-Chair,2025-01-01\n"}};
+  const auto r = audit("3.1 chaired by \"Executive Member\" or \"Vice-Chair\" when \"Executive Member\" is absent", in,
+                       "2025-01-01", "2025-12-31");
+  const rule_result& res = r.only();
+  REQUIRE(res.findings.size() == 1);
+  CHECK(status(res.findings[0]) == "breach");
+  CHECK(iso(res.findings[0].due) == "2025-08-05");
+  CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Bob"});
+  CHECK(res.findings[0].message ==
+        "the held meeting on 2025-08-05 was chaired by Bob, standing in for \"Executive Member\", while Ann, holding "
+        "\"Executive Member\", attended it");
+  // Without the qualifier, the same logs meet the rule.
+  CHECK(status(audit("3.1 chaired by \"Executive Member\" or \"Vice-Chair\"", in, "2025-01-01", "2025-12-31").only()) ==
+        "pass");
+}
+
+TEST_CASE("chair when absent: the attendance role Chair is not the post; no membership cannot tell", "[people][chair]") {
+  const files att{{"meetings.csv", "body,date\nBoard,2025-02-04\n"},
+                  {"attendance.csv", "body,date,person,role,attendance\nBoard,2025-02-04,Bob,Chair,present\n"
+                                     "Board,2025-02-04,Ann,,present\n"}};
+  // "Chair" as the post: Bob chairs (attendance role Chair), but only a membership says who the Chair is.
+  const auto none = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", att, "2025-01-01", "2025-12-31");
+  CHECK(status(none.only()) == "no-evidence");
+  CHECK_THAT(none.only().findings[0].message, Contains("whether anyone holding \"Chair\" attended cannot be told"));
+  files with = att;
+  with.push_back({"membership.csv", "body,person,role,from\nBoard,Ann,Chair,2025-01-01\nBoard,Bob,Vice-Chair,2025-01-01\n"});
+  const auto breach = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", with, "2025-01-01", "2025-12-31");
+  CHECK(status(breach.only()) == "breach");
+  CHECK(breach.only().findings[0].people == std::vector<std::string>{"Ann", "Bob"});
+}
+
+TEST_CASE("attended by from at least N partners: the partners of the holders who attended", "[people][attended]") {
+  const files in{{"meetings.csv", meetings},
+                 {"attendance.csv",
+                  "body,date,person,role,attendance\n"
+                  "Board,2025-02-04,Ann,,present\nBoard,2025-02-04,Bob,,present\nBoard,2025-02-04,Cat,,present virtually\n"
+                  "Board,2025-05-06,Ann,,present\nBoard,2025-05-06,Bob,,present\nBoard,2025-05-06,Dan,,present\n"
+                  "Board,2025-05-06,Cat,,apologies\n"
+                  "Board,2025-08-05,Ann,,present\nBoard,2025-08-05,Bob,,present\nBoard,2025-08-05,Eve,SMT Member,present\n"},
+                 {"membership.csv",
+                  "body,person,role,partner,from\n"
+                  "Board,Ann,SMT Member,Places,2025-01-01\nBoard,Bob,SMT Member,People,2025-01-01\n"
+                  "Board,Cat,SMT Member,Resources,2025-01-01\nBoard,Dan,SMT Member,people,2025-01-01\n"}};
+  const auto r = audit("1.9 each meeting attended by \"SMT Member\" from at least 3 partners", in, "2025-01-01", "2025-12-31");
+  const rule_result& res = r.only();
+  // 02-04: three partners, one remotely: met. 05-06: People twice (folded), Cat away: breach. 08-05: Eve
+  // holds the role by her attendance record but no membership gives her partner: no evidence.
+  REQUIRE(res.findings.size() == 2);
+  CHECK(status(res.findings[0]) == "breach");
+  CHECK(res.findings[0].found == 2);
+  CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Bob", "Dan"});
+  CHECK(res.findings[0].message ==
+        "the people holding \"SMT Member\" who attended the held meeting on 2025-05-06 represent 2 partners (Ann of Places, "
+        "Bob of People and Dan of people); at least 3 required");
+  CHECK(status(res.findings[1]) == "no-evidence");
+  CHECK_THAT(res.findings[1].message, Contains("the partner of Eve is not recorded"));
+}
+
+TEST_CASE("parties: the members in office on each meeting's date, by the party of their membership", "[people][membership]") {
+  const files in{{"meetings.csv", meetings},
+                 {"membership.csv",
+                  "body,person,role,party,from,to\n"
+                  "Board,Ann,Elected Member,Labour,2025-01-01,\n"
+                  "Board,Bob,Elected Member,Conservative,2025-01-01,2025-05-05\n"
+                  "Board,Cat,Elected Member,labour,2025-05-06,\n"
+                  "Board,Dan,Elected Member,,2025-08-01,\n"
+                  "Board,Vic,Virtual Head Teacher,,2025-01-01,\n"}};
+  const auto r = audit("4.1 has members of at least 2 parties among \"Elected Member\"", in, "2025-01-01", "2025-12-31");
+  const rule_result& res = r.only();
+  // 02-04: Labour and Conservative: met. 05-06: Bob left the day before; Ann and Cat are both Labour: breach.
+  // 08-05: Dan has no party recorded and could be the second party: no evidence.
+  REQUIRE(res.findings.size() == 2);
+  CHECK(status(res.findings[0]) == "breach");
+  CHECK(iso(res.findings[0].due) == "2025-05-06");
+  CHECK(res.findings[0].found == 1);
+  CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Cat"});
+  CHECK(res.findings[0].message ==
+        "the members holding \"Elected Member\" on 2025-05-06, the date of a held meeting, belong to 1 party (Ann (Labour) "
+        "and Cat (labour)); at least 2 required");
+  CHECK(status(res.findings[1]) == "no-evidence");
+  CHECK_THAT(res.findings[1].message, Contains("the party of Dan is not recorded"));
+}
+
+TEST_CASE("parties: a party on an attendance or training row is rejected with its line", "[people][inputs]") {
+  std::string errors;
+  const event_log log = read_all({{"attendance.csv", "body,date,person,attendance,party\nBoard,2025-02-04,Ann,present,Labour\n"},
+                                  {"people.jsonl", "{\"person\": \"Ann\", \"training\": \"Induction\", \"date\": \"2025-01-01\", "
+                                                   "\"party\": \"Green\"}\n"}},
+                                 &errors);
+  REQUIRE(log.files[0].rejected.size() == 1);
+  CHECK(log.files[0].rejected[0].line == 2);
+  CHECK(log.files[0].rejected[0].reason ==
+        "party 'Labour' on an attendance row: a party is recorded on membership rows only");
+  REQUIRE(log.files[1].rejected.size() == 1);
+  CHECK_THAT(log.files[1].rejected[0].reason, Contains("a party is recorded on membership rows only"));
+}
+
+TEST_CASE("attendance rate except: members holding the role are not expected on that day", "[people][rate]") {
+  const files in{{"meetings.csv", meetings},
+                 {"attendance.csv",
+                  "body,date,person,attendance\n"
+                  "Board,2025-02-04,Ann,present\nBoard,2025-02-04,Vi,absent\nBoard,2025-02-04,Bob,present\n"
+                  "Board,2025-05-06,Ann,present\nBoard,2025-05-06,Bob,present\n"
+                  "Board,2025-08-05,Ann,present\nBoard,2025-08-05,Bob,absent\n"},
+                 {"membership.csv",
+                  "body,person,role,from,to\n"
+                  "Board,Ann,Councillor,2025-01-01,\nBoard,Vi,Voice for All,2025-01-01,\n"
+                  "Board,Bob,Councillor,2025-01-01,\nBoard,Bob,Voice for All,2025-08-01,\n"}};
+  const auto all = audit("5.6 each member attends every meeting", in, "2025-01-01", "2025-12-31");
+  CHECK(all.only().findings.size() == 2);  // Vi and Bob
+  const auto r = audit("5.6 each member except \"voice for all\" attends every meeting", in, "2025-01-01", "2025-12-31");
+  // Vi is never expected; Bob is expected until he also holds the excepted role on 2025-08-01.
+  CHECK(status(r.only()) == "pass");
+}
