@@ -17,6 +17,7 @@
 #include "evaluate/context.hpp"
 #include "evaluate/evaluator.hpp"
 #include "language/describe.hpp"
+#include "language/pattern.hpp"
 
 namespace remit {
 
@@ -388,10 +389,8 @@ class explainer {
         r.is_regex ? fmt::format("in which the regular expression \"{}\" is found", r.pattern)
                    : fmt::format("containing \"{}\"", r.pattern),
         r.is_regex ? "; the expression is searched for anywhere in the item" : "");
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    options.set_log_errors(false);
-    const RE2 re(r.is_regex ? r.pattern : std::string("^$"), options);
+    const auto compiled = compile_pattern(r.is_regex ? r.pattern : std::string("^$"));
+    const RE2& re = *compiled;
     const std::string wanted = fold(r.pattern);
     bool any = false;
     for (const event* e : ctx_.events) {

@@ -4,16 +4,14 @@
 
 #include "core/text.hpp"
 #include "evaluate/context.hpp"
+#include "language/pattern.hpp"
 
 namespace remit {
 
 item_matcher::item_matcher(const ast::has_item& r) : rule_(r), wanted_(fold(r.pattern)) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
   // The checker has already rejected bad patterns. Items are searched with white space folded,
   // as every text comparison is, so "forward plan" finds "Forward   Plan".
-  if (r.is_regex) re_ = std::make_shared<re2::RE2>(r.pattern, options);
+  if (r.is_regex) re_ = compile_pattern(r.pattern);
 }
 
 bool item_matcher::matches(std::string_view folded_item) const {

@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "evaluate/context.hpp"
+#include "language/pattern.hpp"
 
 namespace remit {
 
@@ -26,11 +27,8 @@ bool has_item_containing(const body_context& ctx, const event& e, std::string_vi
 }  // namespace
 
 recipient_matcher::recipient_matcher(const ast::reports& r) : rule_(r), wanted_(fold(r.recipient)) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
   // The checker has already rejected bad patterns; names are searched with white space folded.
-  if (r.recipient_is_regex) re_ = std::make_shared<re2::RE2>(r.recipient, options);
+  if (r.recipient_is_regex) re_ = compile_pattern(r.recipient);
 }
 
 bool recipient_matcher::matches(std::string_view folded_recipient) const {

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "core/text.hpp"
+#include "language/pattern.hpp"
 
 namespace remit {
 
@@ -47,11 +48,8 @@ struct checker {
   }
 
   void check_regex(const std::string& pattern, const source_location& where) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
-    const RE2 re(pattern, options);
-    if (!re.ok()) error(where, fmt::format("invalid regular expression: {}", re.error()));
+    const auto re = compile_pattern(pattern);
+    if (!re->ok()) error(where, fmt::format("invalid regular expression: {}", re->error()));
   }
 
   void check_statement(const ast::statement& s) {

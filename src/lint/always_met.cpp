@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "lint/lint.hpp"
 #include "lint/measures.hpp"
+#include "language/pattern.hpp"
 
 namespace remit::lint {
 
@@ -44,12 +45,13 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                                        "\"Portfolio Holder for Children and Young People\"",
                                        s.label, role),
                            std::nullopt});
+      // A pattern that matches "" matches every text.
+      const auto matches_empty_text = [](const std::string& pattern) {
+        const auto re = compile_pattern(pattern);
+        return re->ok() && RE2::PartialMatch("", *re);
+      };
       if (const auto* r = std::get_if<ast::reports>(&s.what); r && r->recipient_is_regex) {
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_case_sensitive(false);
-        const RE2 re(r->recipient, options);
-        if (re.ok() && RE2::PartialMatch("", re))
+        if (matches_empty_text(r->recipient))
           out.push_back({"RL005", s.pattern_at,
                          fmt::format("clause {}: the pattern \"{}\" matches an empty name, so a report to any body, or "
                                      "to none, counts. Look for an empty alternative (\"a|\" or \"a||b\") or a "
@@ -58,11 +60,7 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                          std::nullopt});
       }
       if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex) {
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_case_sensitive(false);
-        const RE2 re(i->pattern, options);
-        if (re.ok() && RE2::PartialMatch("", re))
+        if (matches_empty_text(i->pattern))
           out.push_back({"RL005", s.pattern_at,
                          fmt::format("clause {}: the pattern \"{}\" matches an empty title, so it matches every agenda item: "
                                      "any meeting whose items are recorded meets it. Look for an empty alternative "
