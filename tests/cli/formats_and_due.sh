@@ -58,11 +58,15 @@ due rotherham --as-of 2026-03-31 --horizon 0 --format json >"$work/h0.json" || t
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["until"] == "2026-03-31", d["until"]
-# The overdue duty (11) first, then the overdue advisory reading (3(vi)), which never makes
-# the exit status 1.
-assert [(o["status"], o["rule"], o["severity"]) for o in d["obligations"]] == \
-    [("overdue", "11", "major"), ("overdue", "3(vi)", "advisory")], d["obligations"]
-assert len(d["quiet"]) == 44, len(d["quiet"])  # 46 statements, 2 overdue
+# Overdue as of 2026-03-31, longest first: the two duties of clause 11, each a report last made
+# more than six months before (to a body matching "scrutiny|select commission" on 2025-03-19, so
+# due by 2025-09-19; to the Children and Young People's Partnership on 2025-05-14, so due by
+# 2025-11-14), none made since nor planned; then the advisory reading of 3(vi), the Children in
+# Care Council last heard on 2025-06-03, so due by 2025-12-03, which never makes the exit status 1.
+assert [(o["status"], o["rule"], o["severity"], o["due"]) for o in d["obligations"]] == \
+    [("overdue", "11", "major", "2025-09-19"), ("overdue", "11", "major", "2025-11-14"),
+     ("overdue", "3(vi)", "advisory", "2025-12-03")], d["obligations"]
+assert len(d["quiet"]) == 44, len(d["quiet"])  # 47 statements, 3 overdue
 PY
 # Without --as-of, today; text to stdout and a calendar to a file in one run.
 rc=0; due lancashire --format text --format ics="$work/due.ics" >"$work/today.txt" || rc=$?
