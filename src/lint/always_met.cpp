@@ -45,29 +45,21 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                                        "\"Portfolio Holder for Children and Young People\"",
                                        s.label, role),
                            std::nullopt});
-      // A pattern that matches "" matches every text.
-      const auto matches_empty_text = [](const std::string& pattern) {
+      // A pattern that matches "" matches every text: `consequence` says what that does to the rule.
+      const auto flag_empty_match = [&](const std::string& pattern, std::string_view consequence) {
         const auto re = compile_pattern(pattern);
-        return re->ok() && RE2::PartialMatch("", *re);
+        if (!re->ok() || !RE2::PartialMatch("", *re)) return;
+        out.push_back({"RL005", s.pattern_at,
+                       fmt::format("clause {}: the pattern \"{}\" matches {}. Look for an empty alternative (\"a|\" or "
+                                   "\"a||b\") or a pattern that may match nothing (\"x*\")",
+                                   s.label, pattern, consequence),
+                       std::nullopt});
       };
-      if (const auto* r = std::get_if<ast::reports>(&s.what); r && r->recipient_is_regex) {
-        if (matches_empty_text(r->recipient))
-          out.push_back({"RL005", s.pattern_at,
-                         fmt::format("clause {}: the pattern \"{}\" matches an empty name, so a report to any body, or "
-                                     "to none, counts. Look for an empty alternative (\"a|\" or \"a||b\") or a "
-                                     "pattern that may match nothing (\"x*\")",
-                                     s.label, r->recipient),
-                         std::nullopt});
-      }
-      if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex) {
-        if (matches_empty_text(i->pattern))
-          out.push_back({"RL005", s.pattern_at,
-                         fmt::format("clause {}: the pattern \"{}\" matches an empty title, so it matches every agenda item: "
-                                     "any meeting whose items are recorded meets it. Look for an empty alternative "
-                                     "(\"a|\" or \"a||b\") or a pattern that may match nothing (\"x*\")",
-                                     s.label, i->pattern),
-                         std::nullopt});
-      }
+      if (const auto* r = std::get_if<ast::reports>(&s.what); r && r->recipient_is_regex)
+        flag_empty_match(r->recipient, "an empty name, so a report to any body, or to none, counts");
+      if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex)
+        flag_empty_match(i->pattern, "an empty title, so it matches every agenda item: any meeting whose items are recorded "
+                                     "meets it");
     }
   }
 }
