@@ -15,6 +15,11 @@ void diagnostics::error(source_location where, std::string message, std::string 
   list_.push_back({std::move(where), std::move(message), std::move(source_line)});
 }
 
+void diagnostics::add(const diagnostics& more) {
+  const std::vector<diagnostic> found = more.sorted();  // sorted() also drops repeats
+  list_.insert(list_.end(), found.begin(), found.end());
+}
+
 std::vector<diagnostic> diagnostics::sorted() const {
   std::vector<diagnostic> out = list_;
   std::stable_sort(out.begin(), out.end(), [](const diagnostic& a, const diagnostic& b) {

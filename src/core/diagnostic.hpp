@@ -27,6 +27,7 @@ struct diagnostic {
 class diagnostics {
  public:
   void error(source_location where, std::string message, std::string source_line = {});
+  void add(const diagnostics& more);  // each diagnostic of `more`, once
   bool empty() const { return list_.empty(); }
   std::size_t size() const { return list_.size(); }
   // Sorted by file, line, column, then message, so output never depends on discovery order.

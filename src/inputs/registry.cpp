@@ -57,7 +57,7 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
                                                     limit_advice(limit::line_length)));
       return true;
     }
-    for (const diagnostic& d : found.sorted()) diags.error(d.where, d.message, d.source_line);
+    diags.add(found);
     if (scanned.read_error()) diags.error({path, 0, 0}, "could not be read to the end (an input/output error)");
     return true;
   }

@@ -640,7 +640,7 @@ std::optional<ast::rule_file> parse_rule_file(std::string path, std::string_view
   if (!valid_utf8(text)) local.error({path, 1, 0}, "the file is not valid UTF-8");
   b.file.blank_lines = blank_lines_of(text);
   const bool ok = local.empty();
-  for (const diagnostic& d : local.sorted()) diags.error(d.where, d.message, d.source_line);
+  diags.add(local);
   if (!ok) return std::nullopt;
   return std::move(b.file);
 }
