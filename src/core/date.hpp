@@ -38,6 +38,28 @@ struct date {
 
 inline std::int32_t days_between(date a, date b) { return b.days - a.days; }
 
+// A date that may be absent, in 4 bytes where std::optional<date> takes 8: a national audit keeps
+// millions of them in its findings. It reads as std::optional<date> does, and an absent date
+// sorts before every date, as there.
+class optional_date {
+ public:
+  constexpr optional_date() = default;
+  constexpr optional_date(std::nullopt_t) {}
+  constexpr optional_date(date d) : day_(d) {}
+  constexpr optional_date(const std::optional<date>& d) : day_(d ? *d : absent) {}
+  constexpr explicit operator bool() const { return day_ != absent; }
+  constexpr bool has_value() const { return day_ != absent; }
+  constexpr const date& operator*() const { return day_; }
+  constexpr const date* operator->() const { return &day_; }
+  constexpr date value_or(date d) const { return has_value() ? day_ : d; }
+  constexpr operator std::optional<date>() const { return has_value() ? std::optional(day_) : std::nullopt; }
+  constexpr auto operator<=>(const optional_date&) const = default;
+
+ private:
+  static constexpr date absent{INT32_MIN};
+  date day_ = absent;
+};
+
 // Strict yyyy-mm-dd with a real calendar date; nothing else is accepted.
 std::optional<date> parse_iso_date(std::string_view text);
 // Why a text is not a yyyy-mm-dd date, in words for a diagnostic

@@ -77,6 +77,13 @@ struct family_result {
   bool fell_due = false;  // whether anything fell due in the window (docs/language.md, "Rule status")
 };
 
+// What every evaluation does with a statement's findings before they are reported: waivers,
+// advisory wording, the order by due date, and the rule's status (evaluator.cpp).
+void settle_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s, family_result& found,
+                     rule_result& result);
+// The waivers, the block's own then the file's, for the labels the block uses.
+std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block);
+
 // The dates of the events a frequency is judged on, and how to name them in a sentence.
 struct series {
   std::vector<date> dates;  // sorted
@@ -85,6 +92,8 @@ struct series {
 };
 
 series qualifying_series(const body_context& ctx, const ast::rule& rule);
+// How the events of `meets` are named, without their dates.
+series meetings_words(bool informal_meetings_count);
 
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
 
@@ -130,6 +139,31 @@ class recipient_matcher {
 // The frequency families (gap.cpp, periods.cpp).
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f);
 family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f);
+
+// The parts of the gap, period and notice families that judge one link, one period or one
+// meeting, apart from the words: the batch evaluation above and the streamed one
+// (streamed_audit.cpp) judge and word alike because both call these.
+//
+// Gap: the day the next qualifying event is due after `p`; a breach of the link from `after`
+// (none: the window's start) to `next` (none: still open at the window's end), and its words.
+date gap_due(const body_context& ctx, const ast::gap_frequency& f, date p);
+finding gap_breach(const body_context& ctx, const ast::gap_frequency& f, std::optional<date> after, std::optional<date> next);
+std::string gap_words(const body_context& ctx, std::string_view noun, const ast::gap_frequency& f, const finding& x);
+// Periods: what a coverage or count frequency asks of each period, the periods it judges, and
+// the finding for a period that had `found` qualifying events, if it falls short.
+struct period_rule {
+  ast::period_kind period = ast::period_kind::year;
+  int needed = 1;
+  bool is_count = false;
+};
+period_rule period_rule_of(const ast::frequency& f);
+std::vector<audit_window> judged_periods(const body_context& ctx, const period_rule& rule);
+std::optional<finding> period_finding(const period_rule& rule, const audit_window& period, long found);
+std::string period_words(const period_rule& rule, std::string_view noun, std::string_view nouns, const finding& x);
+// Notice: the finding for the agenda of a meeting published on `published` (no_date: not
+// recorded), if it is one. Throws calendar_year_missing.
+std::optional<finding> notice_finding(const body_context& ctx, const ast::notice& rule, date meeting, date published);
+std::string notice_finding_words(const body_context& ctx, const ast::notice& rule, const finding& x);
 
 // What the people families share (people.cpp).
 // Recorded as attending: present, substitute or in attendance, in the room or remotely.

@@ -88,6 +88,65 @@ std::optional<audit_window> judged_part(const audit_window& window, const std::o
 
 namespace {
 
+const ast::waiver* waiver_for(const ast::rule_file& file, const ast::body& body, const ast::statement& s, date due) {
+  for (const auto* list : {&body.waivers, &file.waivers})
+    for (const ast::waiver& w : *list)
+      if (w.label == s.label && w.from <= due && due <= w.to) return &w;
+  return nullptr;
+}
+
+}  // namespace
+
+void settle_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s, family_result& found,
+                     rule_result& result) {
+  for (finding& f : found.findings) {
+    if (f.status != finding_status::breach) continue;
+    if (const ast::waiver* w = waiver_for(file, block, s, f.due)) {
+      f.status = finding_status::waived;
+      f.message = fmt::format("{}; waived from {} to {} because \"{}\"", f.words(), w->from, w->to, w->reason);
+      f.writer.reset();
+    }
+  }
+  // Advisory wording is not a duty: what would have been a breach is reported as advisory.
+  if (s.modifiers.advisory)
+    for (finding& f : found.findings)
+      if (f.status == finding_status::breach) f.status = finding_status::advisory;
+  // By due date; the rest of the key only makes the order independent of the order of log rows.
+  // (Findings whose words are written on demand tie on the dates only when their words are
+  // the same too.)
+  std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
+    return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);
+  });
+  const auto any = [&](finding_status st) {
+    return std::any_of(found.findings.begin(), found.findings.end(), [&](const finding& f) { return f.status == st; });
+  };
+  if (any(finding_status::breach))
+    result.status = rule_status::breach;
+  else if (any(finding_status::no_evidence))
+    result.status = rule_status::no_evidence;
+  else if (any(finding_status::advisory))
+    result.status = rule_status::advisory;
+  else if (any(finding_status::waived))
+    result.status = rule_status::waived;
+  else
+    result.status = found.fell_due ? rule_status::pass : rule_status::not_due;
+  result.findings = std::move(found.findings);
+}
+
+std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block) {
+  std::vector<waiver_window> out;
+  const auto has_label = [&](const std::string& label) {
+    return std::any_of(block.statements.begin(), block.statements.end(),
+                       [&](const ast::statement& s) { return s.label == label; });
+  };
+  for (const auto* list : {&block.waivers, &file.waivers})
+    for (const ast::waiver& w : *list)
+      if (has_label(w.label)) out.push_back({w.label, w.from, w.to, w.reason});
+  return out;
+}
+
+namespace {
+
 // The family a statement belongs to decides how it is evaluated.
 family_result evaluate_statement(const body_context& ctx, const ast::statement& s) {
   return std::visit(
@@ -112,25 +171,6 @@ family_result evaluate_statement(const body_context& ctx, const ast::statement& 
       s.what);
 }
 
-const ast::waiver* waiver_for(const ast::rule_file& file, const ast::body& body, const ast::statement& s, date due) {
-  for (const auto* list : {&body.waivers, &file.waivers})
-    for (const ast::waiver& w : *list)
-      if (w.label == s.label && w.from <= due && due <= w.to) return &w;
-  return nullptr;
-}
-
-rule_status status_of(const family_result& r) {
-  const auto any = [&](finding_status s) {
-    return std::any_of(r.findings.begin(), r.findings.end(), [&](const finding& f) { return f.status == s; });
-  };
-  if (any(finding_status::breach)) return rule_status::breach;
-  if (any(finding_status::no_evidence)) return rule_status::no_evidence;
-  if (any(finding_status::advisory)) return rule_status::advisory;
-  if (any(finding_status::waived)) return rule_status::waived;
-  if (!r.fell_due) return rule_status::not_due;
-  return rule_status::pass;
-}
-
 // What reports need to draw the body beside its results: its events in the window and the
 // waivers that bear on its rules.
 void describe_body(const event_log& log, const body_context& ctx, const body_match& m, audited_body& out,
@@ -142,13 +182,7 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
                             e->status, e->held(), std::string(log.strings.text(e->title)),
                             std::string(log.strings.text(e->to))});
     }
-  const auto has_label = [&](const std::string& label) {
-    return std::any_of(m.block->statements.begin(), m.block->statements.end(),
-                       [&](const ast::statement& s) { return s.label == label; });
-  };
-  for (const auto* list : {&m.block->waivers, &m.file->waivers})
-    for (const ast::waiver& w : *list)
-      if (has_label(w.label)) out.waivers.push_back({w.label, w.from, w.to, w.reason});
+  out.waivers = body_waivers(*m.file, *m.block);
 }
 
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
@@ -178,23 +212,7 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
                   line_of(file, s.where.line));
       continue;
     }
-    for (finding& f : found.findings) {
-      if (f.status != finding_status::breach) continue;
-      if (const ast::waiver* w = waiver_for(file, *m.block, s, f.due)) {
-        f.status = finding_status::waived;
-        f.message = fmt::format("{}; waived from {} to {} because \"{}\"", f.message, w->from, w->to, w->reason);
-      }
-    }
-    // Advisory wording is not a duty: what would have been a breach is reported as advisory.
-    if (s.modifiers.advisory)
-      for (finding& f : found.findings)
-        if (f.status == finding_status::breach) f.status = finding_status::advisory;
-    // By due date; the rest of the key only makes the order independent of the order of log rows.
-    std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
-      return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);
-    });
-    result.status = status_of(found);
-    result.findings = std::move(found.findings);
+    settle_findings(file, *m.block, s, found, result);
     report.results.push_back(std::move(result));
   }
   body.rule_count = report.results.size() - body.first_result;
@@ -233,7 +251,7 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
     for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();
     std::move(parts[k].results.begin(), parts[k].results.end(), std::back_inserter(report.results));
     std::move(parts[k].bodies.begin(), parts[k].bodies.end(), std::back_inserter(report.bodies));
-    for (const diagnostic& d : part_diags[k].sorted()) diags.error(d.where, d.message, d.source_line);
+    diags.add(part_diags[k]);
   }
   report.events_after_window = static_cast<std::size_t>(
       std::count_if(log.events.begin(), log.events.end(), [&](const event& e) { return e.day > window.to; }));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,16 +24,35 @@ enum class rule_status { breach, no_evidence, advisory, waived, not_due, pass };
 std::string_view name(finding_status s);
 std::string_view name(rule_status s);
 
+struct finding;
+
+// Writes a finding's derivation when a report asks for it. A streamed audit of millions of
+// events (evaluate/streamed_audit.hpp) keeps its findings' dates and writes their words only
+// as each is reported: held whole, the words would be most of its memory.
+class finding_writer {
+ public:
+  virtual ~finding_writer() = default;
+  virtual std::string words(const finding& f) const = 0;
+};
+
 struct finding {
   finding_status status = finding_status::breach;
   date due;                      // the latest date by which the duty had to be met
-  std::optional<date> on;        // the date of the evidence, if there was any ("date" in reports)
-  std::optional<date> meeting;   // the meeting a notice, item or precedence finding is about
-  std::optional<date> period_start;
-  std::optional<date> period_end;
+  optional_date on;              // the date of the evidence, if there was any ("date" in reports)
+  optional_date meeting;         // the meeting a notice, item or precedence finding is about
+  optional_date period_start;
+  optional_date period_end;
   std::optional<int> found;      // count family: how many qualifying events the period had
-  std::string message;           // the derivation, in plain English
+  std::string message;           // the derivation, in plain English (see words())
   std::vector<std::string> people = {};  // people statements: who the finding is about, as the log names them
+  // Gap family: the qualifying event the interval ran from; none when it ran from the start of
+  // the audit window.
+  optional_date after = {};
+  // Set when `message` was left to be written on demand.
+  std::shared_ptr<const finding_writer> writer = {};
+
+  // The derivation, in plain English: what every report prints.
+  std::string words() const { return writer ? writer->words(*this) : message; }
 };
 
 // The days a version of a body's rules was in force, both included; an open end has no date

@@ -47,6 +47,24 @@ due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p)
   return {d, why};
 }
 
+date gap_due(const body_context& ctx, const ast::gap_frequency& f, date p) { return ctx.in_force(due_day_after(p, f)); }
+
+finding gap_breach(const body_context& ctx, const ast::gap_frequency& f, std::optional<date> after, std::optional<date> next) {
+  return {finding_status::breach, gap_due(ctx, f, after.value_or(ctx.audit().from)), next, {}, {}, {}, {}, {}, {}, after};
+}
+
+std::string gap_words(const body_context& ctx, std::string_view noun, const ast::gap_frequency& f, const finding& x) {
+  const date p = x.after.value_or(ctx.audit().from);
+  const std::string what_p =
+      x.after ? fmt::format("the {} on {}", noun, p) : fmt::format("{}, the start of the audit window", p);
+  const due_date due = ctx.in_force(due_after(p, f, what_p));
+  if (!x.on)
+    return fmt::format("next {} was due by {} ({}); there was none by {}", noun, due.day, due.derivation,
+                       ctx.window_end_words());
+  return fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late", noun, due.day, due.derivation, noun, *x.on,
+                     counted(days_between(due.day, *x.on), "day", "days"));
+}
+
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f) {
   const date from = ctx.window.from;
   const date to = ctx.window.to;
@@ -57,37 +75,23 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   // of the audit window when there is none.
   const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
   const auto end_in = std::upper_bound(first_in, s.dates.end(), to);
-  date p = ctx.audit().from;
-  bool p_is_event = first_in != s.dates.begin();
-  if (p_is_event) p = *(first_in - 1);
-  // Words for p, only for a breach: most links are met.
-  const auto what_p = [&] {
-    return p_is_event ? fmt::format("the {} on {}", s.noun, p) : fmt::format("{}, the start of the audit window", p);
+  std::optional<date> p;
+  if (first_in != s.dates.begin()) p = *(first_in - 1);
+  const auto breach = [&](std::optional<date> next) {
+    finding x = gap_breach(ctx, f, p, next);
+    x.message = gap_words(ctx, s.noun, f, x);
+    out.findings.push_back(std::move(x));
   };
-
   for (auto it = first_in; it != end_in; ++it) {
     out.fell_due = true;
     const date q = *it;
-    if (q > ctx.in_force(due_day_after(p, f))) {
-      const due_date due = ctx.in_force(due_after(p, f, what_p()));
-      out.findings.push_back({finding_status::breach, due.day, q, {}, {}, {}, {},
-                              fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late", s.noun, due.day,
-                                          due.derivation, s.noun, q,
-                                          counted(days_between(due.day, q), "day", "days"))});
-    }
+    if (q > gap_due(ctx, f, p.value_or(ctx.audit().from))) breach(q);
     p = q;
-    p_is_event = true;
   }
-
   // After the last link: still open at the window's end.
-  const date last_due = ctx.in_force(due_day_after(p, f));
+  const date last_due = gap_due(ctx, f, p.value_or(ctx.audit().from));
   if (last_due < to) out.fell_due = true;
-  if (to > last_due) {
-    const due_date due = ctx.in_force(due_after(p, f, what_p()));
-    out.findings.push_back({finding_status::breach, due.day, std::nullopt, {}, {}, {}, {},
-                            fmt::format("next {} was due by {} ({}); there was none by {}", s.noun, due.day,
-                                        due.derivation, ctx.window_end_words())});
-  }
+  if (to > last_due) breach(std::nullopt);
   return out;
 }
 

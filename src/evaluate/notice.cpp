@@ -67,27 +67,32 @@ date latest_day(const body_context& ctx, const ast::notice& r, date m) {
 
 }  // namespace
 
+std::optional<finding> notice_finding(const body_context& ctx, const ast::notice& r, date meeting, date published) {
+  if (published != no_date && published <= latest_day(ctx, r, meeting)) return std::nullopt;
+  if (published == no_date) return finding{finding_status::no_evidence, latest_day(ctx, r, meeting), std::nullopt, meeting, {}, {}, {}, {}};
+  return finding{finding_status::breach, latest_day(ctx, r, meeting), published, meeting, {}, {}, {}, {}};
+}
+
+std::string notice_finding_words(const body_context& ctx, const ast::notice& r, const finding& x) {
+  const date m = *x.meeting;
+  const auto [due, how] = latest_publication(ctx, r, m);
+  if (!x.on)
+    return fmt::format("no agenda publication date is recorded for the meeting on {}; {} needed publication by {} ({})",
+                       with_weekday(m), notice_words(r), with_weekday(due), how);
+  return fmt::format("agenda for the meeting on {} was published on {}, {} late: {} needed publication by {} ({})",
+                     with_weekday(m), with_weekday(*x.on), counted(days_between(due, *x.on), "day", "days"),
+                     notice_words(r), with_weekday(due), how);
+}
+
 family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
   family_result out;
   for (const event* e : ctx.events) {
     if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
     out.fell_due = true;
-    const date m = e->day;
-    if (e->published != no_date && e->published <= latest_day(ctx, r, m)) continue;
-    const auto [due, how] = latest_publication(ctx, r, m);
-    if (e->published == no_date) {
-      out.findings.push_back({finding_status::no_evidence, due, std::nullopt, m, {}, {}, {},
-                              fmt::format("no agenda publication date is recorded for the meeting on {}; {} "
-                                          "needed publication by {} ({})",
-                                          with_weekday(m), notice_words(r), with_weekday(due), how)});
-      continue;
-    }
-    if (e->published <= due) continue;
-    out.findings.push_back(
-        {finding_status::breach, due, e->published, m, {}, {}, {},
-         fmt::format("agenda for the meeting on {} was published on {}, {} late: {} needed publication by {} ({})",
-                     with_weekday(m), with_weekday(e->published), counted(days_between(due, e->published), "day", "days"),
-                     notice_words(r), with_weekday(due), how)});
+    std::optional<finding> x = notice_finding(ctx, r, e->day, e->published);
+    if (!x) continue;
+    x->message = notice_finding_words(ctx, r, *x);
+    out.findings.push_back(std::move(*x));
   }
   return out;
 }

@@ -16,15 +16,14 @@ date period_start_holding(date d, int months, int year_start_month) {
   return start;
 }
 
-family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f) {
-  const ast::period_kind period = std::holds_alternative<ast::coverage_frequency>(f)
-                                      ? std::get<ast::coverage_frequency>(f).period
-                                      : std::get<ast::count_frequency>(f).period;
-  const int needed = std::holds_alternative<ast::count_frequency>(f) ? std::get<ast::count_frequency>(f).times : 1;
-  const bool is_count = std::holds_alternative<ast::count_frequency>(f);
-  const int months = ast::months_in(period);
+period_rule period_rule_of(const ast::frequency& f) {
+  if (const auto* c = std::get_if<ast::count_frequency>(&f)) return {c->period, c->times, true};
+  return {std::get<ast::coverage_frequency>(f).period, 1, false};
+}
 
-  family_result out;
+std::vector<audit_window> judged_periods(const body_context& ctx, const period_rule& rule) {
+  const int months = ast::months_in(rule.period);
+  std::vector<audit_window> out;
   // Periods wholly inside the audit window; a version of the body's rules judges those that end
   // while it is in force.
   const audit_window whole = ctx.audit();
@@ -33,19 +32,36 @@ family_result evaluate_periods(const body_context& ctx, const series& s, const a
     const date end = start.plus_months(months).plus_days(-1);
     if (start < whole.from || end > whole.to) continue;
     if (end < ctx.window.from || end > ctx.window.to) continue;
+    out.push_back({start, end});
+  }
+  return out;
+}
+
+std::optional<finding> period_finding(const period_rule& rule, const audit_window& period, long found) {
+  if (found >= rule.needed) return std::nullopt;
+  finding x{finding_status::breach, period.to, std::nullopt, {}, period.from, period.to, {}, {}};
+  if (rule.is_count) x.found = static_cast<int>(found);
+  return x;
+}
+
+std::string period_words(const period_rule& rule, std::string_view noun, std::string_view nouns, const finding& x) {
+  if (rule.is_count)
+    return fmt::format("{} in the {} {} to {}; at least {} required", counted(*x.found, noun, nouns),
+                       period_word(rule.period), *x.period_start, *x.period_end, rule.needed);
+  return fmt::format("no {} in the {} {} to {}", noun, period_word(rule.period), *x.period_start, *x.period_end);
+}
+
+family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f) {
+  const period_rule rule = period_rule_of(f);
+  family_result out;
+  for (const audit_window& period : judged_periods(ctx, rule)) {
     out.fell_due = true;
-    const long found = std::upper_bound(s.dates.begin(), s.dates.end(), end) -
-                       std::lower_bound(s.dates.begin(), s.dates.end(), start);
-    if (found >= needed) continue;
-    finding x{finding_status::breach, end, std::nullopt, {}, start, end, {}, {}};
-    if (is_count) {
-      x.found = static_cast<int>(found);
-      x.message = fmt::format("{} in the {} {} to {}; at least {} required", counted(found, s.noun, s.nouns),
-                              period_word(period), start, end, needed);
-    } else {
-      x.message = fmt::format("no {} in the {} {} to {}", s.noun, period_word(period), start, end);
-    }
-    out.findings.push_back(std::move(x));
+    const long found = std::upper_bound(s.dates.begin(), s.dates.end(), period.to) -
+                       std::lower_bound(s.dates.begin(), s.dates.end(), period.from);
+    std::optional<finding> x = period_finding(rule, period, found);
+    if (!x) continue;
+    x->message = period_words(rule, s.noun, s.nouns, *x);
+    out.findings.push_back(std::move(*x));
   }
   return out;
 }

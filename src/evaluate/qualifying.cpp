@@ -40,15 +40,19 @@ std::string recipient_matcher::what() const {
                                   : fmt::format("\"{}\"", rule_.recipient);
 }
 
+series meetings_words(bool informal_meetings_count) {
+  if (informal_meetings_count) return {{}, "held meeting or session", "held meetings or sessions"};
+  return {{}, "held meeting", "held meetings"};
+}
+
 series qualifying_series(const body_context& ctx, const ast::rule& rule) {
   return std::visit(
       [&](const auto& r) -> series {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, ast::meets>) {
-          if (ctx.informal_meetings_count)
-            return {dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e); }), "held meeting or session",
-                    "held meetings or sessions"};
-          return {dates_of(ctx, [](const event& e) { return e.held_meeting(); }), "held meeting", "held meetings"};
+          series out = meetings_words(ctx.informal_meetings_count);
+          out.dates = dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e); });
+          return out;
         } else if constexpr (std::is_same_v<T, ast::meets_jointly>) {
           const std::string partner = fold(r.partner);
           return {dates_of(ctx,

@@ -86,7 +86,7 @@ class csv_reporter final : public reporter {
           fmt::format_to(std::back_inserter(line), "{},{},{},{},{},{},{},{},{}", name(f.status), to_iso(f.due),
                          date_cell(f.on), date_cell(f.meeting), date_cell(f.period_start), date_cell(f.period_end),
                          f.found ? std::to_string(*f.found) : std::string{}, late ? std::to_string(*late) : std::string{},
-                         cell(f.message));
+                         cell(f.words()));
           line += after;
           line += "\r\n";
           out << line;

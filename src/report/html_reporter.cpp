@@ -289,7 +289,7 @@ class html_reporter final : public reporter {
     if (s.worst)
       out << fmt::format("<p class=\"worst w-{}\"><b>Worst finding:</b> clause {} (<span class=\"statement\">{}</span>), {}: {}</p>",
                          name(s.worst->status), x(s.worst_rule->statement->label), x(s.worst_rule->statement->text),
-                         name(s.worst->status), x(s.worst->message));
+                         name(s.worst->status), x(s.worst->words()));
     else
       out << "<p class=\"worst w-waived\"><b>No findings:</b> every clause that fell due in the window was met.</p>";
     out << "</div>\n";
@@ -334,7 +334,7 @@ class html_reporter final : public reporter {
       out << "<table class=\"findings\"><thead><tr><th>Status</th><th>Dates</th><th>Derivation and evidence</th></tr></thead><tbody>";
       for (const finding& f : r.findings)
         out << fmt::format("<tr><td>{}</td><td class=\"evidence\">{}</td><td>{}</td></tr>", badge(name(f.status)),
-                           evidence(f, report.window), x(f.message));
+                           evidence(f, report.window), x(f.words()));
       out << "</tbody></table>";
     }
     out << "</td></tr>\n</tbody>\n</table>\n";

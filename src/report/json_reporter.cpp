@@ -18,7 +18,7 @@ json finding_json(const finding& f) {
   j["status"] = name(f.status);
   j["due"] = to_iso(f.due);
   j["date"] = date_or_null(f.on);
-  j["message"] = f.message;
+  j["message"] = f.words();
   if (f.meeting) j["meeting"] = to_iso(*f.meeting);
   if (f.period_start) j["period_start"] = to_iso(*f.period_start);
   if (f.period_end) j["period_end"] = to_iso(*f.period_end);

@@ -26,7 +26,7 @@ bool skipped(const rule_result& r) { return r.status == rule_status::no_evidence
 
 std::string finding_line(const finding& f) {
   return fmt::format("{}: due {}{}: {}", name(f.status), f.due, f.on ? fmt::format(", date {}", *f.on) : std::string{},
-                     f.message);
+                     f.words());
 }
 
 class junit_reporter final : public reporter {
@@ -74,14 +74,14 @@ class junit_reporter final : public reporter {
       std::vector<junit::outcome> inside;
       if (skipped(r)) {
         const std::string why = r.status == rule_status::not_due ? std::string("not-due: nothing fell due in the window")
-                                                                 : "no-evidence: " + r.findings.front().message;
+                                                                 : "no-evidence: " + r.findings.front().words();
         inside.push_back({"skipped", {{"message", why}}, std::nullopt});
       }
       std::string other;  // findings that do not fail the test, kept as text
       for (const finding& f : r.findings) {
         if (f.status == finding_status::breach)
           inside.push_back({"failure",
-                            {{"type", "breach"}, {"message", f.message}},
+                            {{"type", "breach"}, {"message", f.words()}},
                             finding_line(f) + "\n" + describe(*r.statement, b.settings)});
         else
           other += finding_line(f) + "\n";

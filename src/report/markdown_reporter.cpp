@@ -70,7 +70,7 @@ class markdown_reporter final : public reporter {
     out << fmt::format("Status: {}. Rules: {}.", rag_words(s.status), md(b.rule_file));
     if (s.worst)
       out << fmt::format(" Worst finding: clause {} ({}), {}: {}", md(s.worst_rule->statement->label),
-                         md(s.worst_rule->statement->text), name(s.worst->status), md(s.worst->message));
+                         md(s.worst_rule->statement->text), name(s.worst->status), md(s.worst->words()));
     out << "\n\n| Clause | Statement as written | Severity | Status | Findings |\n| --- | --- | --- | --- | ---: |\n";
     for (const rule_result& r : report.results_of(b))
       out << fmt::format("| {} | {} | {} | {} | {} |\n", md(r.statement->label), md(r.statement->text),
@@ -82,7 +82,7 @@ class markdown_reporter final : public reporter {
                          r.statement->where.line);
       out << fmt::format("Meaning: {}\n\n", md(describe(*r.statement, b.settings)));
       for (const finding& f : r.findings)
-        out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, report.window), md(f.message));
+        out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, report.window), md(f.words()));
     }
   }
 

@@ -124,7 +124,7 @@ class sarif_reporter final : public reporter {
     x["level"] = level_of(s, f.status);
     const std::string where = (b.council ? fmt::format("{}: {}", *b.council, b.name) : b.name) + version_suffix(b.version);
     x["message"] = {{"text", valid_utf8_text(fmt::format("{} ({}): clause {} \"{}\": {}", name(f.status), where, s.label,
-                                                         s.text, f.message))}};
+                                                         s.text, f.words()))}};
     json region;
     region["startLine"] = s.where.line;
     region["startColumn"] = s.where.column;
@@ -139,7 +139,7 @@ class sarif_reporter final : public reporter {
                                 .substr(0, 32)}};
     if (f.status == finding_status::waived) {
       // The waiver's reason is at the end of the message; the whole message is the justification.
-      x["suppressions"] = json::array({{{"kind", "inSource"}, {"status", "accepted"}, {"justification", valid_utf8_text(f.message)}}});
+      x["suppressions"] = json::array({{{"kind", "inSource"}, {"status", "accepted"}, {"justification", valid_utf8_text(f.words())}}});
     }
     json props;
     props["status"] = name(f.status);

@@ -39,7 +39,7 @@ class text_reporter final : public reporter {
                                    : std::string{};
       out << fmt::format("  {}{:{}}  {}  {}{}\n", r.statement->label, "", pad, status_word(r.status), r.statement->text, mark);
       for (const finding& f : r.findings)
-        out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), f.message);
+        out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), f.words());
     }
 
     out << '\n';

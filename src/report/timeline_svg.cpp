@@ -167,7 +167,7 @@ void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& b
   }
   for (const finding& f : r.findings) {
     const std::string_view cls = name(f.status);
-    const std::string words = fmt::format("{} {}: due {}: {}", r.statement->label, name(f.status), f.due, f.message);
+    const std::string words = fmt::format("{} {}: due {}: {}", r.statement->label, name(f.status), f.due, f.words());
     if (f.period_start && f.period_end) {
       const date a = std::max(*f.period_start, w.from), b = std::min(*f.period_end, w.to);
       d.out += fmt::format("<rect class=\"tl-period tl-{}\" fill=\"url(#{}-hatch-{})\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"

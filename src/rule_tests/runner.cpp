@@ -237,7 +237,7 @@ class runner {
                                       e.body ? fmt::format(" for \"{}\"", match->body) : std::string{}, name(e.status),
                                       name(match->status));
     for (const finding& f : match->findings)
-      failure += fmt::format("\n  - {}, due {}: {}", name(f.status), f.due, f.message);
+      failure += fmt::format("\n  - {}, due {}: {}", name(f.status), f.due, f.words());
     out.failures.push_back(std::move(failure));
   }
 
