@@ -21,12 +21,26 @@ void report_errors(const diagnostics& diags, command_words words, std::ostream& 
 }
 
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
-                                              bool accept_partial, command_words words, std::ostream& err) {
+                                              bool accept_partial, command_words words, std::ostream& err,
+                                              std::optional<audit_window> stream_window) {
   diagnostics diags;
   audit_inputs in;
   for (const std::string& path : rules)
     if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) in.files.push_back(std::move(*file));
-  read_log_files(logs, in.log, diags);
+  diagnostics log_diags;
+  if (stream_window && diags.empty() && streamed_audit::can_audit(in.files)) {
+    in.streamed = std::make_unique<streamed_audit>(in.files, *stream_window);
+    in.log.sink = in.streamed.get();
+    read_log_files(logs, in.log, log_diags);
+    in.log.sink = nullptr;
+    if (!in.streamed->complete(in.log)) {  // read them again, whole
+      in.streamed.reset();
+      in.log = event_log{};
+      log_diags = diagnostics{};
+    }
+  }
+  if (!in.streamed) read_log_files(logs, in.log, log_diags);
+  diags.add(log_diags);
   if (!diags.empty()) {
     report_errors(diags, words, err);
     return std::nullopt;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "core/diagnostic.hpp"
 #include "evaluate/findings.hpp"
+#include "evaluate/streamed_audit.hpp"
 #include "inputs/event_log.hpp"
 #include "language/ast.hpp"
 
@@ -25,13 +27,21 @@ struct command_words {
 struct audit_inputs {
   std::vector<ast::rule_file> files;
   event_log log;
+  // Set when the logs were audited as they were read: its finish() is then the audit, and `log`
+  // holds no events.
+  std::unique_ptr<streamed_audit> streamed;
 };
 
 // Reads and checks every rule file and log. On any problem it prints them all (or the rejected
 // rows, unless accept_partial) to `err` and returns nothing: the command then exits 2. A sweep
 // passes each council its own stream, so that one council's problems stay with it.
+//
+// Given `stream_window`, the audit window known before reading, it audits the logs as it reads
+// them when the rules and the logs allow (evaluate/streamed_audit.hpp), and reads them again
+// into the event table when they do not.
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
-                                              bool accept_partial, command_words words, std::ostream& err = std::cerr);
+                                              bool accept_partial, command_words words, std::ostream& err = std::cerr,
+                                              std::optional<audit_window> stream_window = std::nullopt);
 
 // Prints diagnostics and the closing count ("remit: 2 errors found; nothing was audited").
 void report_errors(const diagnostics& diags, command_words words, std::ostream& err = std::cerr);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/audit_inputs.hpp"
+#include "cli/clock.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "evaluate/evaluator.hpp"
@@ -50,17 +51,30 @@ int run_check(const check_options& o) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }
-  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words);
+  // "Today" is read once, here. With --from given the window is known before the logs are read,
+  // and they can be audited as they are read, unless the HTML report is to draw every event.
+  const std::string to = o.to.empty() ? to_iso(today()) : o.to;
+  const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
+  std::optional<audit_window> known;
+  if (!o.from.empty() && !html) {
+    std::ostringstream unused;  // said again below, in order, if the window is wrong
+    known = resolve_window(o.from, to, event_log{}, unused);
+  }
+  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words, std::cerr, known);
   if (!inputs) return exit_bad_input;
-  const auto window = resolve_window(o.from, o.to, inputs->log);
+  const auto window = known ? known : resolve_window(o.from, to, inputs->log);
   if (!window) return exit_bad_input;
   event_log& log = inputs->log;
   const std::vector<ast::rule_file>& files = inputs->files;
-  note_confirmed_events(log, window->to);
 
   diagnostics diags;
-  const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
-  audit_report report = run_audit(files, log, *window, diags, html, std::max(1u, std::thread::hardware_concurrency()));
+  audit_report report;
+  if (inputs->streamed) {
+    report = inputs->streamed->finish(log, diags);
+  } else {
+    note_confirmed_events(log, window->to);
+    report = run_audit(files, log, *window, diags, html, std::max(1u, std::thread::hardware_concurrency()));
+  }
   if (!diags.empty()) {
     report_errors(diags, check_words);
     return exit_bad_input;

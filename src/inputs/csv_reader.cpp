@@ -33,7 +33,8 @@ struct column_map {
 };
 
 // The row's cells, by column. `row` is reused from row to row, so that its lists keep their memory.
-void fields_of(const std::vector<std::string_view>& fields, const column_map& cols, event_fields& row) {
+// Items are split only for the event table: an event sink does not keep them.
+void fields_of(const std::vector<std::string_view>& fields, const column_map& cols, event_fields& row, bool items) {
   row.body = cols.get(fields, column::body);
   row.date = cols.get(fields, column::date);
   row.kind = cols.get(fields, column::kind);
@@ -43,7 +44,7 @@ void fields_of(const std::vector<std::string_view>& fields, const column_map& co
   row.published = cols.get(fields, column::published);
   row.council = cols.get(fields, column::council);
   row.ref = cols.get(fields, column::ref);
-  split_items(cols.get(fields, column::items), row.items);
+  if (items) split_items(cols.get(fields, column::items), row.items);
   row.attendees.clear();
   row.attendees_problem = parse_attendees(cols.get(fields, column::attendees), row.attendees);
 }
@@ -124,7 +125,7 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = r.line;
     if (reason.empty()) {
-      fields_of(r.fields, cols, row);
+      fields_of(r.fields, cols, row, log.sink == nullptr);
       reason = add_event(row, e, log);
     }
     if (!reason.empty()) {

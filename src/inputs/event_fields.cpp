@@ -37,6 +37,10 @@ std::string add_event(const event_fields& row, event e, event_log& log) {
   if (!row.attendees_problem.empty()) return row.attendees_problem;
 
   // Nothing below can fail, so nothing is added to the log for a row that is rejected.
+  if (log.sink) {
+    log.sink->take(e, body, trim(row.council), trim(row.ref), log);
+    return {};
+  }
   e.body = log.strings.intern(body);
   e.council = log.strings.intern(trim(row.council));
   e.title = log.strings.intern(trim(row.title));

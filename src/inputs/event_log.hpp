@@ -139,8 +139,23 @@ struct log_file_summary {
   std::string sha256 = {};  // of the file's bytes as read, for the report's manifest
 };
 
+class event_log;
+
+// Takes each event of a CSV or JSON Lines log as it is read, in place of the event table: a
+// streamed audit (evaluate/streamed_audit.hpp) judges it there and then. The event carries its
+// day, publication, kind, status and place; its body, council and record id come as the row
+// wrote them (trimmed), not interned, for the sink to intern what it keeps; its title,
+// recipient, items and attendance are not kept.
+class event_sink {
+ public:
+  virtual ~event_sink() = default;
+  virtual void take(const event& e, std::string_view body, std::string_view council, std::string_view ref,
+                    event_log& log) = 0;
+};
+
 class event_log {
  public:
+  event_sink* sink = nullptr;  // set: events go to it, not to `events`
   string_pool strings;
   std::vector<event> events;
   std::vector<string_pool::id> items;  // every event's agenda items, back to back

@@ -1,0 +1,547 @@
+#include "evaluate/streamed_audit.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <variant>
+
+#include <sys/mman.h>
+
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "evaluate/bodies.hpp"
+#include "evaluate/context.hpp"
+#include "evaluate/evaluator.hpp"
+
+namespace remit {
+
+namespace {
+
+enum class family { gap, periods, notice };
+
+// The family functions take a body's context; the streamed families read nothing of it but
+// the window, the calendar and the year start, so it holds no events and no log.
+const event_log& no_log() {
+  static const event_log none;
+  return none;
+}
+
+// One statement of a body block, as every body it applies to judges it.
+struct statement_plan {
+  const ast::statement* statement = nullptr;
+  family kind = family::gap;
+  const ast::gap_frequency* gap = nullptr;
+  const ast::notice* notice = nullptr;
+  period_rule period;
+  std::vector<audit_window> periods;  // those judged, in date order
+  series words;                       // how its events are named (no dates)
+  std::shared_ptr<const finding_writer> writer;
+};
+
+struct block_plan {
+  const ast::rule_file* file = nullptr;
+  const ast::body* block = nullptr;
+  ast::resolved_settings settings;
+  std::optional<std::string> folded_council;
+  std::string folded_name;  // empty for body *
+  body_context context;
+  std::vector<statement_plan> statements;
+};
+
+// Writes the words of a streamed finding with the family function the batch evaluation uses.
+// It holds what it needs by value: the report's findings may outlive the audit.
+class statement_words final : public finding_writer {
+ public:
+  statement_words(body_context context, const statement_plan& plan)
+      : context_(std::move(context)), kind_(plan.kind), gap_(plan.gap), notice_(plan.notice), period_(plan.period),
+        noun_(plan.words.noun), nouns_(plan.words.nouns) {}
+  std::string words(const finding& f) const override {
+    switch (kind_) {
+      case family::gap: return gap_words(context_, noun_, *gap_, f);
+      case family::periods: return period_words(period_, noun_, nouns_, f);
+      case family::notice: return notice_finding_words(context_, *notice_, f);
+    }
+    return {};
+  }
+
+ private:
+  body_context context_;
+  family kind_;
+  const ast::gap_frequency* gap_;  // in the rule files, which outlive the report
+  const ast::notice* notice_;
+  period_rule period_;
+  std::string noun_, nouns_;
+};
+
+// A body's state is one run of 16-byte cells, read whole for each of its events (a cache line or
+// two): a cell for the body, then for each block that applies to it a cell for the block
+// followed by a cell per statement. What a cell's fields hold depends on what it is for.
+struct cell {
+  date day = no_date;       // body: its last event so far; statement: gap, the last qualifying event
+  std::uint32_t index = 0;  // body: its place in `bodies`; block: its plan; statement: periods, the first period not closed
+  std::uint32_t count = 0;  // body: how many blocks follow; statement: periods, qualifying events in that period so far
+  bool flag = false;        // block: an event of the body that its council admits was seen; statement: something fell due
+  bool failed = false;      // statement: could not be judged for this body (`failures` says why)
+};
+static_assert(sizeof(cell) == 16);
+
+// A finding of a streamed family as it is kept until the report is assembled: its dates and
+// count in 32 bytes, where a report's finding, with room for words and people, takes 128.
+struct kept_finding {
+  finding_status status = finding_status::breach;
+  date due;
+  date on = no_date, meeting = no_date, period_start = no_date, period_end = no_date, after = no_date;
+  std::int32_t found = -1;
+
+  static date day_of(const std::optional<date>& d) { return d.value_or(no_date); }
+  static std::optional<date> optional_of(date d) { return d == no_date ? std::nullopt : std::optional(d); }
+  explicit kept_finding(const finding& f)
+      : status(f.status), due(f.due), on(day_of(f.on)), meeting(day_of(f.meeting)), period_start(day_of(f.period_start)),
+        period_end(day_of(f.period_end)), after(day_of(f.after)), found(f.found.value_or(-1)) {}
+  finding restored(std::shared_ptr<const finding_writer> writer) const {
+    finding f{status, due, optional_of(on), optional_of(meeting), optional_of(period_start), optional_of(period_end),
+              found < 0 ? std::nullopt : std::optional(found), {}};
+    f.after = optional_of(after);
+    f.writer = std::move(writer);
+    return f;
+  }
+};
+
+// What is kept of a body apart from its run.
+struct body_names {
+  std::string folded_name;
+  string_pool::id display_name = 0;
+  std::uint32_t run = 0;  // its first cell
+};
+
+// Asks the kernel to back a large table with 2 MiB pages, where it can: a lookup in a table of
+// megabytes otherwise costs a page-table walk as well as a cache miss.
+void huge_pages(void* data, std::size_t size) {
+  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(huge - 1);
+  if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice: failure is harmless
+}
+
+// The body of each (body, council) pair as rows write them. One probe a row: a slot holds the
+// pair's hash and, for names of up to 100 bytes together, the names themselves, so a lookup
+// reads one slot instead of following pointers to interned entries and their text (at 50,000
+// bodies those were most of the cost of a row).
+class row_bodies {
+ public:
+  struct value {
+    std::uint32_t body = 0;  // the first cell of the body's run
+    string_pool::id council = 0;
+  };
+  static std::uint64_t hash(std::string_view body, std::string_view council) {
+    return std::hash<std::string_view>{}(body) ^ (std::hash<std::string_view>{}(council) * 0x9E3779B97F4A7C15ULL);
+  }
+  void prefetch(std::uint64_t h) const {
+    const slot* x = &slots_[h & (slots_.size() - 1)];
+    __builtin_prefetch(x);
+    __builtin_prefetch(reinterpret_cast<const char*>(x) + 64);
+  }
+  const value* find(std::string_view body, std::string_view council, std::uint64_t h) const {
+    const slot& x = slots_[probe(body, council, h)];
+    return x.used ? &x.v : nullptr;
+  }
+  void add(std::string_view body, std::string_view council, std::uint64_t h, value v) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    slot& x = slots_[probe(body, council, h)];
+    x = slot{};
+    x.hash = h;
+    x.v = v;
+    x.body_size = static_cast<std::uint16_t>(body.size());
+    x.council_size = static_cast<std::uint16_t>(council.size());
+    x.used = true;
+    if (body.size() + council.size() <= sizeof x.text) {
+      std::memcpy(x.text, body.data(), body.size());
+      std::memcpy(x.text + body.size(), council.data(), council.size());
+    } else {
+      long_names_.push_back(std::string(body) + std::string(council));
+      x.long_name = static_cast<std::uint32_t>(long_names_.size());
+    }
+    ++count_;
+  }
+
+ private:
+  struct alignas(64) slot {
+    std::uint64_t hash = 0;
+    value v;
+    std::uint32_t body_size = 0, council_size = 0;  // a line is at most a few MiB (core/limits.hpp)
+    std::uint32_t long_name = 0;  // index + 1 into long_names_, for names that do not fit in `text`
+    bool used = false;
+    char text[99] = {};
+  };
+  static_assert(sizeof(slot) == 128);
+
+  bool holds(const slot& x, std::string_view body, std::string_view council) const {
+    if (x.body_size != body.size() || x.council_size != council.size()) return false;
+    const char* text = x.long_name ? long_names_[x.long_name - 1].data() : x.text;
+    return std::memcmp(text, body.data(), body.size()) == 0 &&
+           std::memcmp(text + body.size(), council.data(), council.size()) == 0;
+  }
+  std::size_t probe(std::string_view body, std::string_view council, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask)
+      if (!slots_[i].used || (slots_[i].hash == h && holds(slots_[i], body, council))) return i;
+  }
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    huge_pages(slots_.data(), slots_.size() * sizeof(slot));
+    const std::size_t mask = slots_.size() - 1;
+    for (const slot& x : old) {
+      if (!x.used) continue;
+      std::size_t i = x.hash & mask;
+      while (slots_[i].used) i = (i + 1) & mask;
+      slots_[i] = x;
+    }
+  }
+  std::vector<slot> slots_ = std::vector<slot>(1024);
+  std::vector<std::string> long_names_;
+  std::size_t count_ = 0;
+};
+
+bool streamable(const ast::rule_file& file, const ast::body& block) {
+  if (version_of(file, block)) return false;
+  return std::all_of(block.statements.begin(), block.statements.end(), [](const ast::statement& s) {
+    return std::holds_alternative<ast::meets>(s.what) || std::holds_alternative<ast::notice>(s.what);
+  });
+}
+
+}  // namespace
+
+struct streamed_audit::state {
+  audit_window window;
+  std::vector<block_plan> blocks;  // files in order, blocks in file order
+  std::vector<cell> cells;         // every body's run, one after another
+  std::vector<std::vector<kept_finding>> findings;  // by cell, for statement cells: their findings so far
+  std::map<std::uint32_t, std::string> failures;  // by cell: why the statement could not be judged
+  std::vector<body_names> bodies;
+  std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
+  std::vector<std::uint32_t> body_by_id;  // by interned name; UINT32_MAX: not seen yet
+  row_bodies rows;
+  std::size_t events_after_window = 0;
+  bool out_of_order = false;
+
+  // Rows wait a moment before they are judged, so that the memory each needs (its slot in
+  // `rows`, then its body's run) is fetched while earlier rows are judged: at 50,000 bodies
+  // each is a cache miss, and waiting for them was most of the cost of a row.
+  struct waiting {
+    event e;
+    std::string body, council;
+    std::uint64_t hash = 0;
+    std::optional<row_bodies::value> row;
+  };
+  std::array<waiting, 64> queue;
+  std::uint64_t taken = 0, judged = 0;
+  void judge_row(waiting& w, event_log& log);
+  void drain(event_log& log);  // judges every row still waiting
+
+  std::uint32_t run_of(string_pool::id name, const event_log& log);
+  std::uint32_t add_run(std::uint32_t body, const std::string& folded_name);
+  void judge(const block_plan& plan, std::uint32_t block_cell, const event& e);
+  void close(const block_plan& plan, std::uint32_t block_cell);
+  // The families never word a finding here (its writer does, when it is reported).
+  void add_finding(std::uint32_t statement_cell, const finding& f) { findings[statement_cell].emplace_back(f); }
+};
+
+bool streamed_audit::can_audit(const std::vector<ast::rule_file>& files) {
+  return std::all_of(files.begin(), files.end(), [](const ast::rule_file& f) {
+    return std::all_of(f.bodies.begin(), f.bodies.end(), [&](const ast::body& b) { return streamable(f, b); });
+  });
+}
+
+streamed_audit::streamed_audit(const std::vector<ast::rule_file>& files, audit_window window)
+    : state_(std::make_unique<state>()) {
+  state_->window = window;
+  std::size_t count = 0;
+  for (const ast::rule_file& file : files) count += file.bodies.size();
+  state_->blocks.reserve(count);
+  for (const ast::rule_file& file : files)
+    for (const ast::body& block : file.bodies) {
+      const ast::resolved_settings settings = ast::resolve(file, block);
+      block_plan& plan = state_->blocks.emplace_back(block_plan{
+          &file, &block, settings, settings.council ? std::optional(fold(*settings.council)) : std::nullopt,
+          block.every_body ? std::string{} : fold(block.name),
+          body_context{no_log(), {}, window, calendar::of(settings.calendar), settings.year_start_month, nullptr},
+          {}});
+      plan.statements.reserve(block.statements.size());
+      for (const ast::statement& s : block.statements) {
+        statement_plan& sp = plan.statements.emplace_back();
+        sp.statement = &s;
+        sp.words = meetings_words(s.modifiers.informal_meetings_count);
+        if (const auto* n = std::get_if<ast::notice>(&s.what)) {
+          sp.kind = family::notice;
+          sp.notice = n;
+        } else if (const auto* g = std::get_if<ast::gap_frequency>(&std::get<ast::meets>(s.what).how_often)) {
+          sp.kind = family::gap;
+          sp.gap = g;
+        } else {
+          sp.kind = family::periods;
+          sp.period = period_rule_of(std::get<ast::meets>(s.what).how_often);
+          sp.periods = judged_periods(plan.context, sp.period);
+        }
+        body_context words_context = plan.context;
+        words_context.informal_meetings_count = s.modifiers.informal_meetings_count;
+        sp.writer = std::make_shared<statement_words>(std::move(words_context), sp);
+      }
+    }
+}
+
+streamed_audit::~streamed_audit() = default;
+
+// A run for a body: its cell, then each block that applies to it (body * or its own name) with
+// a cell per statement. A named block whose body never appears gets a run of its own at the end.
+std::uint32_t streamed_audit::state::add_run(std::uint32_t body, const std::string& folded_name) {
+  const auto run = static_cast<std::uint32_t>(cells.size());
+  cells.push_back({no_date, body, 0, false, false});
+  for (std::uint32_t k = 0; k < blocks.size(); ++k) {
+    if (!blocks[k].folded_name.empty() && blocks[k].folded_name != folded_name) continue;
+    ++cells[run].count;
+    cells.push_back({no_date, k, 0, false, false});
+    cells.resize(cells.size() + blocks[k].statements.size());
+  }
+  findings.resize(cells.size());
+  return run;
+}
+
+std::uint32_t streamed_audit::state::run_of(string_pool::id name, const event_log& log) {
+  if (body_by_id.size() <= name) body_by_id.resize(std::max<std::size_t>(log.strings.size(), name + 1), UINT32_MAX);
+  std::uint32_t& index = body_by_id[name];
+  if (index == UINT32_MAX) {
+    // A new spelling: of a body seen before (names are matched folded), or of a new one.
+    const std::string_view folded = log.strings.folded(name);
+    auto [it, fresh] = body_by_folded_name.emplace(std::string(folded), static_cast<std::uint32_t>(bodies.size()));
+    if (fresh) {
+      const auto body = static_cast<std::uint32_t>(bodies.size());
+      bodies.push_back({std::string(folded), name, add_run(body, it->first)});
+    }
+    index = it->second;
+    // Of several spellings, show the first in byte order, so row order never changes the report.
+    body_names& b = bodies[index];
+    if (log.strings.text(name) < log.strings.text(b.display_name)) b.display_name = name;
+  }
+  return bodies[index].run;
+}
+
+void streamed_audit::take(const event& e, std::string_view body_name, std::string_view council, std::string_view ref,
+                          event_log& log) {
+  state& s = *state_;
+  const date to = s.window.to;
+  if (e.day > to) ++s.events_after_window;
+  if (e.status == event_status::confirmed && e.day <= to) {
+    std::string text = fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded",
+                                   name(e.kind), body_name, e.day);
+    if (!ref.empty()) text += fmt::format(" (ref {})", ref);
+    log.files[e.source].notes.push_back({e.line, std::move(text)});
+  }
+  if (s.out_of_order) return;
+  constexpr std::size_t depth = std::tuple_size_v<decltype(s.queue)>;
+  if (s.taken - s.judged == depth) s.judge_row(s.queue[s.judged++ % depth], log);
+  // Rows wait here: a new row's slot is fetched now, and halfway along, its body's run.
+  state::waiting& w = s.queue[s.taken++ % depth];
+  w.e = e;
+  w.body.assign(body_name);
+  w.council.assign(council);
+  w.hash = row_bodies::hash(body_name, council);
+  w.row.reset();
+  s.rows.prefetch(w.hash);
+  if (s.taken - s.judged > depth / 2) {
+    state::waiting& half = s.queue[(s.taken - 1 - depth / 2) % depth];
+    if (const row_bodies::value* row = s.rows.find(half.body, half.council, half.hash)) {
+      half.row = *row;
+      __builtin_prefetch(&s.cells[row->body]);
+    }
+  }
+}
+
+void streamed_audit::state::drain(event_log& log) {
+  constexpr std::size_t depth = std::tuple_size_v<decltype(queue)>;
+  while (judged < taken) judge_row(queue[judged++ % depth], log);
+}
+
+void streamed_audit::state::judge_row(waiting& w, event_log& log) {
+  if (out_of_order) return;
+  const event& e = w.e;
+  if (!w.row) {  // a pair not seen when it was half way, or seen first since
+    if (const row_bodies::value* row = rows.find(w.body, w.council, w.hash)) {
+      w.row = *row;
+    } else {
+      w.row = row_bodies::value{run_of(log.strings.intern(w.body), log), log.strings.intern(w.council)};
+      rows.add(w.body, w.council, w.hash, *w.row);
+    }
+  }
+  const row_bodies::value row = *w.row;
+  cell& body = cells[row.body];
+  if (e.day < body.day) {
+    out_of_order = true;
+    return;
+  }
+  body.day = e.day;
+  std::uint32_t at = row.body + 1;
+  for (std::uint32_t b = 0; b < body.count; ++b) {
+    cell& block = cells[at];
+    const block_plan& plan = blocks[block.index];
+    // Rows that name no council belong to every file; rows that name one, only to that council's files.
+    const bool admitted =
+        !plan.folded_council || row.council == 0 || log.strings.folded(row.council) == *plan.folded_council;
+    if (admitted) {
+      block.flag = true;
+      if (e.day <= window.to) judge(plan, at, e);
+    }
+    at += 1 + static_cast<std::uint32_t>(plan.statements.size());
+  }
+}
+
+void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_cell, const event& e) {
+  const date q = e.day;
+  for (std::size_t k = 0; k < plan.statements.size(); ++k) {
+    const statement_plan& sp = plan.statements[k];
+    const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
+    cell& r = cells[at];
+    const bool counts = e.held_meeting() || (sp.statement->modifiers.informal_meetings_count && e.held() &&
+                                             e.kind == event_kind::session);
+    if (!counts || r.failed) continue;
+    switch (sp.kind) {
+      case family::gap: {
+        const std::optional<date> previous = r.day == no_date ? std::nullopt : std::optional(r.day);
+        if (q >= window.from) {
+          r.flag = true;
+          if (q > gap_due(plan.context, *sp.gap, previous.value_or(window.from)))
+            add_finding(at, gap_breach(plan.context, *sp.gap, previous, q));
+        }
+        r.day = q;
+        break;
+      }
+      case family::periods:
+        while (r.index < sp.periods.size() && q > sp.periods[r.index].to) {
+          if (auto x = period_finding(sp.period, sp.periods[r.index], r.count)) add_finding(at, *x);
+          ++r.index;
+          r.count = 0;
+        }
+        if (r.index < sp.periods.size() && q >= sp.periods[r.index].from) ++r.count;
+        break;
+      case family::notice:
+        if (q < window.from) break;
+        r.flag = true;
+        try {
+          if (auto x = notice_finding(plan.context, *sp.notice, q, e.published)) add_finding(at, *x);
+        } catch (const calendar_year_missing& failure) {
+          r.failed = true;
+          failures[at] = failure.what();
+        }
+        break;
+    }
+  }
+}
+
+// What is still open at the end of the window: the last link of each gap rule, the periods no
+// event closed.
+void streamed_audit::state::close(const block_plan& plan, std::uint32_t block_cell) {
+  for (std::size_t k = 0; k < plan.statements.size(); ++k) {
+    const statement_plan& sp = plan.statements[k];
+    const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
+    cell& r = cells[at];
+    if (r.failed) continue;
+    if (sp.kind == family::gap) {
+      const std::optional<date> previous = r.day == no_date ? std::nullopt : std::optional(r.day);
+      const date last_due = gap_due(plan.context, *sp.gap, previous.value_or(window.from));
+      if (last_due < window.to) r.flag = true;
+      if (window.to > last_due) add_finding(at, gap_breach(plan.context, *sp.gap, previous, std::nullopt));
+    } else if (sp.kind == family::periods) {
+      for (; r.index < sp.periods.size(); ++r.index, r.count = 0)
+        if (auto x = period_finding(sp.period, sp.periods[r.index], r.count)) add_finding(at, *x);
+      r.flag = !sp.periods.empty();
+    }
+  }
+}
+
+bool streamed_audit::complete(event_log& log) {
+  state_->drain(log);
+  return !state_->out_of_order && log.events.empty() && log.attendance_rows.empty();
+}
+
+audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
+  state& s = *state_;
+  s.drain(log);
+  s.rows = row_bodies{};  // what finding a row's body took is no longer needed: the report is
+  std::vector<std::uint32_t>().swap(s.body_by_id);
+  note_confirmed_events(log, s.window.to);  // orders the notes taken above by line
+  // Bodies in order of their folded names, as body * lists them.
+  std::vector<std::uint32_t> order(s.bodies.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return s.bodies[a].folded_name < s.bodies[b].folded_name; });
+
+  audit_report report{s.window, {}, {}, log.files, s.events_after_window, {}, {}};
+  std::vector<bool> audited(s.bodies.size(), false);
+  const auto add = [&](const block_plan& plan, std::string name, std::uint32_t block_cell) {
+    s.close(plan, block_cell);
+    audited_body body{plan.file->path, plan.settings.council, name, plan.settings, report.results.size(), 0, {},
+                      body_waivers(*plan.file, *plan.block), std::nullopt};
+    for (std::size_t k = 0; k < plan.statements.size(); ++k) {
+      const ast::statement& statement = *plan.statements[k].statement;
+      const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
+      if (s.cells[at].failed) {
+        diags.error(statement.where, fmt::format("clause {} for body \"{}\": {}", statement.label, name, s.failures[at]),
+                    line_of(*plan.file, statement.where.line));
+        continue;
+      }
+      family_result found{{}, s.cells[at].flag};
+      found.findings.reserve(s.findings[at].size());
+      for (const kept_finding& f : s.findings[at]) found.findings.push_back(f.restored(plan.statements[k].writer));
+      std::vector<kept_finding>().swap(s.findings[at]);
+      rule_result result{plan.file->path, plan.settings.council, name, &statement, rule_status::pass, {}, std::nullopt};
+      settle_findings(*plan.file, *plan.block, statement, found, result);
+      report.results.push_back(std::move(result));
+    }
+    body.rule_count = report.results.size() - body.first_result;
+    report.bodies.push_back(std::move(body));
+  };
+  // The cell of block k in a body's run.
+  const auto block_in = [&](std::uint32_t run, std::uint32_t k) {
+    std::uint32_t at = run + 1;
+    while (s.cells[at].index != k) at += 1 + static_cast<std::uint32_t>(s.blocks[s.cells[at].index].statements.size());
+    return at;
+  };
+  for (std::uint32_t k = 0; k < s.blocks.size(); ++k) {
+    const block_plan& plan = s.blocks[k];
+    if (plan.folded_name.empty()) {
+      for (std::uint32_t i : order) {
+        const std::uint32_t at = block_in(s.bodies[i].run, k);
+        if (!s.cells[at].flag) continue;
+        audited[i] = true;
+        add(plan, std::string(log.strings.text(s.bodies[i].display_name)), at);
+      }
+      continue;
+    }
+    const auto it = s.body_by_folded_name.find(plan.folded_name);
+    if (it != s.body_by_folded_name.end()) {
+      audited[it->second] = true;
+      add(plan, plan.block->name, block_in(s.bodies[it->second].run, k));
+      continue;
+    }
+    const std::string& name = plan.block->name;
+    if (std::find(report.bodies_without_events.begin(), report.bodies_without_events.end(), name) ==
+        report.bodies_without_events.end())
+      report.bodies_without_events.push_back(name);
+    // A run of this block alone, with nothing seen.
+    const auto run = static_cast<std::uint32_t>(s.cells.size());
+    s.cells.push_back({no_date, UINT32_MAX, 1, false, false});
+    s.cells.push_back({no_date, k, 0, false, false});
+    s.cells.resize(s.cells.size() + plan.statements.size());
+    s.findings.resize(s.cells.size());
+    add(plan, name, run + 1);
+  }
+  for (std::uint32_t i : order)
+    if (!audited[i]) report.unaudited_bodies.emplace_back(log.strings.text(s.bodies[i].display_name));
+  return report;
+}
+
+}  // namespace remit

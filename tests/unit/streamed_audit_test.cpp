@@ -1,0 +1,210 @@
+// The streamed audit (evaluate/streamed_audit.hpp) against the batch one: on random rule files
+// and logs, the same report in every format, byte for byte; and the cases it must hand back.
+#include <algorithm>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "evaluate/streamed_audit.hpp"
+#include "inputs/reader.hpp"
+#include "report/reporter.hpp"
+#include "support.hpp"
+
+using namespace remit;
+using remit::test::d;
+
+namespace {
+
+// splitmix64: the same cases on every machine.
+struct random_source {
+  std::uint64_t state;
+  std::uint64_t next() {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  template <typename T>
+  const T& pick(const std::vector<T>& from) {
+    return from[static_cast<std::size_t>(below(static_cast<int>(from.size())))];
+  }
+};
+
+const std::vector<std::string> statements{
+    "meets every 2 months",
+    "meets every 1 month with 7 days grace",
+    "meets every 6 weeks",
+    "meets every 40 days",
+    "meets every 1 year",
+    "meets bi-monthly",
+    "meets half-yearly",
+    "meets monthly",
+    "meets quarterly",
+    "meets annually",
+    "meets at least 4 times a year",
+    "meets twice a year",
+    "meets at least 2 times a quarter",
+    "agenda published at least 5 clear working days before each meeting",
+    "agenda published at least 3 working days before each meeting",
+    "agenda published at least 7 days before each meeting",
+    "agenda published at least 2 clear days before each meeting",
+    "meets quarterly, informal meetings count",
+    "meets every 2 months, advisory",
+    "agenda published at least 5 clear working days before each meeting, severity critical",
+};
+const std::vector<std::string> bodies{"Board", "Cabinet", "Corporate Parenting Board", "Audit Committee", "Scrutiny"};
+const std::vector<std::string> councils{"", "Northshire", "Southshire"};
+
+std::string random_rules(random_source& r) {
+  std::string out;
+  if (r.below(3) == 0) out += fmt::format("council \"{}\"\n", r.pick(std::vector<std::string>{"Northshire", "Southshire"}));
+  if (r.below(3) == 0) out += "year starts 1 April\n";
+  if (r.below(4) == 0) out += "calendar scotland\n";
+  // Up to three blocks, each for a different body: every body, one the log names, or one it never does.
+  std::vector<std::string> names{"*", "Nobody"};
+  names.insert(names.end(), bodies.begin(), bodies.end());
+  const int blocks = 1 + r.below(3);
+  std::vector<std::string> labels;
+  std::string settings = out;
+  out.clear();
+  for (int b = 0; b < blocks; ++b) {
+    const std::string name = names[static_cast<std::size_t>(r.below(static_cast<int>(names.size())))];
+    std::erase(names, name);
+    out += name == "*" ? "body * {\n" : fmt::format("body \"{}\" {{\n", name);
+    const int count = 1 + r.below(4);
+    for (int s = 0; s < count; ++s) {
+      labels.push_back(fmt::format("c{}-{}", b, s));
+      out += fmt::format("  {} {}\n", labels.back(), r.pick(statements));
+    }
+    out += "}\n";
+  }
+  if (r.below(3) == 0)
+    settings += fmt::format("waive {} from 2024-03-01 to 2024-09-30 because \"the board was reconstituted\"\n",
+                            r.pick(labels));
+  return settings + out;
+}
+
+// Rows in date order for each body; bodies interleaved, as in a national log.
+std::string random_log(random_source& r) {
+  std::string out = "council,body,date,kind,status,published,ref\n";
+  date day = d("2022-06-01");
+  const std::vector<std::string> kinds{"meeting", "meeting", "meeting", "session", "report"};
+  const std::vector<std::string> statuses{"held", "held", "held", "held", "cancelled", "postponed", "scheduled",
+                                          "confirmed"};
+  const int rows = r.below(120);
+  for (int i = 0; i < rows; ++i) {
+    day = day.plus_days(r.below(12));
+    const std::string kind = r.pick(kinds);
+    const std::string published = r.below(6) == 0 ? "" : to_iso(day.plus_days(-r.below(14)));
+    // Body names as logs write them: now and then in another case or with more spaces.
+    std::string body = r.pick(bodies);
+    if (r.below(10) == 0) std::transform(body.begin(), body.end(), body.begin(), ::toupper);
+    out += fmt::format("{},{},{},{},{},{},{}\n", r.pick(councils), body, day, kind, r.pick(statuses), published,
+                       r.below(4) == 0 ? fmt::format("m{}", i) : "");
+  }
+  return out;
+}
+
+std::string rendered(const audit_report& report) {
+  std::string out;
+  for (const char* format : {"json", "csv", "text", "markdown", "junit", "sarif"}) {
+    std::ostringstream text;
+    find_reporter(format)->make({})->write(report, text);
+    out += text.str();
+  }
+  return out;
+}
+
+struct both {
+  std::string batch, streamed, batch_errors, streamed_errors;
+  bool complete = false;
+};
+
+both audit_both(const std::vector<ast::rule_file>& files, std::string_view csv, audit_window window) {
+  both out;
+  {
+    event_log log = test::csv_log(csv);
+    note_confirmed_events(log, window.to);
+    diagnostics diags;
+    const audit_report report = run_audit(files, log, window, diags, false);
+    out.batch = rendered(report);
+    std::ostringstream errors;
+    diags.render(errors);
+    out.batch_errors = errors.str();
+  }
+  event_log log;
+  streamed_audit audit(files, window);
+  log.sink = &audit;
+  diagnostics read_problems;
+  log.files.push_back({"test.csv", "csv", 0, 0, {}});
+  csv_log_reader.read(csv, log, log.files.back(), read_problems);
+  REQUIRE(read_problems.empty());
+  log.sink = nullptr;
+  out.complete = audit.complete(log);
+  if (!out.complete) return out;
+  diagnostics diags;
+  out.streamed = rendered(audit.finish(log, diags));
+  std::ostringstream errors;
+  diags.render(errors);
+  out.streamed_errors = errors.str();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("streamed audit: the batch audit's report, byte for byte, on 400 random rule files and logs", "[streamed]") {
+  random_source r{20261123};
+  int with_breaches = 0;
+  for (int n = 0; n < 400; ++n) {
+    const std::string rules_text = random_rules(r);
+    const std::string csv = random_log(r);
+    const std::vector<ast::rule_file> files{test::rules(rules_text)};
+    REQUIRE(streamed_audit::can_audit(files));
+    const date from = d("2023-01-01").plus_days(r.below(200));
+    const audit_window window{from, from.plus_days(100 + r.below(700))};
+    const both result = audit_both(files, csv, window);
+    INFO("case " << n << "\n--- rules\n" << rules_text << "--- log\n" << csv << "--- window " << to_iso(window.from)
+                 << " to " << to_iso(window.to));
+    REQUIRE(result.complete);
+    CHECK(result.streamed_errors == result.batch_errors);
+    CHECK(result.streamed == result.batch);
+    if (result.batch.find("\"status\": \"breach\"") != std::string::npos) ++with_breaches;
+  }
+  // The cases are worth comparing: most of them find something.
+  CHECK(with_breaches > 200);
+}
+
+TEST_CASE("streamed audit: a working-day count outside the bank-holiday data is the batch audit's diagnostic",
+          "[streamed]") {
+  const std::vector<ast::rule_file> files{
+      test::rules("body * {\n  n agenda published at least 5 clear working days before each meeting\n}\n")};
+  const both result = audit_both(files, "body,date,published\nBoard,1990-03-01,1990-02-01\nBoard,1990-06-01,\n",
+                                 {d("1990-01-01"), d("1990-12-31")});
+  REQUIRE(result.complete);
+  CHECK_FALSE(result.batch_errors.empty());
+  CHECK(result.streamed_errors == result.batch_errors);
+}
+
+TEST_CASE("streamed audit: hands back a log whose body's events are out of date order", "[streamed]") {
+  const std::vector<ast::rule_file> files{test::rules("body * {\n  g meets every 2 months\n}\n")};
+  const audit_window window{d("2024-01-01"), d("2024-12-31")};
+  // Bodies interleaved are fine; one body's own rows out of order are not.
+  CHECK(audit_both(files, "body,date\nA,2024-01-10\nB,2024-01-05\nA,2024-03-01\nB,2024-02-01\n", window).complete);
+  CHECK_FALSE(audit_both(files, "body,date\nA,2024-03-01\nB,2024-01-05\nA,2024-01-10\n", window).complete);
+  // Names fold: two spellings of one body are one body, whose order counts.
+  CHECK_FALSE(audit_both(files, "body,date\nA,2024-03-01\na,2024-01-10\n", window).complete);
+}
+
+TEST_CASE("streamed audit: only the statements it can judge in one pass", "[streamed]") {
+  CHECK(streamed_audit::can_audit({test::rules("body * {\n  g meets every 2 months\n  n agenda published at least 5 "
+                                               "days before each meeting\n}\n")}));
+  CHECK_FALSE(streamed_audit::can_audit({test::rules("body * {\n  i each meeting has item \"Minutes\"\n}\n")}));
+  CHECK_FALSE(streamed_audit::can_audit({test::rules("body * {\n  r reports quarterly to \"Cabinet\"\n}\n")}));
+  CHECK_FALSE(streamed_audit::can_audit(
+      {test::rules("body \"Board\" {\n  g meets monthly\n}\nbody \"Board\" from 2025-01-01 {\n  g meets quarterly\n}\n")}));
+}
