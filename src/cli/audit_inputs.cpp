@@ -31,7 +31,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
   if (stream_window && diags.empty() && streamed_audit::can_audit(in.files)) {
     in.streamed = std::make_unique<streamed_audit>(in.files, *stream_window);
     in.log.sink = in.streamed.get();
-    read_log_files(logs, in.log, log_diags);
+    in.streamed->read_and_judge([&] { read_log_files(logs, in.log, log_diags); });
     in.log.sink = nullptr;
     if (!in.streamed->complete(in.log)) {  // read them again, whole
       in.streamed.reset();

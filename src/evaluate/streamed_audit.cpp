@@ -1,11 +1,16 @@
 #include "evaluate/streamed_audit.hpp"
 
 #include <algorithm>
-#include <array>
+#include <atomic>
+#include <condition_variable>
 #include <cstring>
+#include <functional>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 
 #include <sys/mman.h>
@@ -226,24 +231,40 @@ struct streamed_audit::state {
   std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
   std::vector<std::uint32_t> body_by_id;  // by interned name; UINT32_MAX: not seen yet
   row_bodies rows;
-  std::size_t events_after_window = 0;
-  bool out_of_order = false;
+  std::size_t events_after_window = 0;  // counted by the reader
+  std::atomic<bool> out_of_order = false;
+  string_pool names;  // bodies and councils as rows wrote them: the audit's own, apart from the reader's log
 
-  // Rows wait a moment before they are judged, so that the memory each needs (its slot in
-  // `rows`, then its body's run) is fetched while earlier rows are judged: at 50,000 bodies
-  // each is a cache miss, and waiting for them was most of the cost of a row.
-  struct waiting {
+  // The reader, on a thread of its own, hands rows over a batch at a time, and they are judged
+  // while it parses the next: the two halves of a row's cost run side by side.
+  struct row {
     event e;
-    std::string body, council;
-    std::uint64_t hash = 0;
-    std::optional<row_bodies::value> row;
+    std::uint32_t body_size = 0, council_size = 0;  // their names, one after another in `names`
   };
-  std::array<waiting, 64> queue;
-  std::uint64_t taken = 0, judged = 0;
-  void judge_row(waiting& w, event_log& log);
-  void drain(event_log& log);  // judges every row still waiting
+  struct batch {
+    std::vector<row> rows;
+    std::string names;
+  };
+  static constexpr std::size_t batch_rows = 4096;
+  batch filling;                          // the reader's
+  std::vector<batch> full, spare;         // under `mutex`
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool reading_done = false;              // under `mutex`
+  std::exception_ptr failure;             // of judging
+  void hand_over();
+  void end_of_rows();    // hands over what is left and says there is no more
+  void judge_batches();  // until there is no more
+  struct waiting {
+    std::string_view body, council;
+    std::uint64_t hash = 0;
+    std::optional<row_bodies::value> found;
+  };
+  std::vector<waiting> pending;  // of the batch being judged
+  void judge_batch(const batch& b);
+  void judge_row(const event& e, waiting& w);
 
-  std::uint32_t run_of(string_pool::id name, const event_log& log);
+  std::uint32_t run_of(string_pool::id name);
   std::uint32_t add_run(std::uint32_t body, const std::string& folded_name);
   void judge(const block_plan& plan, std::uint32_t block_cell, const event& e);
   void close(const block_plan& plan, std::uint32_t block_cell);
@@ -311,12 +332,12 @@ std::uint32_t streamed_audit::state::add_run(std::uint32_t body, const std::stri
   return run;
 }
 
-std::uint32_t streamed_audit::state::run_of(string_pool::id name, const event_log& log) {
-  if (body_by_id.size() <= name) body_by_id.resize(std::max<std::size_t>(log.strings.size(), name + 1), UINT32_MAX);
+std::uint32_t streamed_audit::state::run_of(string_pool::id name) {
+  if (body_by_id.size() <= name) body_by_id.resize(std::max<std::size_t>(names.size(), name + 1), UINT32_MAX);
   std::uint32_t& index = body_by_id[name];
   if (index == UINT32_MAX) {
     // A new spelling: of a body seen before (names are matched folded), or of a new one.
-    const std::string_view folded = log.strings.folded(name);
+    const std::string_view folded = names.folded(name);
     auto [it, fresh] = body_by_folded_name.emplace(std::string(folded), static_cast<std::uint32_t>(bodies.size()));
     if (fresh) {
       const auto body = static_cast<std::uint32_t>(bodies.size());
@@ -325,7 +346,7 @@ std::uint32_t streamed_audit::state::run_of(string_pool::id name, const event_lo
     index = it->second;
     // Of several spellings, show the first in byte order, so row order never changes the report.
     body_names& b = bodies[index];
-    if (log.strings.text(name) < log.strings.text(b.display_name)) b.display_name = name;
+    if (names.text(name) < names.text(b.display_name)) b.display_name = name;
   }
   return bodies[index].run;
 }
@@ -341,43 +362,98 @@ void streamed_audit::take(const event& e, std::string_view body_name, std::strin
     if (!ref.empty()) text += fmt::format(" (ref {})", ref);
     log.files[e.source].notes.push_back({e.line, std::move(text)});
   }
-  if (s.out_of_order) return;
-  constexpr std::size_t depth = std::tuple_size_v<decltype(s.queue)>;
-  if (s.taken - s.judged == depth) s.judge_row(s.queue[s.judged++ % depth], log);
-  // Rows wait here: a new row's slot is fetched now, and halfway along, its body's run.
-  state::waiting& w = s.queue[s.taken++ % depth];
-  w.e = e;
-  w.body.assign(body_name);
-  w.council.assign(council);
-  w.hash = row_bodies::hash(body_name, council);
-  w.row.reset();
-  s.rows.prefetch(w.hash);
-  if (s.taken - s.judged > depth / 2) {
-    state::waiting& half = s.queue[(s.taken - 1 - depth / 2) % depth];
-    if (const row_bodies::value* row = s.rows.find(half.body, half.council, half.hash)) {
-      half.row = *row;
-      __builtin_prefetch(&s.cells[row->body]);
+  if (s.out_of_order.load(std::memory_order_relaxed)) return;
+  s.filling.rows.push_back({e, static_cast<std::uint32_t>(body_name.size()), static_cast<std::uint32_t>(council.size())});
+  s.filling.names += body_name;
+  s.filling.names += council;
+  if (s.filling.rows.size() == state::batch_rows) s.hand_over();
+}
+
+void streamed_audit::state::hand_over() {
+  std::unique_lock lock(mutex);
+  changed.wait(lock, [&] { return full.size() < 2; });  // at most two batches wait: memory stays bounded
+  full.push_back(std::move(filling));
+  if (spare.empty()) {
+    filling = batch{};
+  } else {
+    filling = std::move(spare.back());
+    spare.pop_back();
+  }
+  filling.rows.clear();
+  filling.names.clear();
+  changed.notify_all();
+}
+
+void streamed_audit::state::end_of_rows() {
+  if (!filling.rows.empty()) hand_over();
+  std::lock_guard lock(mutex);
+  reading_done = true;
+  changed.notify_all();
+}
+
+void streamed_audit::state::judge_batches() {
+  for (;;) {
+    batch b;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return !full.empty() || reading_done; });
+      if (full.empty()) return;
+      b = std::move(full.front());
+      full.erase(full.begin());
+      changed.notify_all();
     }
+    if (!failure) {
+      try {
+        judge_batch(b);
+      } catch (...) {  // kept until the reader is done: it may be waiting to hand over a batch
+        failure = std::current_exception();
+        out_of_order = true;  // and it hands over no more
+      }
+    }
+    std::lock_guard lock(mutex);
+    spare.push_back(std::move(b));
   }
 }
 
-void streamed_audit::state::drain(event_log& log) {
-  constexpr std::size_t depth = std::tuple_size_v<decltype(queue)>;
-  while (judged < taken) judge_row(queue[judged++ % depth], log);
+// Each row's memory (its slot in `rows`, then its body's run) is fetched a few rows before it is
+// judged: at 50,000 bodies each is a cache miss, and waiting for them was most of a row's cost.
+void streamed_audit::state::judge_batch(const batch& b) {
+  constexpr std::size_t ahead = 8;
+  const std::size_t n = b.rows.size();
+  pending.resize(n);
+  std::size_t offset = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const row& r = b.rows[i];
+    pending[i].body = std::string_view(b.names).substr(offset, r.body_size);
+    pending[i].council = std::string_view(b.names).substr(offset + r.body_size, r.council_size);
+    offset += r.body_size + r.council_size;
+    pending[i].hash = row_bodies::hash(pending[i].body, pending[i].council);
+    pending[i].found.reset();
+  }
+  for (std::size_t i = 0; i < n + 2 * ahead; ++i) {
+    if (i < n) rows.prefetch(pending[i].hash);
+    if (i >= ahead && i - ahead < n) {
+      waiting& w = pending[i - ahead];
+      if (const row_bodies::value* v = rows.find(w.body, w.council, w.hash)) {
+        w.found = *v;
+        __builtin_prefetch(&cells[v->body]);
+      }
+    }
+    if (i >= 2 * ahead) judge_row(b.rows[i - 2 * ahead].e, pending[i - 2 * ahead]);
+  }
 }
 
-void streamed_audit::state::judge_row(waiting& w, event_log& log) {
+void streamed_audit::state::judge_row(const event& e, waiting& w) {
   if (out_of_order) return;
-  const event& e = w.e;
-  if (!w.row) {  // a pair not seen when it was half way, or seen first since
-    if (const row_bodies::value* row = rows.find(w.body, w.council, w.hash)) {
-      w.row = *row;
+  if (!w.found) {  // a pair not seen when its slot was looked up, or seen first since
+    if (const row_bodies::value* v = rows.find(w.body, w.council, w.hash)) {
+      w.found = *v;
     } else {
-      w.row = row_bodies::value{run_of(log.strings.intern(w.body), log), log.strings.intern(w.council)};
-      rows.add(w.body, w.council, w.hash, *w.row);
+      w.found = row_bodies::value{run_of(names.intern(w.body)), names.intern(w.council)};
+      rows.add(w.body, w.council, w.hash, *w.found);
     }
   }
-  const row_bodies::value row = *w.row;
+  const row_bodies::value row = *w.found;
   cell& body = cells[row.body];
   if (e.day < body.day) {
     out_of_order = true;
@@ -390,7 +466,7 @@ void streamed_audit::state::judge_row(waiting& w, event_log& log) {
     const block_plan& plan = blocks[block.index];
     // Rows that name no council belong to every file; rows that name one, only to that council's files.
     const bool admitted =
-        !plan.folded_council || row.council == 0 || log.strings.folded(row.council) == *plan.folded_council;
+        !plan.folded_council || row.council == 0 || names.folded(row.council) == *plan.folded_council;
     if (admitted) {
       block.flag = true;
       if (e.day <= window.to) judge(plan, at, e);
@@ -462,14 +538,28 @@ void streamed_audit::state::close(const block_plan& plan, std::uint32_t block_ce
   }
 }
 
-bool streamed_audit::complete(event_log& log) {
-  state_->drain(log);
+void streamed_audit::read_and_judge(const std::function<void()>& read) {
+  std::exception_ptr read_failure;
+  std::thread reader([&] {
+    try {
+      read();
+    } catch (...) {
+      read_failure = std::current_exception();
+    }
+    state_->end_of_rows();
+  });
+  state_->judge_batches();
+  reader.join();
+  if (read_failure) std::rethrow_exception(read_failure);
+  if (state_->failure) std::rethrow_exception(state_->failure);
+}
+
+bool streamed_audit::complete(const event_log& log) const {
   return !state_->out_of_order && log.events.empty() && log.attendance_rows.empty();
 }
 
 audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   state& s = *state_;
-  s.drain(log);
   s.rows = row_bodies{};  // what finding a row's body took is no longer needed: the report is
   std::vector<std::uint32_t>().swap(s.body_by_id);
   note_confirmed_events(log, s.window.to);  // orders the notes taken above by line
@@ -517,7 +607,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
         const std::uint32_t at = block_in(s.bodies[i].run, k);
         if (!s.cells[at].flag) continue;
         audited[i] = true;
-        add(plan, std::string(log.strings.text(s.bodies[i].display_name)), at);
+        add(plan, std::string(s.names.text(s.bodies[i].display_name)), at);
       }
       continue;
     }
@@ -540,7 +630,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
     add(plan, name, run + 1);
   }
   for (std::uint32_t i : order)
-    if (!audited[i]) report.unaudited_bodies.emplace_back(log.strings.text(s.bodies[i].display_name));
+    if (!audited[i]) report.unaudited_bodies.emplace_back(s.names.text(s.bodies[i].display_name));
   return report;
 }
 

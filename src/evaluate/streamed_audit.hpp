@@ -12,6 +12,7 @@
 // for run_audit.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -31,12 +32,15 @@ class streamed_audit final : public event_sink {
   streamed_audit(const std::vector<ast::rule_file>& files, audit_window window);
   ~streamed_audit() override;
 
+  // Runs `read`, which reads the logs into a log whose sink is this audit, on a thread of its own,
+  // and judges on this one the rows it hands over, so that parsing and judging run side by side.
+  // Rethrows what either threw.
+  void read_and_judge(const std::function<void()>& read);
   void take(const event& e, std::string_view body, std::string_view council, std::string_view ref,
             event_log& log) override;
 
-  // Whether every event of the logs just read was judged here (see above). Call it once the
-  // logs are read: rows wait a moment before they are judged, and it judges those still waiting.
-  bool complete(event_log& log);
+  // Whether every event of the logs just read was judged here (see above).
+  bool complete(const event_log& log) const;
 
   // The report, as run_audit(files, log, window, diags, false) gives it, with the notes on
   // confirmed meetings that note_confirmed_events adds. A result that cannot be computed (a
