@@ -2,7 +2,9 @@
 // A breach is a result, not an error.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -55,6 +57,82 @@ struct finding {
   std::string words() const { return writer ? writer->words(*this) : message; }
 };
 
+// A finding in 32 bytes: its dates and count without words or people. A streamed audit keeps
+// its findings so, and a report makes each a finding only as it reads it.
+struct compact_finding {
+  finding_status status = finding_status::breach;
+  date due;
+  optional_date on, meeting, period_start, period_end, after;
+  std::int32_t found = -1;  // -1: none
+
+  compact_finding() = default;
+  explicit compact_finding(const finding& f)
+      : status(f.status), due(f.due), on(f.on), meeting(f.meeting), period_start(f.period_start),
+        period_end(f.period_end), after(f.after), found(f.found.value_or(-1)) {}
+  finding expanded(std::shared_ptr<const finding_writer> writer) const {
+    finding f{status, due, on, meeting, period_start, period_end, found < 0 ? std::nullopt : std::optional(found), {}};
+    f.after = after;
+    f.writer = std::move(writer);
+    return f;
+  }
+};
+
+// A rule's findings, in order. Held as findings, or as compact findings with the writer of their
+// words, each made a finding as it is read: at a national scale the findings held whole would be
+// most of the audit's memory. Read it as a list of findings (by index or with a for loop); a
+// reference from it is good until the next read.
+class finding_list {
+ public:
+  finding_list() = default;
+  finding_list(std::vector<finding> findings) : findings_(std::move(findings)) {}  // NOLINT: a list is its findings
+  finding_list(std::vector<compact_finding> compact, std::shared_ptr<const finding_writer> writer)
+      : compact_(std::move(compact)), writer_(std::move(writer)) {}
+
+  std::size_t size() const { return findings_.size() + compact_.size(); }
+  bool empty() const { return size() == 0; }
+  finding operator[](std::size_t i) const { return compact_.empty() ? findings_[i] : compact_[i].expanded(writer_); }
+  finding front() const { return (*this)[0]; }
+
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = finding;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const finding*;
+    using reference = const finding&;
+    iterator() = default;
+    iterator(const finding_list* list, std::size_t i) : list_(list), i_(i) {}
+    const finding& operator*() const {
+      if (list_->compact_.empty()) return list_->findings_[i_];
+      current_ = list_->compact_[i_].expanded(list_->writer_);
+      return current_;
+    }
+    const finding* operator->() const { return &**this; }
+    iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++i_;
+      return before;
+    }
+    bool operator==(const iterator& other) const { return i_ == other.i_; }
+
+   private:
+    const finding_list* list_ = nullptr;
+    std::size_t i_ = 0;
+    mutable finding current_;
+  };
+  iterator begin() const { return {this, 0}; }
+  iterator end() const { return {this, size()}; }
+
+ private:
+  std::vector<finding> findings_;
+  std::vector<compact_finding> compact_;
+  std::shared_ptr<const finding_writer> writer_;
+};
+
 // The days a version of a body's rules was in force, both included; an open end has no date
 // (docs/language.md, "Versions").
 struct version_span {
@@ -72,7 +150,7 @@ struct rule_result {
   std::string body;
   const ast::statement* statement = nullptr;
   rule_status status = rule_status::pass;
-  std::vector<finding> findings;
+  finding_list findings;
   std::optional<version_span> version;  // when the body block is one version of the body's rules
 };
 

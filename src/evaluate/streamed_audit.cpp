@@ -94,28 +94,6 @@ struct cell {
 };
 static_assert(sizeof(cell) == 16);
 
-// A finding of a streamed family as it is kept until the report is assembled: its dates and
-// count in 32 bytes, where a report's finding, with room for words and people, takes 128.
-struct kept_finding {
-  finding_status status = finding_status::breach;
-  date due;
-  date on = no_date, meeting = no_date, period_start = no_date, period_end = no_date, after = no_date;
-  std::int32_t found = -1;
-
-  static date day_of(const std::optional<date>& d) { return d.value_or(no_date); }
-  static std::optional<date> optional_of(date d) { return d == no_date ? std::nullopt : std::optional(d); }
-  explicit kept_finding(const finding& f)
-      : status(f.status), due(f.due), on(day_of(f.on)), meeting(day_of(f.meeting)), period_start(day_of(f.period_start)),
-        period_end(day_of(f.period_end)), after(day_of(f.after)), found(f.found.value_or(-1)) {}
-  finding restored(std::shared_ptr<const finding_writer> writer) const {
-    finding f{status, due, optional_of(on), optional_of(meeting), optional_of(period_start), optional_of(period_end),
-              found < 0 ? std::nullopt : std::optional(found), {}};
-    f.after = optional_of(after);
-    f.writer = std::move(writer);
-    return f;
-  }
-};
-
 // What is kept of a body apart from its run.
 struct body_names {
   std::string folded_name;
@@ -225,7 +203,7 @@ struct streamed_audit::state {
   audit_window window;
   std::vector<block_plan> blocks;  // files in order, blocks in file order
   std::vector<cell> cells;         // every body's run, one after another
-  std::vector<std::vector<kept_finding>> findings;  // by cell, for statement cells: their findings so far
+  std::vector<std::vector<compact_finding>> findings;  // by cell, for statement cells: their findings so far
   std::map<std::uint32_t, std::string> failures;  // by cell: why the statement could not be judged
   std::vector<body_names> bodies;
   std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
@@ -583,12 +561,20 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
                     line_of(*plan.file, statement.where.line));
         continue;
       }
+      const std::shared_ptr<const finding_writer>& writer = plan.statements[k].writer;
       family_result found{{}, s.cells[at].flag};
       found.findings.reserve(s.findings[at].size());
-      for (const kept_finding& f : s.findings[at]) found.findings.push_back(f.restored(plan.statements[k].writer));
-      std::vector<kept_finding>().swap(s.findings[at]);
+      for (const compact_finding& f : s.findings[at]) found.findings.push_back(f.expanded(writer));
+      std::vector<compact_finding>().swap(s.findings[at]);
       rule_result result{plan.file->path, plan.settings.council, name, &statement, rule_status::pass, {}, std::nullopt};
       settle_findings(*plan.file, *plan.block, statement, found, result);
+      // Held compact in the report, unless a waiver has added words to a finding.
+      if (std::all_of(result.findings.begin(), result.findings.end(), [](const finding& f) { return f.message.empty(); })) {
+        std::vector<compact_finding> compact;
+        compact.reserve(result.findings.size());
+        for (const finding& f : result.findings) compact.emplace_back(f);
+        result.findings = finding_list(std::move(compact), writer);
+      }
       report.results.push_back(std::move(result));
     }
     body.rule_count = report.results.size() - body.first_result;

@@ -53,7 +53,7 @@ body_summary summarise(const audit_report& report, const audited_body& body) {
     for (const finding& f : r.findings) {
       if (f.status == finding_status::breach) ++s.breaches;
       if (!s.worst || severity(f, report.window) < severity(*s.worst, report.window)) {
-        s.worst = &f;
+        s.worst = f;
         s.worst_rule = &r;
       }
     }

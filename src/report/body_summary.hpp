@@ -22,7 +22,7 @@ struct body_summary {
   std::size_t breaches = 0;            // breach findings
   rag status = rag::grey;
   const rule_result* worst_rule = nullptr;  // with the worst finding, if there is any finding
-  const finding* worst = nullptr;
+  std::optional<finding> worst;
 
   std::size_t count(rule_status s) const { return rules[static_cast<std::size_t>(s)]; }
 };

@@ -78,7 +78,7 @@ TEST_CASE("body summary: red with a breach, the worst finding the latest breach"
   const body_summary board = summarise(r.report, r.report.bodies[0]);
   CHECK(board.status == rag::red);
   CHECK(board.count(rule_status::breach) == 2);
-  REQUIRE(board.worst != nullptr);
+  REQUIRE(board.worst.has_value());
   // Clause 1, from the December meeting: two waived links (due 2025-01-01 and 2025-02-10), a breach
   // 30 days late (due 2025-04-20, met 2025-05-20) and one still open at the window's end (due
   // 2025-06-20, 10 days); clause 2: March lacks the item (a breach, 0 days late), May records none.
@@ -95,7 +95,7 @@ TEST_CASE("body summary: amber for waived or unproven, green when met, grey when
   const auto green = audit("body \"Board\" {\n1 meets every 2 months\n}\n", "body,date\nBoard,2025-01-10\nBoard,2025-03-01\n",
                            "2025-01-01", "2025-03-31");
   CHECK(summarise(green.report, green.report.bodies[0]).status == rag::green);
-  CHECK(summarise(green.report, green.report.bodies[0]).worst == nullptr);
+  CHECK_FALSE(summarise(green.report, green.report.bodies[0]).worst.has_value());
   const auto grey = audit("body \"Board\" {\n1 meets annually\n}\n", "body,date\nBoard,2025-01-10\n", "2025-01-01", "2025-03-31");
   CHECK(summarise(grey.report, grey.report.bodies[0]).status == rag::grey);
   CHECK(overall(green.report) == rag::green);
