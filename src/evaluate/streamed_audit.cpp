@@ -13,8 +13,6 @@
 #include <utility>
 #include <variant>
 
-#include <sys/mman.h>
-
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -101,15 +99,6 @@ struct body_names {
   std::uint32_t run = 0;  // its first cell
 };
 
-// Asks the kernel to back a large table with 2 MiB pages, where it can: a lookup in a table of
-// megabytes otherwise costs a page-table walk as well as a cache miss.
-void huge_pages(void* data, std::size_t size) {
-  constexpr std::uintptr_t huge = std::uintptr_t{1} << 21;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + huge - 1) & ~(huge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(huge - 1);
-  if (begin < end) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);  // advice: failure is harmless
-}
-
 // The body of each (body, council) pair as rows write them. One probe a row: a slot holds the
 // pair's hash and, for names of up to 100 bytes together, the names themselves, so a lookup
 // reads one slot instead of following pointers to interned entries and their text (at 50,000
@@ -176,7 +165,6 @@ class row_bodies {
   void grow() {
     std::vector<slot> old(slots_.size() * 2);
     old.swap(slots_);
-    huge_pages(slots_.data(), slots_.size() * sizeof(slot));
     const std::size_t mask = slots_.size() - 1;
     for (const slot& x : old) {
       if (!x.used) continue;
