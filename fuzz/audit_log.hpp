@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -12,25 +14,27 @@
 
 namespace remit::fuzz {
 
+// A rule file the target holds in its source, parsed (it always parses).
+inline std::vector<ast::rule_file> rules_of(std::string_view text) {
+  diagnostics diags;
+  std::vector<ast::rule_file> out;
+  out.push_back(*parse_rule_file("fuzz.remit", std::string(text), diags));
+  return out;
+}
+
 inline const std::vector<ast::rule_file>& audit_rules() {
-  static const std::vector<ast::rule_file> files = [] {
-    diagnostics diags;
-    std::vector<ast::rule_file> out;
-    out.push_back(*parse_rule_file("fuzz.remit",
-                                   "calendar none\n"
-                                   "body * {\n"
-                                   "  1 meets every 2 months with 3 days grace\n"
-                                   "  2 meets at least 2 times a quarter\n"
-                                   "  3 agenda published at least 5 clear working days before each meeting\n"
-                                   "  4 each meeting has item matching \"plan|minutes\"\n"
-                                   "  5 reports quarterly to \"Scrutiny\"\n"
-                                   "  6 receives \"Annual\" by 2020-06-30\n"
-                                   "  7 each meeting preceded by \"agenda\" within 14 days\n"
-                                   "  8 meets jointly with \"young\" twice a year\n"
-                                   "}\n",
-                                   diags));
-    return out;
-  }();
+  static const std::vector<ast::rule_file> files =
+      rules_of("calendar none\n"
+               "body * {\n"
+               "  1 meets every 2 months with 3 days grace\n"
+               "  2 meets at least 2 times a quarter\n"
+               "  3 agenda published at least 5 clear working days before each meeting\n"
+               "  4 each meeting has item matching \"plan|minutes\"\n"
+               "  5 reports quarterly to \"Scrutiny\"\n"
+               "  6 receives \"Annual\" by 2020-06-30\n"
+               "  7 each meeting preceded by \"agenda\" within 14 days\n"
+               "  8 meets jointly with \"young\" twice a year\n"
+               "}\n");
   return files;
 }
 

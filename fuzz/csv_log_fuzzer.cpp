@@ -37,20 +37,14 @@ void same_records_streamed(std::string_view text) {
 // The streamed audit must give the batch audit's report, or hand the log back (a body's rows out
 // of date order): the rules it can judge, over the window audit_log uses.
 void same_report_streamed(std::string_view text) {
-  static const std::vector<remit::ast::rule_file> files = [] {
-    remit::diagnostics diags;
-    std::vector<remit::ast::rule_file> out;
-    out.push_back(*remit::parse_rule_file("fuzz.remit",
-                                          "calendar none\n"
-                                          "body * {\n"
-                                          "  1 meets every 2 months with 3 days grace\n"
-                                          "  2 meets at least 2 times a quarter\n"
-                                          "  3 agenda published at least 5 clear working days before each meeting\n"
-                                          "  4 meets monthly, informal meetings count\n"
-                                          "}\n",
-                                          diags));
-    return out;
-  }();
+  static const std::vector<remit::ast::rule_file> files =
+      remit::fuzz::rules_of("calendar none\n"
+                            "body * {\n"
+                            "  1 meets every 2 months with 3 days grace\n"
+                            "  2 meets at least 2 times a quarter\n"
+                            "  3 agenda published at least 5 clear working days before each meeting\n"
+                            "  4 meets monthly, informal meetings count\n"
+                            "}\n");
   const auto rendered = [](const remit::audit_report& report, const remit::diagnostics& diags) {
     std::ostringstream out;
     remit::make_json_reporter({})->write(report, out);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "audit_log.hpp"
 #include "core/date.hpp"
 #include "evaluate/evaluator.hpp"
 #include "inputs/reader.hpp"
@@ -14,25 +15,19 @@
 namespace {
 
 const std::vector<remit::ast::rule_file>& people_rules() {
-  static const std::vector<remit::ast::rule_file> files = [] {
-    remit::diagnostics diags;
-    std::vector<remit::ast::rule_file> out;
-    out.push_back(*remit::parse_rule_file("fuzz.remit",
-                                          "calendar none\n"
-                                          "body * {\n"
-                                          "  1 quorum 3 members\n"
-                                          "  2 chaired by \"Chair\" or \"Vice-Chair\"\n"
-                                          "  3 each meeting attended by \"Young Person\"\n"
-                                          "  4 has member \"Virtual Head Teacher\"\n"
-                                          "  5 has at most 10 members\n"
-                                          "  6 has at least 2 \"Councillor\" members\n"
-                                          "  7 each member attends at least 75% of meetings each quarter\n"
-                                          "  8 each member trained in \"Corporate Parenting\" within 6 months of joining\n"
-                                          "  9 role \"Vice-Chair\" rotates between partners annually\n"
-                                          "}\n",
-                                          diags));
-    return out;
-  }();
+  static const std::vector<remit::ast::rule_file> files =
+      remit::fuzz::rules_of("calendar none\n"
+                            "body * {\n"
+                            "  1 quorum 3 members\n"
+                            "  2 chaired by \"Chair\" or \"Vice-Chair\"\n"
+                            "  3 each meeting attended by \"Young Person\"\n"
+                            "  4 has member \"Virtual Head Teacher\"\n"
+                            "  5 has at most 10 members\n"
+                            "  6 has at least 2 \"Councillor\" members\n"
+                            "  7 each member attends at least 75% of meetings each quarter\n"
+                            "  8 each member trained in \"Corporate Parenting\" within 6 months of joining\n"
+                            "  9 role \"Vice-Chair\" rotates between partners annually\n"
+                            "}\n");
   return files;
 }
 

@@ -1,13 +1,12 @@
 #include "evaluate/evaluator.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <iterator>
-#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
@@ -232,22 +231,11 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
   const std::size_t shares = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, count / 64));
   std::vector<audit_report> parts(shares);
   std::vector<diagnostics> part_diags(shares);
-  std::vector<std::exception_ptr> failures(shares);
-  const auto judge = [&](std::size_t k) {
-    try {
-      for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
-        evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines);
-    } catch (...) {
-      failures[k] = std::current_exception();
-    }
-  };
-  {
-    std::vector<std::jthread> workers;
-    for (std::size_t k = 1; k < shares; ++k) workers.emplace_back(judge, k);
-    judge(0);
-  }
+  run_shares(shares, [&](std::size_t k) {
+    for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
+      evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines);
+  });
   for (std::size_t k = 0; k < shares; ++k) {
-    if (failures[k]) std::rethrow_exception(failures[k]);
     for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();
     std::move(parts[k].results.begin(), parts[k].results.end(), std::back_inserter(report.results));
     std::move(parts[k].bodies.begin(), parts[k].bodies.end(), std::back_inserter(report.bodies));

@@ -3,13 +3,13 @@
 // order mark so that Excel does not read the text as its local code page. Rules with no finding
 // have no row: the other formats list every rule.
 #include <algorithm>
-#include <exception>
 #include <ostream>
 #include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
 #include "report/manifest.hpp"
@@ -64,26 +64,15 @@ void render_in_order(const std::vector<audited_body>& bodies, const Render& rend
   const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
   constexpr std::size_t share = 64;
   std::vector<std::string> rendered(threads);
-  std::vector<std::exception_ptr> failures(threads);
   for (std::size_t first = 0; first < bodies.size(); first += share * threads) {
-    const auto render_share = [&](std::size_t t) {
-      try {
-        const std::size_t begin = std::min(bodies.size(), first + t * share);
-        const std::size_t end = std::min(bodies.size(), begin + share);
-        for (std::size_t i = begin; i < end; ++i) render(bodies[i], rendered[t]);
-      } catch (...) {
-        failures[t] = std::current_exception();
-      }
-    };
-    {
-      std::vector<std::jthread> workers;
-      for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(render_share, t);
-      render_share(0);
-    }
-    for (std::size_t t = 0; t < threads; ++t) {
-      if (failures[t]) std::rethrow_exception(failures[t]);
-      out << rendered[t];
-      rendered[t].clear();
+    run_shares(threads, [&](std::size_t t) {
+      const std::size_t begin = std::min(bodies.size(), first + t * share);
+      const std::size_t end = std::min(bodies.size(), begin + share);
+      for (std::size_t i = begin; i < end; ++i) render(bodies[i], rendered[t]);
+    });
+    for (std::string& rows : rendered) {
+      out << rows;
+      rows.clear();
     }
   }
 }
