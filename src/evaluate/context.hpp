@@ -53,9 +53,7 @@ struct body_context {
   std::string_view title(const event& e) const { return log.strings.folded(e.title); }
   audit_window audit() const { return whole_window.value_or(window); }
   // A held meeting, or with "informal meetings count" a held session too.
-  bool counts_as_meeting(const event& e) const {
-    return e.held_meeting() || (informal_meetings_count && e.held() && e.kind == event_kind::session);
-  }
+  bool counts_as_meeting(const event& e) const { return e.counts_as_meeting(informal_meetings_count); }
   // The meetings this span judges, in date order: the held meetings in `window` (with "informal
   // meetings count", held sessions too). The people families judge each of them.
   std::vector<const event*> meetings_in_window() const {

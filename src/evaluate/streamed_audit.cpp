@@ -323,10 +323,7 @@ void streamed_audit::take(const event& e, std::string_view body_name, std::strin
   const date to = s.window.to;
   if (e.day > to) ++s.events_after_window;
   if (e.status == event_status::confirmed && e.day <= to) {
-    std::string text = fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded",
-                                   name(e.kind), body_name, e.day);
-    if (!ref.empty()) text += fmt::format(" (ref {})", ref);
-    log.files[e.source].notes.push_back({e.line, std::move(text)});
+    log.files[e.source].notes.push_back({e.line, confirmed_note(e.kind, body_name, e.day, ref)});
   }
   if (s.out_of_order.load(std::memory_order_relaxed)) return;
   s.filling.rows.push_back({e, static_cast<std::uint32_t>(body_name.size()), static_cast<std::uint32_t>(council.size())});
@@ -447,9 +444,7 @@ void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_ce
     const statement_plan& sp = plan.statements[k];
     const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
     cell& r = cells[at];
-    const bool counts = e.held_meeting() || (sp.statement->modifiers.informal_meetings_count && e.held() &&
-                                             e.kind == event_kind::session);
-    if (!counts || r.failed) continue;
+    if (!e.counts_as_meeting(sp.statement->modifiers.informal_meetings_count) || r.failed) continue;
     switch (sp.kind) {
       case family::gap: {
         const std::optional<date> previous = r.day == no_date ? std::nullopt : std::optional(r.day);

@@ -108,13 +108,18 @@ std::vector<event_log::body_events> event_log::by_body() const {
   return out;
 }
 
+std::string confirmed_note(event_kind kind, std::string_view body, date day, std::string_view ref) {
+  std::string text =
+      fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded", name(kind), body, day);
+  if (!ref.empty()) text += fmt::format(" (ref {})", ref);
+  return text;
+}
+
 void note_confirmed_events(event_log& log, date audit_end) {
   for (const event& e : log.events) {
     if (e.status != event_status::confirmed || e.day > audit_end) continue;
-    std::string text = fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded",
-                                   name(e.kind), log.strings.text(e.body), e.day);
-    if (e.ref) text += fmt::format(" (ref {})", log.strings.text(e.ref));
-    log.files[e.source].notes.push_back({e.line, std::move(text)});
+    log.files[e.source].notes.push_back(
+        {e.line, confirmed_note(e.kind, log.strings.text(e.body), e.day, log.strings.text(e.ref))});
   }
   for (log_file_summary& f : log.files)
     std::stable_sort(f.notes.begin(), f.notes.end(), [](const log_note& a, const log_note& b) { return a.line < b.line; });

@@ -63,6 +63,10 @@ struct event {
   // when it is dated on or before it.
   bool held() const { return status == event_status::held || status == event_status::confirmed; }
   bool held_meeting() const { return held() && kind == event_kind::meeting; }
+  // A held meeting, or with ", informal meetings count" a held session too.
+  bool counts_as_meeting(bool informal_meetings_count) const {
+    return held_meeting() || (informal_meetings_count && held() && kind == event_kind::session);
+  }
 };
 
 // One person at one meeting. A side table rather than a field of `event`: most logs record
@@ -195,6 +199,9 @@ class event_log {
   };
   std::vector<body_events> by_body() const;
 };
+
+// The note a report gives a confirmed event counted as held.
+std::string confirmed_note(event_kind kind, std::string_view body, date day, std::string_view ref);
 
 // Notes, in each log it came from, every confirmed event dated on or before `audit_end`: it
 // counts as held with nothing but the confirmation to show that it took place.
