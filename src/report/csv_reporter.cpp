@@ -12,42 +12,19 @@
 #include "core/parallel.hpp"
 #include "language/describe.hpp"
 #include "report/body_summary.hpp"
+#include "report/csv_cells.hpp"
 #include "report/manifest.hpp"
-#include "report/markup.hpp"
 #include "report/reporter.hpp"
 
 namespace remit {
 
 namespace {
 
-// A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before them)
-// as a formula; names and titles come from logs written by others, so such a cell gets a
-// leading apostrophe, which Excel shows as text and hides.
-std::string defused(std::string_view text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' ||
-                        text[0] == '\r'))
-    return "'" + std::string(text);
-  return std::string(text);
-}
-
-std::string cell(std::string_view raw) {
-  const std::string text = defused(valid_utf8_text(raw));
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string rule_file_digest(const audit_manifest& m, const std::string& path) {
   for (const auto& f : m.rule_files)
     if (f.path == path) return f.sha256;
   return {};
 }
-
-std::string date_cell(const std::optional<date>& d) { return d ? to_iso(*d) : std::string{}; }
 
 constexpr std::string_view columns[] = {
     "council",      "body",           "rule_file", "line",   "clause",       "statement", "family",
@@ -92,25 +69,26 @@ class csv_reporter final : public reporter {
     // What a rule's rows share is written once per rule, not once per finding: a national sweep
     // has hundreds of thousands of findings.
     const std::string window = fmt::format("{},{}", to_iso(report.window.from), to_iso(report.window.to));
-    const std::string manifest_tail = fmt::format("{},{}", cell(logs_digests), cell(holidays));
+    const std::string manifest_tail = fmt::format("{},{}", csv_cell(logs_digests), csv_cell(holidays));
     const auto render = [&](const audited_body& body, std::string& rows) {
       for (const rule_result& r : report.results_of(body)) {
         if (r.findings.empty()) continue;
         const std::string before =
-            fmt::format("{},{},{},{},{},{},{},{},{},", cell(r.council.value_or("")), cell(r.body), cell(r.rule_file),
-                        r.statement->where.line, cell(r.statement->label), cell(r.statement->text),
-                        family_name(*r.statement), cell(describe(*r.statement, body.settings)), name(r.status));
+            fmt::format("{},{},{},{},{},{},{},{},{},", csv_cell(r.council.value_or("")), csv_cell(r.body),
+                        csv_cell(r.rule_file), r.statement->where.line, csv_cell(r.statement->label),
+                        csv_cell(r.statement->text), family_name(*r.statement),
+                        csv_cell(describe(*r.statement, body.settings)), name(r.status));
         const std::string after = fmt::format(
             ",{},{},{},{},{},{},{}", window, ast::severity_name(r.statement->modifiers),
             r.version ? date_cell(r.version->from) : std::string{}, r.version ? date_cell(r.version->until) : std::string{},
-            cell(report.manifest.remit_version), rule_file_digest(report.manifest, r.rule_file), manifest_tail);
+            csv_cell(report.manifest.remit_version), rule_file_digest(report.manifest, r.rule_file), manifest_tail);
         for (const finding& f : r.findings) {
           const std::optional<int> late = days_late(f, report.window);
           rows += before;
           fmt::format_to(std::back_inserter(rows), "{},{},{},{},{},{},{},{},{}", name(f.status), to_iso(f.due),
                          date_cell(f.on), date_cell(f.meeting), date_cell(f.period_start), date_cell(f.period_end),
                          f.found ? std::to_string(*f.found) : std::string{}, late ? std::to_string(*late) : std::string{},
-                         cell(f.words()));
+                         csv_cell(f.words()));
           rows += after;
           rows += "\r\n";
         }
