@@ -36,6 +36,7 @@ std::unique_ptr<reporter> make_json_reporter(const report_options& options);
 std::unique_ptr<reporter> make_html_reporter(const report_options& options);
 std::unique_ptr<reporter> make_markdown_reporter(const report_options& options);
 std::unique_ptr<reporter> make_csv_reporter(const report_options& options);
+std::unique_ptr<reporter> make_findings_reporter(const report_options& options);
 std::unique_ptr<reporter> make_junit_reporter(const report_options& options);
 std::unique_ptr<reporter> make_sarif_reporter(const report_options& options);
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Golden test: remit over corpora/SLUG must print exactly its expected file, for every format:
-#   text json html markdown csv junit sarif   `remit check` over the window  -> expected.EXT
-#   due-text due-json due-ics                 `remit due` as of the window's end -> expected-due.EXT
+#   text json html markdown csv findings junit sarif  `remit check` over the window  -> expected.EXT
+#   due-text due-json due-ics                          `remit due` as of the window's end -> expected-due.EXT
 # remit's version is blanked (as @VERSION@) in both before they are compared, so that a release
 # changes no golden file; no output carries the date it was made.
 # With REMIT_UPDATE_GOLDEN=1 it rewrites the expectation instead; review the diff before committing.
@@ -16,6 +16,7 @@ case "$format" in
   html) expected=$dir/expected.html ;;
   markdown) expected=$dir/expected.md ;;
   csv) expected=$dir/expected.csv ;;
+  findings) expected=$dir/expected.findings.csv ;;
   junit) expected=$dir/expected.junit.xml ;;
   sarif) expected=$dir/expected.sarif ;;
   due-text) expected=$dir/expected-due.txt ;;

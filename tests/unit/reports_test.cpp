@@ -1,5 +1,7 @@
 // What reports are drawn from beside the results (audit_report::bodies), the red/amber/green
-// summary of a body (report/body_summary.hpp), and the timeline's marks (report/timeline_svg.hpp).
+// summary of a body (report/body_summary.hpp), the timeline's marks (report/timeline_svg.hpp), and
+// the findings report's rows, written without wording a finding.
+#include <atomic>
 #include <sstream>
 #include <string>
 
@@ -176,4 +178,46 @@ TEST_CASE("threads: the bodies judged side by side give the report judged one by
   CHECK(occurrences(one, "\"status\": \"breach\"") > 300);
   CHECK(rendered(2).first == one);
   CHECK(rendered(3).first == one);
+}
+
+namespace {
+
+// Counts the findings put into words: the findings report must word none.
+struct counting_writer final : finding_writer {
+  mutable std::atomic<int> calls = 0;  // the csv report words its rows on every core
+  std::string words(const finding& f) const override {
+    ++calls;
+    return f.message;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("findings: the csv report's keys and dates, a row per finding, none for a rule without one, none worded",
+          "[reports]") {
+  auto r = audit("council \"=Awkward, Council\"\n" + two_bodies, board_log, "2025-01-01", "2025-06-30");
+  // Held compact, as a streamed audit holds them, each worded only when a report asks.
+  const auto writer = std::make_shared<counting_writer>();
+  for (rule_result& result : r.report.results) {
+    std::vector<compact_finding> compact;
+    for (const finding& f : result.findings) compact.emplace_back(f);
+    result.findings = finding_list(std::move(compact), writer);
+  }
+  std::ostringstream out;
+  make_findings_reporter({})->write(r.report, out);
+  CHECK(writer->calls == 0);
+  // The council defused and quoted as the csv report has it; Panel's clause 9 (not due) has no row.
+  CHECK(out.str() ==
+        "council,body,rule_file,line,clause,finding_status,due,date,meeting,period_start,period_end,found,days_late\n"
+        "\"'=Awkward, Council\",Board,test.remit,5,1,waived,2025-01-01,2025-01-10,,,,,9\n"
+        "\"'=Awkward, Council\",Board,test.remit,5,1,waived,2025-02-10,2025-03-20,,,,,38\n"
+        "\"'=Awkward, Council\",Board,test.remit,5,1,breach,2025-04-20,2025-05-20,,,,,30\n"
+        "\"'=Awkward, Council\",Board,test.remit,5,1,breach,2025-06-20,,,,,,10\n"
+        "\"'=Awkward, Council\",Board,test.remit,6,2,breach,2025-03-20,2025-03-20,2025-03-20,,,,\n"
+        "\"'=Awkward, Council\",Board,test.remit,6,2,no-evidence,2025-05-20,2025-05-20,2025-05-20,,,,\n"
+        "\"'=Awkward, Council\",Panel,test.remit,9,1,breach,2025-06-30,,,2025-04-01,2025-06-30,,\n");
+  // The csv report words each finding: the count is of something.
+  std::ostringstream csv;
+  make_csv_reporter({})->write(r.report, csv);
+  CHECK(writer->calls == 7);
 }

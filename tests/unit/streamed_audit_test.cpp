@@ -112,7 +112,7 @@ std::string random_log(random_source& r) {
 
 std::string rendered(const audit_report& report) {
   std::string out;
-  for (const char* format : {"json", "csv", "text", "markdown", "junit", "sarif", "html"}) {
+  for (const char* format : {"json", "csv", "findings", "text", "markdown", "junit", "sarif", "html"}) {
     std::ostringstream text;
     find_reporter(format)->make({})->write(report, text);
     out += text.str();
