@@ -42,8 +42,10 @@ bool iso_shape(std::string_view t) {
 
 std::optional<date> parse_iso_date(std::string_view t) {
   if (!iso_shape(t)) return std::nullopt;
-  const year_month_day ymd{year{number(t.substr(0, 4))}, month{static_cast<unsigned>(number(t.substr(5, 2)))},
-                           day{static_cast<unsigned>(number(t.substr(8, 2)))}};
+  // The shape is checked: every one of these is a digit. (Two dates a row of every log.)
+  const auto digit = [&](std::size_t i) { return static_cast<unsigned>(t[i] - '0'); };
+  const year_month_day ymd{year{static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3))},
+                           month{digit(5) * 10 + digit(6)}, day{digit(8) * 10 + digit(9)}};
   // Year 0 is no civil year anyone records a meeting in.
   if (!ymd.ok() || static_cast<int>(ymd.year()) < 1) return std::nullopt;
   return date::from(ymd);
@@ -62,8 +64,18 @@ std::string explain_bad_iso_date(std::string_view t) {
 
 std::string to_iso(date d) {
   const year_month_day ymd = d.ymd();
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                     static_cast<unsigned>(ymd.day()));
+  const int y = static_cast<int>(ymd.year());
+  const auto m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  if (y < 0 || y > 9999) return fmt::format("{:04}-{:02}-{:02}", y, m, day);
+  // By hand: reports write a few dates for each of a national sweep's million findings.
+  const auto yy = static_cast<unsigned>(y);
+  const char text[10] = {static_cast<char>('0' + yy / 1000),     static_cast<char>('0' + yy / 100 % 10),
+                         static_cast<char>('0' + yy / 10 % 10),  static_cast<char>('0' + yy % 10),
+                         '-',
+                         static_cast<char>('0' + m / 10),        static_cast<char>('0' + m % 10),
+                         '-',
+                         static_cast<char>('0' + day / 10),      static_cast<char>('0' + day % 10)};
+  return std::string(text, sizeof text);
 }
 
 std::string with_weekday(date d) { return fmt::format("{} {}", d.weekday_name(), to_iso(d)); }

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <optional>
 
-#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -113,14 +112,14 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
     std::string reason = r.problem;
     if (reason.empty() && r.fields.size() != header.fields.size())
       reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header.fields.size());
-    if (reason.empty() && r.raw.find('\0') != std::string_view::npos)
+    if (reason.empty() && !r.plain && r.raw.find('\0') != std::string_view::npos)
       for (std::size_t i = 0; i < r.fields.size() && reason.empty(); ++i)
         if (r.fields[i].find('\0') != std::string_view::npos)
           reason = fmt::format("{}: the field holds a NUL byte (column {}), which is never part of text",
                                i < header.fields.size() ? header.fields[i] : std::string("a field"), i + 1);
     // The fields are the record's bytes less ASCII separators and quotes, so the record is valid
     // UTF-8 exactly when every field is.
-    if (reason.empty() && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
+    if (reason.empty() && !r.plain && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
     event e;
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = r.line;
@@ -142,12 +141,7 @@ void read_csv(std::string_view text, event_log& log, log_file_summary& summary, 
 }
 
 // A file on disk, through a bounded buffer: a national log is never held whole.
-void read_csv_file(std::FILE* file, event_log& log, log_file_summary& summary, diagnostics& diags) {
-  // Room for every row at once, so that the event table is not copied as it grows: a row takes
-  // at least 24 bytes in all but toy logs, and memory reserved but never written costs nothing.
-  struct stat st {};
-  if (fstat(fileno(file), &st) == 0 && S_ISREG(st.st_mode))
-    log.events.reserve(log.events.size() + static_cast<std::size_t>(st.st_size) / 24);
+void read_csv_file(scanned_file& file, event_log& log, log_file_summary& summary, diagnostics& diags) {
   csv_records records(file);
   read_records(records, log, summary, diags);
 }

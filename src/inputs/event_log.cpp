@@ -1,6 +1,7 @@
 #include "inputs/event_log.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 #include <tuple>
 
@@ -43,15 +44,26 @@ std::string_view name(attendance_status s) {
   return "expected";
 }
 
+namespace {
+
+// `s == word`, with the word's length known where it is compiled: every row of a log asks this
+// of its kind and status, and a call to memcmp costs more than the comparison.
+template <std::size_t n>
+bool is(std::string_view s, const char (&word)[n]) {
+  return s.size() == n - 1 && std::memcmp(s.data(), word, n - 1) == 0;
+}
+
+}  // namespace
+
 std::optional<event_kind> parse_event_kind(std::string_view s) {
-  if (s.empty() || s == "meeting") return event_kind::meeting;
-  if (s == "session") return event_kind::session;
-  if (s == "report") return event_kind::report;
+  if (s.empty() || is(s, "meeting")) return event_kind::meeting;
+  if (is(s, "session")) return event_kind::session;
+  if (is(s, "report")) return event_kind::report;
   return std::nullopt;
 }
 
 std::optional<event_status> parse_event_status(std::string_view s) {
-  if (s.empty() || s == "held") return event_status::held;
+  if (s.empty() || is(s, "held")) return event_status::held;
   for (event_status k : {event_status::cancelled, event_status::postponed, event_status::scheduled, event_status::confirmed})
     if (s == name(k)) return k;
   return std::nullopt;
