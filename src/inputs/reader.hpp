@@ -13,6 +13,8 @@
 
 namespace remit {
 
+class scanned_file;
+
 struct log_reader {
   std::string_view name;
   // Whether this reader claims a file, from its name and first bytes.
@@ -22,7 +24,7 @@ struct log_reader {
   void (*read)(std::string_view content, event_log& log, log_file_summary& summary, diagnostics& diags);
   // The same from an open file, read a bounded chunk at a time, for formats that can: a log of
   // millions of rows is then never held in memory whole. Null: the file is read whole for `read`.
-  void (*read_file)(std::FILE* file, event_log& log, log_file_summary& summary, diagnostics& diags) = nullptr;
+  void (*read_file)(scanned_file& file, event_log& log, log_file_summary& summary, diagnostics& diags) = nullptr;
 };
 
 std::span<const log_reader> log_readers();

@@ -50,7 +50,7 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
     // The reader's own complaints wait: a line over the limit cut the file short, and is then
     // the only thing to say about it, as when the file is read whole.
     diagnostics found;
-    reader.read_file(scanned.stream(), log, log.files.back(), found);
+    reader.read_file(scanned, log, log.files.back(), found);
     log.files.back().sha256 = scanned.sha256();
     if (const long_line over = scanned.line_over_limit(); over.line) {
       diags.error({path, over.line, 0}, fmt::format("the line is {} long ({})", limit_words(limit::line_length, over.length),

@@ -1,9 +1,12 @@
 #include "inputs/scanned_file.hpp"
 
+#include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -11,18 +14,22 @@
 
 namespace remit {
 
-// The digest runs on its own thread, one block behind the reader: a block read is copied to
-// `pending`, and the reader goes on while the digest takes it. SHA-256 costs about as much as
-// splitting the rows, so on two cores this halves the time of reading a large log.
+// The digest runs on its own thread, behind the reader: the reader goes on parsing the blocks it
+// has read while the digest takes them and measures their lines. SHA-256 costs about as much as
+// splitting the rows, so on two cores this halves the time of reading a large log. Blocks are not
+// copied: each is read straight into the reader's memory, which the reader leaves as it is until
+// it has read `blocks_kept` more (csv_records keeps a ring of buffers for this); a read waits only
+// when the digest is that far behind. The reader learns of a
+// line over the limit at its next read: it has then read at most `blocks_kept` blocks past it.
 struct scanned_file::state {
   std::FILE* file = nullptr;
-  std::vector<char> buffer;  // the stream's
-  line_length_tracker lines;
-  bool error = false;
+  line_length_tracker lines;  // the digest's until the reader is done
+  std::atomic<bool> over_limit = false;  // lines found one
+  bool error = false, ended = false;
 
   sha256_stream digest;
-  std::string pending;
-  bool has_pending = false, done = false;
+  std::deque<std::string_view> pending;  // blocks read and not yet digested, oldest first
+  bool done = false;
   std::mutex mutex;
   std::condition_variable changed;
   std::thread worker;
@@ -30,29 +37,35 @@ struct scanned_file::state {
   void digest_blocks() {
     std::unique_lock lock(mutex);
     while (true) {
-      changed.wait(lock, [&] { return has_pending || done; });
-      if (!has_pending) return;
+      changed.wait(lock, [&] { return !pending.empty() || done; });
+      if (pending.empty()) return;
+      const std::string_view block = pending.front();
       lock.unlock();
-      digest.add(pending);
+      lines.add(block);
+      if (lines.over().line) over_limit = true;
+      digest.add(block);
       lock.lock();
-      has_pending = false;
+      pending.pop_front();
       changed.notify_all();
     }
   }
 
-  void hand_over(const char* data, std::size_t n) {
+  void wait_until_pending_below(std::size_t most) {
     std::unique_lock lock(mutex);
-    changed.wait(lock, [&] { return !has_pending; });
-    pending.assign(data, n);
-    has_pending = true;
+    changed.wait(lock, [&] { return pending.size() < most; });
+  }
+
+  void hand_over(const char* data, std::size_t n) {
+    std::lock_guard lock(mutex);
+    pending.emplace_back(data, n);
     changed.notify_all();
   }
 
   void stop() {
     if (!worker.joinable()) return;
+    wait_until_pending_below(1);
     {
-      std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return !has_pending; });
+      std::lock_guard lock(mutex);
       done = true;
       changed.notify_all();
     }
@@ -73,47 +86,46 @@ struct scanned_file::state {
     }
   }
 
-  static ssize_t read(void* cookie, char* buffer, std::size_t size) {
-    auto& self = *static_cast<state*>(cookie);
-    if (self.lines.over().line) return 0;
-    const std::size_t n = std::fread(buffer, 1, size, self.file);
+  std::size_t end_at_long_line() {
+    wait_until_pending_below(1);
+    if (!lines.settled()) measure_long_line();
+    ended = true;
+    return 0;
+  }
+
+  std::size_t read(char* into, std::size_t size) {
+    if (ended) return 0;
+    // The block read `blocks_kept` reads ago may be where this one goes: it must be digested.
+    wait_until_pending_below(blocks_kept);
+    if (over_limit) return end_at_long_line();
+    const std::size_t n = std::fread(into, 1, size, file);
     if (n == 0) {
-      if (std::ferror(self.file)) {
-        self.error = true;
-        return -1;
+      wait_until_pending_below(1);  // the digest is idle: `lines` is this thread's
+      ended = true;
+      if (std::ferror(file)) {
+        error = true;
+        return 0;
       }
-      self.lines.finish();
+      if (over_limit) return end_at_long_line();
+      lines.finish();
       return 0;
     }
-    self.lines.add({buffer, n});
-    if (self.lines.over().line) {
-      self.measure_long_line();
-      return 0;
-    }
-    self.hand_over(buffer, n);
-    return static_cast<ssize_t>(n);
+    hand_over(into, n);
+    return n;
   }
 };
 
 scanned_file::scanned_file(std::FILE* file) : state_(std::make_unique<state>()) {
   state_->file = file;
   state_->worker = std::thread([s = state_.get()] { s->digest_blocks(); });
-  const cookie_io_functions_t io{state::read, nullptr, nullptr, nullptr};
-  stream_ = fopencookie(state_.get(), "rb", io);
-  if (!stream_) {
-    state_->stop();
-    std::fclose(file);
-    throw std::runtime_error("could not open a stream over a log file");
-  }
-  // A stream of this kind is read a buffer at a time, whatever the reader asks for: a large
-  // buffer keeps the hand-overs to the digest few (setvbuf ignores a size given without one).
-  state_->buffer.resize(std::size_t{1} << 22);
-  std::setvbuf(stream_, state_->buffer.data(), _IOFBF, state_->buffer.size());
 }
+
+std::size_t scanned_file::read(char* into, std::size_t size) { return state_->read(into, size); }
+
+void scanned_file::wait_for_digest() { state_->wait_until_pending_below(1); }
 
 scanned_file::~scanned_file() {
   state_->stop();
-  std::fclose(stream_);
   std::fclose(state_->file);
 }
 
@@ -124,6 +136,11 @@ std::string scanned_file::sha256() {
 
 bool scanned_file::read_error() const { return state_->error; }
 
-long_line scanned_file::line_over_limit() const { return state_->lines.over(); }
+long_line scanned_file::line_over_limit() const {
+  state_->stop();
+  // The reader may have stopped before it read past the long line's end, or before it asked again.
+  if (state_->lines.over().line && !state_->lines.settled()) state_->measure_long_line();
+  return state_->lines.over();
+}
 
 }  // namespace remit

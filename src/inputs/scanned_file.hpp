@@ -20,8 +20,15 @@ class scanned_file {
   scanned_file(const scanned_file&) = delete;
   scanned_file& operator=(const scanned_file&) = delete;
 
-  // What the reader reads from: ends early (as at the end of the file) at a line over the limit.
-  std::FILE* stream() const { return stream_; }
+  // Reads the next at most `size` bytes of the file into `into`, as fread does; 0 at the end, and
+  // early (as at the end) at a line over the limit or an error. The bytes are digested where they
+  // were read, so the reader must leave each block it reads as it is until it has read
+  // `blocks_kept` more.
+  std::size_t read(char* into, std::size_t size);
+  static constexpr std::size_t blocks_kept = 4;
+  // Waits until the digest has taken every block read: the reader must call it before it frees
+  // or reuses what it read into, however it stops.
+  void wait_for_digest();
   // Once the reader is done: the SHA-256 of the bytes it read, in hex, and the first line over
   // the line-length limit (line 0: none).
   std::string sha256();
@@ -32,7 +39,6 @@ class scanned_file {
 
  private:
   std::unique_ptr<state> state_;
-  std::FILE* stream_ = nullptr;
 };
 
 }  // namespace remit

@@ -1,11 +1,19 @@
 // The meeting log CSV of docs/inputs.md: RFC 4180, UTF-8, a header row, columns in any order;
 // a row that cannot be read is rejected with its line and a reason, and the rest are used.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "core/digest.hpp"
+#include "core/limits.hpp"
 #include "inputs/reader.hpp"
 #include "support.hpp"
 
@@ -433,4 +441,81 @@ TEST_CASE("a report row needs `to`, other kinds do not", "[csv]") {
   CHECK(r.log.events[0].kind == event_kind::report);
   CHECK(r.log.events[1].kind == event_kind::session);
   r.check_counts_add_up();
+}
+
+namespace {
+
+// A log file on disk, removed when the test ends.
+struct log_on_disk {
+  std::string path;
+  explicit log_on_disk(const std::string& content) {
+    path = (std::filesystem::temp_directory_path() / fmt::format("remit-csv-test-{}.csv", ::getpid())).string();
+    std::ofstream(path, std::ios::binary) << content;
+  }
+  ~log_on_disk() { std::filesystem::remove(path); }
+};
+
+// About 20 MB of rows: more blocks than the reader keeps (scanned_file::blocks_kept), with
+// quoted fields, a line feed inside quotes and a row that cannot be read, here and there.
+std::string many_blocks_of_rows() {
+  std::string csv = "council,body,date,kind,status,title,published,items\n";
+  for (int i = 0; csv.size() < (std::size_t{20} << 20); ++i) {
+    const date day = d("2010-01-04").plus_days(i / 50);
+    if (i % 9973 == 0)
+      csv += fmt::format("Council {},Body {},{},meeting,held,\"A title, with a comma\nand a line feed\",,\n", i % 7, i % 500, day);
+    else if (i % 10007 == 0)
+      csv += fmt::format("Council {},Body {},2026-02-30,meeting,held,,,\n", i % 7, i % 500);
+    else
+      csv += fmt::format("Council {},Body {},{},{},{},,{},Minutes;Forward Plan\n", i % 7, i % 500, day,
+                         i % 13 ? "meeting" : "session", i % 17 ? "held" : "cancelled", day.plus_days(-(i % 15)));
+  }
+  return csv;
+}
+
+}  // namespace
+
+TEST_CASE("a log read from disk in many blocks: every row as read from memory, and the digest of every byte",
+          "[csv][file]") {
+  const std::string csv = many_blocks_of_rows();
+  const log_on_disk file(csv);
+  event_log streamed;
+  diagnostics diags;
+  read_log_file(file.path, streamed, diags);
+  CHECK(diags.empty());
+  const read_result whole = read(csv);
+  REQUIRE(streamed.files.size() == 1);
+  CHECK(streamed.files[0].sha256 == sha256_hex(csv));
+  CHECK(streamed.files[0].rows_read == whole.summary().rows_read);
+  CHECK(streamed.files[0].rows_used == whole.summary().rows_used);
+  REQUIRE(streamed.files[0].rejected.size() == whole.summary().rejected.size());
+  CHECK(streamed.files[0].rejected.size() > 5);
+  for (std::size_t i = 0; i < whole.summary().rejected.size(); ++i)
+    CHECK(streamed.files[0].rejected[i].line == whole.summary().rejected[i].line);
+  REQUIRE(streamed.events.size() == whole.log.events.size());
+  for (std::size_t i = 0; i < streamed.events.size(); ++i) {
+    const event &a = streamed.events[i], &b = whole.log.events[i];
+    if (a.day != b.day || a.published != b.published || a.kind != b.kind || a.status != b.status || a.line != b.line ||
+        text(streamed, a.body) != text(whole.log, b.body) || text(streamed, a.title) != text(whole.log, b.title)) {
+      FAIL("event " << i << " (line " << b.line << ") differs when read from disk");
+    }
+  }
+}
+
+TEST_CASE("a line over the limit deep in a log on disk is named by its number, whatever block it ends in",
+          "[csv][file]") {
+  std::string csv = many_blocks_of_rows();
+  const std::size_t line = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) + 1;
+  csv += "Council 1,Body 1,2020-01-01,meeting,held," + std::string(std::size_t{9} << 20, 'x') + ",,\n";
+  csv += "Council 1,Body 1,2020-01-02,meeting,held,,,\n";
+  const log_on_disk file(csv);
+  set_limit("line-length=8M");
+  event_log log;
+  diagnostics diags;
+  read_log_file(file.path, log, diags);
+  reset_limits();
+  std::ostringstream out;
+  diags.render(out);
+  REQUIRE(diags.size() == 1);
+  CHECK_THAT(out.str(), Contains(fmt::format("{}:{}:", file.path, line)));
+  CHECK_THAT(out.str(), Contains("long"));
 }
