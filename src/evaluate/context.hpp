@@ -79,6 +79,10 @@ struct family_result {
 // advisory wording, the order by due date, and the rule's status (evaluator.cpp).
 void settle_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s, family_result& found,
                      rule_result& result);
+// The same for findings held compact, when no waiver covers any of them; false, and nothing
+// changed, when one does (a waiver adds words, so those are settled whole).
+bool settle_compact_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s,
+                             std::vector<compact_finding>& findings, bool fell_due, rule_status& status);
 // The waivers, the block's own then the file's, for the labels the block uses.
 std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block);
 
@@ -161,6 +165,10 @@ std::string period_words(const period_rule& rule, std::string_view noun, std::st
 // Notice: the finding for the agenda of a meeting published on `published` (no_date: not
 // recorded), if it is one. Throws calendar_year_missing.
 std::optional<finding> notice_finding(const body_context& ctx, const ast::notice& rule, date meeting, date published);
+// The same in two steps, for a caller that keeps the latest compliant day of each meeting date:
+// it depends on nothing else. The first throws calendar_year_missing.
+date notice_latest_day(const body_context& ctx, const ast::notice& rule, date meeting);
+std::optional<finding> notice_finding(date latest, date meeting, date published);
 std::string notice_finding_words(const body_context& ctx, const ast::notice& rule, const finding& x);
 
 // What the people families share (people.cpp).

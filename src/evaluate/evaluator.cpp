@@ -96,6 +96,23 @@ const ast::waiver* waiver_for(const ast::rule_file& file, const ast::body& body,
 
 }  // namespace
 
+namespace {
+
+// A rule's status from its findings (docs/language.md, "Rule status").
+template <typename Findings>
+rule_status settled_status(const Findings& findings, bool fell_due) {
+  const auto any = [&](finding_status st) {
+    return std::any_of(findings.begin(), findings.end(), [&](const auto& f) { return f.status == st; });
+  };
+  if (any(finding_status::breach)) return rule_status::breach;
+  if (any(finding_status::no_evidence)) return rule_status::no_evidence;
+  if (any(finding_status::advisory)) return rule_status::advisory;
+  if (any(finding_status::waived)) return rule_status::waived;
+  return fell_due ? rule_status::pass : rule_status::not_due;
+}
+
+}  // namespace
+
 void settle_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s, family_result& found,
                      rule_result& result) {
   for (finding& f : found.findings) {
@@ -116,20 +133,24 @@ void settle_findings(const ast::rule_file& file, const ast::body& block, const a
   std::sort(found.findings.begin(), found.findings.end(), [](const finding& a, const finding& b) {
     return std::tie(a.due, a.on, a.meeting, a.message) < std::tie(b.due, b.on, b.meeting, b.message);
   });
-  const auto any = [&](finding_status st) {
-    return std::any_of(found.findings.begin(), found.findings.end(), [&](const finding& f) { return f.status == st; });
-  };
-  if (any(finding_status::breach))
-    result.status = rule_status::breach;
-  else if (any(finding_status::no_evidence))
-    result.status = rule_status::no_evidence;
-  else if (any(finding_status::advisory))
-    result.status = rule_status::advisory;
-  else if (any(finding_status::waived))
-    result.status = rule_status::waived;
-  else
-    result.status = found.fell_due ? rule_status::pass : rule_status::not_due;
+  result.status = settled_status(found.findings, found.fell_due);
   result.findings = std::move(found.findings);
+}
+
+bool settle_compact_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s,
+                             std::vector<compact_finding>& findings, bool fell_due, rule_status& status) {
+  for (const compact_finding& f : findings)
+    if (f.status == finding_status::breach && waiver_for(file, block, s, f.due)) return false;
+  if (s.modifiers.advisory)
+    for (compact_finding& f : findings)
+      if (f.status == finding_status::breach) f.status = finding_status::advisory;
+  // settle_findings' order: compact findings have no message, so the dates decide.
+  const auto before = [](const compact_finding& a, const compact_finding& b) {
+    return std::tie(a.due, a.on, a.meeting) < std::tie(b.due, b.on, b.meeting);
+  };
+  if (!std::is_sorted(findings.begin(), findings.end(), before)) std::sort(findings.begin(), findings.end(), before);
+  status = settled_status(findings, fell_due);
+  return true;
 }
 
 std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block) {

@@ -48,11 +48,9 @@ publication_deadline latest_publication(const body_context& ctx, const ast::noti
   return {r.clear ? l.plus_days(-1) : l, derivation(r, l, trace)};
 }
 
-namespace {
-
 // The latest compliant date alone, without the trace: most agendas are on time, and the
 // derivation is only written for a finding.
-date latest_day(const body_context& ctx, const ast::notice& r, date m) {
+date notice_latest_day(const body_context& ctx, const ast::notice& r, date m) {
   date l = m.plus_days(-r.days);
   if (r.working) {
     try {
@@ -65,12 +63,14 @@ date latest_day(const body_context& ctx, const ast::notice& r, date m) {
   return r.clear ? l.plus_days(-1) : l;
 }
 
-}  // namespace
+std::optional<finding> notice_finding(date latest, date meeting, date published) {
+  if (published != no_date && published <= latest) return std::nullopt;
+  if (published == no_date) return finding{finding_status::no_evidence, latest, std::nullopt, meeting, {}, {}, {}, {}};
+  return finding{finding_status::breach, latest, published, meeting, {}, {}, {}, {}};
+}
 
 std::optional<finding> notice_finding(const body_context& ctx, const ast::notice& r, date meeting, date published) {
-  if (published != no_date && published <= latest_day(ctx, r, meeting)) return std::nullopt;
-  if (published == no_date) return finding{finding_status::no_evidence, latest_day(ctx, r, meeting), std::nullopt, meeting, {}, {}, {}, {}};
-  return finding{finding_status::breach, latest_day(ctx, r, meeting), published, meeting, {}, {}, {}, {}};
+  return notice_finding(notice_latest_day(ctx, r, meeting), meeting, published);
 }
 
 std::string notice_finding_words(const body_context& ctx, const ast::notice& r, const finding& x) {

@@ -1,6 +1,7 @@
 #include "evaluate/streamed_audit.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
@@ -8,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -41,6 +43,11 @@ struct statement_plan {
   const ast::notice* notice = nullptr;
   period_rule period;
   std::vector<audit_window> periods;  // those judged, in date order
+  // Notice: the latest compliant publication day for a meeting on each day of the window, as
+  // found (no_date: not yet). Every body's meetings on a day share it, and counting working
+  // days back is most of judging a notice rule.
+  // (Left empty for a window of over a century, which no log fills.)
+  mutable std::vector<date> latest_by_day;
   series words;                       // how its events are named (no dates)
   std::shared_ptr<const finding_writer> writer;
 };
@@ -99,82 +106,123 @@ struct body_names {
   std::uint32_t run = 0;  // its first cell
 };
 
-// The body of each (body, council) pair as rows write them. One probe a row: a slot holds the
-// pair's hash and, for names of up to 100 bytes together, the names themselves, so a lookup
-// reads one slot instead of following pointers to interned entries and their text (at 50,000
-// bodies those were most of the cost of a row).
+// The body of each (body, council) pair as rows write them. Every row looks its pair up, and at
+// 50,000 bodies a table of names costs a cache miss and a page walk a row: the slots are 16 bytes
+// (2 MB at 65,536 pairs), the names sit apart in one block, and a lookup goes in two steps so
+// that the judge can fetch each step's memory a few rows ahead (judge_batch).
 class row_bodies {
  public:
   struct value {
     std::uint32_t body = 0;  // the first cell of the body's run
     string_pool::id council = 0;
   };
-  static std::uint64_t hash(std::string_view body, std::string_view council) {
-    return std::hash<std::string_view>{}(body) ^ (std::hash<std::string_view>{}(council) * 0x9E3779B97F4A7C15ULL);
+  // Of a pair whose names lie one after the other in `names`, the body's the first `body_size`
+  // bytes. Eight bytes a step, then the finalizer of splitmix64, so that the low bits that pick
+  // a slot depend on every byte.
+  static std::uint64_t hash(std::string_view names, std::size_t body_size) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL * (body_size + 1) ^ (names.size() << 32);
+    std::size_t i = 0;
+    for (; i + 8 <= names.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, names.data() + i, 8);
+      h = std::rotl((h ^ w) * 0xBF58476D1CE4E5B9ULL, 29);
+    }
+    if (i < names.size()) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, names.data() + i, names.size() - i);
+      h = std::rotl((h ^ w) * 0xBF58476D1CE4E5B9ULL, 29);
+    }
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 31);
   }
-  void prefetch(std::uint64_t h) const {
-    const slot* x = &slots_[h & (slots_.size() - 1)];
-    __builtin_prefetch(x);
-    __builtin_prefetch(reinterpret_cast<const char*>(x) + 64);
+  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
+  // Step one: the slot whose pair has this hash's top half, if any (null: none), its names fetched
+  // for step two. Nearly always the pair itself; step two makes sure.
+  const void* candidate(std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const slot& x = slots_[i];
+      if (x.text == empty) return nullptr;
+      if (x.tag == static_cast<std::uint32_t>(h >> 32)) {
+        const char* text = names_.data() + std::size_t{x.text} * 8;
+        __builtin_prefetch(text);
+        __builtin_prefetch(text + 64);
+        return &x;
+      }
+    }
+  }
+  static const value& value_of(const void* candidate) { return static_cast<const slot*>(candidate)->v; }
+  // Step two: the pair's value, if the slot `candidate` gave holds this very pair.
+  const value* confirm(const void* candidate, std::string_view body, std::string_view council) const {
+    const slot* x = static_cast<const slot*>(candidate);
+    return x && holds(*x, body, council) ? &x->v : nullptr;
   }
   const value* find(std::string_view body, std::string_view council, std::uint64_t h) const {
     const slot& x = slots_[probe(body, council, h)];
-    return x.used ? &x.v : nullptr;
+    return x.text == empty ? nullptr : &x.v;
   }
   void add(std::string_view body, std::string_view council, std::uint64_t h, value v) {
     if (2 * (count_ + 1) > slots_.size()) grow();
     slot& x = slots_[probe(body, council, h)];
-    x = slot{};
-    x.hash = h;
+    x.tag = static_cast<std::uint32_t>(h >> 32);
     x.v = v;
-    x.body_size = static_cast<std::uint16_t>(body.size());
-    x.council_size = static_cast<std::uint16_t>(council.size());
-    x.used = true;
-    if (body.size() + council.size() <= sizeof x.text) {
-      std::memcpy(x.text, body.data(), body.size());
-      std::memcpy(x.text + body.size(), council.data(), council.size());
-    } else {
-      long_names_.push_back(std::string(body) + std::string(council));
-      x.long_name = static_cast<std::uint32_t>(long_names_.size());
-    }
+    // Names start on 8-byte boundaries, so that a 32-bit offset reaches 32 GB of them.
+    names_.resize((names_.size() + 7) / 8 * 8);
+    if (names_.size() / 8 >= empty) throw std::runtime_error("too many bodies in the logs for one audit");
+    x.text = static_cast<std::uint32_t>(names_.size() / 8);
+    const header head{h, static_cast<std::uint32_t>(body.size()), static_cast<std::uint32_t>(council.size())};
+    names_.append(reinterpret_cast<const char*>(&head), sizeof head);
+    names_ += body;
+    names_ += council;
     ++count_;
   }
 
  private:
-  struct alignas(64) slot {
-    std::uint64_t hash = 0;
+  static constexpr std::uint32_t empty = UINT32_MAX;
+  struct slot {
+    std::uint32_t tag = 0;       // the top half of the pair's hash
+    std::uint32_t text = empty;  // where its header and names are in names_, in units of 8 bytes
     value v;
-    std::uint32_t body_size = 0, council_size = 0;  // a line is at most a few MiB (core/limits.hpp)
-    std::uint32_t long_name = 0;  // index + 1 into long_names_, for names that do not fit in `text`
-    bool used = false;
-    char text[99] = {};
   };
-  static_assert(sizeof(slot) == 128);
+  static_assert(sizeof(slot) == 16);
+  struct header {  // before each pair's names in names_
+    std::uint64_t hash = 0;
+    std::uint32_t body_size = 0, council_size = 0;
+  };
 
+  header head_of(const slot& x) const {
+    header h;
+    std::memcpy(&h, names_.data() + std::size_t{x.text} * 8, sizeof h);
+    return h;
+  }
   bool holds(const slot& x, std::string_view body, std::string_view council) const {
-    if (x.body_size != body.size() || x.council_size != council.size()) return false;
-    const char* text = x.long_name ? long_names_[x.long_name - 1].data() : x.text;
-    return std::memcmp(text, body.data(), body.size()) == 0 &&
+    const header h = head_of(x);
+    const char* text = names_.data() + std::size_t{x.text} * 8 + sizeof(header);
+    return h.body_size == body.size() && h.council_size == council.size() &&
+           std::memcmp(text, body.data(), body.size()) == 0 &&
            std::memcmp(text + body.size(), council.data(), council.size()) == 0;
   }
   std::size_t probe(std::string_view body, std::string_view council, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask)
-      if (!slots_[i].used || (slots_[i].hash == h && holds(slots_[i], body, council))) return i;
+      if (slots_[i].text == empty ||
+          (slots_[i].tag == static_cast<std::uint32_t>(h >> 32) && holds(slots_[i], body, council)))
+        return i;
   }
   void grow() {
     std::vector<slot> old(slots_.size() * 2);
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
     for (const slot& x : old) {
-      if (!x.used) continue;
-      std::size_t i = x.hash & mask;
-      while (slots_[i].used) i = (i + 1) & mask;
+      if (x.text == empty) continue;
+      std::size_t i = head_of(x).hash & mask;
+      while (slots_[i].text != empty) i = (i + 1) & mask;
       slots_[i] = x;
     }
   }
   std::vector<slot> slots_ = std::vector<slot>(1024);
-  std::vector<std::string> long_names_;
+  std::string names_;
   std::size_t count_ = 0;
 };
 
@@ -191,7 +239,14 @@ struct streamed_audit::state {
   audit_window window;
   std::vector<block_plan> blocks;  // files in order, blocks in file order
   std::vector<cell> cells;         // every body's run, one after another
-  std::vector<std::vector<compact_finding>> findings;  // by cell, for statement cells: their findings so far
+  // The findings of judging, in the order found, in blocks so that growing copies nothing. One
+  // list for all: a list a statement cell would cost a cache miss a finding.
+  struct judged_finding {
+    std::uint32_t cell = 0;
+    compact_finding found;
+  };
+  static constexpr std::size_t judged_block = std::size_t{1} << 16;
+  std::vector<std::vector<judged_finding>> judged;
   std::map<std::uint32_t, std::string> failures;  // by cell: why the statement could not be judged
   std::vector<body_names> bodies;
   std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
@@ -206,6 +261,7 @@ struct streamed_audit::state {
   struct row {
     event e;
     std::uint32_t body_size = 0, council_size = 0;  // their names, one after another in `names`
+    std::uint64_t hash = 0;  // of the pair, taken while the reader has the names at hand
   };
   struct batch {
     std::vector<row> rows;
@@ -224,18 +280,22 @@ struct streamed_audit::state {
   struct waiting {
     std::string_view body, council;
     std::uint64_t hash = 0;
-    std::optional<row_bodies::value> found;
+    const void* candidate = nullptr;  // row_bodies::candidate's answer
   };
   std::vector<waiting> pending;  // of the batch being judged
   void judge_batch(const batch& b);
-  void judge_row(const event& e, waiting& w);
+  void judge_row(const event& e, const waiting& w);
 
   std::uint32_t run_of(string_pool::id name);
   std::uint32_t add_run(std::uint32_t body, const std::string& folded_name);
   void judge(const block_plan& plan, std::uint32_t block_cell, const event& e);
   void close(const block_plan& plan, std::uint32_t block_cell);
   // The families never word a finding here (its writer does, when it is reported).
-  void add_finding(std::uint32_t statement_cell, const finding& f) { findings[statement_cell].emplace_back(f); }
+  void add_finding(std::uint32_t statement_cell, const finding& f) {
+    if (judged.empty() || judged.back().size() == judged_block) judged.emplace_back().reserve(judged_block);
+    judged.back().push_back({statement_cell, compact_finding(f)});
+  }
+  std::vector<std::vector<compact_finding>> findings_by_cell();
 };
 
 bool streamed_audit::can_audit(const std::vector<ast::rule_file>& files) {
@@ -266,6 +326,8 @@ streamed_audit::streamed_audit(const std::vector<ast::rule_file>& files, audit_w
         if (const auto* n = std::get_if<ast::notice>(&s.what)) {
           sp.kind = family::notice;
           sp.notice = n;
+          if (const auto days = days_between(window.from, window.to) + 1; days <= 40'000)
+            sp.latest_by_day.assign(static_cast<std::size_t>(days), no_date);
         } else if (const auto* g = std::get_if<ast::gap_frequency>(&std::get<ast::meets>(s.what).how_often)) {
           sp.kind = family::gap;
           sp.gap = g;
@@ -294,7 +356,6 @@ std::uint32_t streamed_audit::state::add_run(std::uint32_t body, const std::stri
     cells.push_back({no_date, k, 0, false, false});
     cells.resize(cells.size() + blocks[k].statements.size());
   }
-  findings.resize(cells.size());
   return run;
 }
 
@@ -326,15 +387,19 @@ void streamed_audit::take(const event& e, std::string_view body_name, std::strin
     log.files[e.source].notes.push_back({e.line, confirmed_note(e.kind, body_name, e.day, ref)});
   }
   if (s.out_of_order.load(std::memory_order_relaxed)) return;
-  s.filling.rows.push_back({e, static_cast<std::uint32_t>(body_name.size()), static_cast<std::uint32_t>(council.size())});
+  const std::size_t at = s.filling.names.size();
   s.filling.names += body_name;
   s.filling.names += council;
+  s.filling.rows.push_back({e, static_cast<std::uint32_t>(body_name.size()), static_cast<std::uint32_t>(council.size()),
+                            row_bodies::hash(std::string_view(s.filling.names).substr(at), body_name.size())});
   if (s.filling.rows.size() == state::batch_rows) s.hand_over();
 }
 
 void streamed_audit::state::hand_over() {
   std::unique_lock lock(mutex);
-  changed.wait(lock, [&] { return full.size() < 2; });  // at most two batches wait: memory stays bounded
+  // A few batches may wait, so that neither side waits on the other's every pause (three threads
+  // share two cores), and memory stays bounded.
+  changed.wait(lock, [&] { return full.size() < 8; });
   full.push_back(std::move(filling));
   if (spare.empty()) {
     filling = batch{};
@@ -378,10 +443,11 @@ void streamed_audit::state::judge_batches() {
   }
 }
 
-// Each row's memory (its slot in `rows`, then its body's run) is fetched a few rows before it is
-// judged: at 50,000 bodies each is a cache miss, and waiting for them was most of a row's cost.
+// Each row's memory (its slot in `rows`, then its names and its body's run) is fetched a few rows
+// before it is needed: at 50,000 bodies each is a cache miss, and waiting for them was most of a
+// row's cost.
 void streamed_audit::state::judge_batch(const batch& b) {
-  constexpr std::size_t ahead = 8;
+  constexpr std::size_t ahead = 16;
   const std::size_t n = b.rows.size();
   pending.resize(n);
   std::size_t offset = 0;
@@ -389,34 +455,33 @@ void streamed_audit::state::judge_batch(const batch& b) {
     const row& r = b.rows[i];
     pending[i].body = std::string_view(b.names).substr(offset, r.body_size);
     pending[i].council = std::string_view(b.names).substr(offset + r.body_size, r.council_size);
+    pending[i].hash = r.hash;
     offset += r.body_size + r.council_size;
-    pending[i].hash = row_bodies::hash(pending[i].body, pending[i].council);
-    pending[i].found.reset();
   }
   for (std::size_t i = 0; i < n + 2 * ahead; ++i) {
     if (i < n) rows.prefetch(pending[i].hash);
     if (i >= ahead && i - ahead < n) {
       waiting& w = pending[i - ahead];
-      if (const row_bodies::value* v = rows.find(w.body, w.council, w.hash)) {
-        w.found = *v;
-        __builtin_prefetch(&cells[v->body]);
+      w.candidate = rows.candidate(w.hash);
+      if (w.candidate) {
+        const char* run = reinterpret_cast<const char*>(&cells[row_bodies::value_of(w.candidate).body]);
+        for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
       }
     }
     if (i >= 2 * ahead) judge_row(b.rows[i - 2 * ahead].e, pending[i - 2 * ahead]);
   }
 }
 
-void streamed_audit::state::judge_row(const event& e, waiting& w) {
+void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   if (out_of_order) return;
-  if (!w.found) {  // a pair not seen when its slot was looked up, or seen first since
-    if (const row_bodies::value* v = rows.find(w.body, w.council, w.hash)) {
-      w.found = *v;
-    } else {
-      w.found = row_bodies::value{run_of(names.intern(w.body)), names.intern(w.council)};
-      rows.add(w.body, w.council, w.hash, *w.found);
-    }
+  const row_bodies::value* found = rows.confirm(w.candidate, w.body, w.council);
+  // A pair seen first since its slot was looked up, or (rarely) another pair's hash half.
+  if (!found) found = rows.find(w.body, w.council, w.hash);
+  if (!found) {
+    rows.add(w.body, w.council, w.hash, row_bodies::value{run_of(names.intern(w.body)), names.intern(w.council)});
+    found = rows.find(w.body, w.council, w.hash);
   }
-  const row_bodies::value row = *w.found;
+  const row_bodies::value row = *found;
   cell& body = cells[row.body];
   if (e.day < body.day) {
     out_of_order = true;
@@ -468,7 +533,13 @@ void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_ce
         if (q < window.from) break;
         r.flag = true;
         try {
-          if (auto x = notice_finding(plan.context, *sp.notice, q, e.published)) add_finding(at, *x);
+          const auto day = static_cast<std::size_t>(days_between(window.from, q));
+          date latest = day < sp.latest_by_day.size() ? sp.latest_by_day[day] : no_date;
+          if (latest == no_date) {
+            latest = notice_latest_day(plan.context, *sp.notice, q);
+            if (day < sp.latest_by_day.size()) sp.latest_by_day[day] = latest;
+          }
+          if (auto x = notice_finding(latest, q, e.published)) add_finding(at, *x);
         } catch (const calendar_year_missing& failure) {
           r.failed = true;
           failures[at] = failure.what();
@@ -497,6 +568,22 @@ void streamed_audit::state::close(const block_plan& plan, std::uint32_t block_ce
       r.flag = !sp.periods.empty();
     }
   }
+}
+
+// Each cell's findings in a list of its own, in the order found, each list allocated once.
+std::vector<std::vector<compact_finding>> streamed_audit::state::findings_by_cell() {
+  std::vector<std::uint32_t> count(cells.size(), 0);
+  for (const auto& block : judged)
+    for (const judged_finding& j : block) ++count[j.cell];
+  std::vector<std::vector<compact_finding>> by_cell(cells.size());
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    if (count[c]) by_cell[c].reserve(count[c]);
+  for (auto& block : judged) {
+    for (const judged_finding& j : block) by_cell[j.cell].push_back(j.found);
+    std::vector<judged_finding>().swap(block);
+  }
+  judged.clear();
+  return by_cell;
 }
 
 void streamed_audit::read_and_judge(const std::function<void()>& read) {
@@ -530,39 +617,14 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   std::sort(order.begin(), order.end(),
             [&](std::uint32_t a, std::uint32_t b) { return s.bodies[a].folded_name < s.bodies[b].folded_name; });
 
+  // What the report lists, in its order: each block with each body it audited.
+  struct audited_block {
+    std::uint32_t block = 0, cell = 0;
+    std::string name;
+  };
+  std::vector<audited_block> listed;
   audit_report report{s.window, {}, {}, log.files, s.events_after_window, {}, {}};
   std::vector<bool> audited(s.bodies.size(), false);
-  const auto add = [&](const block_plan& plan, std::string name, std::uint32_t block_cell) {
-    s.close(plan, block_cell);
-    audited_body body{plan.file->path, plan.settings.council, name, plan.settings, report.results.size(), 0, {},
-                      body_waivers(*plan.file, *plan.block), std::nullopt};
-    for (std::size_t k = 0; k < plan.statements.size(); ++k) {
-      const ast::statement& statement = *plan.statements[k].statement;
-      const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
-      if (s.cells[at].failed) {
-        diags.error(statement.where, fmt::format("clause {} for body \"{}\": {}", statement.label, name, s.failures[at]),
-                    line_of(*plan.file, statement.where.line));
-        continue;
-      }
-      const std::shared_ptr<const finding_writer>& writer = plan.statements[k].writer;
-      family_result found{{}, s.cells[at].flag};
-      found.findings.reserve(s.findings[at].size());
-      for (const compact_finding& f : s.findings[at]) found.findings.push_back(f.expanded(writer));
-      std::vector<compact_finding>().swap(s.findings[at]);
-      rule_result result{plan.file->path, plan.settings.council, name, &statement, rule_status::pass, {}, std::nullopt};
-      settle_findings(*plan.file, *plan.block, statement, found, result);
-      // Held compact in the report, unless a waiver has added words to a finding.
-      if (std::all_of(result.findings.begin(), result.findings.end(), [](const finding& f) { return f.message.empty(); })) {
-        std::vector<compact_finding> compact;
-        compact.reserve(result.findings.size());
-        for (const finding& f : result.findings) compact.emplace_back(f);
-        result.findings = finding_list(std::move(compact), writer);
-      }
-      report.results.push_back(std::move(result));
-    }
-    body.rule_count = report.results.size() - body.first_result;
-    report.bodies.push_back(std::move(body));
-  };
   // The cell of block k in a body's run.
   const auto block_in = [&](std::uint32_t run, std::uint32_t k) {
     std::uint32_t at = run + 1;
@@ -576,14 +638,14 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
         const std::uint32_t at = block_in(s.bodies[i].run, k);
         if (!s.cells[at].flag) continue;
         audited[i] = true;
-        add(plan, std::string(s.names.text(s.bodies[i].display_name)), at);
+        listed.push_back({k, at, std::string(s.names.text(s.bodies[i].display_name))});
       }
       continue;
     }
     const auto it = s.body_by_folded_name.find(plan.folded_name);
     if (it != s.body_by_folded_name.end()) {
       audited[it->second] = true;
-      add(plan, plan.block->name, block_in(s.bodies[it->second].run, k));
+      listed.push_back({k, block_in(s.bodies[it->second].run, k), plan.block->name});
       continue;
     }
     const std::string& name = plan.block->name;
@@ -595,11 +657,42 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
     s.cells.push_back({no_date, UINT32_MAX, 1, false, false});
     s.cells.push_back({no_date, k, 0, false, false});
     s.cells.resize(s.cells.size() + plan.statements.size());
-    s.findings.resize(s.cells.size());
-    add(plan, name, run + 1);
+    listed.push_back({k, run + 1, name});
   }
   for (std::uint32_t i : order)
     if (!audited[i]) report.unaudited_bodies.emplace_back(s.names.text(s.bodies[i].display_name));
+
+  for (const audited_block& b : listed) s.close(s.blocks[b.block], b.cell);
+  std::vector<std::vector<compact_finding>> findings = s.findings_by_cell();
+  for (audited_block& b : listed) {
+    const block_plan& plan = s.blocks[b.block];
+    audited_body body{plan.file->path, plan.settings.council, b.name, plan.settings, report.results.size(), 0, {},
+                      body_waivers(*plan.file, *plan.block), std::nullopt};
+    for (std::size_t k = 0; k < plan.statements.size(); ++k) {
+      const ast::statement& statement = *plan.statements[k].statement;
+      const auto at = static_cast<std::uint32_t>(b.cell + 1 + k);
+      if (s.cells[at].failed) {
+        diags.error(statement.where, fmt::format("clause {} for body \"{}\": {}", statement.label, b.name, s.failures[at]),
+                    line_of(*plan.file, statement.where.line));
+        continue;
+      }
+      const std::shared_ptr<const finding_writer>& writer = plan.statements[k].writer;
+      std::vector<compact_finding> compact = std::move(findings[at]);
+      rule_result result{plan.file->path, plan.settings.council, b.name, &statement, rule_status::pass, {}, std::nullopt};
+      // Held compact in the report, unless a waiver adds words to a finding.
+      if (settle_compact_findings(*plan.file, *plan.block, statement, compact, s.cells[at].flag, result.status)) {
+        result.findings = finding_list(std::move(compact), writer);
+      } else {
+        family_result found{{}, s.cells[at].flag};
+        found.findings.reserve(compact.size());
+        for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
+        settle_findings(*plan.file, *plan.block, statement, found, result);
+      }
+      report.results.push_back(std::move(result));
+    }
+    body.rule_count = report.results.size() - body.first_result;
+    report.bodies.push_back(std::move(body));
+  }
   return report;
 }
 
