@@ -4,8 +4,12 @@ SQLite and DuckDB, and the raw floor. It first checks that every tool found the 
 then prints, per tool, the median wall time and peak memory (resident set, from /usr/bin/time)
 of several runs, and the ratio of each tool's time to remit's.
 
+remit writes the `findings` report (a row of keys and dates per finding), as the SQL tools
+write their findings' keys; remit-csv is remit writing the full `csv` report instead (the
+derivation in words and the manifest on every row), to show what the words cost.
+
   compare.py --remit BIN --floor BIN --data DIR --duckdb-dir DIR [--runs N] [--sqlite-runs N]
-             [--tools remit,floor,sqlite,duckdb]
+             [--tools remit,remit-csv,floor,sqlite,duckdb]
 """
 import argparse
 import csv
@@ -79,7 +83,7 @@ def main():
     ap.add_argument("--duckdb-dir", required=True, help="folder where @duckdb/node-api is installed")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sqlite-runs", type=int, default=1)
-    ap.add_argument("--tools", default="remit,floor,sqlite,duckdb")
+    ap.add_argument("--tools", default="remit,remit-csv,floor,sqlite,duckdb")
     a = ap.parse_args()
     tools = a.tools.split(",")
     data = os.path.abspath(a.data)
@@ -101,7 +105,9 @@ def main():
         commands = {
             # A national log is over the default 1 GiB file-size limit from about 10M events.
             "remit": [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm, "--to", to,
-                      "--limit", "file-size=64G", "--format", "csv", "-o", out.get("remit", "")],
+                      "--limit", "file-size=64G", "--format", "findings", "-o", out.get("remit", "")],
+            "remit-csv": [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm,
+                          "--to", to, "--limit", "file-size=64G", "--format", "csv", "-o", out.get("remit-csv", "")],
             "floor": [a.floor, log],
             "sqlite": ["sqlite3", ":memory:", f".read {sqlite_sql}"],
             "duckdb": ["node", os.path.join(a.duckdb_dir, "duckdb.mjs"), os.path.join(HERE, "sql", "duckdb.sql"), log,
@@ -116,8 +122,9 @@ def main():
 
         # Same findings first: a fast wrong answer is no answer.
         found = {}
-        if "remit" in tools:
-            found["remit"] = remit_findings(out["remit"])
+        for t in ("remit", "remit-csv"):
+            if t in tools:
+                found[t] = remit_findings(out[t])
         for t in ("sqlite", "duckdb"):
             if t in tools:
                 found[t] = sql_findings(out[t])
@@ -141,11 +148,11 @@ def main():
                         print(f"    only {base_tool}: {r}")
         events = sum(1 for _ in open(log, "rb")) - 1
         print(f"\n{events} events; window {frm} to {to}")
-        print(f"{'tool':<8} {'runs':>4} {'wall s':>9} {'peak MB':>9} {'x remit':>8}")
+        print(f"{'tool':<9} {'runs':>4} {'wall s':>9} {'peak MB':>9} {'x remit':>8}")
         for t in tools:
             wall, rss, runs = results[t]
             ratio = wall / results["remit"][0] if "remit" in results else float("nan")
-            print(f"{t:<8} {runs:>4} {wall:>9.3f} {rss:>9.1f} {ratio:>8.2f}")
+            print(f"{t:<9} {runs:>4} {wall:>9.3f} {rss:>9.1f} {ratio:>8.2f}")
         if not agreed:
             sys.exit("compare: the tools disagree: see above")
     finally:
