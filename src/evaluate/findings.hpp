@@ -70,10 +70,25 @@ struct compact_finding {
       : status(f.status), due(f.due), on(f.on), meeting(f.meeting), period_start(f.period_start),
         period_end(f.period_end), after(f.after), found(f.found.value_or(-1)) {}
   finding expanded(std::shared_ptr<const finding_writer> writer) const {
-    finding f{status, due, on, meeting, period_start, period_end, found < 0 ? std::nullopt : std::optional(found), {}};
-    f.after = after;
-    f.writer = std::move(writer);
+    finding f;
+    expand_into(f, writer);
     return f;
+  }
+  // Makes `f` this finding, in place: a report reading a million findings one after another
+  // through one finding copies the writer (an atomic count, shared by every core) only when it
+  // changes.
+  void expand_into(finding& f, const std::shared_ptr<const finding_writer>& writer) const {
+    f.status = status;
+    f.due = due;
+    f.on = on;
+    f.meeting = meeting;
+    f.period_start = period_start;
+    f.period_end = period_end;
+    f.found = found < 0 ? std::nullopt : std::optional(found);
+    f.message.clear();
+    f.people.clear();
+    f.after = after;
+    if (f.writer != writer) f.writer = writer;
   }
 };
 
@@ -104,7 +119,7 @@ class finding_list {
     iterator(const finding_list* list, std::size_t i) : list_(list), i_(i) {}
     const finding& operator*() const {
       if (list_->compact_.empty()) return list_->findings_[i_];
-      current_ = list_->compact_[i_].expanded(list_->writer_);
+      list_->compact_[i_].expand_into(current_, list_->writer_);
       return current_;
     }
     const finding* operator->() const { return &**this; }

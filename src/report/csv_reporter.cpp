@@ -2,9 +2,7 @@
 // yyyy-mm-dd (which Excel reads as dates), RFC 4180 quoting, CRLF line ends, and a UTF-8 byte
 // order mark so that Excel does not read the text as its local code page. Rules with no finding
 // have no row: the other formats list every rule.
-#include <algorithm>
 #include <ostream>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -32,27 +30,6 @@ constexpr std::string_view columns[] = {
     "period_end",   "found",          "days_late", "message", "window_from", "window_to",
     "severity",     "version_from",   "version_until",
     "remit_version", "rule_file_sha256", "logs_sha256", "bank_holidays"};
-
-// Renders each body's rows, a share of the bodies at a time on every core, and writes the shares
-// in order: at a national scale the rows are most of the work after reading (a million findings),
-// and one body's rows depend on no other's.
-template <typename Render>
-void render_in_order(const std::vector<audited_body>& bodies, const Render& render, std::ostream& out) {
-  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
-  constexpr std::size_t share = 64;
-  std::vector<std::string> rendered(threads);
-  for (std::size_t first = 0; first < bodies.size(); first += share * threads) {
-    run_shares(threads, [&](std::size_t t) {
-      const std::size_t begin = std::min(bodies.size(), first + t * share);
-      const std::size_t end = std::min(bodies.size(), begin + share);
-      for (std::size_t i = begin; i < end; ++i) render(bodies[i], rendered[t]);
-    });
-    for (std::string& rows : rendered) {
-      out << rows;
-      rows.clear();
-    }
-  }
-}
 
 class csv_reporter final : public reporter {
  public:

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "report/body_summary.hpp"
 #include "report/csv_cells.hpp"
 #include "report/reporter.hpp"
@@ -23,9 +24,9 @@ constexpr std::string_view header =
 class findings_reporter final : public reporter {
  public:
   void write(const audit_report& report, std::ostream& out) const override {
-    std::string rows(header);
-    std::string keys;  // council,body,rule_file,line,clause: once per rule, on each of its rows
-    for (const audited_body& body : report.bodies) {
+    out << header;
+    const auto render = [&](const audited_body& body, std::string& rows) {
+      std::string keys;  // council,body,rule_file,line,clause: once per rule, on each of its rows
       for (const rule_result& r : report.results_of(body)) {
         if (r.findings.empty()) continue;
         keys.clear();
@@ -39,22 +40,24 @@ class findings_reporter final : public reporter {
         keys += ',';
         for (const finding& f : r.findings) {
           rows += keys;
-          fmt::format_to(std::back_inserter(rows), "{},{},{},{},{},{},", name(f.status), to_iso(f.due), date_cell(f.on),
-                         date_cell(f.meeting), date_cell(f.period_start), date_cell(f.period_end));
+          rows += name(f.status);
+          rows += ',';
+          rows += to_iso(f.due);
+          for (const optional_date& d : {f.on, f.meeting, f.period_start, f.period_end}) {
+            rows += ',';
+            rows += date_cell(d);
+          }
+          rows += ',';
           if (f.found) fmt::format_to(std::back_inserter(rows), "{}", *f.found);
           rows += ',';
           if (const std::optional<int> late = days_late(f, report.window))
             fmt::format_to(std::back_inserter(rows), "{}", *late);
           rows += '\n';
         }
-        // Written as it goes, so that a national report is never held in memory.
-        if (rows.size() >= (1u << 20)) {
-          out << rows;
-          rows.clear();
-        }
       }
-    }
-    out << rows;
+    };
+    // A share of the bodies on each core, written in order; a national report is never held whole.
+    render_in_order(report.bodies, render, out);
   }
 };
 
