@@ -116,25 +116,32 @@ class row_bodies {
     std::uint32_t body = 0;  // the first cell of the body's run
     string_pool::id council = 0;
   };
-  // Of a pair whose names lie one after the other in `names`, the body's the first `body_size`
-  // bytes. Eight bytes a step, then the finalizer of splitmix64, so that the low bits that pick
-  // a slot depend on every byte.
-  static std::uint64_t hash(std::string_view names, std::size_t body_size) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL * (body_size + 1) ^ (names.size() << 32);
-    std::size_t i = 0;
-    for (; i + 8 <= names.size(); i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, names.data() + i, 8);
-      h = std::rotl((h ^ w) * 0xBF58476D1CE4E5B9ULL, 29);
-    }
-    if (i < names.size()) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, names.data() + i, names.size() - i);
-      h = std::rotl((h ^ w) * 0xBF58476D1CE4E5B9ULL, 29);
+  // Eight bytes a step over each name, then the finalizer of splitmix64, so that the low bits
+  // that pick a slot depend on every byte. It reads the names where the reader found them: words
+  // just copied elsewhere would wait on the copy.
+  static std::uint64_t hash(std::string_view body, std::string_view council) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL * (body.size() + 1) ^ (council.size() << 32);
+    const auto mix = [&h](std::uint64_t w) { h = std::rotl((h ^ w) * 0xBF58476D1CE4E5B9ULL, 29); };
+    for (const std::string_view name : {body, council}) {
+      std::size_t i = 0;
+      for (; i + 8 <= name.size(); i += 8) mix(word_at(name.data() + i));
+      if (i == name.size()) continue;
+      if (name.size() >= 8) {
+        mix(word_at(name.data() + name.size() - 8));  // the last eight bytes, overlapping
+      } else {
+        std::uint64_t w = 0;
+        for (; i < name.size(); ++i) w = (w << 8) | static_cast<unsigned char>(name[i]);
+        mix(w);
+      }
     }
     h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
     h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
     return h ^ (h >> 31);
+  }
+  static std::uint64_t word_at(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
   }
   void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
   // Step one: the slot whose pair has this hash's top half, if any (null: none), its names fetched
@@ -258,16 +265,28 @@ struct streamed_audit::state {
 
   // The reader, on a thread of its own, hands rows over a batch at a time, and they are judged
   // while it parses the next: the two halves of a row's cost run side by side.
+  // What judging needs of an event (32 bytes: a batch is written on one core and read on the other).
   struct row {
-    event e;
+    date day, published;
     std::uint32_t body_size = 0, council_size = 0;  // their names, one after another in `names`
     std::uint64_t hash = 0;  // of the pair, taken while the reader has the names at hand
+    event_kind kind = event_kind::meeting;
+    event_status status = event_status::held;
+
+    event as_event() const {
+      event e;
+      e.day = day;
+      e.published = published;
+      e.kind = kind;
+      e.status = status;
+      return e;
+    }
   };
   struct batch {
     std::vector<row> rows;
     std::string names;
   };
-  static constexpr std::size_t batch_rows = 4096;
+  static constexpr std::size_t batch_rows = 16384;
   batch filling;                          // the reader's
   std::vector<batch> full, spare;         // under `mutex`
   std::mutex mutex;
@@ -387,19 +406,19 @@ void streamed_audit::take(const event& e, std::string_view body_name, std::strin
     log.files[e.source].notes.push_back({e.line, confirmed_note(e.kind, body_name, e.day, ref)});
   }
   if (s.out_of_order.load(std::memory_order_relaxed)) return;
-  const std::size_t at = s.filling.names.size();
+  s.filling.rows.push_back({e.day, e.published, static_cast<std::uint32_t>(body_name.size()),
+                            static_cast<std::uint32_t>(council.size()), row_bodies::hash(body_name, council), e.kind,
+                            e.status});
   s.filling.names += body_name;
   s.filling.names += council;
-  s.filling.rows.push_back({e, static_cast<std::uint32_t>(body_name.size()), static_cast<std::uint32_t>(council.size()),
-                            row_bodies::hash(std::string_view(s.filling.names).substr(at), body_name.size())});
   if (s.filling.rows.size() == state::batch_rows) s.hand_over();
 }
 
 void streamed_audit::state::hand_over() {
   std::unique_lock lock(mutex);
   // A few batches may wait, so that neither side waits on the other's every pause (three threads
-  // share two cores), and memory stays bounded.
-  changed.wait(lock, [&] { return full.size() < 8; });
+  // share two cores), and memory stays bounded. Large batches: a hand-over wakes a thread.
+  changed.wait(lock, [&] { return full.size() < 4; });
   full.push_back(std::move(filling));
   if (spare.empty()) {
     filling = batch{};
@@ -468,7 +487,7 @@ void streamed_audit::state::judge_batch(const batch& b) {
         for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
       }
     }
-    if (i >= 2 * ahead) judge_row(b.rows[i - 2 * ahead].e, pending[i - 2 * ahead]);
+    if (i >= 2 * ahead) judge_row(b.rows[i - 2 * ahead].as_event(), pending[i - 2 * ahead]);
   }
 }
 
@@ -661,6 +680,11 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   }
   for (std::uint32_t i : order)
     if (!audited[i]) report.unaudited_bodies.emplace_back(s.names.text(s.bodies[i].display_name));
+  // The names are in `listed` now: what found bodies by name goes before the report is built,
+  // which is when memory peaks.
+  std::vector<body_names>().swap(s.bodies);
+  std::unordered_map<std::string, std::uint32_t>().swap(s.body_by_folded_name);
+  s.names = string_pool{};
 
   for (const audited_block& b : listed) s.close(s.blocks[b.block], b.cell);
   std::vector<std::vector<compact_finding>> findings = s.findings_by_cell();

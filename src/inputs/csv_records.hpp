@@ -40,7 +40,7 @@ class csv_records {
   }
   // The same from a log file being digested as it is read (scanned_file's rule for its blocks is
   // kept: see refill). The buffers outlive the digest's use of them (the destructor waits).
-  explicit csv_records(scanned_file& file, std::size_t chunk = std::size_t{1} << 22)
+  explicit csv_records(scanned_file& file, std::size_t chunk = std::size_t{1} << 18)
       : read_([&file](char* into, std::size_t n) { return file.read(into, n); }),
         release_([&file] { file.wait_for_digest(); }),
         chunk_(chunk) {
@@ -196,7 +196,7 @@ class csv_records {
         r.fields.emplace_back(begin + field_start, eol - field_start);
         r.line = line_++;
         r.problem.clear();
-        r.unescaped.clear();
+        if (!r.unescaped.empty()) r.unescaped.clear();  // clearing a deque frees blocks: not for every row
         r.raw = std::string_view(begin, eol + 1);
         r.plain = true;
         pos_ += eol + 1;

@@ -94,6 +94,7 @@ std::string attendance_words() {
 }
 
 std::string parse_attendees(std::string_view cell, std::vector<attendee>& out) {
+  if (cell.empty()) return {};  // most logs record no attendance: every row of them comes here
   std::size_t pos = 0;
   while (pos < cell.size()) {
     // One entry: the name up to '(', the bracket's parts up to ')', then only white space to ';'.
