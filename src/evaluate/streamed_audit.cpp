@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
@@ -688,39 +689,60 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
 
   for (const audited_block& b : listed) s.close(s.blocks[b.block], b.cell);
   std::vector<std::vector<compact_finding>> findings = s.findings_by_cell();
-  std::size_t rules = 0;
-  for (const audited_block& b : listed) rules += s.blocks[b.block].statements.size();
-  report.results.reserve(rules);  // a quarter of a million at a national scale: never moved
-  report.bodies.reserve(listed.size());
-  for (audited_block& b : listed) {
+  // Where each listed block's rules go: a statement that could not be judged has none, and its
+  // diagnostic is said here, in report order.
+  std::vector<std::size_t> first_result(listed.size() + 1, 0);
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const audited_block& b = listed[i];
     const block_plan& plan = s.blocks[b.block];
-    audited_body body{plan.file->path, plan.settings.council, b.name, plan.settings, report.results.size(), 0, {},
-                      body_waivers(*plan.file, *plan.block), std::nullopt};
+    first_result[i + 1] = first_result[i];
     for (std::size_t k = 0; k < plan.statements.size(); ++k) {
       const ast::statement& statement = *plan.statements[k].statement;
       const auto at = static_cast<std::uint32_t>(b.cell + 1 + k);
-      if (s.cells[at].failed) {
-        diags.error(statement.where, fmt::format("clause {} for body \"{}\": {}", statement.label, b.name, s.failures[at]),
-                    line_of(*plan.file, statement.where.line));
+      if (!s.cells[at].failed) {
+        ++first_result[i + 1];
         continue;
       }
-      const std::shared_ptr<const finding_writer>& writer = plan.statements[k].writer;
-      std::vector<compact_finding> compact = std::move(findings[at]);
-      rule_result result{plan.file->path, plan.settings.council, b.name, &statement, rule_status::pass, {}, std::nullopt};
-      // Held compact in the report, unless a waiver adds words to a finding.
-      if (settle_compact_findings(*plan.file, *plan.block, statement, compact, s.cells[at].flag, result.status)) {
-        result.findings = finding_list(std::move(compact), writer);
-      } else {
-        family_result found{{}, s.cells[at].flag};
-        found.findings.reserve(compact.size());
-        for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
-        settle_findings(*plan.file, *plan.block, statement, found, result);
-      }
-      report.results.push_back(std::move(result));
+      diags.error(statement.where, fmt::format("clause {} for body \"{}\": {}", statement.label, b.name, s.failures[at]),
+                  line_of(*plan.file, statement.where.line));
     }
-    body.rule_count = report.results.size() - body.first_result;
-    report.bodies.push_back(std::move(body));
   }
+  // A quarter of a million rule results at a national scale, each in its place, built a share of
+  // the bodies on every core: the report is the same for any number of cores.
+  report.results.resize(first_result.back());
+  report.bodies.resize(listed.size());
+  const std::size_t shares = std::max(1u, std::thread::hardware_concurrency());
+  run_shares(shares, [&](std::size_t share) {
+    const std::size_t begin = listed.size() * share / shares, end = listed.size() * (share + 1) / shares;
+    for (std::size_t i = begin; i < end; ++i) {
+      const audited_block& b = listed[i];
+      const block_plan& plan = s.blocks[b.block];
+      audited_body& body = report.bodies[i];
+      body = audited_body{plan.file->path, plan.settings.council, b.name, plan.settings, first_result[i],
+                          first_result[i + 1] - first_result[i], {}, body_waivers(*plan.file, *plan.block),
+                          std::nullopt};
+      std::size_t next = first_result[i];
+      for (std::size_t k = 0; k < plan.statements.size(); ++k) {
+        const ast::statement& statement = *plan.statements[k].statement;
+        const auto at = static_cast<std::uint32_t>(b.cell + 1 + k);
+        if (s.cells[at].failed) continue;
+        const std::shared_ptr<const finding_writer>& writer = plan.statements[k].writer;
+        std::vector<compact_finding> compact = std::move(findings[at]);
+        rule_result& result = report.results[next++];
+        result = rule_result{plan.file->path, plan.settings.council, b.name, &statement, rule_status::pass, {},
+                             std::nullopt};
+        // Held compact in the report, unless a waiver adds words to a finding.
+        if (settle_compact_findings(*plan.file, *plan.block, statement, compact, s.cells[at].flag, result.status)) {
+          result.findings = finding_list(std::move(compact), writer);
+        } else {
+          family_result found{{}, s.cells[at].flag};
+          found.findings.reserve(compact.size());
+          for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
+          settle_findings(*plan.file, *plan.block, statement, found, result);
+        }
+      }
+    }
+  });
   return report;
 }
 
