@@ -19,8 +19,8 @@ namespace remit {
 // splitting the rows, so on two cores this halves the time of reading a large log. Blocks are not
 // copied: each is read straight into the reader's memory, which the reader leaves as it is until
 // it has read `blocks_kept` more (csv_records keeps a ring of buffers for this); a read waits only
-// when the digest is that far behind. The reader learns of a
-// line over the limit at its next read: it has then read at most `blocks_kept` blocks past it.
+// when the digest is that far behind. The reader learns of a line over the limit at its next
+// read: it has then read at most `blocks_kept` blocks past it.
 struct scanned_file::state {
   std::FILE* file = nullptr;
   line_length_tracker lines;  // the digest's until the reader is done
