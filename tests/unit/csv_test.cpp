@@ -14,6 +14,7 @@
 
 #include "core/digest.hpp"
 #include "core/limits.hpp"
+#include "inputs/csv_records.hpp"
 #include "inputs/reader.hpp"
 #include "support.hpp"
 
@@ -518,4 +519,34 @@ TEST_CASE("a line over the limit deep in a log on disk is named by its number, w
   REQUIRE(diags.size() == 1);
   CHECK_THAT(out.str(), Contains(fmt::format("{}:{}:", file.path, line)));
   CHECK_THAT(out.str(), Contains("long"));
+}
+
+TEST_CASE("rows split sixteen bytes at a time are the rows read a byte at a time", "[csv][quoting]") {
+  // Separators, line ends, quotes, carriage returns, NUL and non-ASCII bytes on either side of
+  // each sixteen-byte boundary: the fast split must take exactly the rows it can and leave the
+  // rest, as they were, to the general one (which a file read a byte at a time goes through).
+  std::vector<std::string> rows;
+  for (std::size_t at = 10; at < 40; ++at)
+    for (const std::string& special : std::vector<std::string>{",", "\n", "\"", "\r", std::string(1, '\0'), "\xC3\xA9", ",,", ""})
+      rows.push_back(std::string(at, 'a') + special + "b,c");
+  std::string text = "body,date,title\n";
+  for (const std::string& row : rows) text += row + "\n";
+  text += "x,y,\"quoted, with \"\"quotes\"\" and\na line feed\"\nlast,row,without line end";
+  std::FILE* file = fmemopen(text.data(), text.size(), "rb");
+  REQUIRE(file);
+  csv_records whole(text), bytewise(file, 1);
+  csv_records::record a, b;
+  std::size_t records = 0;
+  while (true) {
+    const bool more = whole.next(a);
+    REQUIRE(more == bytewise.next(b));
+    if (!more) break;
+    ++records;
+    INFO("line " << a.line);
+    CHECK(a.line == b.line);
+    CHECK(a.fields == b.fields);
+    CHECK(a.problem == b.problem);
+  }
+  std::fclose(file);
+  CHECK(records > rows.size());
 }
