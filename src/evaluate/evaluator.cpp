@@ -94,10 +94,6 @@ const ast::waiver* waiver_for(const ast::rule_file& file, const ast::body& body,
   return nullptr;
 }
 
-}  // namespace
-
-namespace {
-
 // A rule's status from its findings (docs/language.md, "Rule status").
 template <typename Findings>
 rule_status settled_status(const Findings& findings, bool fell_due) {
@@ -109,6 +105,14 @@ rule_status settled_status(const Findings& findings, bool fell_due) {
   if (any(finding_status::advisory)) return rule_status::advisory;
   if (any(finding_status::waived)) return rule_status::waived;
   return fell_due ? rule_status::pass : rule_status::not_due;
+}
+
+// Advisory wording is not a duty: what would have been a breach is reported as advisory.
+template <typename Finding>
+void mark_advisory(const ast::statement& s, std::vector<Finding>& findings) {
+  if (s.modifiers.advisory)
+    for (Finding& f : findings)
+      if (f.status == finding_status::breach) f.status = finding_status::advisory;
 }
 
 }  // namespace
@@ -123,10 +127,7 @@ void settle_findings(const ast::rule_file& file, const ast::body& block, const a
       f.writer.reset();
     }
   }
-  // Advisory wording is not a duty: what would have been a breach is reported as advisory.
-  if (s.modifiers.advisory)
-    for (finding& f : found.findings)
-      if (f.status == finding_status::breach) f.status = finding_status::advisory;
+  mark_advisory(s, found.findings);
   // By due date; the rest of the key only makes the order independent of the order of log rows.
   // (Findings whose words are written on demand tie on the dates only when their words are
   // the same too.)
@@ -141,9 +142,7 @@ bool settle_compact_findings(const ast::rule_file& file, const ast::body& block,
                              std::vector<compact_finding>& findings, bool fell_due, rule_status& status) {
   for (const compact_finding& f : findings)
     if (f.status == finding_status::breach && waiver_for(file, block, s, f.due)) return false;
-  if (s.modifiers.advisory)
-    for (compact_finding& f : findings)
-      if (f.status == finding_status::breach) f.status = finding_status::advisory;
+  mark_advisory(s, findings);
   // settle_findings' order: compact findings have no message, so the dates decide.
   const auto before = [](const compact_finding& a, const compact_finding& b) {
     return std::tie(a.due, a.on, a.meeting) < std::tie(b.due, b.on, b.meeting);

@@ -266,6 +266,7 @@ struct streamed_audit::state {
 
   // The reader, on a thread of its own, hands rows over a batch at a time, and they are judged
   // while it parses the next: the two halves of a row's cost run side by side.
+
   // What judging needs of an event (32 bytes: a batch is written on one core and read on the other).
   struct row {
     date day, published;
@@ -497,11 +498,13 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   const row_bodies::value* found = rows.confirm(w.candidate, w.body, w.council);
   // A pair seen first since its slot was looked up, or (rarely) another pair's hash half.
   if (!found) found = rows.find(w.body, w.council, w.hash);
-  if (!found) {
-    rows.add(w.body, w.council, w.hash, row_bodies::value{run_of(names.intern(w.body)), names.intern(w.council)});
-    found = rows.find(w.body, w.council, w.hash);
+  row_bodies::value row;
+  if (found) {
+    row = *found;
+  } else {
+    row = {run_of(names.intern(w.body)), names.intern(w.council)};
+    rows.add(w.body, w.council, w.hash, row);
   }
-  const row_bodies::value row = *found;
   cell& body = cells[row.body];
   if (e.day < body.day) {
     out_of_order = true;

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <optional>
 
-
 #include <fmt/format.h>
 
 #include "inputs/csv_records.hpp"

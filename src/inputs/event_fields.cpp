@@ -16,14 +16,11 @@ std::string add_event(const event_fields& row, event e, event_log& log) {
   if (!d) return "date: " + explain_bad_iso_date(day);
   e.day = *d;
 
-  // A word as the log format spells it needs no folding (nearly every row); any other is folded.
-  auto k = parse_event_kind(row.kind);
-  if (!k) k = parse_event_kind(fold(row.kind));
+  const auto k = parse_event_kind(row.kind);
   if (!k) return fmt::format("unknown kind '{}': expected meeting, session or report", trim(row.kind));
   e.kind = *k;
 
-  auto s = parse_event_status(row.status);
-  if (!s) s = parse_event_status(fold(row.status));
+  const auto s = parse_event_status(row.status);
   if (!s)
     return fmt::format("unknown status '{}': expected held, cancelled, postponed, scheduled or confirmed", trim(row.status));
   e.status = *s;

@@ -55,10 +55,13 @@ bool is(std::string_view s, const char (&word)[n]) {
 
 }  // namespace
 
+// A word as the log format spells it is matched as it stands (nearly every row); any other
+// spelling is folded (case, white space) and matched again.
 std::optional<event_kind> parse_event_kind(std::string_view s) {
   if (s.empty() || is(s, "meeting")) return event_kind::meeting;
   if (is(s, "session")) return event_kind::session;
   if (is(s, "report")) return event_kind::report;
+  if (const std::string folded = fold(s); folded != s) return parse_event_kind(folded);
   return std::nullopt;
 }
 
@@ -66,6 +69,7 @@ std::optional<event_status> parse_event_status(std::string_view s) {
   if (s.empty() || is(s, "held")) return event_status::held;
   for (event_status k : {event_status::cancelled, event_status::postponed, event_status::scheduled, event_status::confirmed})
     if (s == name(k)) return k;
+  if (const std::string folded = fold(s); folded != s) return parse_event_status(folded);
   return std::nullopt;
 }
 

@@ -38,8 +38,9 @@ enum class attendance_status : std::uint8_t {
 std::string_view name(event_kind k);
 std::string_view name(event_status s);
 std::string_view name(attendance_status s);
-std::optional<event_kind> parse_event_kind(std::string_view folded);      // "" is meeting
-std::optional<event_status> parse_event_status(std::string_view folded);  // "" is held
+// From a log's cell, in any case and spacing; "" is a meeting, held.
+std::optional<event_kind> parse_event_kind(std::string_view word);
+std::optional<event_status> parse_event_status(std::string_view word);
 std::optional<attendance_status> parse_attendance_status(std::string_view folded);
 
 inline constexpr date no_date{INT32_MIN};
