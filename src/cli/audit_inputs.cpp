@@ -22,7 +22,7 @@ void report_errors(const diagnostics& diags, command_words words, std::ostream& 
 
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
                                               bool accept_partial, command_words words, std::ostream& err,
-                                              std::optional<audit_window> stream_window) {
+                                              std::optional<audit_window> stream_window, file_digests digests) {
   diagnostics diags;
   audit_inputs in;
   for (const std::string& path : rules)
@@ -31,7 +31,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
   if (stream_window && diags.empty() && streamed_audit::can_audit(in.files)) {
     in.streamed = std::make_unique<streamed_audit>(in.files, *stream_window);
     in.log.sink = in.streamed.get();
-    in.streamed->read_and_judge([&] { read_log_files(logs, in.log, log_diags); });
+    in.streamed->read_and_judge([&] { read_log_files(logs, in.log, log_diags, digests); });
     in.log.sink = nullptr;
     if (!in.streamed->complete(in.log)) {  // read them again, whole
       in.streamed.reset();
@@ -39,7 +39,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
       log_diags = diagnostics{};
     }
   }
-  if (!in.streamed) read_log_files(logs, in.log, log_diags);
+  if (!in.streamed) read_log_files(logs, in.log, log_diags, digests);
   diags.add(log_diags);
   if (!diags.empty()) {
     report_errors(diags, words, err);

@@ -14,6 +14,7 @@
 #include "evaluate/findings.hpp"
 #include "evaluate/streamed_audit.hpp"
 #include "inputs/event_log.hpp"
+#include "inputs/reader.hpp"
 #include "language/ast.hpp"
 
 namespace remit::cli {
@@ -38,10 +39,11 @@ struct audit_inputs {
 //
 // Given `stream_window`, the audit window known before reading, it audits the logs as it reads
 // them when the rules and the logs allow (evaluate/streamed_audit.hpp), and reads them again
-// into the event table when they do not.
+// into the event table when they do not. `digests`: skipped when no report shows the manifest.
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
                                               bool accept_partial, command_words words, std::ostream& err = std::cerr,
-                                              std::optional<audit_window> stream_window = std::nullopt);
+                                              std::optional<audit_window> stream_window = std::nullopt,
+                                              file_digests digests = file_digests::taken);
 
 // Prints diagnostics and the closing count ("remit: 2 errors found; nothing was audited").
 void report_errors(const diagnostics& diags, command_words words, std::ostream& err = std::cerr);

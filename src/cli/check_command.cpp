@@ -60,7 +60,12 @@ int run_check(const check_options& o) {
     std::ostringstream unused;  // said again below, in order, if the window is wrong
     known = resolve_window(o.from, to, event_log{}, unused);
   }
-  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words, std::cerr, known);
+  // The logs are digested only for a report that shows their digests: hashing is a second pass over
+  // every byte, and --format findings alone (a national sweep) needs none.
+  const bool manifest = std::any_of(targets.begin(), targets.end(),
+                                    [](const output_target& t) { return find_reporter(t.format)->shows_manifest; });
+  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words, std::cerr, known,
+                                  manifest ? file_digests::taken : file_digests::skipped);
   if (!inputs) return exit_bad_input;
   const auto window = known ? known : resolve_window(o.from, to, inputs->log);
   if (!window) return exit_bad_input;

@@ -29,13 +29,20 @@ struct log_reader {
 
 std::span<const log_reader> log_readers();
 
+// Whether each file's SHA-256 is taken as it is read (log_file_summary::sha256), for the
+// manifest of a report. A command whose reports carry none skips it: on a large log it is a
+// third of the work of reading.
+enum class file_digests { taken, skipped };
+
 // Reads one log file with the first reader that claims it.
-void read_log_file(const std::string& path, event_log& log, diagnostics& diags);
+void read_log_file(const std::string& path, event_log& log, diagnostics& diags,
+                   file_digests digests = file_digests::taken);
 
 // Reads every log file, then joins the records that several files hold of one meeting
 // (moderngov::join_records). What a command should call: read_log_file alone leaves a
 // GetMeeting response without its committee.
-void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags);
+void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags,
+                    file_digests digests = file_digests::taken);
 
 // Readers, each in its own file.
 extern const log_reader moderngov_log_reader;

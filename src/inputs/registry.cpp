@@ -27,7 +27,7 @@ namespace {
 // Reads a file with a reader that streams, when the reader that claims the file's first bytes
 // can. Returns false to have the file read whole instead (it is not a regular file, cannot be
 // opened, or its start is all white space, which a prefix cannot tell apart from nothing).
-bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags) {
+bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags, file_digests digests) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return false;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
@@ -45,7 +45,7 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
       return true;
     }
     std::rewind(file.get());
-    scanned_file scanned(file.release());
+    scanned_file scanned(file.release(), digests == file_digests::taken);
     log.files.push_back({path, std::string(reader.name), 0, 0, {}});
     // The reader's own complaints wait: a line over the limit cut the file short, and is then
     // the only thing to say about it, as when the file is read whole.
@@ -66,8 +66,8 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
 
 }  // namespace
 
-void read_log_file(const std::string& path, event_log& log, diagnostics& diags) {
-  if (log.files.size() < UINT16_MAX && stream_log_file(path, log, diags)) return;
+void read_log_file(const std::string& path, event_log& log, diagnostics& diags, file_digests digests) {
+  if (log.files.size() < UINT16_MAX && stream_log_file(path, log, diags, digests)) return;
   std::string why;
   const auto content = read_file(path, why);
   if (!content) {
@@ -81,7 +81,7 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags) 
   for (const log_reader& reader : log_readers()) {
     if (!reader.claims(path, *content)) continue;
     log.files.push_back({path, std::string(reader.name), 0, 0, {}});
-    log.files.back().sha256 = sha256_hex(*content);
+    if (digests == file_digests::taken) log.files.back().sha256 = sha256_hex(*content);
     // Row-per-line formats only: a ModernGov response may well be one long line.
     if (reader.name == "csv" || reader.name == "jsonl")
       if (const long_line l = first_line_over_limit(*content); l.line) {
@@ -95,8 +95,8 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags) 
   diags.error({path, 0, 0}, "not a log format remit reads");
 }
 
-void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags) {
-  for (const std::string& path : paths) read_log_file(path, log, diags);
+void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags, file_digests digests) {
+  for (const std::string& path : paths) read_log_file(path, log, diags, digests);
   moderngov::join_records(log, diags);
   join_attendance_rows(log);  // after the join: it may merge or drop events
 }

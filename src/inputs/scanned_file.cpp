@@ -5,6 +5,7 @@
 #include <deque>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
@@ -27,7 +28,7 @@ struct scanned_file::state {
   std::atomic<bool> over_limit = false;  // lines found one
   bool error = false, ended = false;
 
-  sha256_stream digest;
+  std::optional<sha256_stream> digest;  // none: not wanted
   std::deque<std::string_view> pending;  // blocks read and not yet digested, oldest first
   bool done = false;
   std::mutex mutex;
@@ -43,7 +44,7 @@ struct scanned_file::state {
       lock.unlock();
       lines.add(block);
       if (lines.over().line) over_limit = true;
-      digest.add(block);
+      if (digest) digest->add(block);
       lock.lock();
       pending.pop_front();
       changed.notify_all();
@@ -115,8 +116,9 @@ struct scanned_file::state {
   }
 };
 
-scanned_file::scanned_file(std::FILE* file) : state_(std::make_unique<state>()) {
+scanned_file::scanned_file(std::FILE* file, bool digest) : state_(std::make_unique<state>()) {
   state_->file = file;
+  if (digest) state_->digest.emplace();
   state_->worker = std::thread([s = state_.get()] { s->digest_blocks(); });
 }
 
@@ -131,7 +133,7 @@ scanned_file::~scanned_file() {
 
 std::string scanned_file::sha256() {
   state_->stop();
-  return state_->digest.hex();
+  return state_->digest ? state_->digest->hex() : std::string{};
 }
 
 bool scanned_file::read_error() const { return state_->error; }

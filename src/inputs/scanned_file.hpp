@@ -14,8 +14,9 @@ namespace remit {
 
 class scanned_file {
  public:
-  // Takes ownership of `file`, which is read from its current position.
-  explicit scanned_file(std::FILE* file);
+  // Takes ownership of `file`, which is read from its current position. Without `digest` the
+  // bytes are only measured for the line-length limit, and sha256() is empty.
+  explicit scanned_file(std::FILE* file, bool digest = true);
   ~scanned_file();
   scanned_file(const scanned_file&) = delete;
   scanned_file& operator=(const scanned_file&) = delete;
@@ -29,7 +30,7 @@ class scanned_file {
   // Waits until the digest has taken every block read: the reader must call it before it frees
   // or reuses what it read into, however it stops.
   void wait_for_digest();
-  // Once the reader is done: the SHA-256 of the bytes it read, in hex, and the first line over
+  // Once the reader is done: the SHA-256 of the bytes it read, in hex (if digested), and the first line over
   // the line-length limit (line 0: none).
   std::string sha256();
   long_line line_over_limit() const;

@@ -11,7 +11,8 @@ std::span<const reporter_entry> reporters() {
       {"html", "an audit pack: one self-contained page per run, a timeline per body, prints on A4", make_html_reporter},
       {"markdown", "for committee papers: summary table, then each rule's findings", make_markdown_reporter},
       {"csv", "for spreadsheets: one row per finding", make_csv_reporter},
-      {"findings", "for databases and national sweeps: one CSV row per finding, its keys and dates only", make_findings_reporter},
+      {"findings", "for databases and national sweeps: one CSV row per finding, its keys and dates only", make_findings_reporter,
+       false},
       {"junit", "JUnit XML for CI: a testsuite per body, a testcase per rule, a failure per breach", make_junit_reporter},
       {"sarif", "SARIF 2.1.0 for editors and code review: each finding on its clause's line", make_sarif_reporter},
   }};

@@ -25,6 +25,7 @@ struct reporter_entry {
   std::string_view name;
   std::string_view description;
   std::unique_ptr<reporter> (*make)(const report_options&);
+  bool shows_manifest = true;  // report/manifest.hpp: the inputs' digests, which cost a pass over every log
 };
 
 std::span<const reporter_entry> reporters();

@@ -450,7 +450,8 @@ namespace {
 struct log_on_disk {
   std::string path;
   explicit log_on_disk(const std::string& content) {
-    path = (std::filesystem::temp_directory_path() / fmt::format("remit-csv-test-{}.csv", ::getpid())).string();
+    static int made = 0;  // a test may hold two at once
+    path = (std::filesystem::temp_directory_path() / fmt::format("remit-csv-test-{}-{}.csv", ::getpid(), ++made)).string();
     std::ofstream(path, std::ios::binary) << content;
   }
   ~log_on_disk() { std::filesystem::remove(path); }
@@ -519,6 +520,35 @@ TEST_CASE("a line over the limit deep in a log on disk is named by its number, w
   REQUIRE(diags.size() == 1);
   CHECK_THAT(out.str(), Contains(fmt::format("{}:{}:", file.path, line)));
   CHECK_THAT(out.str(), Contains("long"));
+}
+
+TEST_CASE("a log read without its digest gives the same rows, and still stops at a line over the limit",
+          "[csv][file]") {
+  std::string csv = many_blocks_of_rows();
+  const log_on_disk file(csv);
+  event_log digested, plain;
+  diagnostics diags;
+  read_log_file(file.path, digested, diags);
+  read_log_file(file.path, plain, diags, file_digests::skipped);
+  CHECK(diags.empty());
+  REQUIRE(plain.files.size() == 1);
+  CHECK(plain.files[0].sha256.empty());
+  CHECK(digested.files[0].sha256 == sha256_hex(csv));
+  CHECK(plain.files[0].rows_used == digested.files[0].rows_used);
+  CHECK(plain.files[0].rejected.size() == digested.files[0].rejected.size());
+  CHECK(plain.events.size() == digested.events.size());
+
+  const std::size_t line = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) + 1;
+  csv += "Council 1,Body 1,2020-01-01,meeting,held," + std::string(std::size_t{9} << 20, 'x') + ",,\n";
+  const log_on_disk long_line(csv);
+  set_limit("line-length=8M");
+  event_log log;
+  read_log_file(long_line.path, log, diags, file_digests::skipped);
+  reset_limits();
+  std::ostringstream out;
+  diags.render(out);
+  REQUIRE(diags.size() == 1);
+  CHECK_THAT(out.str(), Contains(fmt::format("{}:{}:", long_line.path, line)));
 }
 
 TEST_CASE("rows split sixteen bytes at a time are the rows read a byte at a time", "[csv][quoting]") {
