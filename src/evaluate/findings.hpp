@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/large_allocator.hpp"
 #include "core/date.hpp"
 #include "inputs/event_log.hpp"
 #include "language/ast.hpp"
@@ -226,7 +227,7 @@ struct audit_manifest {
 
 struct audit_report {
   audit_window window;
-  std::vector<rule_result> results;
+  std::vector<rule_result, large_allocator<rule_result>> results;
   std::vector<audited_body> bodies;  // in the order of results
   std::vector<log_file_summary> logs;
   std::size_t events_after_window = 0;

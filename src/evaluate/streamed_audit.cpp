@@ -219,7 +219,7 @@ class row_bodies {
         return i;
   }
   void grow() {
-    std::vector<slot> old(slots_.size() * 2);
+    std::vector<slot, large_allocator<slot>> old(slots_.size() * 2);
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
     for (const slot& x : old) {
@@ -229,7 +229,7 @@ class row_bodies {
       slots_[i] = x;
     }
   }
-  std::vector<slot> slots_ = std::vector<slot>(1024);
+  std::vector<slot, large_allocator<slot>> slots_ = std::vector<slot, large_allocator<slot>>(1024);
   std::string names_;
   std::size_t count_ = 0;
 };
@@ -246,7 +246,7 @@ bool streamable(const ast::rule_file& file, const ast::body& block) {
 struct streamed_audit::state {
   audit_window window;
   std::vector<block_plan> blocks;  // files in order, blocks in file order
-  std::vector<cell> cells;         // every body's run, one after another
+  std::vector<cell, large_allocator<cell>> cells;  // every body's run, one after another
   // The findings of judging, in the order found, in blocks so that growing copies nothing. One
   // list for all: a list a statement cell would cost a cache miss a finding.
   struct judged_finding {
@@ -254,7 +254,7 @@ struct streamed_audit::state {
     compact_finding found;
   };
   static constexpr std::size_t judged_block = std::size_t{1} << 16;
-  std::vector<std::vector<judged_finding>> judged;
+  std::vector<std::vector<judged_finding, large_allocator<judged_finding>>> judged;
   std::map<std::uint32_t, std::string> failures;  // by cell: why the statement could not be judged
   std::vector<body_names> bodies;
   std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
@@ -603,7 +603,7 @@ std::vector<std::vector<compact_finding>> streamed_audit::state::findings_by_cel
     if (count[c]) by_cell[c].reserve(count[c]);
   for (auto& block : judged) {
     for (const judged_finding& j : block) by_cell[j.cell].push_back(j.found);
-    std::vector<judged_finding>().swap(block);
+    decltype(judged)::value_type().swap(block);
   }
   judged.clear();
   return by_cell;
