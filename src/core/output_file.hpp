@@ -3,6 +3,8 @@
 #pragma once
 
 #include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -20,14 +22,37 @@ class atomic_output_file {
   atomic_output_file(const atomic_output_file&) = delete;
   atomic_output_file& operator=(const atomic_output_file&) = delete;
 
-  std::ostream& stream() { return stream_; }
+  std::ostream& stream() { return out_; }
   const std::string& problem() const { return problem_; }
   // Flushes the text to disk and renames the file into place. Returns "" or what went wrong.
   std::string commit();
 
  private:
+  // Passes the text to the file, and every few megabytes starts writing what it has passed on to
+  // the disk, so that commit's fsync waits for the last few megabytes rather than for all of a
+  // national report's hundreds, which a disk can take while the rest is being rendered.
+  class early_writeback final : public std::streambuf {
+   public:
+    explicit early_writeback(std::streambuf& file) : file_(&file) {}
+    void start_on(int fd) { fd_ = fd; }
+
+   protected:
+    int_type overflow(int_type c) override;
+    std::streamsize xsputn(const char* s, std::streamsize n) override;
+    int sync() override { return file_->pubsync(); }
+
+   private:
+    void passed(std::streamsize n);
+    std::streambuf* file_;
+    int fd_ = -1;  // of the temporary file; none: never started early
+    long long passed_ = 0, started_ = 0;
+  };
+
   std::string path_, temp_, problem_;
   std::ofstream stream_;
+  int fd_ = -1;  // the temporary file's, kept open to start its writing early and to sync it
+  early_writeback writeback_{*stream_.rdbuf()};
+  std::ostream out_{&writeback_};
   bool committed_ = false;
 };
 
