@@ -1,7 +1,7 @@
 // An allocator for the audit's few large arrays (every body's state, the findings as judged, a
 // quarter of a million rule results at a national scale): each is given whole 2 MB pages, which
-// Linux backs with huge pages when asked (transparent huge pages in "madvise" mode, the default
-// of Debian and Ubuntu). A first touch then faults once per 2 MB rather than once per 4 KB; on a
+// Linux backs with huge pages when asked (transparent huge pages in the "madvise" mode, or
+// "always"). A first touch then faults once per 2 MB rather than once per 4 KB; on a
 // virtual machine a fault costs microseconds, and at ten million events the 4 KB faults of these
 // arrays were a tenth of the run. Small arrays, and systems without huge pages, are unaffected.
 // Under AddressSanitizer every array comes from operator new, so that its bounds stay checked.
@@ -13,8 +13,16 @@
 
 namespace remit {
 
+#if defined(__SANITIZE_ADDRESS__)  // g++
+#define REMIT_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)  // clang
+#if __has_feature(address_sanitizer)
+#define REMIT_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace large_memory {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(REMIT_ADDRESS_SANITIZER)
 constexpr std::size_t huge_page = SIZE_MAX;  // never: see above
 #else
 constexpr std::size_t huge_page = std::size_t{1} << 21;

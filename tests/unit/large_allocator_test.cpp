@@ -21,7 +21,7 @@ TEST_CASE("a large array keeps its values as it grows past the huge-page size an
   CHECK(values.capacity() == 0);
 }
 
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(REMIT_ADDRESS_SANITIZER)
 TEST_CASE("a large array starts on a huge-page boundary", "[memory]") {
   std::vector<char, large_allocator<char>> large(remit::large_memory::huge_page * 3 / 2, 'x');
   CHECK(reinterpret_cast<std::uintptr_t>(large.data()) % remit::large_memory::huge_page == 0);
