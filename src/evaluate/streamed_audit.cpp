@@ -418,9 +418,11 @@ void streamed_audit::take(const event& e, std::string_view body_name, std::strin
 
 void streamed_audit::state::hand_over() {
   std::unique_lock lock(mutex);
-  // A few batches may wait, so that neither side waits on the other's every pause (three threads
-  // share two cores), and memory stays bounded. Large batches: a hand-over wakes a thread.
-  changed.wait(lock, [&] { return full.size() < 4; });
+  // Batches may wait, so that neither side waits on the other's pauses: at the start of a
+  // national log the judge meets a new body every row or so (creating it is slow), and the reader
+  // reads on meanwhile. Bounded: 16 batches are some 25 MB, freed when reading ends. Large
+  // batches: a hand-over wakes a thread.
+  changed.wait(lock, [&] { return full.size() < 16; });
   full.push_back(std::move(filling));
   if (spare.empty()) {
     filling = batch{};
@@ -621,6 +623,10 @@ void streamed_audit::read_and_judge(const std::function<void()>& read) {
   });
   state_->judge_batches();
   reader.join();
+  // Their memory goes before the report's is taken.
+  state_->filling = state::batch{};
+  std::vector<state::batch>().swap(state_->spare);
+  std::vector<state::batch>().swap(state_->full);
   if (read_failure) std::rethrow_exception(read_failure);
   if (state_->failure) std::rethrow_exception(state_->failure);
 }
