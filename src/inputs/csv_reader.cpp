@@ -108,6 +108,7 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
 
   csv_records::record_view r;
   event_fields row;
+  const auto source = static_cast<std::uint16_t>(log.files.size() - 1);
   while (records.next(r)) {
     if (blank(r)) continue;
     ++summary.rows_read;
@@ -122,12 +123,9 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
     // The fields are the record's bytes less ASCII separators and quotes, so the record is valid
     // UTF-8 exactly when every field is.
     if (reason.empty() && !r.plain && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
-    event e;
-    e.source = static_cast<std::uint16_t>(log.files.size() - 1);
-    e.line = r.line;
     if (reason.empty()) {
       fields_of(r.fields, cols, row, log.sink == nullptr);
-      reason = add_event(row, e, log);
+      reason = add_event(row, source, r.line, log);
     }
     if (!reason.empty()) {
       summary.rejected.push_back({r.line, std::move(reason)});

@@ -6,7 +6,10 @@
 
 namespace remit {
 
-std::string add_event(const event_fields& row, event e, event_log& log) {
+std::string add_event(const event_fields& row, std::uint16_t source, std::uint32_t line, event_log& log) {
+  event e;
+  e.source = source;
+  e.line = line;
   const std::string_view body = trim(row.body);
   if (body.empty()) return "missing body";
 

@@ -18,8 +18,9 @@ struct event_fields {
   std::string attendees_problem;  // why the attendees could not be read, if they could not
 };
 
-// Appends the event (whose `source` and `line` are already set) with its items and attendance,
-// or returns the reason the row is rejected and adds nothing.
-std::string add_event(const event_fields& row, event e, event_log& log);
+// Appends the event of the row on `line` of file `source` with its items and attendance, or
+// returns the reason the row is rejected and adds nothing. (Not an event by value: a reader
+// building one a field at a time for each row stalled on copying it whole into the call.)
+std::string add_event(const event_fields& row, std::uint16_t source, std::uint32_t line, event_log& log);
 
 }  // namespace remit

@@ -133,7 +133,7 @@ std::string read_line(std::string_view line, event e, event_log& log) {
     if (std::string why = string_field(object, key, *out); !why.empty()) return why;
   if (std::string why = items_field(object, row.items); !why.empty()) return why;
   if (std::string why = attendees_field(object, row); !why.empty()) return why;
-  return add_event(row, e, log);
+  return add_event(row, e.source, e.line, log);
 }
 
 void read_jsonl(std::string_view text, event_log& log, log_file_summary& summary, diagnostics& diags) {
