@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <iostream>
 #include <sstream>
-#include <thread>
 
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
+#include "core/parallel.hpp"
 #include "evaluate/evaluator.hpp"
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
@@ -78,7 +78,7 @@ int run_check(const check_options& o) {
     report = inputs->streamed->finish(log, diags);
   } else {
     note_confirmed_events(log, window->to);
-    report = run_audit(files, log, *window, diags, html, std::max(1u, std::thread::hardware_concurrency()));
+    report = run_audit(files, log, *window, diags, html, core_count());
   }
   if (!diags.empty()) {
     report_errors(diags, check_words);

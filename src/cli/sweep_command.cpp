@@ -16,6 +16,7 @@
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "core/output_file.hpp"
+#include "core/parallel.hpp"
 #include "evaluate/evaluator.hpp"
 #include "report/manifest.hpp"
 #include "report/reporter.hpp"
@@ -159,7 +160,7 @@ int run_sweep(const sweep_options& o) {
         progress.done_one();
       }
     };
-    const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned jobs = o.jobs ? o.jobs : core_count();
     std::vector<std::jthread> workers;
     for (unsigned j = 1; j < std::min<std::size_t>(jobs, plans.size()); ++j) workers.emplace_back(work);
     work();

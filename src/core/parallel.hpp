@@ -14,6 +14,9 @@
 
 namespace remit {
 
+// How many threads to share work among: one a core (the standard library may not know: then one).
+inline unsigned core_count() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 // Runs work(k) for every k in [0, shares) side by side (the calling thread takes share 0) and
 // returns when all are done. A share that throws does not stop the others; the first failure,
 // in share order, is rethrown.
@@ -43,7 +46,7 @@ void run_shares(std::size_t shares, const Work& work) {
 // reading. At most two shares a core are held at once: a national report is never held whole.
 template <typename Item, typename Render>
 void render_in_order(const std::vector<Item>& items, const Render& render, std::ostream& out) {
-  const std::size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t threads = core_count();
   constexpr std::size_t share = 512;
   const std::size_t shares = (items.size() + share - 1) / share, held = 2 * threads;
   struct rendered_share {

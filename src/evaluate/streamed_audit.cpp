@@ -720,7 +720,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   // the bodies on every core: the report is the same for any number of cores.
   report.results.resize(first_result.back());
   report.bodies.resize(listed.size());
-  const std::size_t shares = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t shares = core_count();
   run_shares(shares, [&](std::size_t share) {
     const std::size_t begin = listed.size() * share / shares, end = listed.size() * (share + 1) / shares;
     for (std::size_t i = begin; i < end; ++i) {
