@@ -5,7 +5,11 @@
 // The same seed and size give the same bytes: the random numbers are splitmix64, not the
 // standard library's distributions, whose results differ between implementations.
 //
-//   generate --events N --out DIR [--seed S] [--sweep]
+//   generate --events N --out DIR [--seed S] [--sweep] [--bodies B]
+//
+// --bodies B makes B bodies (by default one for every 210 events) and stops after N events:
+// with many bodies and few events, the shape of a log of many small bodies, each with a
+// meeting or two, that the streamed audit's tables must grow through.
 //
 // writes DIR/national.csv (every event of every council in date order), DIR/five-checks.remit
 // (the five checks of the whole-run comparison for every body) and DIR/window; with --sweep
@@ -95,6 +99,7 @@ struct options {
   std::string out;
   std::uint64_t seed = 20260401;
   bool sweep = false;
+  std::uint64_t bodies = 0;  // 0: one per 210 events, every event of fourteen years written
 };
 
 constexpr int per_council = 25;
@@ -153,13 +158,14 @@ int main(int argc, char** argv) {
     else if (a == "--out") o.out = value();
     else if (a == "--seed") o.seed = std::stoull(value());
     else if (a == "--sweep") o.sweep = true;
+    else if (a == "--bodies") o.bodies = std::stoull(value());
     else {
-      std::fprintf(stderr, "usage: generate --events N --out DIR [--seed S] [--sweep]\n");
+      std::fprintf(stderr, "usage: generate --events N --out DIR [--seed S] [--sweep] [--bodies B]\n");
       return 2;
     }
   }
   if (o.out.empty()) {
-    std::fprintf(stderr, "usage: generate --events N --out DIR [--seed S] [--sweep]\n");
+    std::fprintf(stderr, "usage: generate --events N --out DIR [--seed S] [--sweep] [--bodies B]\n");
     return 2;
   }
   const fs::path out(o.out);
@@ -169,7 +175,7 @@ int main(int argc, char** argv) {
   const int first = day_number(first_day_y, 1, 2), last = day_number(last_day_y, 12, 31);
   const iso_dates iso(first - 40, last + 40);
   // About 210 events per body over the fourteen years: meetings, sessions and reports.
-  const std::uint64_t body_count = std::max<std::uint64_t>(per_council, o.events / 210);
+  const std::uint64_t body_count = o.bodies ? o.bodies : std::max<std::uint64_t>(per_council, o.events / 210);
   const std::uint32_t councils = static_cast<std::uint32_t>((body_count + per_council - 1) / per_council);
 
   std::vector<body_state> bodies;
@@ -213,7 +219,7 @@ int main(int argc, char** argv) {
 
   std::string row;
   std::uint64_t written = 0;
-  while (!queue.empty()) {
+  while (!queue.empty() && (!o.bodies || written < o.events)) {
     const pending p = queue.top();
     queue.pop();
     body_state& b = bodies[p.body];

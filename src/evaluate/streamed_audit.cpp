@@ -161,11 +161,15 @@ class row_bodies {
     }
   }
   static const value& value_of(const void* candidate) { return static_cast<const slot*>(candidate)->v; }
-  // Step two: the pair's value, if the slot `candidate` gave holds this very pair.
-  const value* confirm(const void* candidate, std::string_view body, std::string_view council) const {
+  // Step two: the pair's value, if the slot `candidate` gave holds this very pair. A candidate
+  // taken before the table last grew points into the slots it had then, which are gone.
+  const value* confirm(const void* candidate, std::uint32_t growth_then, std::string_view body,
+                       std::string_view council) const {
     const slot* x = static_cast<const slot*>(candidate);
-    return x && holds(*x, body, council) ? &x->v : nullptr;
+    return x && growth_then == growth_ && holds(*x, body, council) ? &x->v : nullptr;
   }
+  // How many times the table has grown: a candidate is good only while this stays the same.
+  std::uint32_t growth() const { return growth_; }
   const value* find(std::string_view body, std::string_view council, std::uint64_t h) const {
     const slot& x = slots_[probe(body, council, h)];
     return x.text == empty ? nullptr : &x.v;
@@ -219,6 +223,7 @@ class row_bodies {
         return i;
   }
   void grow() {
+    ++growth_;
     std::vector<slot, large_allocator<slot>> old(slots_.size() * 2);
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
@@ -232,6 +237,7 @@ class row_bodies {
   std::vector<slot, large_allocator<slot>> slots_ = std::vector<slot, large_allocator<slot>>(1024);
   std::string names_;
   std::size_t count_ = 0;
+  std::uint32_t growth_ = 0;
 };
 
 bool streamable(const ast::rule_file& file, const ast::body& block) {
@@ -302,6 +308,7 @@ struct streamed_audit::state {
     std::string_view body, council;
     std::uint64_t hash = 0;
     const void* candidate = nullptr;  // row_bodies::candidate's answer
+    std::uint32_t growth = 0;         // row_bodies::growth() when it was given
   };
   std::vector<waiting> pending;  // of the batch being judged
   void judge_batch(const batch& b);
@@ -486,6 +493,7 @@ void streamed_audit::state::judge_batch(const batch& b) {
     if (i >= ahead && i - ahead < n) {
       waiting& w = pending[i - ahead];
       w.candidate = rows.candidate(w.hash);
+      w.growth = rows.growth();
       if (w.candidate) {
         const char* run = reinterpret_cast<const char*>(&cells[row_bodies::value_of(w.candidate).body]);
         for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
@@ -497,8 +505,9 @@ void streamed_audit::state::judge_batch(const batch& b) {
 
 void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   if (out_of_order) return;
-  const row_bodies::value* found = rows.confirm(w.candidate, w.body, w.council);
-  // A pair seen first since its slot was looked up, or (rarely) another pair's hash half.
+  const row_bodies::value* found = rows.confirm(w.candidate, w.growth, w.body, w.council);
+  // A pair seen first since its slot was looked up, a table grown since, or (rarely) another
+  // pair's hash half.
   if (!found) found = rows.find(w.body, w.council, w.hash);
   row_bodies::value row;
   if (found) {
