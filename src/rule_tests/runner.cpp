@@ -111,9 +111,9 @@ class runner {
       return std::move(result_);
     }
     std::vector<fs::path> cases;
-    if (fs::exists(root / "expected")) cases.push_back(root);
+    if (looks_like_case(root)) cases.push_back(root);
     for (const auto& e : fs::recursive_directory_iterator(root, ec))
-      if (e.is_directory() && fs::exists(e.path() / "expected")) cases.push_back(e.path());
+      if (e.is_directory() && looks_like_case(e.path())) cases.push_back(e.path());
     std::sort(cases.begin(), cases.end());
     for (const fs::path& c : cases) run_case(root, c);
     for (auto& [key, statements] : coverage_)
@@ -135,7 +135,33 @@ class runner {
     result_.cases.push_back(std::move(out));
   }
 
+  // A folder with an `expected` file is a case; so is one with a case's other files, which then
+  // cannot run: a case whose statuses sit in `expected.txt` must fail, not vanish from the count.
+  static bool looks_like_case(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / "expected", ec) || fs::exists(dir / "window", ec) ||
+        fs::is_regular_file(dir / "rules", ec))
+      return true;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().filename().string().starts_with("expected")) return true;
+    return false;
+  }
+
+  static void require_expected(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / "expected", ec)) return;
+    std::vector<std::string> near;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (const std::string name = e.path().filename().string(); fold(name).starts_with("expected")) near.push_back(name);
+    std::sort(near.begin(), near.end());
+    if (!near.empty())
+      throw case_error{fmt::format("no file named 'expected' (found '{}': the statuses go in a file named exactly 'expected')",
+                                   near.front())};
+    throw case_error{"no file named 'expected': list the status each statement must have in it"};
+  }
+
   void check_case(const fs::path& dir, case_result& out) {
+    require_expected(dir);
     std::string problem;
     const auto expected = read_expectations(read_or_fail(dir / "expected", "cannot read"), problem);
     if (!expected) throw case_error{problem};
