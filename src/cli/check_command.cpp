@@ -51,6 +51,10 @@ int run_check(const check_options& o) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }
+  if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {
+    std::cerr << "remit: error: " << clash << '\n';
+    return exit_bad_input;
+  }
   // "Today" is read once, here. With --from given the window is known before the logs are read,
   // and they can be audited as they are read, unless the HTML report is to draw every event.
   const std::string to = o.to.empty() ? to_iso(today()) : o.to;

@@ -50,6 +50,10 @@ int run_due(const due_options& o) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }
+  if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {
+    std::cerr << "remit: error: " << clash << '\n';
+    return exit_bad_input;
+  }
   date as_of = today();
   if (!o.as_of.empty()) {
     const auto d = date_option(o.as_of, "--as-of");

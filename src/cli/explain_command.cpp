@@ -8,6 +8,7 @@
 
 #include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
+#include "cli/outputs.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
 #include "evaluate/explain.hpp"
@@ -44,6 +45,11 @@ std::string labels_in(const std::vector<ast::rule_file>& files) {
 }
 
 int run_explain(const explain_options& o) {
+  if (!o.output.empty())
+    if (const std::string clash = outputs_clash({o.output}, run_inputs(o.rules, o.logs)); !clash.empty()) {
+      std::cerr << "remit: error: " << clash << '\n';
+      return exit_bad_input;
+    }
   auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, explain_words);
   if (!inputs) return exit_bad_input;
   const auto window = resolve_window(o.from, o.to, inputs->log);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/outputs.hpp"
 #include "core/output_file.hpp"
 #include "inputs/csv_writer.hpp"
 #include "inputs/reader.hpp"
@@ -21,6 +22,11 @@ struct import_options {
 };
 
 int run_import(const import_options& o) {
+  if (!o.output.empty())
+    if (const std::string clash = outputs_clash({o.output}, run_inputs({}, o.logs)); !clash.empty()) {
+      std::cerr << "remit: error: " << clash << '\n';
+      return exit_bad_input;
+    }
   diagnostics diags;
   event_log log;
   read_log_files(o.logs, log, diags);

@@ -6,6 +6,7 @@
 
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/outputs.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
 #include "inputs/reader.hpp"
@@ -47,6 +48,11 @@ int run_lint(const lint_options& o) {
     if (!ctx.window_from) return exit_bad_input;
   }
 
+  if (!o.output.empty())
+    if (const std::string clash = outputs_clash({o.output}, run_inputs(o.files, o.logs)); !clash.empty()) {
+      std::cerr << "remit: error: " << clash << '\n';
+      return exit_bad_input;
+    }
   diagnostics diags;
   event_log log;
   if (!o.logs.empty()) {

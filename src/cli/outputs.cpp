@@ -48,6 +48,20 @@ std::vector<output_target> plan_outputs(const std::vector<std::string>& formats,
   return targets;
 }
 
+std::vector<run_input> run_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs) {
+  std::vector<run_input> out;
+  for (const std::string& r : rules) out.push_back({r, "a rule file"});
+  for (const std::string& l : logs) out.push_back({l, "a log"});
+  return out;
+}
+
+std::string outputs_clash(const std::vector<output_target>& targets, const std::vector<run_input>& inputs) {
+  std::vector<std::string> paths;
+  for (const output_target& t : targets)
+    if (!t.path.empty()) paths.push_back(t.path);
+  return outputs_clash(paths, inputs);
+}
+
 CLI::Validator format_names(std::vector<std::string> names) {
   std::string list;
   for (const std::string& n : names) list += (list.empty() ? "" : ",") + n;

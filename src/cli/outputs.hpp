@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/output_file.hpp"
+
 namespace remit::cli {
 
 struct output_target {
@@ -22,6 +24,11 @@ struct output_target {
 // Returns an empty list and says why in `problem` when they make no sense together.
 std::vector<output_target> plan_outputs(const std::vector<std::string>& formats, const std::string& output,
                                         std::string_view fallback, std::string& problem);
+
+// The files a run was given, for outputs_clash (core/output_file.hpp).
+std::vector<run_input> run_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs);
+// The report files of `targets` that would replace one of `inputs` or each other: "" when none.
+std::string outputs_clash(const std::vector<output_target>& targets, const std::vector<run_input>& inputs);
 
 // Accepts NAME or NAME=FILE with NAME one of `names`, in CLI11's words for an unknown one.
 CLI::Validator format_names(std::vector<std::string> names);

@@ -141,6 +141,23 @@ int run_sweep(const sweep_options& o) {
     report_errors(diags, sweep_words);
     return exit_bad_input;
   }
+  // Every file the sweep may write (the reports, the index and each council's page), checked
+  // against every file it reads before anything is read or written.
+  {
+    std::vector<run_input> inputs;
+    if (!fs::is_directory(o.source, ec)) inputs.push_back({o.source, "the sweep's manifest"});
+    for (const sweep::council_plan& p : plans)
+      for (const run_input& in : run_inputs(p.rules, p.logs)) inputs.push_back(in);
+    std::vector<output_target> outputs = targets;
+    if (!o.out_dir.empty()) {
+      outputs.push_back({"index", (fs::path(o.out_dir) / "index.html").string()});
+      for (const sweep::council_plan& p : plans) outputs.push_back({"html", (fs::path(o.out_dir) / (p.slug + ".html")).string()});
+    }
+    if (const std::string clash = outputs_clash(outputs, inputs); !clash.empty()) {
+      std::cerr << "remit: error: " << clash << '\n';
+      return exit_bad_input;
+    }
+  }
   if (!o.out_dir.empty()) {
     fs::create_directories(o.out_dir, ec);
     if (ec || !fs::is_directory(o.out_dir)) {

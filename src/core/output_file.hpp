@@ -7,6 +7,7 @@
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace remit {
 
@@ -58,5 +59,18 @@ class atomic_output_file {
 
 // Returns an empty string on success, else what went wrong.
 std::string write_file_atomically(const std::string& path, std::string_view content);
+
+// A file a run was given (a rule file, a log, a report to verify, a manifest) and what it is, for
+// the message when an output would replace it.
+struct run_input {
+  std::string path;
+  std::string_view what;  // "a log", "a rule file"
+};
+
+// Why the run must not write `outputs`: one of them is one of `inputs` (by its path, or the same
+// file under another name: by device and inode, or by its resolved path when it does not exist
+// yet), or two of them are one file. "" when none is. Asked before anything is read or written:
+// remit never destroys a file it was given, nor loses one report under another.
+std::string outputs_clash(const std::vector<std::string>& outputs, const std::vector<run_input>& inputs);
 
 }  // namespace remit

@@ -4,7 +4,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -85,4 +87,50 @@ TEST_CASE("a report that cannot be written says so", "[output]") {
     full.stream() << std::string(std::size_t{1} << 20, 'f');
     CHECK_THAT(full.commit(), Catch::Contains("cannot write /dev/full"));
   }
+}
+
+TEST_CASE("a replaced report keeps the mode of the file it replaces; a new one takes the umask's", "[output]") {
+  scratch_folder dir;
+  const std::filesystem::path report = dir.path / "audit.txt";
+  REQUIRE(remit::write_file_atomically(report.string(), "first\n").empty());
+  const mode_t mask = ::umask(0);  // the test reads it; remit never changes it
+  ::umask(mask);
+  CHECK((std::filesystem::status(report).permissions() & std::filesystem::perms::all) ==
+        static_cast<std::filesystem::perms>(0666 & ~mask));
+  std::filesystem::permissions(report, static_cast<std::filesystem::perms>(0640));
+  REQUIRE(remit::write_file_atomically(report.string(), "second\n").empty());
+  CHECK(contents(report) == "second\n");
+  CHECK((std::filesystem::status(report).permissions() & std::filesystem::perms::all) == static_cast<std::filesystem::perms>(0640));
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("a report named with 255 bytes, the most a file name may have, is written", "[output]") {
+  scratch_folder dir;
+  const std::filesystem::path report = dir.path / (std::string(251, 'r') + ".txt");
+  REQUIRE(remit::write_file_atomically(report.string(), "whole\n").empty());
+  CHECK(contents(report) == "whole\n");
+  CHECK(dir.entries() == 1);
+}
+
+TEST_CASE("an output that is an input, under its own name or another, or two outputs that are one file, are refused",
+          "[output]") {
+  scratch_folder dir;
+  const std::string log = (dir.path / "meetings.csv").string();
+  REQUIRE(remit::write_file_atomically(log, "body,date\n").empty());
+  std::filesystem::create_directories(dir.path / "sub");
+  std::filesystem::create_symlink(log, dir.path / "link.csv");
+  const std::vector<remit::run_input> inputs{{log, "a log"}};
+  CHECK(remit::outputs_clash({log}, inputs) ==
+        fmt::format("{} is a log of this run: an output never replaces an input; write it elsewhere", log));
+  const std::string dotted = (dir.path / "sub" / ".." / "meetings.csv").string();
+  CHECK(remit::outputs_clash({dotted}, inputs) ==
+        fmt::format("{} is {}, a log of this run, under another name: an output never replaces an input; write it elsewhere",
+                    dotted, log));
+  const std::string link = (dir.path / "link.csv").string();
+  CHECK_FALSE(remit::outputs_clash({link}, inputs).empty());
+  // Neither exists yet: the same file once the path is resolved.
+  const std::string a = (dir.path / "report.json").string(), b = (dir.path / "sub" / ".." / "report.json").string();
+  CHECK(remit::outputs_clash({a, b}, inputs) ==
+        fmt::format("{} and {} are one file: two outputs would be written to it; give each its own file", a, b));
+  CHECK(remit::outputs_clash({a, (dir.path / "report.csv").string()}, inputs).empty());
 }
