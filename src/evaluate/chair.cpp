@@ -40,9 +40,14 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
       return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, absent_role)
           .has_value();
     };
+    // Which listed post the chair holds: by a membership in force, or by an attendance role other
+    // than "Chair" (which says who chaired, not which post they hold).
+    const auto holds_listed_role = [&](const attendance& a) {
+      return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, wanted).has_value();
+    };
     bool met = false, stood_in = false;
     for (const attendance* c : chairs) {
-      if (!role_held(ctx, c->person, c->role, e->day, wanted)) continue;
+      if (!holds_listed_role(*c)) continue;
       if (absent_role.empty() || holds_absent_role(*c)) met = true;
       else stood_in = true;
     }

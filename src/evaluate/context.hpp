@@ -176,6 +176,12 @@ std::string notice_finding_words(const body_context& ctx, const ast::notice& rul
 bool attended(attendance_status s);
 // Counts towards a quorum: a member or substitute present in the room.
 bool counts_for_quorum(attendance_status s);
+// Whether attendance was taken at a meeting on `d`: someone other than an officer in attendance
+// (a person `in attendance` who is not a member of the body on `d`) has a word other than
+// "expected" (ModernGov's default before attendance is taken, and what `remit fetch` writes
+// then). A record of "expected" alone is no record of who came.
+bool attendance_taken(const body_context& ctx, std::span<const attendance> record, date d);
+// The attendance recorded at a meeting; empty when none was, or when it was not taken.
 std::span<const attendance> attendance_at(const body_context& ctx, const event& e);
 // The body's memberships in force on `d`.
 std::vector<const membership*> members_on(const body_context& ctx, date d);

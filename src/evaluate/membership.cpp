@@ -80,15 +80,23 @@ family_result evaluate_party_spread(const body_context& ctx, const ast::party_sp
   for (const event* e : meetings) {
     if (no_membership(ctx, *e, out)) continue;
     // Each person once: their party is the one on their rows in force (the first in folded order).
+    // The people counted are those holding one of the roles; a person's party may be recorded on
+    // any of their memberships in force, in whatever role (docs/language.md, "Party spread").
     std::map<std::string_view, const membership*> person_party;  // folded person -> a row with a party, or null
     std::map<std::string_view, std::string> names;               // folded person -> as written
-    for (const membership* m : members_on(ctx, e->day)) {
+    const std::vector<const membership*> in_force = members_on(ctx, e->day);
+    for (const membership* m : in_force) {
       if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) == wanted.end())
         continue;
       const std::string_view who = ctx.log.strings.folded(m->person);
       names.emplace(who, ctx.log.strings.text(m->person));
-      const membership*& best = person_party[who];
-      if (m->party != 0 && (!best || ctx.log.strings.folded(m->party) < ctx.log.strings.folded(best->party))) best = m;
+      person_party.emplace(who, nullptr);
+    }
+    for (const membership* m : in_force) {
+      const auto it = person_party.find(ctx.log.strings.folded(m->person));
+      if (it == person_party.end() || m->party == 0) continue;
+      const membership*& best = it->second;
+      if (!best || ctx.log.strings.folded(m->party) < ctx.log.strings.folded(best->party)) best = m;
     }
     std::map<std::string_view, std::string> parties;  // folded party -> as written
     std::vector<std::string> who, unknown;

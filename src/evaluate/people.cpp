@@ -43,8 +43,21 @@ bool attended(attendance_status s) {
 
 bool counts_for_quorum(attendance_status s) { return s == attendance_status::present || s == attendance_status::substitute; }
 
+bool attendance_taken(const body_context& ctx, std::span<const attendance> record, date d) {
+  std::vector<std::string_view> members;
+  for (const membership* m : members_on(ctx, d)) members.push_back(ctx.log.strings.folded(m->person));
+  return std::any_of(record.begin(), record.end(), [&](const attendance& a) {
+    if (a.status == attendance_status::expected) return false;
+    const bool in_attendance =
+        a.status == attendance_status::in_attendance || a.status == attendance_status::in_attendance_virtually;
+    return !in_attendance ||
+           std::find(members.begin(), members.end(), ctx.log.strings.folded(a.person)) != members.end();
+  });
+}
+
 std::span<const attendance> attendance_at(const body_context& ctx, const event& e) {
-  return ctx.log.attendance_of(static_cast<std::uint32_t>(&e - ctx.log.events.data()));
+  const std::span<const attendance> record = ctx.log.attendance_of(static_cast<std::uint32_t>(&e - ctx.log.events.data()));
+  return attendance_taken(ctx, record, e.day) ? record : std::span<const attendance>{};
 }
 
 bool has_memberships(const body_context& ctx) { return ctx.people && !ctx.people->memberships.empty(); }

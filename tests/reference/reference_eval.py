@@ -474,6 +474,14 @@ def rotation_findings(rule, members, frm, to, year_start):
     return out, fell_due
 
 
+def taken(attendees, members, day):
+    """Attendance was taken: someone not an officer in attendance (in attendance and not a member
+    on the day) has a word other than expected."""
+    member_now = {x["person"] for x in members if in_force(x, day)}
+    return any(a[3] != "expected" and (a[3] not in ("in attendance", "in attendance virtually") or a[1] in member_now)
+               for a in attendees)
+
+
 def people_findings(rule, in_window, members, frm, to, year_start, trainings=()):
     """The people statements, straight from docs/language.md ("People")."""
     kind = rule["kind"]
@@ -490,7 +498,7 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                 continue
             fell_due = True
             extra = {"period_start": start, "period_end": end}
-            if any(not m["attendees"] for m in meetings) or not members:
+            if any(not taken(m["attendees"], members, m["date"]) for m in meetings) or not members:
                 out.append(finding("no-evidence", end, None, **extra))
                 continue
             tally = {}
@@ -508,19 +516,24 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
         return out, fell_due
     for m in in_window:
         day = m["date"]
-        here = m["attendees"]
+        here = m["attendees"] if taken(m["attendees"], members, day) else []
         in_force_now = [x for x in members if in_force(x, day)]
 
         def holds(a, roles):
             return a[2] in roles or any(x["person"] == a[1] and x["role"] in roles for x in in_force_now)
 
+        def holds_post(a, roles):  # the attendance role "Chair" says who chaired, not the post
+            return (a[2] != "chair" and a[2] in roles) or any(x["person"] == a[1] and x["role"] in roles for x in in_force_now)
+
         if kind == "quorum":
             if not here:
                 out.append(finding("no-evidence", day, day, meeting=day))
                 continue
+            # A quorum is of members: with membership on record, only members on the day, or substitutes.
+            member_now = {x["person"] for x in in_force_now}
             room = {}
             for a in here:
-                if a[3] in ("present", "substitute"):
+                if a[3] == "substitute" or (a[3] == "present" and (not members or a[1] in member_now)):
                     room.setdefault(a[1], a[0])
             if len(room) < rule["n"]:
                 out.append(finding("breach", day, day, meeting=day, found=len(room), people=by_name(room.values())))
@@ -532,7 +545,7 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                 return (a[2] != "chair" and a[2] == absent) or any(
                     x["person"] == a[1] and x["role"] == absent for x in in_force_now)
 
-            holding = [a for a in chairs if holds(a, rule["roles"])]
+            holding = [a for a in chairs if holds_post(a, rule["roles"])]
             if not here or not chairs:
                 out.append(finding("no-evidence", day, day, meeting=day))
             elif holding and absent is not None and not any(holds_absent(a) for a in holding):
@@ -598,8 +611,9 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
             for x in in_force_now:
                 if not rule["roles"] or x["role"] in rule["roles"]:
                     names.setdefault(x["person"], x["name"])
-                    if x["party"]:
-                        parties[x["person"]] = min(parties.get(x["person"], x["party"]), x["party"])
+            for x in in_force_now:  # a party on any membership in force
+                if x["person"] in names and x["party"]:
+                    parties[x["person"]] = min(parties.get(x["person"], x["party"]), x["party"])
             found = len(set(parties.values()))
             if found >= rule["n"]:
                 pass

@@ -206,7 +206,8 @@ TEST_CASE("quorum: present and substitutes in the room count; remote and in atte
   CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Cat"});
   CHECK(res.findings[0].message ==
         "2 members present in person at the held meeting on 2025-05-06 (Ann and Cat); a quorum is 3; Bob attended "
-        "remotely, which does not count towards a quorum");
+        "remotely, which does not count towards a quorum; no membership of the body is recorded, so everyone recorded "
+        "present in person was counted");
   // 2025-08-05 has no attendance: no-evidence, never a guess. The cancelled meeting is not judged.
   CHECK(status(res.findings[1]) == "no-evidence");
   CHECK(iso(res.findings[1].due) == "2025-08-05");
@@ -501,7 +502,8 @@ TEST_CASE("chair when absent: the attendance role Chair is not the post; no memb
   // "Chair" as the post: Bob chairs (attendance role Chair), but only a membership says who the Chair is.
   const auto none = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", att, "2025-01-01", "2025-12-31");
   CHECK(status(none.only()) == "no-evidence");
-  CHECK_THAT(none.only().findings[0].message, Contains("whether anyone holding \"Chair\" attended cannot be told"));
+  CHECK_THAT(none.only().findings[0].message,
+             Contains("no membership of the body is recorded, so whether they held \"Chair\" or \"Vice-Chair\" cannot be told"));
   files with = att;
   with.push_back({"membership.csv", "body,person,role,from\nBoard,Ann,Chair,2025-01-01\nBoard,Bob,Vice-Chair,2025-01-01\n"});
   const auto breach = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", with, "2025-01-01", "2025-12-31");
@@ -591,4 +593,91 @@ TEST_CASE("attendance rate except: members holding the role are not expected on 
   const auto r = audit("5.6 each member except \"voice for all\" attends every meeting", in, "2025-01-01", "2025-12-31");
   // Vi is never expected; Bob is expected until he also holds the excepted role on 2025-08-01.
   CHECK(status(r.only()) == "pass");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attendance that was not taken, a quorum of members, and the post a chair holds
+
+TEST_CASE("attendance all expected, officers aside, is not recorded: no-evidence, never a breach", "[people][attendance]") {
+  // What ModernGov (and remit fetch) records before attendance is taken: every member "expected".
+  const files in{{"meetings.csv", "body,date\nBoard,2025-02-04\nBoard,2025-05-06\n"},
+                 {"attendance.csv",
+                  "body,date,person,role,attendance\n"
+                  "Board,2025-02-04,Ann,Chair,expected\nBoard,2025-02-04,Bob,,expected\nBoard,2025-02-04,Off,,in attendance\n"
+                  "Board,2025-05-06,Ann,Chair,present\nBoard,2025-05-06,Bob,,present\n"},
+                 {"membership.csv", "body,person,role,from\nBoard,Ann,Chair,2025-01-01\nBoard,Bob,Member,2025-01-01\n"}};
+  for (const char* statement : {"q quorum 2", "c chaired by \"Chair\"", "a each meeting attended by \"Chair\""}) {
+    INFO(statement);
+    const auto r = audit(statement, in, "2025-01-01", "2025-06-30");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(status(r.only()) == "no-evidence");
+    CHECK(iso(r.only().findings[0].meeting) == "2025-02-04");
+    CHECK_THAT(r.only().findings[0].message, Contains("no attendance is recorded for the held meeting on 2025-02-04"));
+  }
+  const auto rate = audit("r each member attends at least 50% of meetings each half-year", in, "2025-01-01", "2025-06-30");
+  CHECK(status(rate.only()) == "no-evidence");
+  CHECK_THAT(rate.only().findings[0].message, Contains("no attendance is recorded for the held meeting on 2025-02-04"));
+  // One word other than expected, from someone not in attendance, is a record: Bob sent apologies.
+  files apologies = in;
+  apologies[1].second = "body,date,person,attendance\nBoard,2025-02-04,Ann,expected\nBoard,2025-02-04,Bob,apologies\n"
+                        "Board,2025-05-06,Ann,present\nBoard,2025-05-06,Bob,present\n";
+  const auto q = audit("q quorum 2", apologies, "2025-01-01", "2025-06-30");
+  REQUIRE(q.only().findings.size() == 1);
+  CHECK(status(q.only().findings[0]) == "breach");
+  CHECK(q.only().findings[0].found == 0);
+}
+
+TEST_CASE("quorum of members: with membership recorded, a non-member present is named and not counted", "[people][quorum]") {
+  const files in{{"meetings.csv", "body,date\nBoard,2025-02-04\n"},
+                 {"attendance.csv",
+                  "body,date,person,attendance\n"
+                  "Board,2025-02-04,Ann,present\nBoard,2025-02-04,Bob,present\nBoard,2025-02-04,Olive Officer,present\n"
+                  "Board,2025-02-04,Sam,substitute\n"},
+                 {"membership.csv", "body,person,role,from,to\nBoard,Ann,Member,2025-01-01,\nBoard,Bob,Member,2025-01-01,\n"
+                                    "Board,Cat,Member,2025-01-01,\nBoard,Dan,Member,2024-01-01,2025-01-31\n"}};
+  // Ann, Bob and the substitute Sam count: 3, quorate; the officer never made it so.
+  CHECK(status(audit("q quorum 3 members", in, "2025-01-01", "2025-12-31").only()) == "pass");
+  const auto r = audit("q quorum 4", in, "2025-01-01", "2025-12-31");
+  REQUIRE(r.only().findings.size() == 1);
+  CHECK(r.only().findings[0].found == 3);
+  CHECK(r.only().findings[0].people == std::vector<std::string>{"Ann", "Bob", "Sam"});
+  CHECK(r.only().findings[0].message ==
+        "3 members present in person at the held meeting on 2025-02-04 (Ann, Bob and Sam); a quorum is 4; Olive Officer "
+        "present but not a member of the body on that date, so not counted");
+  // "quorum N" and "quorum N members" are one rule.
+  const auto plain = audit("q quorum 4 members", in, "2025-01-01", "2025-12-31");
+  CHECK(plain.only().findings[0].message == r.only().findings[0].message);
+}
+
+TEST_CASE("chair: a chair holding no listed post does not stand in, whatever the attendance role says", "[people][chair]") {
+  // The case from the trust review: the Chair sent apologies, the Vice-Chair sat in the room, and a
+  // councillor holding neither post chaired.
+  const files in{{"meetings.csv", "body,date\nBoard,2025-02-04\n"},
+                 {"attendance.csv", "body,date,person,role,attendance\nBoard,2025-02-04,Zed,Chair,present\n"
+                                    "Board,2025-02-04,Bob,,present\nBoard,2025-02-04,Ann,,apologies\n"},
+                 {"membership.csv", "body,person,role,from\nBoard,Ann,Chair,2025-01-01\nBoard,Bob,Vice-Chair,2025-01-01\n"
+                                    "Board,Zed,Councillor,2025-01-01\n"}};
+  const auto r = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", in, "2025-01-01", "2025-12-31");
+  REQUIRE(r.only().findings.size() == 1);
+  CHECK(status(r.only()) == "breach");
+  CHECK(r.only().findings[0].message ==
+        "the held meeting on 2025-02-04 was chaired by Zed, who was not \"Chair\" or \"Vice-Chair\" on that date");
+  CHECK(r.only().findings[0].people == std::vector<std::string>{"Zed"});
+  // A plain "chaired by \"Chair\"" is not met by the attendance role either.
+  CHECK(status(audit("3.1 chaired by \"Chair\"", in, "2025-01-01", "2025-12-31").only()) == "breach");
+}
+
+TEST_CASE("party spread: a member's party may be on any of their memberships in force", "[people][membership]") {
+  const files in{{"meetings.csv", "body,date\nBoard,2025-02-04\n"},
+                 {"membership.csv",
+                  "body,person,role,party,from\n"
+                  "Board,Ann,Elected Member,,2025-01-01\nBoard,Ann,Chair,Green,2025-01-01\n"
+                  "Board,Bob,Elected Member,Labour,2025-01-01\nBoard,Cat,Co-opted Member,Reform,2025-01-01\n"}};
+  const auto r = audit("4.1 has members of at least 2 parties among \"Elected Member\"", in, "2025-01-01", "2025-12-31");
+  CHECK(status(r.only()) == "pass");
+  // Cat is not among the roles: her party does not count towards the spread.
+  const auto three = audit("4.1 has members of at least 3 parties among \"Elected Member\"", in, "2025-01-01", "2025-12-31");
+  REQUIRE(three.only().findings.size() == 1);
+  CHECK(three.only().findings[0].found == 2);
+  CHECK(three.only().findings[0].people == std::vector<std::string>{"Ann", "Bob"});
 }
