@@ -8,6 +8,7 @@
 #include "cli/clock.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
+#include "evaluate/bodies.hpp"
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
 #include "language/parser.hpp"
@@ -28,6 +29,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
   for (const std::string& path : rules)
     if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) in.files.push_back(std::move(*file));
   diagnostics log_diags;
+  in.log.councils = councils_of(in.files);
   if (stream_window && diags.empty() && streamed_audit::can_audit(in.files)) {
     in.streamed = std::make_unique<streamed_audit>(in.files, *stream_window);
     in.log.sink = in.streamed.get();
@@ -36,6 +38,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
     if (!in.streamed->complete(in.log)) {  // read them again, whole
       in.streamed.reset();
       in.log = event_log{};
+      in.log.councils = councils_of(in.files);
       log_diags = diagnostics{};
     }
   }
@@ -56,11 +59,22 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
       err << fmt::format("... and {} more rejected {} ({})\n", rejected - most, rejected - most == 1 ? "row" : "rows",
                                limit_advice(limit::errors));
     if (!accept_partial) {
-      err << fmt::format("remit: {} rejected; fix them, or pass --accept-partial to {}\n",
+      err << fmt::format("remit: {} rejected; fix {}, or pass --accept-partial to {}\n",
                                rejected == 1 ? std::string("1 log row was") : fmt::format("{} log rows were", rejected),
-                               words.use_rows);
+                               rejected == 1 ? "it" : "them", words.use_rows);
       return std::nullopt;
     }
+    // --accept-partial audits what was read, never nothing: a log none of whose rows could be
+    // read would judge every rule on no evidence at all.
+    bool unreadable = false;
+    for (const auto& f : in.log.files)
+      if (f.rows_used == 0 && f.rows_left_out == 0 && !f.rejected.empty()) {
+        err << fmt::format("remit: error: {}: none of its {} could be read; --accept-partial uses the rows that could, "
+                           "and there are none\n",
+                           f.path, counted(static_cast<long>(f.rows_read), "row", "rows"));
+        unreadable = true;
+      }
+    if (unreadable) return std::nullopt;
   }
   return in;
 }

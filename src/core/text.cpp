@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace remit {
@@ -109,6 +111,50 @@ string_pool::id string_pool::intern(std::string_view text) {
   s = (hash >> 32) << 32 | (std::uint64_t{i} + 1);
   if (entries_.size() * 2 > slots_.size()) grow();
   return i;
+}
+
+std::vector<std::uint32_t> code_points(std::string_view s) {
+  std::vector<std::uint32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const code_point c = decode_utf8(s, i);
+    out.push_back(c.length ? c.value : static_cast<unsigned char>(s[i]));
+    i += c.length ? c.length : 1;
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a_text, std::string_view b_text) {
+  const std::vector<std::uint32_t> a = code_points(a_text), b = code_points(b_text);
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string nearest_name(std::string_view name, const std::vector<std::string>& known) {
+  const std::string folded = fold(name);
+  // A typo is a letter or two; in a long name, up to one letter in five.
+  const std::size_t most = std::max<std::size_t>(2, utf8_length(folded) / 5);
+  std::string best;
+  std::size_t best_distance = most + 1;
+  for (const std::string& k : known) {
+    // Names further apart in length than the distance allowed cannot be near: of a national
+    // log's bodies, that leaves a few to compare letter by letter.
+    const std::size_t a = utf8_length(folded), b = utf8_length(k);
+    if ((a > b ? a - b : b - a) > most) continue;
+    const std::size_t d = edit_distance(folded, fold(k));
+    if (d == 0) continue;  // the name itself: nothing to suggest
+    if (d < best_distance || (d == best_distance && k < best)) best = k, best_distance = d;
+  }
+  return best;
 }
 
 }  // namespace remit

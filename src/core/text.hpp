@@ -37,6 +37,14 @@ struct code_point {
 };
 code_point decode_utf8(std::string_view s, std::size_t i);
 
+// The code points of s; an invalid byte counts as one, its own value.
+std::vector<std::uint32_t> code_points(std::string_view s);
+// The fewest letters inserted, deleted or replaced that turn one into the other (Levenshtein).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// Of `known`, the one `name` was most likely meant to be, for a "did you mean" (case and spacing
+// folded; a few letters apart, fewer for a short name); empty when none is near.
+std::string nearest_name(std::string_view name, const std::vector<std::string>& known);
+
 // Interns strings so that events hold small ids, and keeps each string's folded form
 // beside it so matching never folds twice. Id 0 is the empty string.
 class string_pool {

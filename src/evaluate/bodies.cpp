@@ -44,10 +44,13 @@ body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_
       const auto it = std::lower_bound(bodies.begin(), bodies.end(), folded,
                                        [](const auto& b, const std::string& n) { return b.folded_name < n; });
       const event_log::body_events* found = (it != bodies.end() && it->folded_name == folded) ? &*it : nullptr;
-      if (found)
-        audited[static_cast<std::size_t>(it - bodies.begin())] = true;
-      else if (std::find(out.bodies_without_events.begin(), out.bodies_without_events.end(), block.name) ==
-               out.bodies_without_events.end())
+      if (found) audited[static_cast<std::size_t>(it - bodies.begin())] = true;
+      // Events of the body that only other councils' rows record are no record of it for this file.
+      const bool recorded = found && std::any_of(found->events.begin(), found->events.end(), [&](std::uint32_t e) {
+                              return council_admits(log, log.events[e], council);
+                            });
+      if (!recorded && std::find(out.bodies_without_events.begin(), out.bodies_without_events.end(), block.name) ==
+                           out.bodies_without_events.end())
         out.bodies_without_events.push_back(block.name);
       out.matches.push_back({&file, &block, settings, found, block.name});
     }
@@ -55,6 +58,24 @@ body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_
   for (std::size_t i = 0; i < bodies.size(); ++i)
     if (!audited[i]) out.unaudited_bodies.emplace_back(log.strings.text(bodies[i].display_name));
   return out;
+}
+
+admitted_councils councils_of(const std::vector<ast::rule_file>& files) {
+  std::vector<std::string> names;
+  for (const ast::rule_file& file : files)
+    for (const ast::body& block : file.bodies) {
+      const ast::resolved_settings settings = ast::resolve(file, block);
+      if (!settings.council) return admitted_councils{};
+      names.push_back(*settings.council);
+    }
+  return admitted_councils{std::move(names)};
+}
+
+bool has_any_record(const event_log& log, const body_match& m) {
+  if (!m.events) return false;
+  const std::optional<std::string> council = folded_council(m.settings);
+  return std::any_of(m.events->events.begin(), m.events->events.end(),
+                     [&](std::uint32_t i) { return council_admits(log, log.events[i], council); });
 }
 
 std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to) {

@@ -34,6 +34,12 @@ struct body_matches {
 
 body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_log& log);
 
+// The councils whose rows the rule files audit: every council when some body block names none.
+admitted_councils councils_of(const std::vector<ast::rule_file>& files);
+
+// Whether the logs hold any event of the body that the file's council admits, at any date.
+bool has_any_record(const event_log& log, const body_match& m);
+
 // The body's events on or before `up_to` that the file's council admits, in date order.
 std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to);
 

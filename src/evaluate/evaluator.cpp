@@ -164,6 +164,29 @@ std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::b
   return out;
 }
 
+std::string no_record_words(std::string_view body, const std::vector<std::string>& bodies_in_logs) {
+  const std::string near = nearest_name(body, bodies_in_logs);
+  return fmt::format("the logs hold no record of body \"{}\"{}", body,
+                     near.empty() ? std::string{} : fmt::format("; did you mean \"{}\"?", near));
+}
+
+void judge_without_record(rule_result& result, bool has_people, const std::string& why, date window_end) {
+  if (result.status == rule_status::not_due) return;
+  const bool on_memberships =
+      std::visit([](const auto& r) { return ast::is_judged_on_memberships<std::decay_t<decltype(r)>>; }, result.statement->what);
+  if (on_memberships && has_people) return;
+  // One finding, due when the first duty fell due: what the records cannot tell is said once.
+  finding f;
+  f.status = finding_status::no_evidence;
+  f.due = window_end;
+  for (const finding& x : result.findings) f.due = std::min(f.due, x.due);
+  f.message = why;
+  std::vector<finding> one;
+  one.push_back(std::move(f));
+  result.findings = finding_list(std::move(one));
+  result.status = rule_status::no_evidence;
+}
+
 namespace {
 
 // The family a statement belongs to decides how it is evaluated.
@@ -205,7 +228,7 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
 }
 
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
-                   diagnostics& diags, bool timelines) {
+                   diagnostics& diags, bool timelines, const std::vector<std::string>& bodies_in_logs) {
   const ast::rule_file& file = *m.file;
   // A version of the body's rules that was not in force during the window judges nothing.
   const std::optional<version_span> version = version_of(file, *m.block);
@@ -220,6 +243,9 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
     ctx.whole_window = window;
   }
   audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}, version};
+  const bool no_record = !has_any_record(log, m);
+  const std::string no_record_why = no_record ? no_record_words(m.name, bodies_in_logs) : std::string{};
+  const bool has_people = !people.memberships.empty() || !people.trainings.empty();
   for (const ast::statement& s : m.block->statements) {
     rule_result result{file.path, m.settings.council, m.name, &s, rule_status::pass, {}, version};
     ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
@@ -232,6 +258,7 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
       continue;
     }
     settle_findings(file, *m.block, s, found, result);
+    if (no_record) judge_without_record(result, has_people, no_record_why, ctx.window.to);
     report.results.push_back(std::move(result));
   }
   body.rule_count = report.results.size() - body.first_result;
@@ -251,9 +278,12 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
   const std::size_t shares = std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, count / 64));
   std::vector<audit_report> parts(shares);
   std::vector<diagnostics> part_diags(shares);
+  std::vector<std::string> bodies_in_logs;
+  if (!matches.bodies_without_events.empty())
+    for (const auto& b : matches.log_bodies) bodies_in_logs.emplace_back(log.strings.text(b.display_name));
   run_shares(shares, [&](std::size_t k) {
     for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
-      evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines);
+      evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines, bodies_in_logs);
   });
   for (std::size_t k = 0; k < shares; ++k) {
     for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();

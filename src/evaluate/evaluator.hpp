@@ -23,6 +23,13 @@ std::optional<audit_window> judged_part(const audit_window& window, const std::o
 // (audited_body::events, which only the HTML report draws) are left out: on a national log they
 // are a copy of every event. `threads` judge the bodies side by side (the report does not depend
 // on how many).
+// A body that a rule file names and the logs hold no record of (docs/language.md, "No record at
+// all"): each of its rules that fell due is no-evidence, never a breach, for `why`. Rules judged
+// on membership records are left as they are when the body has some (`has_people`).
+void judge_without_record(rule_result& result, bool has_people, const std::string& why, date window_end);
+// "the logs hold no record of body "Audit Commitee"; did you mean "Audit Committee"?"
+std::string no_record_words(std::string_view body, const std::vector<std::string>& bodies_in_logs);
+
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
                        diagnostics& diags, bool timelines = true, unsigned threads = 1);
 

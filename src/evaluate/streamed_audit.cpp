@@ -409,6 +409,10 @@ std::uint32_t streamed_audit::state::run_of(string_pool::id name) {
 void streamed_audit::take(const event& e, std::string_view body_name, std::string_view council, std::string_view ref,
                           event_log& log) {
   state& s = *state_;
+  if (!log.councils.admits(council)) {
+    log.left_out.add(e.source, council, e.line);
+    return;
+  }
   const date to = s.window.to;
   if (e.day > to) ++s.events_after_window;
   if (e.status == event_status::confirmed && e.day <= to) {
@@ -659,6 +663,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   struct audited_block {
     std::uint32_t block = 0, cell = 0;
     std::string name;
+    std::string no_record = {};  // why, for a body the logs hold no record of
   };
   std::vector<audited_block> listed;
   audit_report report{s.window, {}, {}, log.files, s.events_after_window, {}, {}};
@@ -668,6 +673,13 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
     std::uint32_t at = run + 1;
     while (s.cells[at].index != k) at += 1 + static_cast<std::uint32_t>(s.blocks[s.cells[at].index].statements.size());
     return at;
+  };
+  // For a "did you mean", listed once a named body turns out to have no record.
+  std::vector<std::string> names_in_logs;
+  const auto bodies_in_logs = [&]() -> const std::vector<std::string>& {
+    if (names_in_logs.empty())
+      for (std::uint32_t i : order) names_in_logs.emplace_back(s.names.text(s.bodies[i].display_name));
+    return names_in_logs;
   };
   for (std::uint32_t k = 0; k < s.blocks.size(); ++k) {
     const block_plan& plan = s.blocks[k];
@@ -680,13 +692,19 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
       }
       continue;
     }
+    const std::string& name = plan.block->name;
     const auto it = s.body_by_folded_name.find(plan.folded_name);
     if (it != s.body_by_folded_name.end()) {
       audited[it->second] = true;
-      listed.push_back({k, block_in(s.bodies[it->second].run, k), plan.block->name});
+      // Rows of the body that only other councils' rows record are no record of it for this block.
+      const std::uint32_t at = block_in(s.bodies[it->second].run, k);
+      const bool recorded = s.cells[at].flag;
+      if (!recorded && std::find(report.bodies_without_events.begin(), report.bodies_without_events.end(), name) ==
+                           report.bodies_without_events.end())
+        report.bodies_without_events.push_back(name);
+      listed.push_back({k, at, name, recorded ? std::string{} : no_record_words(name, bodies_in_logs())});
       continue;
     }
-    const std::string& name = plan.block->name;
     if (std::find(report.bodies_without_events.begin(), report.bodies_without_events.end(), name) ==
         report.bodies_without_events.end())
       report.bodies_without_events.push_back(name);
@@ -695,7 +713,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
     s.cells.push_back({no_date, UINT32_MAX, 1, false, false});
     s.cells.push_back({no_date, k, 0, false, false});
     s.cells.resize(s.cells.size() + plan.statements.size());
-    listed.push_back({k, run + 1, name});
+    listed.push_back({k, run + 1, name, no_record_words(name, bodies_in_logs())});
   }
   for (std::uint32_t i : order)
     if (!audited[i]) report.unaudited_bodies.emplace_back(s.names.text(s.bodies[i].display_name));
@@ -758,6 +776,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
           for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
           settle_findings(*plan.file, *plan.block, statement, found, result);
         }
+        if (!b.no_record.empty()) judge_without_record(result, false, b.no_record, s.window.to);
       }
     }
   });

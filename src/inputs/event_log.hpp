@@ -12,6 +12,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "inputs/councils.hpp"
 
 namespace remit {
 
@@ -133,7 +134,16 @@ struct log_note {
   std::string text;
 };
 
-// What became of each file's rows: nothing is dropped without a word.
+// Rows read and sound but not used: they belong to a council that no rule file audits.
+struct left_out_rows {
+  std::string reason;                // "council 'Lancashire CC', not 'Lancashire County Council'"
+  std::size_t rows = 0;
+  std::vector<std::uint32_t> lines;  // the first few
+  std::string hint = {};             // why it looks meant for the rule file's council (near_miss)
+};
+
+// What became of each file's rows: nothing is dropped without a word. Every row read is used,
+// rejected or left out: rows_read == rows_used + rejected.size() + rows_left_out.
 struct log_file_summary {
   std::string path;
   std::string format;
@@ -142,6 +152,8 @@ struct log_file_summary {
   std::vector<rejected_row> rejected;
   std::vector<log_note> notes = {};
   std::string sha256 = {};  // of the file's bytes as read, for the report's manifest
+  std::size_t rows_left_out = 0;
+  std::vector<left_out_rows> left_out = {};  // likely misspellings first
 };
 
 class event_log;
@@ -161,6 +173,8 @@ class event_sink {
 class event_log {
  public:
   event_sink* sink = nullptr;  // set: events go to it, not to `events`
+  admitted_councils councils;  // whose rows are used; the rest are left out, and counted
+  left_out_tally left_out;     // rows left out while reading, until leave_out_other_councils
   string_pool strings;
   std::vector<event> events;
   std::vector<string_pool::id> items;  // every event's agenda items, back to back

@@ -98,6 +98,7 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags, 
 void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags, file_digests digests) {
   for (const std::string& path : paths) read_log_file(path, log, diags, digests);
   moderngov::join_records(log, diags);
+  leave_out_other_councils(log);  // before the join: an attendance row of another council joins nothing
   join_attendance_rows(log);  // after the join: it may merge or drop events
 }
 

@@ -134,6 +134,11 @@ inline constexpr bool is_people_rule =
     std::is_same_v<T, attendance_rate> ||
     std::is_same_v<T, trained_within> || std::is_same_v<T, rotates>;
 
+// Whether a statement form is judged on the body's membership and training records alone, not
+// on its meetings: a body with no meeting on record can still be judged on those.
+template <typename T>
+inline constexpr bool is_judged_on_memberships = std::is_same_v<T, trained_within> || std::is_same_v<T, rotates>;
+
 // How much a breach of a duty matters (docs/language.md, "Advisory wording and severity").
 enum class severity { minor, major, critical };
 std::string_view name(severity s);

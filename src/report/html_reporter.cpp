@@ -17,6 +17,7 @@
 #include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
+#include "report/text_parts.hpp"
 #include "report/timeline_svg.hpp"
 
 namespace remit {
@@ -44,6 +45,9 @@ code, .statement { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mo
 .kicker { font-size: 12px; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); margin: 0; }
 .cover { border-bottom: 3px solid var(--navy); padding-bottom: 14px; margin-bottom: 8px; }
 .cover .window { font-size: 15px; }
+.read-first { border: 2px solid var(--amber); background: var(--amber-bg); border-radius: 4px; padding: 8px 14px; margin: 14px 0; }
+.read-first h2 { font-size: 16px; color: var(--amber); }
+.read-first ul { margin: 6px 0 0; padding-left: 20px; }
 .muted, .where { color: var(--muted); }
 .where { font-size: 12px; white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; }
@@ -225,6 +229,11 @@ class html_reporter final : public reporter {
     out << fmt::format("<meta name=\"generator\" content=\"remit {}\"/>\n", REMIT_VERSION);
     out << fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", x(title), style_sheet);
     write_cover(report, out);
+    if (const auto cautions = read_first(report.logs, report.bodies_without_events); !cautions.empty()) {
+      out << "<section class=\"read-first\">\n<h2>Read first</h2>\n<ul>\n";
+      for (const std::string& c : cautions) out << fmt::format("<li>{}</li>\n", x(c));
+      out << "</ul>\n</section>\n";
+    }
     for (std::size_t i = 0; i < report.bodies.size(); ++i) write_body(report, report.bodies[i], i, out);
     write_logs(report, out);
     out << fmt::format("<footer>Produced by remit {} from the rule files and logs named above. Every finding says how its due "
@@ -342,12 +351,16 @@ class html_reporter final : public reporter {
 
   static void write_logs(const audit_report& report, std::ostream& out) {
     out << "<section class=\"logs\">\n<h3>Evidence used</h3>\n<table class=\"overview\"><thead><tr><th>Log</th><th>Format</th>"
-           "<th class=\"n\">Rows read</th><th class=\"n\">Used</th><th class=\"n\">Rejected</th></tr></thead><tbody>\n";
+           "<th class=\"n\">Rows read</th><th class=\"n\">Used</th><th class=\"n\">Rejected</th><th class=\"n\">Left out</th>"
+           "</tr></thead><tbody>\n";
     for (const log_file_summary& f : report.logs)
       out << fmt::format("<tr><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-                         "<td class=\"n\">{}</td></tr>\n",
-                         x(f.path), x(f.format), f.rows_read, f.rows_used, f.rejected.size());
+                         "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                         x(f.path), x(f.format), f.rows_read, f.rows_used, f.rejected.size(), f.rows_left_out);
     out << "</tbody></table>\n<ul>\n";
+    for (const log_file_summary& f : report.logs)
+      for (const left_out_rows& rows : f.left_out)
+        out << fmt::format("<li>Left out: <code>{}</code>: {}</li>\n", x(f.path), x(left_out_words(rows)));
     for (const log_file_summary& f : report.logs)
       for (const rejected_row& r : f.rejected)
         out << fmt::format("<li>Rejected row: <code>{}</code> line {}: {}</li>\n", x(f.path), r.line, x(r.reason));
@@ -360,8 +373,6 @@ class html_reporter final : public reporter {
                          counted(static_cast<long>(report.events_after_window), "event", "events"), report.window.to);
     for (const std::string& name : report.unaudited_bodies)
       out << fmt::format("<li>Body in the logs that no rule file audits: {}.</li>\n", x(name));
-    for (const std::string& name : report.bodies_without_events)
-      out << fmt::format("<li>No events in the logs for body {}: is it spelt as in the logs?</li>\n", x(name));
     out << "</ul>\n";
     write_manifest(report, out);
     out << "</section>\n";

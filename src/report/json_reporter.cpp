@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report_json.hpp"
+#include "report/text_parts.hpp"
 #include "report/reporter.hpp"
 
 namespace remit {
@@ -33,6 +34,7 @@ class json_reporter final : public reporter {
     json j;
     j["from"] = to_iso(report.window.from);
     j["to"] = to_iso(report.window.to);
+    j["read_first"] = read_first(report.logs, report.bodies_without_events);
     j["results"] = json::array();
     for (const rule_result& r : report.results) {
       json x;
@@ -60,11 +62,14 @@ class json_reporter final : public reporter {
          {finding_status::breach, finding_status::no_evidence, finding_status::advisory, finding_status::waived})
       findings[std::string(name(s))] = report.count(s);
     summary["findings"] = findings;
-    std::size_t read = 0, used = 0, rejected = 0;
-    for (const auto& f : report.logs) read += f.rows_read, used += f.rows_used, rejected += f.rejected.size();
+    std::size_t read = 0, used = 0, rejected = 0, left_out = 0;
+    for (const auto& f : report.logs)
+      read += f.rows_read, used += f.rows_used, rejected += f.rejected.size(), left_out += f.rows_left_out;
     summary["rows_read"] = read;
     summary["rows_used"] = used;
     summary["rows_rejected"] = rejected;
+    summary["rows_left_out"] = left_out;
+    summary["bodies_without_record"] = report.bodies_without_events.size();
     summary["events_after_window"] = report.events_after_window;
     j["summary"] = summary;
     j["logs"] = logs_json(report.logs);

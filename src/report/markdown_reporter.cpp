@@ -11,6 +11,7 @@
 #include "report/manifest.hpp"
 #include "report/markup.hpp"
 #include "report/reporter.hpp"
+#include "report/text_parts.hpp"
 
 namespace remit {
 
@@ -56,6 +57,11 @@ class markdown_reporter final : public reporter {
                          s.count(rule_status::pass));
     }
 
+    if (const auto cautions = read_first(report.logs, report.bodies_without_events); !cautions.empty()) {
+      out << "\n## Read first\n\n";
+      for (const std::string& c : cautions) out << fmt::format("- {}\n", md(c));
+    }
+
     for (const audited_body& b : report.bodies) write_body(report, b, out);
     write_logs(report, out);
     out << fmt::format("\n---\n\nProduced by remit {}. Each finding's derivation says how its due date was reached, "
@@ -87,11 +93,14 @@ class markdown_reporter final : public reporter {
   }
 
   static void write_logs(const audit_report& report, std::ostream& out) {
-    out << "\n## Evidence used\n\n| Log | Format | Rows read | Used | Rejected |\n| --- | --- | ---: | ---: | ---: |\n";
+    out << "\n## Evidence used\n\n| Log | Format | Rows read | Used | Rejected | Left out |\n"
+           "| --- | --- | ---: | ---: | ---: | ---: |\n";
     for (const log_file_summary& f : report.logs)
-      out << fmt::format("| {} | {} | {} | {} | {} |\n", md(f.path), md(f.format), f.rows_read, f.rows_used,
-                         f.rejected.size());
+      out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(f.path), md(f.format), f.rows_read, f.rows_used,
+                         f.rejected.size(), f.rows_left_out);
     out << '\n';
+    for (const log_file_summary& f : report.logs)
+      for (const left_out_rows& rows : f.left_out) out << fmt::format("- Left out: {}: {}\n", md(f.path), md(left_out_words(rows)));
     for (const log_file_summary& f : report.logs)
       for (const rejected_row& r : f.rejected) out << fmt::format("- Rejected: {} line {}: {}\n", md(f.path), r.line, md(r.reason));
     for (const log_file_summary& f : report.logs)
@@ -103,8 +112,6 @@ class markdown_reporter final : public reporter {
                          counted(static_cast<long>(report.events_after_window), "event", "events"), report.window.to);
     for (const std::string& b : report.unaudited_bodies)
       out << fmt::format("- Body in the logs that no rule file audits: {}.\n", md(b));
-    for (const std::string& b : report.bodies_without_events)
-      out << fmt::format("- No events in the logs for body {}: is it spelt as in the logs?\n", md(b));
     write_manifest(report, out);
   }
 

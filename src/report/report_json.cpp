@@ -15,8 +15,15 @@ json logs_json(const std::vector<log_file_summary>& logs) {
     l["rows_read"] = f.rows_read;
     l["rows_used"] = f.rows_used;
     l["rows_rejected"] = f.rejected.size();
+    l["rows_left_out"] = f.rows_left_out;
     l["rejected"] = json::array();
     for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});
+    l["left_out"] = json::array();
+    for (const auto& r : f.left_out) {
+      json entry{{"reason", r.reason}, {"rows", r.rows}, {"lines", r.lines}};
+      entry["hint"] = r.hint.empty() ? json(nullptr) : json(r.hint);
+      l["left_out"].push_back(std::move(entry));
+    }
     // Only when there are any, so that reports of logs without notes read as before.
     if (!f.notes.empty()) {
       l["notes"] = json::array();

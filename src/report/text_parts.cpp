@@ -8,11 +8,42 @@
 
 namespace remit {
 
+std::string left_out_words(const left_out_rows& rows) {
+  std::string lines;
+  for (std::size_t i = 0; i < rows.lines.size(); ++i)
+    lines += fmt::format("{}{}", i == 0 ? "" : i + 1 == rows.lines.size() && rows.lines.size() == rows.rows ? " and " : ", ",
+                         rows.lines[i]);
+  if (rows.rows > rows.lines.size()) lines += ", ...";
+  return fmt::format("{} left out: {} ({} {}){}", counted(static_cast<long>(rows.rows), "row", "rows"), rows.reason,
+                     rows.rows == 1 ? "line" : "lines", lines, rows.hint.empty() ? std::string{} : "; " + rows.hint);
+}
+
+std::vector<std::string> read_first(const std::vector<log_file_summary>& logs,
+                                    const std::vector<std::string>& bodies_without_record) {
+  std::vector<std::string> out;
+  for (const std::string& b : bodies_without_record)
+    out.push_back(fmt::format("the logs hold no record of body \"{}\": each of its rules that fell due is no-evidence, "
+                              "not a breach; is it spelt as in the logs?",
+                              b));
+  for (const log_file_summary& f : logs)
+    for (const left_out_rows& rows : f.left_out)
+      if (!rows.hint.empty()) out.push_back(fmt::format("{}: {}", f.path, left_out_words(rows)));
+  return out;
+}
+
+void write_read_first_text(const std::vector<std::string>& cautions, std::ostream& out) {
+  if (cautions.empty()) return;
+  out << "\nRead first:\n";
+  for (const std::string& c : cautions) out << fmt::format("  ! {}\n", c);
+}
+
 void write_logs_text(const std::vector<log_file_summary>& logs, std::ostream& out) {
   for (const log_file_summary& f : logs) {
-    out << fmt::format("log {}: {} read, {} used, {} rejected{}\n", f.path,
+    out << fmt::format("log {}: {} read, {} used, {} rejected{}{}\n", f.path,
                        counted(static_cast<long>(f.rows_read), "row", "rows"), f.rows_used, f.rejected.size(),
+                       f.rows_left_out ? fmt::format(", {} left out", f.rows_left_out) : std::string{},
                        f.notes.empty() ? std::string{} : ", " + counted(static_cast<long>(f.notes.size()), "note", "notes"));
+    for (const left_out_rows& rows : f.left_out) out << fmt::format("  {}: {}\n", f.path, left_out_words(rows));
     for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", f.path, r.line, r.reason);
     for (const log_note& n : f.notes)
       out << (n.line ? fmt::format("  {}:{}: note: {}\n", f.path, n.line, n.text)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <string>
 #include <vector>
 
 #include "inputs/event_log.hpp"
@@ -13,5 +14,16 @@ namespace remit {
 // "log meetings.csv: 12 rows read, 11 used, 1 rejected", then each rejected row and each note
 // at its file and line, as compilers print them.
 void write_logs_text(const std::vector<log_file_summary>& logs, std::ostream& out);
+
+// "3 rows left out: council 'Lancashire CC', not 'Lancashire County Council' (lines 2, 3 and 4);
+// likely an abbreviation of 'Lancashire County Council'"
+std::string left_out_words(const left_out_rows& rows);
+
+// What a reader must know before the findings, because it bears on them (docs/reports.md, "Read
+// first"): bodies the logs hold no record of, and rows left out that look meant for the rule
+// files' council. Every human report prints these first.
+std::vector<std::string> read_first(const std::vector<log_file_summary>& logs,
+                                    const std::vector<std::string>& bodies_without_record);
+void write_read_first_text(const std::vector<std::string>& cautions, std::ostream& out);
 
 }  // namespace remit

@@ -21,6 +21,7 @@ class text_reporter final : public reporter {
 
   void write(const audit_report& report, std::ostream& out) const override {
     out << fmt::format("remit audit from {} to {}\n", report.window.from, report.window.to);
+    write_read_first_text(read_first(report.logs, report.bodies_without_events), out);
     const rule_result* previous = nullptr;
     std::size_t label_width = 0;
     for (const rule_result& r : report.results) label_width = std::max(label_width, utf8_length(r.statement->label));
@@ -54,17 +55,20 @@ class text_reporter final : public reporter {
       out << '\n';
     }
 
-    for (const std::string& b : report.bodies_without_events)
-      out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
+    // Bodies with no record are said under "Read first", at the top.
     write_manifest_text(report.manifest, report.window, out);
-    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}\n",
+    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}{}\n",
                        counted(static_cast<long>(report.results.size()), "rule", "rules"),
                        report.count(rule_status::breach), report.count(rule_status::no_evidence),
                        report.count(rule_status::advisory), report.count(rule_status::waived),
                        report.count(rule_status::not_due), report.count(rule_status::pass),
                        counted(static_cast<long>(report.count(finding_status::breach)), "breach", "breaches"),
                        counted(static_cast<long>(report.count(finding_status::advisory)), "advisory shortfall",
-                               "advisory shortfalls"));
+                               "advisory shortfalls"),
+                       report.bodies_without_events.empty()
+                           ? std::string{}
+                           : fmt::format("; {} with no record in the logs",
+                                         counted(static_cast<long>(report.bodies_without_events.size()), "body", "bodies")));
   }
 
  private:

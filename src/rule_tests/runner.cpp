@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "evaluate/bodies.hpp"
 #include "evaluate/evaluator.hpp"
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
@@ -184,6 +185,7 @@ class runner {
     std::sort(logs.begin(), logs.end());
     if (logs.empty()) throw case_error{"no meeting log: put one or more .csv (or .jsonl, .xml) files in the case"};
     event_log log;
+    if (file) log.councils = councils_of(std::vector<ast::rule_file>{*file});
     read_log_files(logs, log, diags);
     if (!diags.empty()) {
       std::ostringstream text;

@@ -50,14 +50,15 @@ namespace {
 struct totals {
   std::array<std::size_t, 3> councils{};  // by council_status
   std::array<std::size_t, 6> rules{};     // by rule_status
-  std::size_t bodies = 0, breaches = 0, rows_read = 0, rows_used = 0, rows_rejected = 0;
+  std::size_t bodies = 0, breaches = 0, rows_read = 0, rows_used = 0, rows_rejected = 0, rows_left_out = 0;
 };
 
 totals add_up(const sweep_outcome& s) {
   totals t;
   for (const council_outcome& c : s.councils) {
     ++t.councils[static_cast<std::size_t>(c.status)];
-    t.rows_read += c.rows_read, t.rows_used += c.rows_used, t.rows_rejected += c.rows_rejected;
+    t.rows_read += c.rows_read, t.rows_used += c.rows_used, t.rows_rejected += c.rows_rejected,
+        t.rows_left_out += c.rows_left_out;
     for (const body_row& b : c.bodies) {
       ++t.bodies;
       t.breaches += b.breaches;
@@ -111,8 +112,9 @@ void write_sweep_text(const sweep_outcome& s, std::ostream& out) {
     if (c.status == council_status::error) {
       out << fmt::format("{}: error, not audited\n", c.plan.slug);
     } else {
-      out << fmt::format("{}: {}, {}; {} read, {} used, {} rejected\n", c.plan.slug, name(c.status), window_words(c),
-                         counted(static_cast<long>(c.rows_read), "log row", "log rows"), c.rows_used, c.rows_rejected);
+      out << fmt::format("{}: {}, {}; {} read, {} used, {} rejected{}\n", c.plan.slug, name(c.status), window_words(c),
+                         counted(static_cast<long>(c.rows_read), "log row", "log rows"), c.rows_used, c.rows_rejected,
+                         c.rows_left_out ? fmt::format(", {} left out", c.rows_left_out) : std::string{});
       for (const body_row& b : c.bodies) {
         out << fmt::format("  {}  {}  {}\n", full_name(b), name(b.status), rule_counts(b.rules));
         for (const breached_rule& r : b.breached)
@@ -162,6 +164,7 @@ void write_sweep_json(const sweep_outcome& s, std::ostream& out) {
   summary["rows_read"] = t.rows_read;
   summary["rows_used"] = t.rows_used;
   summary["rows_rejected"] = t.rows_rejected;
+  summary["rows_left_out"] = t.rows_left_out;
   j["summary"] = summary;
   out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

@@ -41,7 +41,7 @@ struct council_outcome {
   council_status status = council_status::error;
   std::optional<audit_window> window;
   std::vector<body_row> bodies;
-  std::size_t rows_read = 0, rows_used = 0, rows_rejected = 0;
+  std::size_t rows_read = 0, rows_used = 0, rows_rejected = 0, rows_left_out = 0;
   std::string messages;     // what `remit check` would have said on stderr: errors, rejected rows
   std::string report_json;  // the council's whole JSON report, when the sweep's JSON is asked for
   std::string html_file;    // its HTML report, beside the index, when one was written

@@ -761,8 +761,18 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None):
                             f["status"] = "advisory"
                 # Ties (the members of one period) are in order of name, as remit's messages start with it.
                 findings.sort(key=lambda f: (f["due"], f["date"] or "", f.get("meeting", ""), f.get("people", [])))
+                status = status_of(findings, fell_due)
+                # A body the logs hold no record of at all (not even after T): what fell due is one
+                # no-evidence finding, due when the first duty fell due ("No record at all"); rules
+                # judged on memberships alone stand when the body has memberships or training.
+                no_record = body["name"] is not None and not any(e["body"] == name and of_council(e) for e in logged)
+                on_memberships = st["rule"]["kind"] in ("training", "rotation") and (members or trainings)
+                if no_record and status != "not-due" and not on_memberships:
+                    due = min([f["due"] for f in findings] + [last.isoformat()])
+                    findings = [finding("no-evidence", parse_date(due), None)]
+                    status = "no-evidence"
                 results.append({"body": name, "rule": st["label"], "text": st["text"],
-                                "status": status_of(findings, fell_due), "findings": findings})
+                                "status": status, "findings": findings})
     return results
 
 

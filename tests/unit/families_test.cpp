@@ -180,8 +180,9 @@ TEST_CASE("gap: grace days extend each due date", "[families][gap]") {
 }
 
 TEST_CASE("gap: still open at T, and a due date equal to T", "[families][gap]") {
-  // No meeting of the body: the chain is F alone; F=2025-01-01 + 2 months = 2025-03-01.
-  const std::string log = "body,date\nOther Committee,2025-01-15\n";
+  // No held meeting of the body (one cancelled: the logs hold a record of it, so it is judged): the
+  // chain is F alone; F=2025-01-01 + 2 months = 2025-03-01.
+  const std::string log = "body,date,status\nBoard,2025-01-15,cancelled\n";
   SECTION("due == T: no breach, and nothing fell due: not-due") {
     const auto r = audit(board("5.1 meets every 2 months"), log, "2025-01-01", "2025-03-01");
     CHECK(status(r.only()) == "not-due");
@@ -367,7 +368,7 @@ TEST_CASE("coverage: periods align to the year start", "[families][coverage]") {
 
 TEST_CASE("coverage: only periods wholly inside [F, T] are evaluated", "[families][coverage]") {
   const std::string rules = board("1 meets quarterly", "year starts 1 April\n");
-  const std::string log = "body,date\nOther Committee,2025-06-01\n";
+  const std::string log = "body,date,status\nBoard,2025-06-01,cancelled\n";  // a record, no held meeting
   SECTION("F=2025-05-01, T=2025-12-15: Apr-Jun and Oct-Dec are cut; only Jul-Sep is judged") {
     const auto r = audit(rules, log, "2025-05-01", "2025-12-15");
     CHECK(status(r.only()) == "breach");
@@ -427,7 +428,7 @@ TEST_CASE("count: twice a year", "[families][count]") {
     CHECK_THAT(r.only().findings[0].message, Contains("at least 2"));
   }
   SECTION("no meeting at all: found 0") {
-    const auto r = audit(board("1 meets twice a year"), "body,date\nOther Committee,2025-03-01\n", "2025-01-01",
+    const auto r = audit(board("1 meets twice a year"), "body,date,status\nBoard,2025-03-01,cancelled\n", "2025-01-01",
                          "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
     REQUIRE(r.only().findings[0].found.has_value());
@@ -1229,7 +1230,7 @@ TEST_CASE("a body's own year start overrides the file's", "[families][coverage]"
   // File: 1 January; body: 1 April. F=2025-01-01, T=2026-06-30: the only year wholly inside is 2025-04-01 to
   // 2026-03-31 (with the file's 1 January it would be the calendar year 2025).
   const auto r = audit("year starts 1 January\nbody \"Board\" {\n  year starts 1 April\n  1 meets annually\n}\n",
-                       "body,date\nOther Committee,2025-05-01\n", "2025-01-01", "2026-06-30");
+                       "body,date,status\nBoard,2025-05-01,cancelled\n", "2025-01-01", "2026-06-30");
   REQUIRE(r.only().findings.size() == 1);
   CHECK(iso(r.only().findings[0].period_start) == "2025-04-01");
   CHECK(iso(r.only().findings[0].period_end) == "2026-03-31");

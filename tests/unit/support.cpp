@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "evaluate/bodies.hpp"
 #include "inputs/reader.hpp"
 #include "language/checker.hpp"
 #include "language/parser.hpp"
@@ -35,11 +36,13 @@ ast::rule_file rules(std::string_view text) {
   return std::move(*file);
 }
 
-event_log csv_log(std::string_view csv) {
+event_log csv_log(std::string_view csv, admitted_councils councils) {
   event_log log;
+  log.councils = std::move(councils);
   diagnostics diags;
   log.files.push_back({"test.csv", "csv", 0, 0, {}});
   csv_log_reader.read(csv, log, log.files.back(), diags);
+  leave_out_other_councils(log);
   std::ostringstream out;
   diags.render(out);
   INFO(out.str());
@@ -48,10 +51,10 @@ event_log csv_log(std::string_view csv) {
 }
 
 audit_result audit(std::string_view rules_text, std::string_view csv, std::string_view from, std::string_view to) {
-  const event_log log = csv_log(csv);
-  diagnostics diags;
   std::vector<ast::rule_file> files;
   files.push_back(rules(rules_text));
+  const event_log log = csv_log(csv, councils_of(files));
+  diagnostics diags;
   audit_result out{{}, run_audit(files, log, {d(from), d(to)}, diags)};
   // Moving the file keeps its statements where they are, so the results still point at them.
   out.file = std::move(files.front());

@@ -20,8 +20,9 @@ ast::rule_file rules(std::string_view text);
 // The diagnostics a rule file gives, rendered as remit prints them ("" when it parses and checks).
 std::string rule_errors(std::string_view text, std::string_view path = "test.remit");
 
-// Reads a CSV log held in a string (with its header row).
-event_log csv_log(std::string_view csv);
+// Reads a CSV log held in a string (with its header row), leaving out the rows of councils that
+// `councils` do not admit, as a run does.
+event_log csv_log(std::string_view csv, admitted_councils councils = {});
 
 // Audits a one-file rule set against a CSV log over [from, to].
 struct audit_result {
