@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "evaluate/evaluator.hpp"
+
 namespace remit {
 
 std::string_view name(rag r) {
@@ -24,24 +26,25 @@ std::string_view meaning_of(rag r) {
   return "";
 }
 
-std::optional<int> days_late(const finding& f, const audit_window& window) {
+std::optional<int> days_late(const finding& f, const rule_result& r, const audit_window& window) {
   if (f.status == finding_status::no_evidence || f.period_start) return std::nullopt;
   if (f.on) {
     if (*f.on > f.due) return days_between(f.due, *f.on);
     return std::nullopt;
   }
-  return window.to > f.due ? std::optional(days_between(f.due, window.to)) : std::nullopt;
+  const date end = judged_part(window, r.version).value_or(window).to;
+  return end > f.due ? std::optional(days_between(f.due, end)) : std::nullopt;
 }
 
 namespace {
 
 // Breach before no-evidence before advisory before waived; then the latest; then the earliest due.
-auto severity(const finding& f, const audit_window& window) {
+auto severity(const finding& f, const rule_result& r, const audit_window& window) {
   const int status_rank = f.status == finding_status::breach        ? 0
                           : f.status == finding_status::no_evidence ? 1
                           : f.status == finding_status::advisory    ? 2
                                                                     : 3;
-  return std::make_tuple(status_rank, -days_late(f, window).value_or(0), f.due);
+  return std::make_tuple(status_rank, -days_late(f, r, window).value_or(0), f.due);
 }
 
 }  // namespace
@@ -52,7 +55,7 @@ body_summary summarise(const audit_report& report, const audited_body& body) {
     ++s.rules[static_cast<std::size_t>(r.status)];
     for (const finding& f : r.findings) {
       if (f.status == finding_status::breach) ++s.breaches;
-      if (!s.worst || severity(f, report.window) < severity(*s.worst, report.window)) {
+      if (!s.worst || severity(f, r, report.window) < severity(*s.worst, *s.worst_rule, report.window)) {
         s.worst = f;
         s.worst_rule = &r;
       }

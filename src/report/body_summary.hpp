@@ -33,6 +33,8 @@ rag overall(const audit_report& report);  // the worst of the bodies' statuses
 // How many days late the evidence came: the late event after the due date, or, when there was
 // none, the end of the window after it. None for no-evidence, and for a period or a meeting
 // that simply lacked something.
-std::optional<int> days_late(const finding& f, const audit_window& window);
+// Counted to the day the rule was judged to: the window's end, or the last day its version was in
+// force (a finding still open when a version ended is late to that day, not to the window's end).
+std::optional<int> days_late(const finding& f, const rule_result& r, const audit_window& window);
 
 }  // namespace remit

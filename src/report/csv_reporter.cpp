@@ -60,7 +60,7 @@ class csv_reporter final : public reporter {
             r.version ? date_cell(r.version->from) : std::string{}, r.version ? date_cell(r.version->until) : std::string{},
             csv_cell(report.manifest.remit_version), rule_file_digest(report.manifest, r.rule_file), manifest_tail);
         for (const finding& f : r.findings) {
-          const std::optional<int> late = days_late(f, report.window);
+          const std::optional<int> late = days_late(f, r, report.window);
           rows += before;
           fmt::format_to(std::back_inserter(rows), "{},{},{},{},{},{},{},{},{}", name(f.status), to_iso(f.due),
                          date_cell(f.on), date_cell(f.meeting), date_cell(f.period_start), date_cell(f.period_end),

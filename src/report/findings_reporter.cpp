@@ -50,7 +50,7 @@ class findings_reporter final : public reporter {
           rows += ',';
           if (f.found) fmt::format_to(std::back_inserter(rows), "{}", *f.found);
           rows += ',';
-          if (const std::optional<int> late = days_late(f, report.window))
+          if (const std::optional<int> late = days_late(f, r, report.window))
             fmt::format_to(std::back_inserter(rows), "{}", *late);
           rows += '\n';
         }

@@ -13,6 +13,7 @@
 
 #include "core/digest.hpp"
 #include "language/describe.hpp"
+#include "evaluate/evaluator.hpp"
 #include "report/body_summary.hpp"
 #include "report/manifest.hpp"
 #include "report/markup.hpp"
@@ -200,7 +201,7 @@ std::string_view month_of(int m) { return month_names[(m - 1 + 12) % 12]; }
 std::string long_date(date d) { return fmt::format("{} {} {}", d.day_of_month(), month_of(static_cast<int>(d.month())), d.year()); }
 
 // The dates behind a finding, one fact a line: due, then the evidence (or its absence).
-std::string evidence(const finding& f, const audit_window& window) {
+std::string evidence(const finding& f, const rule_result& r, const audit_window& window) {
   std::vector<std::string> lines{fmt::format("<b>due {}</b>", f.due)};
   if (f.meeting && f.on && *f.on != *f.meeting) lines.push_back(fmt::format("published {}", *f.on));
   if (f.meeting) lines.push_back(fmt::format("meeting {}", *f.meeting));
@@ -210,8 +211,9 @@ std::string evidence(const finding& f, const audit_window& window) {
     lines.push_back(fmt::format("to {}", *f.period_end));
     lines.push_back(f.found ? fmt::format("{} found", *f.found) : std::string("none found"));
   }
-  if (!f.on && !f.period_start && !f.meeting) lines.push_back(fmt::format("none by {}", window.to));
-  if (const auto late = days_late(f, window)) lines.push_back(counted(*late, "day late", "days late"));
+  if (!f.on && !f.period_start && !f.meeting)
+    lines.push_back(fmt::format("none by {}", judged_part(window, r.version).value_or(window).to));
+  if (const auto late = days_late(f, r, window)) lines.push_back(counted(*late, "day late", "days late"));
   std::string out;
   for (const std::string& l : lines) out += (out.empty() ? "" : "<br/>") + l;  // dates and counts only: nothing to escape
   return out;
@@ -343,7 +345,7 @@ class html_reporter final : public reporter {
       out << "<table class=\"findings\"><thead><tr><th>Status</th><th>Dates</th><th>Derivation and evidence</th></tr></thead><tbody>";
       for (const finding& f : r.findings)
         out << fmt::format("<tr><td>{}</td><td class=\"evidence\">{}</td><td>{}</td></tr>", badge(name(f.status)),
-                           evidence(f, report.window), x(f.words()));
+                           evidence(f, r, report.window), x(f.words()));
       out << "</tbody></table>";
     }
     out << "</td></tr>\n</tbody>\n</table>\n";

@@ -30,14 +30,14 @@ std::string rag_words(rag r) {
   return fmt::format("**{}** ({})", upper, meaning_of(r));
 }
 
-std::string evidence(const finding& f, const audit_window& window) {
+std::string evidence(const finding& f, const rule_result& r, const audit_window& window) {
   std::vector<std::string> parts{fmt::format("due {}", f.due)};
   if (f.meeting && f.on && *f.on != *f.meeting) parts.push_back(fmt::format("published {}", *f.on));
   if (f.meeting) parts.push_back(fmt::format("meeting {}", *f.meeting));
   else if (f.on) parts.push_back(fmt::format("date {}", *f.on));
   if (f.period_start && f.period_end) parts.push_back(fmt::format("period {} to {}", *f.period_start, *f.period_end));
   if (f.found) parts.push_back(fmt::format("found {}", *f.found));
-  if (const auto late = days_late(f, window)) parts.push_back(counted(*late, "day late", "days late"));
+  if (const auto late = days_late(f, r, window)) parts.push_back(counted(*late, "day late", "days late"));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -88,7 +88,7 @@ class markdown_reporter final : public reporter {
                          r.statement->where.line);
       out << fmt::format("Meaning: {}\n\n", md(describe(*r.statement, b.settings)));
       for (const finding& f : r.findings)
-        out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, report.window), md(f.words()));
+        out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, r, report.window), md(f.words()));
     }
   }
 

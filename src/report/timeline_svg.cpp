@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "evaluate/evaluator.hpp"
 #include "report/markup.hpp"
 
 namespace remit {
@@ -175,8 +176,10 @@ void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& b
                            cls, d.id(), cls, num(d.edge(a)), num(top), num(std::max(1.0, d.edge(b.plus_days(1)) - d.edge(a))),
                            num(height), x(words));
     } else if (f.status != finding_status::no_evidence) {
-      // The breached interval: from the due date to the late evidence, or to the window's end.
-      const date end = f.on && *f.on > f.due ? *f.on : (!f.on ? w.to : f.due);
+      // The breached interval: from the due date to the late evidence, or to the last day the rule
+      // was judged (the window's end, or its version's last day).
+      const date judged_to = judged_part(w, r.version).value_or(w).to;
+      const date end = f.on && *f.on > f.due ? *f.on : (!f.on ? judged_to : f.due);
       if (end > f.due && end >= w.from && f.due <= w.to) {
         const date a = std::max(f.due, w.from), b = std::min(end, w.to);
         d.out += fmt::format("<rect class=\"tl-late tl-{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"6\"><title>{}</title></rect>",

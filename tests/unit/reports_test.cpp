@@ -86,7 +86,7 @@ TEST_CASE("body summary: red with a breach, the worst finding the latest breach"
   // 2025-06-20, 10 days); clause 2: March lacks the item (a breach, 0 days late), May records none.
   CHECK(board.worst->status == finding_status::breach);
   CHECK(to_iso(board.worst->due) == "2025-04-20");
-  CHECK(days_late(*board.worst, r.report.window) == 30);
+  CHECK(days_late(*board.worst, *board.worst_rule, r.report.window) == 30);
   CHECK(board.worst_rule->statement->label == "1");
 }
 
@@ -103,17 +103,25 @@ TEST_CASE("body summary: amber for waived or unproven, green when met, grey when
   CHECK(overall(green.report) == rag::green);
 }
 
-TEST_CASE("days late: the late event, or the window's end for what is still open; none for periods", "[reports]") {
+TEST_CASE("days late: the late event, or the window's end for what is still open, or its version's last day; none for periods",
+          "[reports]") {
   const audit_window w{test::d("2025-01-01"), test::d("2025-06-30")};
+  const rule_result r;  // unversioned
   finding late{finding_status::breach, test::d("2025-04-20"), test::d("2025-05-20"), {}, {}, {}, {}, ""};
-  CHECK(days_late(late, w) == 30);
+  CHECK(days_late(late, r, w) == 30);
   finding open{finding_status::breach, test::d("2025-06-20"), std::nullopt, {}, {}, {}, {}, ""};
-  CHECK(days_late(open, w) == 10);
+  CHECK(days_late(open, r, w) == 10);
   finding period{finding_status::breach, test::d("2025-03-31"), std::nullopt, {}, test::d("2025-01-01"),
                  test::d("2025-03-31"), {}, ""};
-  CHECK_FALSE(days_late(period, w).has_value());
+  CHECK_FALSE(days_late(period, r, w).has_value());
   finding unproven{finding_status::no_evidence, test::d("2025-03-31"), std::nullopt, {}, {}, {}, {}, ""};
-  CHECK_FALSE(days_late(unproven, w).has_value());
+  CHECK_FALSE(days_late(unproven, r, w).has_value());
+  // Open when a version of the rules ended on 2025-03-31: late to that day, not to the window's end.
+  rule_result until_march;
+  until_march.version = version_span{std::nullopt, test::d("2025-03-31")};
+  finding open_then{finding_status::breach, test::d("2025-03-01"), std::nullopt, {}, {}, {}, {}, ""};
+  CHECK(days_late(open_then, until_march, w) == 30);
+  CHECK(days_late(open_then, r, w) == 121);
 }
 
 TEST_CASE("timeline: a mark per event and per finding due in the window, bands for waivers and periods", "[reports]") {
