@@ -23,13 +23,15 @@ void report_errors(const diagnostics& diags, command_words words, std::ostream& 
 
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
                                               bool accept_partial, command_words words, std::ostream& err,
-                                              std::optional<audit_window> stream_window, file_digests digests) {
+                                              std::optional<audit_window> stream_window, file_digests digests,
+                                              std::optional<date> runs_past_today) {
   diagnostics diags;
   audit_inputs in;
   for (const std::string& path : rules)
     if (auto file = load_rule_file(path, diags); file && check_rule_file(*file, diags)) in.files.push_back(std::move(*file));
   diagnostics log_diags;
   in.log.councils = councils_of(in.files);
+  in.log.today = runs_past_today;
   if (stream_window && diags.empty() && streamed_audit::can_audit(in.files)) {
     in.streamed = std::make_unique<streamed_audit>(in.files, *stream_window);
     in.log.sink = in.streamed.get();
@@ -39,6 +41,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
       in.streamed.reset();
       in.log = event_log{};
       in.log.councils = councils_of(in.files);
+      in.log.today = runs_past_today;
       log_diags = diagnostics{};
     }
   }

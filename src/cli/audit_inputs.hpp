@@ -40,10 +40,12 @@ struct audit_inputs {
 // Given `stream_window`, the audit window known before reading, it audits the logs as it reads
 // them when the rules and the logs allow (evaluate/streamed_audit.hpp), and reads them again
 // into the event table when they do not. `digests`: skipped when no report shows the manifest.
+// `runs_past_today`: today, when the window ends after it (event_log::today).
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
                                               bool accept_partial, command_words words, std::ostream& err = std::cerr,
                                               std::optional<audit_window> stream_window = std::nullopt,
-                                              file_digests digests = file_digests::taken);
+                                              file_digests digests = file_digests::taken,
+                                              std::optional<date> runs_past_today = std::nullopt);
 
 // Prints diagnostics and the closing count ("remit: 2 errors found; nothing was audited").
 void report_errors(const diagnostics& diags, command_words words, std::ostream& err = std::cerr);

@@ -58,6 +58,10 @@ int run_check(const check_options& o) {
   // "Today" is read once, here. With --from given the window is known before the logs are read,
   // and they can be audited as they are read, unless the HTML report is to draw every event.
   const std::string to = o.to.empty() ? to_iso(today()) : o.to;
+  // A window that runs past today: a confirmed meeting after today has not happened, and the
+  // report says first that what it says of those days is a forecast.
+  std::optional<date> runs_past;
+  if (const auto end = parse_iso_date(to); end && *end > today()) runs_past = today();
   const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
   std::optional<audit_window> known;
   if (!o.from.empty() && !html) {
@@ -69,7 +73,7 @@ int run_check(const check_options& o) {
   const bool manifest = std::any_of(targets.begin(), targets.end(),
                                     [](const output_target& t) { return find_reporter(t.format)->shows_manifest; });
   auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words, std::cerr, known,
-                                  manifest ? file_digests::taken : file_digests::skipped);
+                                  manifest ? file_digests::taken : file_digests::skipped, runs_past);
   if (!inputs) return exit_bad_input;
   const auto window = known ? known : resolve_window(o.from, to, inputs->log);
   if (!window) return exit_bad_input;
@@ -89,6 +93,7 @@ int run_check(const check_options& o) {
     return exit_bad_input;
   }
   report.manifest = make_manifest(files, report.logs, o.accept_partial);
+  report.manifest.today = runs_past;
 
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);

@@ -1,15 +1,21 @@
 #include "cli/clock.hpp"
 
-#include <ctime>
+#include <mutex>
+#include <optional>
 
 namespace remit::cli {
 
+namespace {
+
+std::mutex mutex;
+std::optional<date> resolved;
+
+}  // namespace
+
 date today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return date::from(std::chrono::year{local.tm_year + 1900} / std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
-                    std::chrono::day{static_cast<unsigned>(local.tm_mday)});
+  const std::lock_guard lock(mutex);
+  if (!resolved) resolved = uk_date(std::chrono::system_clock::now());
+  return *resolved;
 }
 
 }  // namespace remit::cli

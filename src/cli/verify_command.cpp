@@ -44,6 +44,7 @@ struct recorded_manifest {
   std::string bank_holidays_sha256;
   bool accept_partial = false;
   std::vector<std::string> limits;  // NAME=VALUE
+  std::optional<date> today;        // when the window ran past the day the report was made
 };
 
 std::string read_manifest(const json& report, recorded_manifest& out) {
@@ -62,6 +63,10 @@ std::string read_manifest(const json& report, recorded_manifest& out) {
                              std::string_view(key) == "rule_files"});
     out.bank_holidays_sha256 = m.at("bank_holidays").at("sha256").get<std::string>();
     out.accept_partial = m.at("accept_partial").get<bool>();
+    if (m.contains("today")) {
+      out.today = parse_iso_date(m["today"].get<std::string>());
+      if (!out.today) return "the manifest's today is not a date";
+    }
     if (m.contains("limits"))
       for (const auto& [name, value] : m["limits"].items())
         out.limits.push_back(fmt::format("{}={}", name, value.get<std::uint64_t>()));
@@ -261,7 +266,10 @@ int run_verify(const std::string& report_path) {
   // Then the audit, exactly as remit check ran it.
   std::vector<std::string> rules, logs;
   for (const named_file& f : manifest.files) (f.rule_file ? rules : logs).push_back(f.path);
-  auto inputs = load_audit_inputs(rules, logs, manifest.accept_partial, verify_words);
+  // As of the day the report was made, when its window ran past it: the same confirmed meetings
+  // are still to come.
+  auto inputs = load_audit_inputs(rules, logs, manifest.accept_partial, verify_words, std::cerr, std::nullopt,
+                                  file_digests::taken, manifest.today);
   const std::size_t inputs_changed = changed.size() + (holidays_changed ? 1 : 0);
   if (!inputs) {
     std::cerr << (inputs_changed ? "remit: the audit differs from the report: its inputs changed and no longer audit\n"
@@ -277,6 +285,7 @@ int run_verify(const std::string& report_path) {
     return inputs_changed ? exit_breach : exit_bad_input;
   }
   report.manifest = make_manifest(inputs->files, report.logs, manifest.accept_partial);
+  report.manifest.today = manifest.today;
   std::ostringstream rendered;
   find_reporter("json")->make(report_options{})->write(report, rendered);
   const json new_report = json::parse(rendered.str());

@@ -80,4 +80,16 @@ std::string to_iso(date d) {
 
 std::string with_weekday(date d) { return fmt::format("{} {}", d.weekday_name(), to_iso(d)); }
 
+date uk_date(std::chrono::system_clock::time_point now) {
+  // Councils keep UK time (Summer Time Act 1972, as the Summer Time Order 2002 sets its dates).
+  // Worked out here rather than from the host's time zone, so that a runner in UTC and a laptop
+  // abroad agree on the day, and no time zone database need be installed.
+  using namespace std::chrono;
+  const year y = year_month_day{floor<days>(now)}.year();
+  const sys_seconds summer_from = sys_days{y / March / Sunday[last]} + hours{1};
+  const sys_seconds summer_to = sys_days{y / October / Sunday[last]} + hours{1};
+  const bool summer = now >= summer_from && now < summer_to;
+  return date::from(year_month_day{floor<days>(now + hours{summer ? 1 : 0})});
+}
+
 }  // namespace remit

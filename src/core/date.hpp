@@ -69,6 +69,11 @@ std::string to_iso(date d);
 // "Tue 2026-02-10": for messages where the day of the week matters.
 std::string with_weekday(date d);
 
+// The date in the United Kingdom at the instant `now`: GMT, or BST (an hour ahead) from 01:00 GMT
+// on the last Sunday of March to 01:00 GMT on the last Sunday of October. What "today" means to
+// every command (cli/clock.hpp), whatever the host's time zone.
+date uk_date(std::chrono::system_clock::time_point now);
+
 }  // namespace remit
 
 template <>

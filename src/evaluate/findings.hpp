@@ -222,6 +222,9 @@ struct audit_manifest {
   std::string bank_holidays_sha256;
   int bank_holidays_last_year = 0;
   bool accept_partial = false;  // --accept-partial: rejected rows did not stop the audit
+  // The day the run took as today, when the window ends after it: then it decides what counts
+  // as held, and `remit verify` runs the audit again as of that day.
+  std::optional<date> today = {};
   std::vector<std::pair<std::string, std::uint64_t>> limits;  // those set other than their default (--limit)
 };
 

@@ -406,13 +406,24 @@ std::uint32_t streamed_audit::state::run_of(string_pool::id name) {
   return bodies[index].run;
 }
 
-void streamed_audit::take(const event& e, std::string_view body_name, std::string_view council, std::string_view ref,
+void streamed_audit::take(const event& read, std::string_view body_name, std::string_view council, std::string_view ref,
                           event_log& log) {
   state& s = *state_;
   if (!log.councils.admits(council)) {
-    log.left_out.add(e.source, council, e.line);
+    log.left_out.add(read.source, council, read.line);
     return;
   }
+  // A confirmed event after today has not happened: read as scheduled (copied only then, as the
+  // rows that stream through here are millions).
+  std::optional<event> scheduled;
+  const event* taken = &read;
+  if (log.today && read.status == event_status::confirmed && read.day > *log.today) {
+    scheduled = read;
+    scheduled->status = event_status::scheduled;
+    log.files[read.source].notes.push_back({read.line, after_today_words(read.kind, body_name, read.day, *log.today)});
+    taken = &*scheduled;
+  }
+  const event& e = *taken;
   const date to = s.window.to;
   if (e.day > to) ++s.events_after_window;
   if (e.status == event_status::confirmed && e.day <= to) {

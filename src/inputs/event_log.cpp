@@ -124,6 +124,20 @@ std::vector<event_log::body_events> event_log::by_body() const {
   return out;
 }
 
+std::string after_today_words(event_kind kind, std::string_view body, date day, date today) {
+  return fmt::format("confirmed {} of \"{}\" on {} is after today ({}): read as scheduled, not held", name(kind), body, day,
+                     today);
+}
+
+void schedule_confirmed_after_today(event_log& log) {
+  if (!log.today) return;
+  for (event& e : log.events)
+    if (e.status == event_status::confirmed && e.day > *log.today) {
+      e.status = event_status::scheduled;
+      log.files[e.source].notes.push_back({e.line, after_today_words(e.kind, log.strings.text(e.body), e.day, *log.today)});
+    }
+}
+
 std::string confirmed_note(event_kind kind, std::string_view body, date day, std::string_view ref) {
   std::string text =
       fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded", name(kind), body, day);

@@ -174,6 +174,9 @@ class event_log {
  public:
   event_sink* sink = nullptr;  // set: events go to it, not to `events`
   admitted_councils councils;  // whose rows are used; the rest are left out, and counted
+  // Set when the audit runs past today: a confirmed event dated after today has not happened,
+  // so it is read as scheduled (after_today_words), not held.
+  std::optional<date> today;
   left_out_tally left_out;     // rows left out while reading, until leave_out_other_councils
   string_pool strings;
   std::vector<event> events;
@@ -214,6 +217,11 @@ class event_log {
   };
   std::vector<body_events> by_body() const;
 };
+
+// The note a log gives a confirmed event dated after today, read as scheduled.
+std::string after_today_words(event_kind kind, std::string_view body, date day, date today);
+// Reads each confirmed event dated after `log.today` as scheduled, with its note.
+void schedule_confirmed_after_today(event_log& log);
 
 // The note a report gives a confirmed event counted as held.
 std::string confirmed_note(event_kind kind, std::string_view body, date day, std::string_view ref);

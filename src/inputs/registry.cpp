@@ -99,6 +99,7 @@ void read_log_files(const std::vector<std::string>& paths, event_log& log, diagn
   for (const std::string& path : paths) read_log_file(path, log, diags, digests);
   moderngov::join_records(log, diags);
   leave_out_other_councils(log);  // before the join: an attendance row of another council joins nothing
+  schedule_confirmed_after_today(log);
   join_attendance_rows(log);  // after the join: it may merge or drop events
 }
 

@@ -231,7 +231,7 @@ class html_reporter final : public reporter {
     out << fmt::format("<meta name=\"generator\" content=\"remit {}\"/>\n", REMIT_VERSION);
     out << fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", x(title), style_sheet);
     write_cover(report, out);
-    if (const auto cautions = read_first(report.logs, report.bodies_without_events); !cautions.empty()) {
+    if (const auto cautions = read_first(report); !cautions.empty()) {
       out << "<section class=\"read-first\">\n<h2>Read first</h2>\n<ul>\n";
       for (const std::string& c : cautions) out << fmt::format("<li>{}</li>\n", x(c));
       out << "</ul>\n</section>\n";

@@ -34,7 +34,7 @@ class json_reporter final : public reporter {
     json j;
     j["from"] = to_iso(report.window.from);
     j["to"] = to_iso(report.window.to);
-    j["read_first"] = read_first(report.logs, report.bodies_without_events);
+    j["read_first"] = read_first(report);
     j["results"] = json::array();
     for (const rule_result& r : report.results) {
       json x;

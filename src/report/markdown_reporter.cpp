@@ -57,7 +57,7 @@ class markdown_reporter final : public reporter {
                          s.count(rule_status::pass));
     }
 
-    if (const auto cautions = read_first(report.logs, report.bodies_without_events); !cautions.empty()) {
+    if (const auto cautions = read_first(report); !cautions.empty()) {
       out << "\n## Read first\n\n";
       for (const std::string& c : cautions) out << fmt::format("- {}\n", md(c));
     }

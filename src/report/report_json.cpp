@@ -38,6 +38,7 @@ json manifest_json(const audit_manifest& m, const audit_window& window) {
   json j;
   j["remit"] = m.remit_version;
   j["window"] = {{"from", to_iso(window.from)}, {"to", to_iso(window.to)}};
+  if (m.today) j["today"] = to_iso(*m.today);
   const auto inputs = [](const std::vector<audit_manifest::input>& list) {
     json out = json::array();
     for (const auto& f : list) out.push_back({{"file", f.path}, {"sha256", f.sha256}});

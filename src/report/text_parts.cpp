@@ -18,14 +18,18 @@ std::string left_out_words(const left_out_rows& rows) {
                      rows.rows == 1 ? "line" : "lines", lines, rows.hint.empty() ? std::string{} : "; " + rows.hint);
 }
 
-std::vector<std::string> read_first(const std::vector<log_file_summary>& logs,
-                                    const std::vector<std::string>& bodies_without_record) {
+std::vector<std::string> read_first(const audit_report& report) {
   std::vector<std::string> out;
-  for (const std::string& b : bodies_without_record)
+  if (const auto& today = report.manifest.today; today && report.window.to > *today)
+    out.push_back(fmt::format("the window ends on {}, after today ({}): nothing due after today can be late yet, so "
+                              "what the report says of those days is a forecast, not a finding; remit due says what "
+                              "falls due next",
+                              report.window.to, *today));
+  for (const std::string& b : report.bodies_without_events)
     out.push_back(fmt::format("the logs hold no record of body \"{}\": each of its rules that fell due is no-evidence, "
                               "not a breach; is it spelt as in the logs?",
                               b));
-  for (const log_file_summary& f : logs)
+  for (const log_file_summary& f : report.logs)
     for (const left_out_rows& rows : f.left_out)
       if (!rows.hint.empty()) out.push_back(fmt::format("{}: {}", f.path, left_out_words(rows)));
   return out;

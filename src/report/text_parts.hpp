@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluate/findings.hpp"
 #include "inputs/event_log.hpp"
 
 namespace remit {
@@ -20,10 +21,9 @@ void write_logs_text(const std::vector<log_file_summary>& logs, std::ostream& ou
 std::string left_out_words(const left_out_rows& rows);
 
 // What a reader must know before the findings, because it bears on them (docs/reports.md, "Read
-// first"): bodies the logs hold no record of, and rows left out that look meant for the rule
-// files' council. Every human report prints these first.
-std::vector<std::string> read_first(const std::vector<log_file_summary>& logs,
-                                    const std::vector<std::string>& bodies_without_record);
+// first"): a window that runs past today, bodies the logs hold no record of, and rows left out
+// that look meant for the rule files' council. Every human report prints these first.
+std::vector<std::string> read_first(const audit_report& report);
 void write_read_first_text(const std::vector<std::string>& cautions, std::ostream& out);
 
 }  // namespace remit

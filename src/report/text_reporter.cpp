@@ -21,7 +21,7 @@ class text_reporter final : public reporter {
 
   void write(const audit_report& report, std::ostream& out) const override {
     out << fmt::format("remit audit from {} to {}\n", report.window.from, report.window.to);
-    write_read_first_text(read_first(report.logs, report.bodies_without_events), out);
+    write_read_first_text(read_first(report), out);
     const rule_result* previous = nullptr;
     std::size_t label_width = 0;
     for (const rule_result& r : report.results) label_width = std::max(label_width, utf8_length(r.statement->label));

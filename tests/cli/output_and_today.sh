@@ -36,7 +36,30 @@ wait
 [ -p "$work/pipe" ] || fail "the named pipe was replaced by a file"
 cmp -s "$work/from-pipe" "$work/stdout.json" || fail "what came through the pipe differs from stdout"
 
-today=$(date +%F)
-"$remit" check $rules --log $log --from 2025-11-19 --format json > "$work/today.json" || true
-grep -q "\"to\": \"$today\"" "$work/today.json" || fail "without --to the window should end today ($today)"
+# Today is the date in the United Kingdom, whatever the host's time zone: a runner in UTC, one
+# 14 hours ahead and one 11 hours behind all end the default window on the same day.
+today=$(TZ=Europe/London date +%F)
+for zone in UTC Pacific/Kiritimati Pacific/Pago_Pago; do
+  TZ=$zone "$remit" check $rules --log $log --from 2025-11-19 --format json > "$work/today.json" || true
+  grep -q "\"to\": \"$today\"" "$work/today.json" || fail "TZ=$zone: without --to the window should end today in the UK ($today)"
+done
+
+# A window that ends after today: said first; a confirmed meeting after today is not held; the
+# manifest records the day, and remit verify runs the audit again as of it.
+printf 'body,date,status\nBoard,2025-01-10,held\nBoard,2998-06-01,confirmed\n' > "$work/future.csv"
+printf 'body "Board" {\n  1  meets annually\n}\n' > "$work/future.remit"
+rc=0
+"$remit" check "$work/future.remit" --log "$work/future.csv" --from 2998-01-01 --to 2998-12-31 > "$work/future.txt" || rc=$?
+[ "$rc" = 1 ] || fail "a window after today: exit status $rc, expected 1 (the confirmed meeting is not held)"
+grep -q "^  ! the window ends on 2998-12-31, after today ($today)" "$work/future.txt" || fail "no warning of a window after today"
+grep -q "note: confirmed meeting of \"Board\" on 2998-06-01 is after today ($today): read as scheduled, not held" \
+  "$work/future.txt" || fail "the confirmed meeting after today was not read as scheduled"
+grep -q "window 2998-01-01 to 2998-12-31, today taken as $today;" "$work/future.txt" || fail "the manifest lacks today"
+"$remit" check "$work/future.remit" --log "$work/future.csv" --from 2998-01-01 --to 2998-12-31 --format json \
+  -o "$work/future.json" || true
+grep -q "\"today\": \"$today\"" "$work/future.json" || fail "the JSON manifest lacks today"
+"$remit" verify "$work/future.json" > "$work/verify.txt" || fail "remit verify of a window after today: $(cat "$work/verify.txt")"
+# Within the window and before today, a confirmed meeting is held: nothing to warn of.
+"$remit" check "$work/future.remit" --log "$work/future.csv" --from 2025-01-01 --to 2025-12-31 > "$work/past.txt" || true
+! grep -q "today" "$work/past.txt" || fail "a window before today mentions today"
 echo "ok"

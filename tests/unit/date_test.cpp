@@ -168,3 +168,22 @@ TEST_CASE("weekday: 0 is Sunday, 6 is Saturday", "[date]") {
   CHECK_FALSE(d("2026-02-13").is_weekend());
   CHECK_FALSE(d("2026-02-16").is_weekend());
 }
+
+TEST_CASE("uk_date: GMT in winter, BST from 01:00 GMT on the last Sunday of March to the last Sunday of October",
+          "[date][today]") {
+  using namespace std::chrono;
+  const auto at = [](int y, unsigned m, unsigned day, int h, int min) {
+    return sys_days{year{y} / month{m} / std::chrono::day{day}} + hours{h} + minutes{min};
+  };
+  // Winter: the UK date is the UTC date.
+  CHECK(to_iso(uk_date(at(2026, 1, 15, 23, 30))) == "2026-01-15");
+  // Summer 2026 starts at 01:00 GMT on Sunday 29 March: 23:30 GMT on 29 March is 00:30 on the 30th.
+  CHECK(to_iso(uk_date(at(2026, 3, 29, 0, 59))) == "2026-03-29");
+  CHECK(to_iso(uk_date(at(2026, 3, 29, 23, 30))) == "2026-03-30");
+  CHECK(to_iso(uk_date(at(2026, 3, 28, 23, 30))) == "2026-03-28");  // the day before: still GMT
+  // It ends at 01:00 GMT on Sunday 25 October: 23:30 GMT on the 24th is 00:30 on the 25th, in BST.
+  CHECK(to_iso(uk_date(at(2026, 10, 24, 23, 30))) == "2026-10-25");
+  CHECK(to_iso(uk_date(at(2026, 10, 25, 23, 30))) == "2026-10-25");
+  // The last instant of a year in winter stays in it.
+  CHECK(to_iso(uk_date(at(2026, 12, 31, 23, 59))) == "2026-12-31");
+}
