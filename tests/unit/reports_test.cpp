@@ -103,7 +103,7 @@ TEST_CASE("body summary: amber for waived or unproven, green when met, grey when
   CHECK(overall(green.report) == rag::green);
 }
 
-TEST_CASE("days late: the late event, or the window's end for what is still open; none for periods", "[reports]") {
+TEST_CASE("days late: the late event, or the window's end for what is still open — none for periods", "[reports]") {
   const audit_window w{test::d("2025-01-01"), test::d("2025-06-30")};
   finding late{finding_status::breach, test::d("2025-04-20"), test::d("2025-05-20"), {}, {}, {}, {}, ""};
   CHECK(days_late(late, w) == 30);
