@@ -324,6 +324,12 @@ def case(r):
     return text, csv_text(log_rows(r, bodies, council, frm, to)), people, training, frm, to
 
 
+def uk_today():
+    """Today in the United Kingdom, as remit takes it: the window of a random case may run past it."""
+    from zoneinfo import ZoneInfo
+    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+
+
 def comparable(results, key_body):
     out = []
     for x in results:
@@ -362,7 +368,8 @@ def main():
                 got = {"exit": run.returncode, "stderr": run.stderr}
             else:
                 got = comparable(json.loads(run.stdout)["results"], ref.fold)
-            want = comparable(ref.audit(rules_path, log_path, frm, to, people_path, training_path), lambda b: b)
+            want = comparable(ref.audit(rules_path, log_path, frm, to, people_path, training_path, uk_today()),
+                              lambda b: b)
             for x in want:
                 statuses[x["status"]] = statuses.get(x["status"], 0) + 1
             if got != want:

@@ -705,12 +705,15 @@ def status_of(findings, fell_due):
     return "pass" if fell_due else "not-due"
 
 
-def audit(rules_path, log_path, frm, to, people_path=None, training_path=None):
+def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, today=None):
     settings, file_waivers, bodies = parse_rules(rules_path)
     logged = read_log(log_path)
     # Evaluation is as of T: later events are ignored. An event that is only `confirmed` (arranged,
-    # no minutes) and so dated on or before T counts as held (docs/inputs.md, "Confirmed meetings").
-    events = [dict(e, status="held") if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
+    # no minutes) and so dated on or before T counts as held (docs/inputs.md, "Confirmed meetings"),
+    # unless the window runs past today and it is dated after today: it has not happened.
+    def confirmed_status(e):
+        return "scheduled" if today is not None and to > today and e["date"] > today else "held"
+    events = [dict(e, status=confirmed_status(e)) if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
     people = read_people(people_path) if people_path else []
     training = read_training(training_path) if training_path else []
     results = []

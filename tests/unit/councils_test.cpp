@@ -52,7 +52,7 @@ TEST_CASE("councils: rows of a misspelt council are left out, counted and hinted
   CHECK_FALSE(r.report.any_breach());
 }
 
-TEST_CASE("councils: the rule file's own council, spelt in any case, is used; a row naming none belongs to every one",
+TEST_CASE("councils: the rule file's own council, spelt in any case, is used, and a row naming none belongs to every one",
           "[councils]") {
   const auto r = audit(lancashire_rules,
                        "council,body,date\n"
@@ -107,7 +107,7 @@ TEST_CASE("councils: a national extract is said in one line, a likely misspellin
   CHECK(r.report.unaudited_bodies.empty());
 }
 
-TEST_CASE("no record: a body named nowhere in the logs is no-evidence with a did-you-mean; events only outside the "
+TEST_CASE("no record: a body named nowhere in the logs is no-evidence with a did-you-mean, and events only outside the "
           "window are a record",
           "[councils][no-record]") {
   const std::string csv = "body,date\nAudit Committee,2025-02-10\nAudit Committee,2025-05-12\n";

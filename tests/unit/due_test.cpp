@@ -70,7 +70,7 @@ TEST_CASE("due: gap, at risk when the next planned meeting comes after the due d
   CHECK_THAT(o.message, Contains("the next planned is on 2025-05-20, 10 days late"));
 }
 
-TEST_CASE("due: gap, a meeting planned in time keeps it due; cancelled and postponed ones plan nothing", "[due][gap]") {
+TEST_CASE("due: gap, a meeting planned in time keeps it due, cancelled and postponed ones plan nothing", "[due][gap]") {
   const auto in_time = due("1 meets every 2 months",
                            "body,date,status\nBoard,2025-03-10,held\nBoard,2025-05-01,scheduled\n", "2025-04-01");
   CHECK(status(in_time.only()) == "due");
@@ -109,7 +109,7 @@ TEST_CASE("due: coverage, the period holding 'as of' when it has nothing yet", "
   CHECK_THAT(o.message, Contains("the quarter 2025-04-01 to 2025-06-30 needs at least one held meeting by 2025-06-30; none so far"));
 }
 
-TEST_CASE("due: coverage, a met period moves the obligation to the next; beyond the horizon it is quiet", "[due][periods]") {
+TEST_CASE("due: coverage, a met period moves the obligation to the next, beyond the horizon it is quiet", "[due][periods]") {
   const std::string log = "body,date\nBoard,2025-04-20\n";
   const auto near = due("1 meets quarterly", log, "2025-05-15", 90, "year starts 1 April\n");
   REQUIRE(near.report.obligations.empty());
@@ -153,7 +153,7 @@ TEST_CASE("due: notice, each planned meeting's publication deadline, counted wit
   CHECK_THAT(late.only().message, Contains("none is recorded as of 2025-04-28"));
 }
 
-TEST_CASE("due: notice, a recorded publication decides it; no planned meeting, nothing to foresee", "[due][notice]") {
+TEST_CASE("due: notice, a recorded publication decides it — no planned meeting, nothing to foresee", "[due][notice]") {
   const std::string statement = "1 agenda published at least 5 clear working days before each meeting";
   const auto in_time = due(statement, "body,date,status,published\nBoard,2025-05-06,scheduled,2025-04-24\n", "2025-04-20");
   CHECK(in_time.report.obligations.empty());
@@ -202,7 +202,7 @@ TEST_CASE("due: precedence, a held or planned session before each planned meetin
   CHECK_THAT(none.only().message, Contains("from 2025-05-11 to 2025-06-09; none is held or planned in that time"));
 }
 
-TEST_CASE("due: deadline, open until received; overdue once passed", "[due][deadline]") {
+TEST_CASE("due: deadline, open until received, overdue once passed", "[due][deadline]") {
   const std::string statement = "1 receives \"Annual Report\" by 2025-06-30";
   const auto open = due(statement, "body,date,items\nBoard,2025-03-01,Minutes\n", "2025-04-01");
   CHECK(status(open.only()) == "due");
@@ -217,7 +217,7 @@ TEST_CASE("due: deadline, open until received; overdue once passed", "[due][dead
   CHECK(met.report.quiet[0].reason == "received on 2025-03-01");
 }
 
-TEST_CASE("due: overdue first, then by date; ids stay as the date moves", "[due]") {
+TEST_CASE("due: overdue first, then by date, and ids stay as the date moves", "[due]") {
   const std::string statements = "1 meets every 2 months\n2 receives \"Annual Report\" by 2025-04-10\n"
                                  "3 receives \"Budget\" by 2025-03-01";
   const auto r = due(statements, "body,date\nBoard,2025-01-20\n", "2025-03-15");

@@ -28,7 +28,7 @@ TEST_CASE("escape_xml: characters XML forbids and bytes that are not UTF-8 becom
   CHECK(escape_xml("\xEF\xBF\xBE") == "\xEF\xBF\xBD");                  // U+FFFE
 }
 
-TEST_CASE("escape_markdown: what could start markup is escaped; plain text stays readable", "[markup]") {
+TEST_CASE("escape_markdown: what could start markup is escaped, plain text stays readable", "[markup]") {
   CHECK(escape_markdown("<b>bold</b>") == "\\<b\\>bold\\</b\\>");
   CHECK(escape_markdown("a | b") == "a \\| b");
   CHECK(escape_markdown("*x* _y_ `z` [l](javascript:x) #1 ~s~ \\") ==

@@ -134,7 +134,7 @@ const char* versions =
     "}\n";
 }  // namespace
 
-TEST_CASE("versions: each meeting is judged by the version in force on its date; the change date is the new one's",
+TEST_CASE("versions: each meeting is judged by the version in force on its date, and the change date is the new one's",
           "[versions]") {
   // Published 7 days before each: a breach of 10 days' notice, compliant with 5.
   const auto r = audit(versions, "body,date,published\nBoard,2025-05-14,2025-05-07\nBoard,2025-05-15,2025-05-08\n",
@@ -215,7 +215,7 @@ TEST_CASE("versions: a version not in force during the window judges nothing", "
   CHECK(late.report.results.empty());
 }
 
-TEST_CASE("versions: a deadline is judged by the version in force on it; waivers belong to their version", "[versions]") {
+TEST_CASE("versions: a deadline is judged by the version in force on it, and waivers belong to their version", "[versions]") {
   const auto r = audit("body \"Board\" {\n  6.3 receives \"Strategy\" by 2025-03-31\n  5.1 meets every 1 month\n}\n"
                        "body \"Board\" from 2025-05-01 {\n  waive 5.1 from 2025-06-01 to 2025-09-30 because \"recess\"\n"
                        "  6.3 receives \"Strategy\" by 2025-03-31\n  5.1 meets every 1 month\n}\n",

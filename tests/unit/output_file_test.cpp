@@ -89,7 +89,7 @@ TEST_CASE("a report that cannot be written says so", "[output]") {
   }
 }
 
-TEST_CASE("a replaced report keeps the mode of the file it replaces; a new one takes the umask's", "[output]") {
+TEST_CASE("a replaced report keeps the mode of the file it replaces, and a new one takes the umask's", "[output]") {
   scratch_folder dir;
   const std::filesystem::path report = dir.path / "audit.txt";
   REQUIRE(remit::write_file_atomically(report.string(), "first\n").empty());

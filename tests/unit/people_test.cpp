@@ -187,7 +187,7 @@ TEST_CASE("people: an attendance row joins a meeting of its council only", "[peo
 // ---------------------------------------------------------------------------------------------
 // quorum N: members present in the room, each counted once
 
-TEST_CASE("quorum: present and substitutes in the room count; remote and in attendance do not", "[people][quorum]") {
+TEST_CASE("quorum: present and substitutes in the room count, remote and in attendance do not", "[people][quorum]") {
   const files in{{"meetings.csv", meetings},
                  {"attendance.csv",
                   "body,date,person,attendance\n"
@@ -213,7 +213,7 @@ TEST_CASE("quorum: present and substitutes in the room count; remote and in atte
   CHECK(iso(res.findings[1].due) == "2025-08-05");
 }
 
-TEST_CASE("quorum: a meeting before the window is not judged; with none in it the rule is not due", "[people][quorum]") {
+TEST_CASE("quorum: a meeting before the window is not judged, and with none in it the rule is not due", "[people][quorum]") {
   const auto r = audit("q quorum 1", {{"meetings.csv", meetings}}, "2025-02-05", "2025-05-05");
   CHECK(status(r.only()) == "not-due");
 }
@@ -495,7 +495,7 @@ TEST_CASE("chair when absent: a stand-in chairs only when no holder of the role 
         "pass");
 }
 
-TEST_CASE("chair when absent: the attendance role Chair is not the post; no membership cannot tell", "[people][chair]") {
+TEST_CASE("chair when absent: the attendance role Chair is not the post, and no membership cannot tell", "[people][chair]") {
   const files att{{"meetings.csv", "body,date\nBoard,2025-02-04\n"},
                   {"attendance.csv", "body,date,person,role,attendance\nBoard,2025-02-04,Bob,Chair,present\n"
                                      "Board,2025-02-04,Ann,,present\n"}};

@@ -103,7 +103,7 @@ TEST_CASE("body summary: amber for waived or unproven, green when met, grey when
   CHECK(overall(green.report) == rag::green);
 }
 
-TEST_CASE("days late: the late event, or the window's end for what is still open, or its version's last day; none for periods",
+TEST_CASE("days late: the late event, or the window's end for what is still open, or its version's last day, none for periods",
           "[reports]") {
   const audit_window w{test::d("2025-01-01"), test::d("2025-06-30")};
   const rule_result r;  // unversioned
