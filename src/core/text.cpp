@@ -157,4 +157,27 @@ std::string nearest_name(std::string_view name, const std::vector<std::string>& 
   return best;
 }
 
+std::string text_encoding_problem(std::string_view start) {
+  const auto begins = [&](std::string_view mark) { return start.substr(0, mark.size()) == mark; };
+  if (begins(std::string_view("\xFF\xFE\0\0", 4)) || begins(std::string_view("\0\0\xFE\xFF", 4)))
+    return "the file is UTF-32 text: save it as UTF-8 (in Excel, 'CSV UTF-8')";
+  if (begins("\xFF\xFE") || begins("\xFE\xFF"))
+    return "the file is UTF-16 text: save it as UTF-8 (in Excel, 'CSV UTF-8')";
+  // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
+  const std::size_t n = std::min<std::size_t>(start.size(), 64);
+  if (n >= 8) {
+    std::size_t zeros_even = 0, zeros_odd = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (start[i] == '\0') ++(i % 2 ? zeros_odd : zeros_even);
+    // Zeros at every other byte, and text between them (a file of zeros alone is something else).
+    const std::size_t half = n / 2;
+    if ((zeros_odd + 1 >= half && zeros_even * 4 < half) || (zeros_even + 1 >= half && zeros_odd * 4 < half))
+      return "the file is UTF-16 text: save it as UTF-8 (in Excel, 'CSV UTF-8')";
+  }
+  const std::size_t cr = start.find('\r');
+  if (cr != std::string_view::npos && cr + 1 < start.size() && start.find('\n') == std::string_view::npos)
+    return "its lines end in a carriage return alone (as old Mac files do): save it again with LF or CRLF line ends";
+  return {};
+}
+
 }  // namespace remit

@@ -45,6 +45,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // folded; a few letters apart, fewer for a short name); empty when none is near.
 std::string nearest_name(std::string_view name, const std::vector<std::string>& known);
 
+// What is wrong with a text file as a whole, from its first bytes, in words a person can act on:
+// UTF-16 or UTF-32 (as Excel's "Unicode Text" and some exports write), or lines that end in a
+// carriage return alone (old Mac files). "" when it may be read as UTF-8 lines.
+std::string text_encoding_problem(std::string_view start);
+
 // Interns strings so that events hold small ids, and keeps each string's folded form
 // beside it so matching never folds twice. Id 0 is the empty string.
 class string_pool {

@@ -97,6 +97,7 @@ struct cell {
   std::uint32_t count = 0;  // body: how many blocks follow; statement: periods, qualifying events in that period so far
   bool flag = false;        // block: an event of the body that its council admits was seen; statement: something fell due
   bool failed = false;      // statement: could not be judged for this body (`failures` says why)
+  std::uint16_t kinds_on_day = 0;  // body: each kind and status of event seen on `day`, a bit each
 };
 static_assert(sizeof(cell) == 16);
 
@@ -536,6 +537,16 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
     out_of_order = true;
     return;
   }
+  // Two events of one kind and status for a body on one day may repeat one row, which the batch
+  // audit counts once (count_repeated_rows_once), comparing titles this audit does not keep: it
+  // hands such a log back to be read whole. Rare: a body seldom meets twice in a day.
+  const auto kind_bit = static_cast<std::uint16_t>(
+      1u << (static_cast<unsigned>(e.kind) * 5 + static_cast<unsigned>(e.status)));
+  if (e.day == body.day && (body.kinds_on_day & kind_bit)) {
+    out_of_order = true;
+    return;
+  }
+  body.kinds_on_day = e.day == body.day ? static_cast<std::uint16_t>(body.kinds_on_day | kind_bit) : kind_bit;
   body.day = e.day;
   std::uint32_t at = row.body + 1;
   for (std::uint32_t b = 0; b < body.count; ++b) {

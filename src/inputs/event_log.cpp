@@ -138,6 +138,50 @@ void schedule_confirmed_after_today(event_log& log) {
     }
 }
 
+void count_repeated_rows_once(event_log& log) {
+  if (log.events.size() < 2) return;
+  // Spellings that fold alike are one body (or council): one number each.
+  std::unordered_map<std::string_view, std::uint32_t> folded_ids;
+  std::vector<std::uint32_t> canonical(log.strings.size());
+  for (std::uint32_t id = 0; id < canonical.size(); ++id)
+    canonical[id] = folded_ids.emplace(log.strings.folded(id), id).first->second;
+  // Only rows of one body on one day can repeat each other: sort by those, then compare the rest
+  // within each run, in log order (a few rows at most).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(log.events.size());
+  for (std::uint32_t i = 0; i < log.events.size(); ++i)
+    order[i] = {(std::uint64_t{canonical[log.events[i].body]} << 32) |
+                    static_cast<std::uint32_t>(std::int64_t{log.events[i].day.days} - INT32_MIN),
+                i};
+  std::sort(order.begin(), order.end());
+  const auto same_row = [&](const event& a, const event& b) {
+    return canonical[a.council] == canonical[b.council] && a.kind == b.kind && a.status == b.status &&
+           a.title == b.title && a.to == b.to;
+  };
+  std::vector<bool> repeat(log.events.size(), false);
+  bool any = false;
+  for (std::size_t run = 0; run < order.size();) {
+    std::size_t end = run + 1;
+    while (end < order.size() && order[end].first == order[run].first) ++end;
+    for (std::size_t j = run + 1; j < end; ++j)
+      for (std::size_t k = run; k < j; ++k) {
+        const event& e = log.events[order[j].second];
+        const event& earlier = log.events[order[k].second];
+        if (repeat[order[k].second] || !same_row(earlier, e)) continue;
+        log.files[e.source].notes.push_back(
+            {e.line, fmt::format("the same {} of \"{}\" on {} as {}:{} (body, date, kind, status, title and recipient): "
+                                 "counted once",
+                                 name(e.kind), log.strings.text(e.body), e.day, log.files[earlier.source].path, earlier.line)});
+        repeat[order[j].second] = any = true;
+        break;
+      }
+    run = end;
+  }
+  if (!any) return;
+  log.erase_events([&](std::uint32_t i) { return repeat[i]; });
+  for (log_file_summary& f : log.files)
+    std::stable_sort(f.notes.begin(), f.notes.end(), [](const log_note& a, const log_note& b) { return a.line < b.line; });
+}
+
 std::string confirmed_note(event_kind kind, std::string_view body, date day, std::string_view ref) {
   std::string text =
       fmt::format("confirmed {} of \"{}\" on {} counted as held, though no minutes are recorded", name(kind), body, day);

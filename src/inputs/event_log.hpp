@@ -220,6 +220,10 @@ class event_log {
 
 // The note a log gives a confirmed event dated after today, read as scheduled.
 std::string after_today_words(event_kind kind, std::string_view body, date day, date today);
+// Counts once each event that repeats an earlier one row for row (the same body, council, date,
+// kind, status, title and recipient), within a log or across logs, with a note at the repeat.
+void count_repeated_rows_once(event_log& log);
+
 // Reads each confirmed event dated after `log.today` as scheduled, with its note.
 void schedule_confirmed_after_today(event_log& log);
 

@@ -1,8 +1,11 @@
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <vector>
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "core/digest.hpp"
@@ -35,6 +38,10 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
   std::string prefix(std::size_t{1} << 16, '\0');
   prefix.resize(std::fread(prefix.data(), 1, prefix.size(), file.get()));
   if (trim(prefix).empty()) return false;
+  if (const std::string problem = text_encoding_problem(prefix); !problem.empty()) {
+    diags.error({path, 0, 0}, problem);
+    return true;
+  }
   for (const log_reader& reader : log_readers()) {
     if (!reader.claims(path, prefix)) continue;
     if (!reader.read_file) return false;
@@ -78,6 +85,10 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags, 
     diags.error({path, 0, 0}, fmt::format("too many log files: at most {} in one run", UINT16_MAX));
     return;
   }
+  if (const std::string problem = text_encoding_problem(*content); !problem.empty()) {
+    diags.error({path, 0, 0}, problem);
+    return;
+  }
   for (const log_reader& reader : log_readers()) {
     if (!reader.claims(path, *content)) continue;
     log.files.push_back({path, std::string(reader.name), 0, 0, {}});
@@ -95,11 +106,61 @@ void read_log_file(const std::string& path, event_log& log, diagnostics& diags, 
   diags.error({path, 0, 0}, "not a log format remit reads");
 }
 
+namespace {
+
+// Whether two files hold the same bytes: read side by side, stopping at the first difference.
+bool same_bytes(const std::string& a, const std::string& b) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> fa(std::fopen(a.c_str(), "rb"), std::fclose),
+      fb(std::fopen(b.c_str(), "rb"), std::fclose);
+  if (!fa || !fb) return false;
+  std::vector<char> x(std::size_t{1} << 16), y(x.size());
+  for (;;) {
+    const std::size_t na = std::fread(x.data(), 1, x.size(), fa.get()), nb = std::fread(y.data(), 1, y.size(), fb.get());
+    if (na != nb || std::memcmp(x.data(), y.data(), na) != 0) return false;
+    if (na < x.size()) return true;
+  }
+}
+
+// A log given twice, as one file under two names or as two copies, would count every meeting
+// twice: a breach of "meets at least 6 times a year" could become a pass. Said as an error,
+// naming both, before anything is read.
+bool logs_given_twice(const std::vector<std::string>& paths, diagnostics& diags) {
+  struct seen {
+    const std::string* path;
+    struct stat st;
+  };
+  std::vector<seen> files;
+  bool twice = false;
+  for (const std::string& path : paths) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    for (const seen& f : files) {
+      if (f.st.st_dev == st.st_dev && f.st.st_ino == st.st_ino) {
+        diags.error({path, 0, 0}, *f.path == path ? std::string("is given twice: give each log once")
+                                                  : fmt::format("is {}, given again under another name: give each log once",
+                                                                *f.path));
+        twice = true;
+      } else if (f.st.st_size == st.st_size && same_bytes(*f.path, path)) {
+        diags.error({path, 0, 0}, fmt::format("holds the same bytes as {}: a log given twice would count every meeting "
+                                              "twice; give each log once",
+                                              *f.path));
+        twice = true;
+      }
+    }
+    files.push_back({&path, st});
+  }
+  return twice;
+}
+
+}  // namespace
+
 void read_log_files(const std::vector<std::string>& paths, event_log& log, diagnostics& diags, file_digests digests) {
+  if (logs_given_twice(paths, diags)) return;
   for (const std::string& path : paths) read_log_file(path, log, diags, digests);
   moderngov::join_records(log, diags);
   leave_out_other_councils(log);  // before the join: an attendance row of another council joins nothing
   schedule_confirmed_after_today(log);
+  count_repeated_rows_once(log);
   join_attendance_rows(log);  // after the join: it may merge or drop events
 }
 

@@ -685,6 +685,10 @@ std::optional<ast::rule_file> load_rule_file(const std::string& path, diagnostic
     diags.error({path, 0, 0}, why);
     return std::nullopt;
   }
+  if (const std::string problem = text_encoding_problem(*text); !problem.empty()) {
+    diags.error({path, 0, 0}, problem);
+    return std::nullopt;
+  }
   if (const long_line l = first_line_over_limit(*text); l.line) {
     diags.error({path, l.line, 0}, fmt::format("the line is {} long ({})", limit_words(limit::line_length, l.length),
                                                limit_advice(limit::line_length)));

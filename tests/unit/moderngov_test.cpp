@@ -380,11 +380,13 @@ TEST_CASE("a listing whose count disagrees with its meetings is noted", "[modern
 }
 
 TEST_CASE("two records of one meeting: copies count once, contradictions are errors", "[moderngov][join]") {
-  SECTION("the same response twice is counted once") {
+  SECTION("the same response file given twice is refused, naming it: a log given twice is a mistake") {
     const read_result r = read_files({with_minutes, with_minutes});
-    CHECK(r.diags.empty());
-    CHECK(r.log.events.size() == 1u);
-    CHECK(r.log.files[1].notes.size() == 1u);
+    REQUIRE(r.diags.size() == 1u);
+    std::ostringstream said;
+    r.diags.render(said);
+    CHECK_THAT(said.str(), Contains("is given twice: give each log once"));
+    CHECK(r.log.events.empty());
   }
   SECTION("two GetMeeting responses that disagree") {
     event_log log;

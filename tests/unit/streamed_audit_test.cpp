@@ -2,13 +2,16 @@
 // and logs, the same report in every format, byte for byte; and the cases it must hand back.
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "evaluate/streamed_audit.hpp"
 #include "inputs/reader.hpp"
 #include "report/reporter.hpp"
@@ -110,6 +113,22 @@ std::string random_log(random_source& r) {
   return out;
 }
 
+// Whether a log has two events of one body, kind and status on one day: rows that may repeat each
+// other, which the streamed audit hands back to be judged whole (it keeps no titles to compare).
+bool has_same_day_repeat(const std::string& csv) {
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;
+  std::istringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);  // the header
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (!seen.insert({fold(cells.at(1)), cells.at(2), cells.at(3), cells.at(4)}).second) return true;
+  }
+  return false;
+}
+
 std::string rendered(const audit_report& report) {
   std::string out;
   for (const char* format : {"json", "csv", "findings", "text", "markdown", "junit", "sarif", "html"}) {
@@ -159,7 +178,7 @@ both audit_both(const std::vector<ast::rule_file>& files, std::string_view csv, 
 
 TEST_CASE("streamed audit: the batch audit's report, byte for byte, on 400 random rule files and logs", "[streamed]") {
   random_source r{20261123};
-  int with_breaches = 0;
+  int with_breaches = 0, handed_back = 0;
   for (int n = 0; n < 400; ++n) {
     const std::string rules_text = random_rules(r);
     const std::string csv = random_log(r);
@@ -170,12 +189,18 @@ TEST_CASE("streamed audit: the batch audit's report, byte for byte, on 400 rando
     const both result = audit_both(files, csv, window);
     INFO("case " << n << "\n--- rules\n" << rules_text << "--- log\n" << csv << "--- window " << to_iso(window.from)
                  << " to " << to_iso(window.to));
-    REQUIRE(result.complete);
+    if (!result.complete) {
+      // Handed back only when rows may repeat each other; the batch audit then judges the log.
+      CHECK(has_same_day_repeat(csv));
+      ++handed_back;
+      continue;
+    }
     CHECK(result.streamed_errors == result.batch_errors);
     CHECK(result.streamed == result.batch);
     if (result.batch.find("\"status\": \"breach\"") != std::string::npos) ++with_breaches;
   }
-  // The cases are worth comparing: most of them find something.
+  // The cases are worth comparing: most of them are streamed whole, and find something.
+  CHECK(handed_back < 100);
   CHECK(with_breaches > 200);
 }
 
