@@ -6,7 +6,9 @@
 //   DIR/meetings.csv                                 the canonical log of those meetings
 //
 // Every file is written whole or not at all, so a run that fails part way leaves DIR as the
-// last good run left it, plus every response it fetched before the fault.
+// last good run left it, plus every response it fetched before the fault. Nothing is written
+// outside DIR: file names are made only of the committee id, the dates and meeting ids that are
+// numbers, and a file whose path resolves outside DIR (through a symbolic link) is not written.
 #pragma once
 
 #include <functional>
@@ -46,5 +48,8 @@ moderngov_result fetch_moderngov(const moderngov_request& request);
 
 std::string getmeetings_file_name(const std::string& committee, date from, date to);
 std::string getmeeting_file_name(const std::string& meeting_id);
+
+// Whether a meeting id can name a file: 1 to 20 digits, as ModernGov's are.
+bool plain_meeting_id(std::string_view id);
 
 }  // namespace remit::fetch

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -516,4 +517,80 @@ TEST_CASE("fetch: requests are spaced by the pause, retries included", "[fetch][
   // gap; without the pause the requests would arrive within a millisecond or two.
   for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] >= 60ms);
   CHECK(times.back() - times.front() >= 300ms);
+}
+
+TEST_CASE("fetch: a meeting id that is not a number names no file, and nothing is written outside --out",
+          "[fetch][hostile]") {
+  fake_moderngov site;
+  const std::string hostile = "4966/../../../escaped";
+  std::string listing = file_text(fixture("moderngov/lgsf_GetMeetings.xml"));
+  listing.replace(listing.find("<meetingid>4966<"), std::string("<meetingid>4966<").size(),
+                  "<meetingid>" + hostile + "<");
+  site.serve("GetMeetings", listing);
+  // Were it asked for, the server would answer for it, so that only remit stands between the
+  // id and a file named after it.
+  std::string meeting = file_text(fixture("moderngov/lgsf_GetMeeting_no_minutes.xml"));
+  meeting.replace(meeting.find("<meetingid>4966<"), std::string("<meetingid>4966<").size(), "<meetingid>" + hostile + "<");
+  site.serve("GetMeeting:" + hostile, meeting);
+  scratch_dir dir;
+  const auto r = fetch::fetch_moderngov(request(site, dir));
+  CHECK(r.error == "GET " + site.base_url() +
+                       "/mgWebService.asmx/GetMeetings?lCommitteeId=144&sFromDate=01/01/2026&sToDate=31/03/2026: the "
+                       "response lists a meeting on 2026-01-13 whose id '" + hostile +
+                       "' is not a ModernGov meeting id (a number of 1 to 20 digits): remit names a file after each "
+                       "meeting id, so it fetches none; the response is kept in " + dir.out() + "/" + listing_file);
+  CHECK(site.requests("GetMeeting:" + hostile) == 0);
+  CHECK(site.requests("GetMeeting:4967") == 0);
+  // Nothing beside --out, and inside it only the listing, as evidence.
+  std::vector<std::string> beside;
+  for (const auto& e : fs::directory_iterator(dir.path)) beside.push_back(e.path().filename().string());
+  CHECK(beside == std::vector<std::string>{"cpb"});
+  CHECK(files_in(dir.out()) == std::vector<std::string>{listing_file});
+  CHECK(fetch::plain_meeting_id("4966"));
+  CHECK_FALSE(fetch::plain_meeting_id(""));
+  CHECK_FALSE(fetch::plain_meeting_id("-1"));
+  CHECK_FALSE(fetch::plain_meeting_id("4966 "));
+  CHECK_FALSE(fetch::plain_meeting_id("..") );
+  CHECK_FALSE(fetch::plain_meeting_id(std::string(21, '1')));
+}
+
+TEST_CASE("fetch: a path that resolves outside --out through a link is never written", "[fetch][hostile]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const fs::path elsewhere = dir.path / "elsewhere";
+  fs::create_directories(elsewhere);
+  fs::create_directories(dir.out());
+  const auto nothing_written_elsewhere = [&] {
+    std::vector<std::string> found;
+    for (const auto& e : fs::recursive_directory_iterator(elsewhere)) found.push_back(e.path().string());
+    return found;
+  };
+  SECTION("the raw folder is a link to a folder outside") {
+    fs::create_directory_symlink(elsewhere, fs::path(dir.out()) / "raw");
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK_THAT(r.error, StartsWith(dir.out() + "/" + listing_file + " resolves to " + (elsewhere / "GetMeetings").string()));
+    CHECK_THAT(r.error, Contains("outside --out " + dir.out() + " (through a symbolic link): remit writes only inside --out"));
+    CHECK(nothing_written_elsewhere().empty());
+  }
+  SECTION("a response's file is a link to a file outside") {
+    const fs::path precious = elsewhere / "precious.txt";
+    { std::ofstream(precious) << "not remit's"; }
+    fs::create_directories(fs::path(dir.out()) / "raw");
+    fs::create_symlink(precious, fs::path(dir.out()) / "raw/GetMeeting-4967.xml");
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK(r.error == fmt::format("{}/raw/GetMeeting-4967.xml resolves to {}, outside --out {} (through a symbolic link): "
+                                 "remit writes only inside --out, so nothing was written there",
+                                 dir.out(), precious.string(), dir.out()));
+    CHECK(file_text(precious.string()) == "not remit's");
+    CHECK(fs::is_symlink(fs::path(dir.out()) / "raw/GetMeeting-4967.xml"));
+    CHECK_FALSE(fs::exists(dir.out() + "/meetings.csv"));
+  }
+  SECTION("meetings.csv is a link to a file outside") {
+    const fs::path precious = elsewhere / "precious.csv";
+    { std::ofstream(precious) << "not remit's"; }
+    fs::create_symlink(precious, fs::path(dir.out()) / "meetings.csv");
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK_THAT(r.error, StartsWith(dir.out() + "/meetings.csv resolves to " + precious.string()));
+    CHECK(file_text(precious.string()) == "not remit's");
+  }
 }
