@@ -71,6 +71,7 @@ struct fetcher {
   std::unique_ptr<http_client> client;
   std::string service;  // path of mgWebService.asmx on the server
   fs::path raw;
+  std::vector<redirect_hop> redirects;  // of the last response fetched
 
   bool fail(std::string why) {
     result.error = std::move(why);
@@ -97,7 +98,7 @@ struct fetcher {
     if (request.to < request.from)
       return fail(fmt::format("the window ends on {} before it starts on {}", request.to, request.from));
     raw = fs::path(request.dir) / "raw";
-    client = std::make_unique<http_client>(*server, request.timings, request.resolve);
+    client = std::make_unique<http_client>(*server, request.timings, request.resolve, request.allow_redirect_to_other_hosts);
     return true;
   }
 
@@ -116,6 +117,7 @@ struct fetcher {
       return std::nullopt;
     }
     body = std::move(response->body);
+    redirects = std::move(response->redirects);
     return c;
   }
 
@@ -149,6 +151,26 @@ struct fetcher {
     return true;
   }
 
+  // A response and how it was reached: when redirects led to it, DIR/redirects/<file>.txt says
+  // from where to where, as evidence beside the response; a record left by an earlier fetch of
+  // the same file, reached directly this time, is removed.
+  bool store_response(const fs::path& file, std::string_view body, const std::string& url) {
+    if (!store(file, body)) return false;
+    const fs::path record = fs::path(request.dir) / "redirects" / (file.filename().string() + ".txt");
+    if (redirects.empty()) {
+      std::error_code ec;
+      if (fs::is_regular_file(fs::symlink_status(record, ec)) && unsafe(record).empty()) fs::remove(record, ec);
+      return true;
+    }
+    std::string text = fmt::format("{} was reached through {}:\nGET {}\n", (fs::path("raw") / file.filename()).string(),
+                                   counted(static_cast<long>(redirects.size()), "redirect", "redirects"), url);
+    for (const redirect_hop& hop : redirects)
+      text += fmt::format("{} to {}{}\n", hop.status, hop.to,
+                          hop.other_host ? " (another host: followed, as --allow-redirect-to-other-hosts was given)" : "");
+    ++result.redirected;
+    return store(record, text);
+  }
+
   // A stored GetMeeting response that is whole and for this meeting; `final` when it can no
   // longer change (cancelled, or minutes published). One whose meeting remit rejects is not
   // final: the council may have corrected it.
@@ -158,7 +180,7 @@ struct fetcher {
     const auto text = read_file(file.string(), why);
     if (!text) return false;
     const checked_response c =
-        check_response(file.string(), {*text, "text/xml"}, moderngov::getmeeting_format, "GetMeeting");
+        check_response(file.string(), {*text, "text/xml", {}}, moderngov::getmeeting_format, "GetMeeting");
     if (!c.problem.empty()) return false;
     final = false;
     if (c.log.events.size() == 1) {
@@ -181,7 +203,7 @@ struct fetcher {
     const auto listing = fetch(listing_target, moderngov::getmeetings_format, "GetMeetings", body);
     if (!listing) return false;
     const fs::path listing_file = raw / getmeetings_file_name(request.committee, request.from, request.to);
-    if (!store(listing_file, body)) return false;
+    if (!store_response(listing_file, body, client->url(listing_target))) return false;
     result.listed = listing->log.files.back().rows_read;
 
     std::vector<std::pair<date, std::string>> wanted;
@@ -222,7 +244,7 @@ struct fetcher {
         return fail(fmt::format("GET {}: expected the GetMeeting response for meeting {}, got meeting {}",
                                 client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)), id,
                                 detail->log.strings.text(detail->log.events.front().ref)));
-      if (!store(file, body)) return false;
+      if (!store_response(file, body, client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)))) return false;
       ++result.fetched;
     }
 
@@ -264,7 +286,7 @@ struct fetcher {
 }  // namespace
 
 moderngov_result fetch_moderngov(const moderngov_request& request) {
-  fetcher f{request, {}, nullptr, {}, {}};
+  fetcher f{request, {}, nullptr, {}, {}, {}};
   f.run();
   return std::move(f.result);
 }
