@@ -18,6 +18,7 @@
 #include "core/output_file.hpp"
 #include "core/parallel.hpp"
 #include "evaluate/evaluator.hpp"
+#include "language/parser.hpp"
 #include "report/manifest.hpp"
 #include "report/reporter.hpp"
 #include "sweep/outcome.hpp"
@@ -56,7 +57,7 @@ sweep::council_outcome audit_one(const sweep::council_plan& plan, const sweep_op
     diagnostics unread;
     for (const auto* paths : {&plan.rules, &plan.logs})
       for (const std::string& path : *paths)
-        if (const std::string what = sweep::not_regular_file(path); !what.empty())
+        if (const std::string what = not_regular_file(path); !what.empty())
           unread.error({path, 0, 0}, fmt::format("is {}, not a regular file: a sweep reads only regular files", what));
     if (!unread.empty()) {
       report_errors(unread, council_words, err);

@@ -1,10 +1,13 @@
 // remit verify REPORT.json: runs again the audit a JSON report's manifest describes, from the
 // files it names (paths as given to remit check, from the current directory), and says whether
 // the result is the same: which file's digest differs, which findings appeared or disappeared.
-// It only reads: nothing it names is written.
+// It only reads: nothing it names is written. It reads only regular files, refuses a report that
+// gives a key twice or a manifest no run could have written, and keeps its own limits: a report
+// cannot raise them.
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -43,8 +46,63 @@ struct recorded_manifest {
   std::vector<named_file> files;
   std::string bank_holidays_sha256;
   bool accept_partial = false;
-  std::vector<std::string> limits;  // NAME=VALUE
+  std::vector<std::pair<const limit_info*, std::uint64_t>> limits;  // as the audit set them
 };
+
+// The report as JSON, or why not. A key given twice in one object is refused: which of the two
+// counts is up to whoever reads it, so the report could say one thing to remit and another to a
+// person or another program.
+std::string parse_report(const std::string& text, json& out) {
+  struct frame {
+    bool array = false;
+    std::size_t index = 0;  // of the next element, in an array
+    std::string key;        // the last key, in an object
+    std::set<std::string> keys;
+  };
+  std::vector<frame> stack;
+  std::string duplicate;
+  // The JSON pointer of the innermost object or array open.
+  const auto where = [&] {
+    std::string pointer;
+    for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
+      std::string step = stack[i].array ? std::to_string(stack[i].index - 1) : stack[i].key;
+      for (std::size_t at = 0; (at = step.find_first_of("~/", at)) != std::string::npos; at += 2)
+        step.replace(at, 1, step[at] == '~' ? "~0" : "~1");
+      pointer += "/" + step;
+    }
+    return pointer.empty() ? std::string("the top") : pointer;
+  };
+  const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+        stack.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::key:
+        stack.back().key = parsed.get<std::string>();
+        if (!stack.back().keys.insert(stack.back().key).second && duplicate.empty())
+          duplicate = fmt::format("the key \"{}\" is given twice in the object at {}", stack.back().key, where());
+        break;
+      case json::parse_event_t::value:
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        stack.pop_back();
+        break;
+    }
+    return true;
+  };
+  try {
+    out = json::parse(text, callback);
+  } catch (const json::exception&) {
+    return "not a remit JSON report: it is not JSON (remit verify reads the report of remit check --format json)";
+  }
+  if (!duplicate.empty())
+    return fmt::format("not a report remit wrote: {}, so it can be read two ways; it cannot be verified", duplicate);
+  return {};
+}
 
 std::string read_manifest(const json& report, recorded_manifest& out) {
   if (!report.is_object() || !report.contains("manifest") || !report["manifest"].is_object())
@@ -55,6 +113,8 @@ std::string read_manifest(const json& report, recorded_manifest& out) {
     const auto from = parse_iso_date(m.at("window").at("from").get<std::string>());
     const auto to = parse_iso_date(m.at("window").at("to").get<std::string>());
     if (!from || !to) return "the manifest's window is not two dates";
+    if (*to < *from)
+      return fmt::format("the manifest's window ends on {} before it starts on {}: no run of remit writes that", *to, *from);
     out.window = {*from, *to};
     for (const char* key : {"rule_files", "logs"})
       for (const json& f : m.at(key))
@@ -63,8 +123,16 @@ std::string read_manifest(const json& report, recorded_manifest& out) {
     out.bank_holidays_sha256 = m.at("bank_holidays").at("sha256").get<std::string>();
     out.accept_partial = m.at("accept_partial").get<bool>();
     if (m.contains("limits"))
-      for (const auto& [name, value] : m["limits"].items())
-        out.limits.push_back(fmt::format("{}={}", name, value.get<std::uint64_t>()));
+      for (const auto& [name, value] : m.at("limits").items()) {
+        const limit_info* which = nullptr;
+        for (const limit_info& l : limits())
+          if (l.name == name) which = &l;
+        if (!which) return fmt::format("the manifest names a limit '{}' that remit does not have", name);
+        // A limit is a whole number above 0: -1 read as unsigned would be the largest of all.
+        if (!value.is_number_unsigned() || value.get<std::uint64_t>() == 0)
+          return fmt::format("the manifest's limit {} is {}: a limit is a whole number above 0", name, value.dump());
+        out.limits.emplace_back(which, value.get<std::uint64_t>());
+      }
   } catch (const json::exception&) {
     return "the manifest is not one remit wrote: a field is missing or of the wrong type";
   }
@@ -109,9 +177,13 @@ std::map<std::string, std::string> statuses_of(const json& report) {
   return out;
 }
 
-// The report without what may change while the audit stays the same: the version of remit.
+// The report without what may change while the audit stays the same: the version of remit, and
+// the limits (they bound what remit takes in, never what it finds; verify keeps its own).
 json comparable(json report) {
-  if (report.contains("manifest") && report["manifest"].is_object()) report["manifest"].erase("remit");
+  if (report.contains("manifest") && report["manifest"].is_object()) {
+    report["manifest"].erase("remit");
+    report["manifest"].erase("limits");
+  }
   return report;
 }
 
@@ -197,18 +269,19 @@ int verify_due(const json& old_report, audit_inputs& inputs, const recorded_mani
 
 int run_verify(const std::string& report_path) {
   std::string why;
+  if (const std::string what = not_regular_file(report_path); !what.empty()) {
+    std::cerr << fmt::format("{}: error: is {}, not a regular file: remit verify reads a report file\nremit: cannot verify\n",
+                             report_path, what);
+    return exit_bad_input;
+  }
   const auto text = read_file(report_path, why);
   if (!text) {
     std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, why);
     return exit_bad_input;
   }
   json old_report;
-  try {
-    old_report = json::parse(*text);
-  } catch (const json::exception&) {
-    std::cerr << fmt::format("{}: error: not a remit JSON report: it is not JSON (remit verify reads the report of "
-                             "remit check --format json)\nremit: cannot verify\n",
-                             report_path);
+  if (const std::string problem = parse_report(*text, old_report); !problem.empty()) {
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, problem);
     return exit_bad_input;
   }
   recorded_manifest manifest;
@@ -216,21 +289,28 @@ int run_verify(const std::string& report_path) {
     std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, problem);
     return exit_bad_input;
   }
-  // The run is repeated with the limits it had, so that a limit raised then is raised now.
-  for (const std::string& l : manifest.limits)
-    if (const std::string problem = set_limit(l); !problem.empty()) {
-      std::cerr << fmt::format("{}: error: the manifest's limit {}\nremit: cannot verify\n", report_path, problem);
-      return exit_bad_input;
-    }
 
   const bool due = is_due_report(old_report);
   std::cout << fmt::format("remit verify {}: {} {} to {}, made by remit {}\n", report_path,
                            due ? "what falls due as of" : "the audit from", manifest.window.from, manifest.window.to,
                            manifest.remit_version);
-  // First the files: each must still be there, and the same bytes.
+  // The run keeps remit's own limits (the defaults, or --limit given to verify): a report is an
+  // input like any other, and cannot raise what remit takes in. A limit the audit raised is said.
+  for (const auto& [which, value] : manifest.limits)
+    if (value > limit_value(which->which))
+      std::cout << fmt::format("  note         the audit was run with --limit {}={}, above this run's {}: a report "
+                               "cannot raise remit's limits; give --limit to remit verify to raise it\n",
+                               which->name, value, limit_words(which->which, limit_value(which->which)));
+  // First the files: each must still be there, and the same bytes; only regular files are read.
   std::vector<std::string> changed, missing;
   for (const named_file& f : manifest.files) {
     std::string problem;
+    if (const std::string what = not_regular_file(f.path); !what.empty()) {
+      std::cout << fmt::format("  missing      {}: is {}, not a regular file: remit verify reads only regular files\n",
+                               f.path, what);
+      missing.push_back(f.path);
+      continue;
+    }
     const auto bytes = read_file(f.path, problem);
     if (!bytes) {
       std::cout << fmt::format("  missing      {}: {}\n", f.path, problem);

@@ -66,19 +66,6 @@ std::string slug_problem(std::string_view slug) {
 
 bool valid_slug(std::string_view slug) { return slug_problem(slug).empty(); }
 
-std::string not_regular_file(const std::string& path) {
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st) || fs::is_regular_file(st) || fs::is_directory(st)) return {};
-  switch (st.type()) {
-    case fs::file_type::fifo: return "a named pipe";
-    case fs::file_type::block:
-    case fs::file_type::character: return "a device";
-    case fs::file_type::socket: return "a socket";
-    default: return "not a file";
-  }
-}
-
 std::string read_window_file(const std::string& path, std::string& from, std::string& to) {
   std::string why;
   const auto text = read_file(path, why);

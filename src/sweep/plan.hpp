@@ -37,9 +37,5 @@ std::string read_window_file(const std::string& path, std::string& from, std::st
 std::string slug_problem(std::string_view slug);
 bool valid_slug(std::string_view slug);
 
-// What `path` is when it is there but is not a regular file (nor a folder, which has its own
-// message): "a named pipe", "a device", "a socket"; "" otherwise. A sweep reads only regular files:
-// a named pipe would hold it until something writes to it, a device might never end.
-std::string not_regular_file(const std::string& path);
 
 }  // namespace remit::sweep
