@@ -61,9 +61,10 @@ int run_fetch(const fetch_options& o) {
 
   const fetch::moderngov_result r = fetch::fetch_moderngov(request);
   if (terminal) std::cerr << "\r\033[K" << std::flush;
-  for (const std::string& m : r.messages) std::cerr << m << '\n';
+  // Messages quote what the server sent: its control characters are shown escaped.
+  for (const std::string& m : r.messages) std::cerr << escape_controls(m) << '\n';
   if (!r.error.empty()) {
-    std::cerr << "remit: error: " << r.error << '\n';
+    std::cerr << "remit: error: " << escape_controls(r.error) << '\n';
     if (r.fetched > 0)
       std::cerr << fmt::format("remit: {} fetched before that {} kept; run the same command again to fetch the rest\n",
                                r.fetched == 1 ? std::string("the meeting") : fmt::format("the {} meetings", r.fetched),
@@ -129,7 +130,9 @@ void add_fetch_command(CLI::App& app, int& status) {
       ->check(CLI::Range(0.0, 60.0))
       ->capture_default_str()
       ->type_name("SECONDS");
-  moderngov->add_option("--timeout", options->timeout_seconds, "Seconds a whole response may take, from the request to its last byte (redirects included), before it is given up on")
+  moderngov->add_option("--timeout", options->timeout_seconds,
+                        "Seconds a whole response may take, from the request to its last byte (redirects included), "
+                        "before it is given up on")
       ->check(CLI::Range(1.0, 600.0))
       ->capture_default_str()
       ->type_name("SECONDS");

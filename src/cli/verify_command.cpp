@@ -18,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "core/digest.hpp"
 #include "core/limits.hpp"
+#include "core/text.hpp"
 #include "evaluate/due.hpp"
 #include "evaluate/evaluator.hpp"
 #include "language/parser.hpp"
@@ -213,12 +214,12 @@ std::pair<std::size_t, std::size_t> print_differences(const std::map<std::string
   for (const auto& [key, n] : after) {
     const auto it = before.find(key);
     for (int i = it == before.end() ? 0 : it->second; i < n; ++i, ++appeared)
-      std::cout << "  appeared     " << key.substr(0, key.find('\n')) << '\n';
+      std::cout << "  appeared     " << escape_controls(key.substr(0, key.find('\n'))) << '\n';
   }
   for (const auto& [key, n] : before) {
     const auto it = after.find(key);
     for (int i = it == after.end() ? 0 : it->second; i < n; ++i, ++disappeared)
-      std::cout << "  disappeared  " << key.substr(0, key.find('\n')) << '\n';
+      std::cout << "  disappeared  " << escape_controls(key.substr(0, key.find('\n'))) << '\n';
   }
   return {appeared, disappeared};
 }
@@ -260,7 +261,7 @@ int verify_due(const json& old_report, audit_inputs& inputs, const recorded_mani
   const auto [appeared, disappeared] = print_differences(obligations_of(old_report), obligations_of(new_report));
   if (const std::string keys = other_differences(comparable(old_report), comparable(new_report), "obligations");
       !keys.empty())
-    std::cout << "  also differs " << keys << '\n';
+    std::cout << "  also differs " << escape_controls(keys) << '\n';
   std::cout << fmt::format("differs: {} changed, {} appeared, {} disappeared\n",
                            counted(static_cast<long>(inputs_changed), "input", "inputs"),
                            counted(static_cast<long>(appeared), "obligation", "obligations"), disappeared);
@@ -268,32 +269,34 @@ int verify_due(const json& old_report, audit_inputs& inputs, const recorded_mani
 }
 
 int run_verify(const std::string& report_path) {
+  // Every line below that quotes the report or a path shows its control characters escaped.
+  const std::string shown_path = escape_controls(report_path);
   std::string why;
   if (const std::string what = not_regular_file(report_path); !what.empty()) {
     std::cerr << fmt::format("{}: error: is {}, not a regular file: remit verify reads a report file\nremit: cannot verify\n",
-                             report_path, what);
+                             shown_path, what);
     return exit_bad_input;
   }
   const auto text = read_file(report_path, why);
   if (!text) {
-    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, why);
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", shown_path, escape_controls(why));
     return exit_bad_input;
   }
   json old_report;
   if (const std::string problem = parse_report(*text, old_report); !problem.empty()) {
-    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, problem);
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", shown_path, escape_controls(problem));
     return exit_bad_input;
   }
   recorded_manifest manifest;
   if (const std::string problem = read_manifest(old_report, manifest); !problem.empty()) {
-    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, problem);
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", shown_path, escape_controls(problem));
     return exit_bad_input;
   }
 
   const bool due = is_due_report(old_report);
-  std::cout << fmt::format("remit verify {}: {} {} to {}, made by remit {}\n", report_path,
+  std::cout << fmt::format("remit verify {}: {} {} to {}, made by remit {}\n", shown_path,
                            due ? "what falls due as of" : "the audit from", manifest.window.from, manifest.window.to,
-                           manifest.remit_version);
+                           escape_controls(manifest.remit_version));
   // The run keeps remit's own limits (the defaults, or --limit given to verify): a report is an
   // input like any other, and cannot raise what remit takes in. A limit the audit raised is said.
   for (const auto& [which, value] : manifest.limits)
@@ -307,21 +310,22 @@ int run_verify(const std::string& report_path) {
     std::string problem;
     if (const std::string what = not_regular_file(f.path); !what.empty()) {
       std::cout << fmt::format("  missing      {}: is {}, not a regular file: remit verify reads only regular files\n",
-                               f.path, what);
+                               escape_controls(f.path), what);
       missing.push_back(f.path);
       continue;
     }
     const auto bytes = read_file(f.path, problem);
     if (!bytes) {
-      std::cout << fmt::format("  missing      {}: {}\n", f.path, problem);
+      std::cout << fmt::format("  missing      {}: {}\n", escape_controls(f.path), escape_controls(problem));
       missing.push_back(f.path);
       continue;
     }
     const std::string now = sha256_hex(*bytes);
     if (now == f.sha256) {
-      std::cout << fmt::format("  unchanged    {}\n", f.path);
+      std::cout << fmt::format("  unchanged    {}\n", escape_controls(f.path));
     } else {
-      std::cout << fmt::format("  changed      {}: sha256 was {}, is now {}\n", f.path, f.sha256, now);
+      std::cout << fmt::format("  changed      {}: sha256 was {}, is now {}\n", escape_controls(f.path),
+                               escape_controls(f.sha256), now);
       changed.push_back(f.path);
     }
   }
@@ -333,9 +337,10 @@ int run_verify(const std::string& report_path) {
   const bool holidays_changed = bank_holiday_data().sha256 != manifest.bank_holidays_sha256;
   if (holidays_changed)
     std::cout << fmt::format("  changed      the bank-holiday data: sha256 was {}, this remit has {}\n",
-                             manifest.bank_holidays_sha256, bank_holiday_data().sha256);
+                             escape_controls(manifest.bank_holidays_sha256), bank_holiday_data().sha256);
   if (manifest.remit_version != REMIT_VERSION)
-    std::cout << fmt::format("  note         the report was made by remit {}; this is remit {}\n", manifest.remit_version,
+    std::cout << fmt::format("  note         the report was made by remit {}; this is remit {}\n",
+                             escape_controls(manifest.remit_version),
                              REMIT_VERSION);
 
   // Then the audit, exactly as remit check ran it.
@@ -376,14 +381,17 @@ int run_verify(const std::string& report_path) {
   const auto was = statuses_of(old_report), now = statuses_of(new_report);
   for (const auto& [rule, status] : now)
     if (const auto it = was.find(rule); it == was.end())
-      std::cout << fmt::format("  new rule     {}: {}\n", rule, status), ++status_changes;
+      std::cout << fmt::format("  new rule     {}: {}\n", escape_controls(rule), escape_controls(status)), ++status_changes;
     else if (it->second != status)
-      std::cout << fmt::format("  rule status  {}: was {}, now {}\n", rule, it->second, status), ++status_changes;
+      std::cout << fmt::format("  rule status  {}: was {}, now {}\n", escape_controls(rule), escape_controls(it->second),
+                               escape_controls(status)),
+          ++status_changes;
   for (const auto& [rule, status] : was)
-    if (!now.contains(rule)) std::cout << fmt::format("  rule gone    {}: was {}\n", rule, status), ++status_changes;
+    if (!now.contains(rule))
+      std::cout << fmt::format("  rule gone    {}: was {}\n", escape_controls(rule), escape_controls(status)), ++status_changes;
   // Anything else: the window, the log summary, the bodies, the digests.
   if (const std::string keys = other_differences(comparable(old_report), comparable(new_report), "results"); !keys.empty())
-    std::cout << "  also differs " << keys << '\n';
+    std::cout << "  also differs " << escape_controls(keys) << '\n';
   std::cout << fmt::format("differs: {} changed, {} appeared, {} disappeared, {} changed status\n",
                            counted(static_cast<long>(inputs_changed), "input", "inputs"),
                            counted(static_cast<long>(appeared), "finding", "findings"), disappeared,
