@@ -57,7 +57,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
     const std::uint64_t most = limit_value(limit::errors);
     for (const auto& f : in.log.files)
       for (const auto& r : f.rejected)
-        if (printed++ < most) err << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+        if (printed++ < most) err << fmt::format("{}:{}: {}\n", escape_controls(f.path), r.line, escape_controls(r.reason));
     if (rejected > most)
       err << fmt::format("... and {} more rejected {} ({})\n", rejected - most, rejected - most == 1 ? "row" : "rows",
                                limit_advice(limit::errors));
@@ -74,7 +74,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
       if (f.rows_used == 0 && f.rows_left_out == 0 && !f.rejected.empty()) {
         err << fmt::format("remit: error: {}: none of its {} could be read; --accept-partial uses the rows that could, "
                            "and there are none\n",
-                           f.path, counted(static_cast<long>(f.rows_read), "row", "rows"));
+                           escape_controls(f.path), counted(static_cast<long>(f.rows_read), "row", "rows"));
         unreadable = true;
       }
     if (unreadable) return std::nullopt;

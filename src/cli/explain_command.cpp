@@ -71,9 +71,11 @@ int run_explain(const explain_options& o) {
                              labels_in(files));
     return exit_bad_input;
   }
+  // The derivation quotes the rule file and the logs: their control characters are shown escaped.
+  const std::string shown = escape_controls_but_line_feeds(text.str());
   if (o.output.empty()) {
-    std::cout << text.str();
-  } else if (const std::string problem = write_file_atomically(o.output, text.str()); !problem.empty()) {
+    std::cout << shown;
+  } else if (const std::string problem = write_file_atomically(o.output, shown); !problem.empty()) {
     std::cerr << "remit: error: " << problem << '\n';
     return exit_bad_input;
   }

@@ -1,5 +1,6 @@
 // remit fetch moderngov BASE_URL --committee ID --from F --to T --out DIR
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <tuple>
 
@@ -23,6 +24,7 @@ struct fetch_options {
   std::string dir;
   bool refresh = false;
   bool accept_partial = false;
+  bool allow_other_hosts = false;
   double pause_seconds = 1.0;
   double timeout_seconds = 30.0;
   int attempts = 3;
@@ -39,6 +41,7 @@ int run_fetch(const fetch_options& o) {
   request.dir = o.dir;
   request.refresh = o.refresh;
   request.accept_partial = o.accept_partial;
+  request.allow_redirect_to_other_hosts = o.allow_other_hosts;
   for (const auto& [text, option, out] : {std::tuple{&o.from, "--from", &request.from}, std::tuple{&o.to, "--to", &request.to}}) {
     const auto d = parse_iso_date(*text);
     if (!d) {
@@ -49,6 +52,7 @@ int run_fetch(const fetch_options& o) {
   }
   request.timings.pause = millis(o.pause_seconds);
   request.timings.read_timeout = millis(o.timeout_seconds);
+  request.timings.response_timeout = millis(o.timeout_seconds);
   request.timings.connect_timeout = std::min(request.timings.read_timeout, std::chrono::milliseconds(10'000));
   request.timings.attempts = o.attempts;
   // Progress is for a person watching; a script's stderr gets only what went wrong.
@@ -57,9 +61,10 @@ int run_fetch(const fetch_options& o) {
 
   const fetch::moderngov_result r = fetch::fetch_moderngov(request);
   if (terminal) std::cerr << "\r\033[K" << std::flush;
-  for (const std::string& m : r.messages) std::cerr << m << '\n';
+  // Messages quote what the server sent: its control characters are shown escaped.
+  for (const std::string& m : r.messages) std::cerr << escape_controls(m) << '\n';
   if (!r.error.empty()) {
-    std::cerr << "remit: error: " << r.error << '\n';
+    std::cerr << "remit: error: " << escape_controls(r.error) << '\n';
     if (r.fetched > 0)
       std::cerr << fmt::format("remit: {} fetched before that {} kept; run the same command again to fetch the rest\n",
                                r.fetched == 1 ? std::string("the meeting") : fmt::format("the {} meetings", r.fetched),
@@ -69,6 +74,10 @@ int run_fetch(const fetch_options& o) {
   std::cout << fmt::format("{} listed, {} from {} to {}: {} fetched, {} already stored\n",
                            counted(static_cast<long>(r.listed), "meeting", "meetings"), r.in_window, request.from,
                            request.to, r.fetched, r.already_stored);
+  if (r.redirected > 0)
+    std::cout << fmt::format("{} reached through a redirect: recorded in {}\n",
+                             counted(static_cast<long>(r.redirected), "response was", "responses were"),
+                             (std::filesystem::path(o.dir) / "redirects").string());
   std::cout << fmt::format("wrote {} ({})\n", r.log_path, counted(static_cast<long>(r.rows), "row", "rows"));
   return exit_clean;
 }
@@ -93,6 +102,9 @@ void add_fetch_command(CLI::App& app, int& status) {
       "Every response is kept under DIR/raw as evidence, and DIR/meetings.csv is the canonical log of the\n"
       "window's meetings. Run it again to fetch only what is new. Each file is written whole or not at all:\n"
       "after a fault, what was fetched before it is kept and the last meetings.csv is left as it was.\n"
+      "Nothing is written outside DIR. A redirect is followed only on the same host (at most 5), unless\n"
+      "--allow-redirect-to-other-hosts is given, and each one is recorded in DIR/redirects/. A server's\n"
+      "Retry-After is waited up to 60 seconds; a longer one ends the fetch.\n"
       "Keep one DIR per committee. See docs/inputs.md, \"Fetching from ModernGov\".\n"
       "Exit status: 0 fetched, 2 bad usage, a network fault or a bad response.");
   moderngov->add_option("base_url", options->base_url,
@@ -111,11 +123,16 @@ void add_fetch_command(CLI::App& app, int& status) {
                       "Fetch again the stored meetings that are only confirmed (no minutes yet): they may have changed");
   moderngov->add_flag("--accept-partial", options->accept_partial,
                       "Write meetings.csv even if some meetings were rejected (they are still listed)");
+  moderngov->add_flag("--allow-redirect-to-other-hosts", options->allow_other_hosts,
+                      "Follow a redirect to a host other than BASE_URL's (refused without it); each is recorded in "
+                      "DIR/redirects/");
   moderngov->add_option("--pause", options->pause_seconds, "Seconds between two requests, to spare the council's server")
       ->check(CLI::Range(0.0, 60.0))
       ->capture_default_str()
       ->type_name("SECONDS");
-  moderngov->add_option("--timeout", options->timeout_seconds, "Seconds to wait for a response before giving up on it")
+  moderngov->add_option("--timeout", options->timeout_seconds,
+                        "Seconds a whole response may take, from the request to its last byte (redirects included), "
+                        "before it is given up on")
       ->check(CLI::Range(1.0, 600.0))
       ->capture_default_str()
       ->type_name("SECONDS");

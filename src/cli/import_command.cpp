@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "core/output_file.hpp"
+#include "core/text.hpp"
 #include "inputs/csv_writer.hpp"
 #include "inputs/reader.hpp"
 
@@ -37,10 +38,11 @@ int run_import(const import_options& o) {
     return exit_bad_input;
   }
   for (const auto& f : log.files) {
-    for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", f.path, r.line, r.reason);
+    const std::string path = escape_controls(f.path);
+    for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", path, r.line, escape_controls(r.reason));
     for (const auto& n : f.notes)
-      std::cerr << (n.line ? fmt::format("{}:{}: note: {}\n", f.path, n.line, n.text)
-                           : fmt::format("{}: note: {}\n", f.path, n.text));
+      std::cerr << (n.line ? fmt::format("{}:{}: note: {}\n", path, n.line, escape_controls(n.text))
+                           : fmt::format("{}: note: {}\n", path, escape_controls(n.text)));
   }
   // Membership and training are not events: the canonical log has no column for them. Say so,
   // rather than leave them out without a word.

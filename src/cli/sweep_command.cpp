@@ -18,6 +18,7 @@
 #include "core/output_file.hpp"
 #include "core/parallel.hpp"
 #include "evaluate/evaluator.hpp"
+#include "language/parser.hpp"
 #include "report/manifest.hpp"
 #include "report/reporter.hpp"
 #include "sweep/outcome.hpp"
@@ -42,7 +43,7 @@ struct sweep_options {
 
 constexpr command_words council_words{"audited for this council", "audit the rows that were read"};
 
-sweep::council_outcome audit_council(const sweep::council_plan& plan, const sweep_options& o, bool want_json) {
+sweep::council_outcome audit_one(const sweep::council_plan& plan, const sweep_options& o, bool want_json) {
   sweep::council_outcome c;
   c.plan = plan;
   if (!plan.problem.empty()) {
@@ -50,6 +51,20 @@ sweep::council_outcome audit_council(const sweep::council_plan& plan, const swee
     return c;
   }
   std::ostringstream err;
+  // Only regular files are read: a named pipe in a corpus would hold the sweep until something
+  // wrote to it, and a device might never end. Such a council is an error naming the file.
+  {
+    diagnostics unread;
+    for (const auto* paths : {&plan.rules, &plan.logs})
+      for (const std::string& path : *paths)
+        if (const std::string what = not_regular_file(path); !what.empty())
+          unread.error({path, 0, 0}, fmt::format("is {}, not a regular file: a sweep reads only regular files", what));
+    if (!unread.empty()) {
+      report_errors(unread, council_words, err);
+      c.messages = err.str();
+      return c;
+    }
+  }
   auto inputs = load_audit_inputs(plan.rules, plan.logs, o.accept_partial, council_words, err);
   if (inputs)
     for (const log_file_summary& f : inputs->log.files)
@@ -93,6 +108,22 @@ sweep::council_outcome audit_council(const sweep::council_plan& plan, const swee
   }
   c.messages = err.str();
   c.status = report.any_breach() ? sweep::council_status::breach : sweep::council_status::clean;
+  return c;
+}
+
+// A council audited, and its page in --out: written when it could be audited; when it could not,
+// a page left there by an earlier run is removed, so that the folder never shows a stale report
+// beside an index that says the council is in error.
+sweep::council_outcome audit_council(const sweep::council_plan& plan, const sweep_options& o, bool want_json) {
+  sweep::council_outcome c = audit_one(plan, o, want_json);
+  if (o.out_dir.empty() || !c.html_file.empty()) return c;
+  const fs::path page = fs::path(o.out_dir) / (plan.slug + ".html");
+  std::error_code ec;
+  const fs::file_status st = fs::symlink_status(page, ec);
+  if (ec || !(fs::is_regular_file(st) || fs::is_symlink(st))) return c;
+  if (!fs::remove(page, ec) || ec)
+    c.messages += fmt::format("remit: error: cannot remove {}, the page of an earlier run: {}\n", page.string(),
+                              ec ? ec.message() : std::string("it is still there"));
   return c;
 }
 

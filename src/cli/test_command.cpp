@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "core/output_file.hpp"
+#include "core/text.hpp"
 #include "rule_tests/rule_tests.hpp"
 
 namespace remit::cli {
@@ -25,7 +26,10 @@ int run_test(const test_options& o) {
     std::cerr << fmt::format("remit: error: {} holds no test case (a folder with an 'expected' file)\n", o.dir);
     return exit_bad_input;
   }
-  rule_tests::write_text(result, std::cout, o.coverage);
+  // Case names and messages quote folders and files: their control characters are shown escaped.
+  std::ostringstream text;
+  rule_tests::write_text(result, text, o.coverage);
+  std::cout << escape_controls_but_line_feeds(text.str());
   if (!o.junit.empty()) {
     std::ostringstream xml;
     rule_tests::write_junit(result, xml);

@@ -1,10 +1,13 @@
 // remit verify REPORT.json: runs again the audit a JSON report's manifest describes, from the
 // files it names (paths as given to remit check, from the current directory), and says whether
 // the result is the same: which file's digest differs, which findings appeared or disappeared.
-// It only reads: nothing it names is written.
+// It only reads: nothing it names is written. It reads only regular files, refuses a report that
+// gives a key twice or a manifest no run could have written, and keeps its own limits: a report
+// cannot raise them.
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -15,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "core/digest.hpp"
 #include "core/limits.hpp"
+#include "core/text.hpp"
 #include "evaluate/due.hpp"
 #include "evaluate/evaluator.hpp"
 #include "language/parser.hpp"
@@ -43,9 +47,64 @@ struct recorded_manifest {
   std::vector<named_file> files;
   std::string bank_holidays_sha256;
   bool accept_partial = false;
-  std::vector<std::string> limits;  // NAME=VALUE
-  std::optional<date> today;        // when the window ran past the day the report was made
+  std::vector<std::pair<const limit_info*, std::uint64_t>> limits;  // as the audit set them
+  std::optional<date> today;  // when the window ran past the day the report was made
 };
+
+// The report as JSON, or why not. A key given twice in one object is refused: which of the two
+// counts is up to whoever reads it, so the report could say one thing to remit and another to a
+// person or another program.
+std::string parse_report(const std::string& text, json& out) {
+  struct frame {
+    bool array = false;
+    std::size_t index = 0;  // of the next element, in an array
+    std::string key;        // the last key, in an object
+    std::set<std::string> keys;
+  };
+  std::vector<frame> stack;
+  std::string duplicate;
+  // The JSON pointer of the innermost object or array open.
+  const auto where = [&] {
+    std::string pointer;
+    for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
+      std::string step = stack[i].array ? std::to_string(stack[i].index - 1) : stack[i].key;
+      for (std::size_t at = 0; (at = step.find_first_of("~/", at)) != std::string::npos; at += 2)
+        step.replace(at, 1, step[at] == '~' ? "~0" : "~1");
+      pointer += "/" + step;
+    }
+    return pointer.empty() ? std::string("the top") : pointer;
+  };
+  const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+        stack.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
+        break;
+      case json::parse_event_t::key:
+        stack.back().key = parsed.get<std::string>();
+        if (!stack.back().keys.insert(stack.back().key).second && duplicate.empty())
+          duplicate = fmt::format("the key \"{}\" is given twice in the object at {}", stack.back().key, where());
+        break;
+      case json::parse_event_t::value:
+        if (!stack.empty() && stack.back().array) ++stack.back().index;
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        stack.pop_back();
+        break;
+    }
+    return true;
+  };
+  try {
+    out = json::parse(text, callback);
+  } catch (const json::exception&) {
+    return "not a remit JSON report: it is not JSON (remit verify reads the report of remit check --format json)";
+  }
+  if (!duplicate.empty())
+    return fmt::format("not a report remit wrote: {}, so it can be read two ways; it cannot be verified", duplicate);
+  return {};
+}
 
 std::string read_manifest(const json& report, recorded_manifest& out) {
   if (!report.is_object() || !report.contains("manifest") || !report["manifest"].is_object())
@@ -56,6 +115,8 @@ std::string read_manifest(const json& report, recorded_manifest& out) {
     const auto from = parse_iso_date(m.at("window").at("from").get<std::string>());
     const auto to = parse_iso_date(m.at("window").at("to").get<std::string>());
     if (!from || !to) return "the manifest's window is not two dates";
+    if (*to < *from)
+      return fmt::format("the manifest's window ends on {} before it starts on {}: no run of remit writes that", *to, *from);
     out.window = {*from, *to};
     for (const char* key : {"rule_files", "logs"})
       for (const json& f : m.at(key))
@@ -68,8 +129,16 @@ std::string read_manifest(const json& report, recorded_manifest& out) {
       if (!out.today) return "the manifest's today is not a date";
     }
     if (m.contains("limits"))
-      for (const auto& [name, value] : m["limits"].items())
-        out.limits.push_back(fmt::format("{}={}", name, value.get<std::uint64_t>()));
+      for (const auto& [name, value] : m.at("limits").items()) {
+        const limit_info* which = nullptr;
+        for (const limit_info& l : limits())
+          if (l.name == name) which = &l;
+        if (!which) return fmt::format("the manifest names a limit '{}' that remit does not have", name);
+        // A limit is a whole number above 0: -1 read as unsigned would be the largest of all.
+        if (!value.is_number_unsigned() || value.get<std::uint64_t>() == 0)
+          return fmt::format("the manifest's limit {} is {}: a limit is a whole number above 0", name, value.dump());
+        out.limits.emplace_back(which, value.get<std::uint64_t>());
+      }
   } catch (const json::exception&) {
     return "the manifest is not one remit wrote: a field is missing or of the wrong type";
   }
@@ -114,9 +183,13 @@ std::map<std::string, std::string> statuses_of(const json& report) {
   return out;
 }
 
-// The report without what may change while the audit stays the same: the version of remit.
+// The report without what may change while the audit stays the same: the version of remit, and
+// the limits (they bound what remit takes in, never what it finds; verify keeps its own).
 json comparable(json report) {
-  if (report.contains("manifest") && report["manifest"].is_object()) report["manifest"].erase("remit");
+  if (report.contains("manifest") && report["manifest"].is_object()) {
+    report["manifest"].erase("remit");
+    report["manifest"].erase("limits");
+  }
   return report;
 }
 
@@ -146,12 +219,12 @@ std::pair<std::size_t, std::size_t> print_differences(const std::map<std::string
   for (const auto& [key, n] : after) {
     const auto it = before.find(key);
     for (int i = it == before.end() ? 0 : it->second; i < n; ++i, ++appeared)
-      std::cout << "  appeared     " << key.substr(0, key.find('\n')) << '\n';
+      std::cout << "  appeared     " << escape_controls(key.substr(0, key.find('\n'))) << '\n';
   }
   for (const auto& [key, n] : before) {
     const auto it = after.find(key);
     for (int i = it == after.end() ? 0 : it->second; i < n; ++i, ++disappeared)
-      std::cout << "  disappeared  " << key.substr(0, key.find('\n')) << '\n';
+      std::cout << "  disappeared  " << escape_controls(key.substr(0, key.find('\n'))) << '\n';
   }
   return {appeared, disappeared};
 }
@@ -193,7 +266,7 @@ int verify_due(const json& old_report, audit_inputs& inputs, const recorded_mani
   const auto [appeared, disappeared] = print_differences(obligations_of(old_report), obligations_of(new_report));
   if (const std::string keys = other_differences(comparable(old_report), comparable(new_report), "obligations");
       !keys.empty())
-    std::cout << "  also differs " << keys << '\n';
+    std::cout << "  also differs " << escape_controls(keys) << '\n';
   std::cout << fmt::format("differs: {} changed, {} appeared, {} disappeared\n",
                            counted(static_cast<long>(inputs_changed), "input", "inputs"),
                            counted(static_cast<long>(appeared), "obligation", "obligations"), disappeared);
@@ -201,52 +274,63 @@ int verify_due(const json& old_report, audit_inputs& inputs, const recorded_mani
 }
 
 int run_verify(const std::string& report_path) {
+  // Every line below that quotes the report or a path shows its control characters escaped.
+  const std::string shown_path = escape_controls(report_path);
   std::string why;
+  if (const std::string what = not_regular_file(report_path); !what.empty()) {
+    std::cerr << fmt::format("{}: error: is {}, not a regular file: remit verify reads a report file\nremit: cannot verify\n",
+                             shown_path, what);
+    return exit_bad_input;
+  }
   const auto text = read_file(report_path, why);
   if (!text) {
-    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, why);
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", shown_path, escape_controls(why));
     return exit_bad_input;
   }
   json old_report;
-  try {
-    old_report = json::parse(*text);
-  } catch (const json::exception&) {
-    std::cerr << fmt::format("{}: error: not a remit JSON report: it is not JSON (remit verify reads the report of "
-                             "remit check --format json)\nremit: cannot verify\n",
-                             report_path);
+  if (const std::string problem = parse_report(*text, old_report); !problem.empty()) {
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", shown_path, escape_controls(problem));
     return exit_bad_input;
   }
   recorded_manifest manifest;
   if (const std::string problem = read_manifest(old_report, manifest); !problem.empty()) {
-    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", report_path, problem);
+    std::cerr << fmt::format("{}: error: {}\nremit: cannot verify\n", shown_path, escape_controls(problem));
     return exit_bad_input;
   }
-  // The run is repeated with the limits it had, so that a limit raised then is raised now.
-  for (const std::string& l : manifest.limits)
-    if (const std::string problem = set_limit(l); !problem.empty()) {
-      std::cerr << fmt::format("{}: error: the manifest's limit {}\nremit: cannot verify\n", report_path, problem);
-      return exit_bad_input;
-    }
 
   const bool due = is_due_report(old_report);
-  std::cout << fmt::format("remit verify {}: {} {} to {}, made by remit {}\n", report_path,
+  std::cout << fmt::format("remit verify {}: {} {} to {}, made by remit {}\n", shown_path,
                            due ? "what falls due as of" : "the audit from", manifest.window.from, manifest.window.to,
-                           manifest.remit_version);
-  // First the files: each must still be there, and the same bytes.
+                           escape_controls(manifest.remit_version));
+  // The run keeps remit's own limits (the defaults, or --limit given to verify): a report is an
+  // input like any other, and cannot raise what remit takes in. A limit the audit raised is said.
+  for (const auto& [which, value] : manifest.limits)
+    if (value > limit_value(which->which))
+      std::cout << fmt::format("  note         the audit was run with --limit {}={}, above this run's {}: a report "
+                               "cannot raise remit's limits; give --limit to remit verify to raise it\n",
+                               which->name, value, limit_words(which->which, limit_value(which->which)));
+  // First the files: each must still be there, and the same bytes; only regular files are read.
   std::vector<std::string> changed, missing;
   for (const named_file& f : manifest.files) {
     std::string problem;
+    if (const std::string what = not_regular_file(f.path); !what.empty()) {
+      std::cout << fmt::format("  missing      {}: is {}, not a regular file: remit verify reads only regular files\n",
+                               escape_controls(f.path), what);
+      missing.push_back(f.path);
+      continue;
+    }
     const auto bytes = read_file(f.path, problem);
     if (!bytes) {
-      std::cout << fmt::format("  missing      {}: {}\n", f.path, problem);
+      std::cout << fmt::format("  missing      {}: {}\n", escape_controls(f.path), escape_controls(problem));
       missing.push_back(f.path);
       continue;
     }
     const std::string now = sha256_hex(*bytes);
     if (now == f.sha256) {
-      std::cout << fmt::format("  unchanged    {}\n", f.path);
+      std::cout << fmt::format("  unchanged    {}\n", escape_controls(f.path));
     } else {
-      std::cout << fmt::format("  changed      {}: sha256 was {}, is now {}\n", f.path, f.sha256, now);
+      std::cout << fmt::format("  changed      {}: sha256 was {}, is now {}\n", escape_controls(f.path),
+                               escape_controls(f.sha256), now);
       changed.push_back(f.path);
     }
   }
@@ -258,9 +342,10 @@ int run_verify(const std::string& report_path) {
   const bool holidays_changed = bank_holiday_data().sha256 != manifest.bank_holidays_sha256;
   if (holidays_changed)
     std::cout << fmt::format("  changed      the bank-holiday data: sha256 was {}, this remit has {}\n",
-                             manifest.bank_holidays_sha256, bank_holiday_data().sha256);
+                             escape_controls(manifest.bank_holidays_sha256), bank_holiday_data().sha256);
   if (manifest.remit_version != REMIT_VERSION)
-    std::cout << fmt::format("  note         the report was made by remit {}; this is remit {}\n", manifest.remit_version,
+    std::cout << fmt::format("  note         the report was made by remit {}; this is remit {}\n",
+                             escape_controls(manifest.remit_version),
                              REMIT_VERSION);
 
   // Then the audit, exactly as remit check ran it.
@@ -305,14 +390,17 @@ int run_verify(const std::string& report_path) {
   const auto was = statuses_of(old_report), now = statuses_of(new_report);
   for (const auto& [rule, status] : now)
     if (const auto it = was.find(rule); it == was.end())
-      std::cout << fmt::format("  new rule     {}: {}\n", rule, status), ++status_changes;
+      std::cout << fmt::format("  new rule     {}: {}\n", escape_controls(rule), escape_controls(status)), ++status_changes;
     else if (it->second != status)
-      std::cout << fmt::format("  rule status  {}: was {}, now {}\n", rule, it->second, status), ++status_changes;
+      std::cout << fmt::format("  rule status  {}: was {}, now {}\n", escape_controls(rule), escape_controls(it->second),
+                               escape_controls(status)),
+          ++status_changes;
   for (const auto& [rule, status] : was)
-    if (!now.contains(rule)) std::cout << fmt::format("  rule gone    {}: was {}\n", rule, status), ++status_changes;
+    if (!now.contains(rule))
+      std::cout << fmt::format("  rule gone    {}: was {}\n", escape_controls(rule), escape_controls(status)), ++status_changes;
   // Anything else: the window, the log summary, the bodies, the digests.
   if (const std::string keys = other_differences(comparable(old_report), comparable(new_report), "results"); !keys.empty())
-    std::cout << "  also differs " << keys << '\n';
+    std::cout << "  also differs " << escape_controls(keys) << '\n';
   std::cout << fmt::format("differs: {} changed, {} appeared, {} disappeared, {} changed status\n",
                            counted(static_cast<long>(inputs_changed), "input", "inputs"),
                            counted(static_cast<long>(appeared), "finding", "findings"), disappeared,

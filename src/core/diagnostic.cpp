@@ -36,9 +36,12 @@ std::vector<diagnostic> diagnostics::sorted() const {
 }
 
 std::string render(const diagnostic& d) {
-  std::string out = d.where.line == 0 ? fmt::format("{}: error: {}\n", d.where.file, d.message)
-                    : d.where.column ? fmt::format("{}:{}:{}: error: {}\n", d.where.file, d.where.line, d.where.column, d.message)
-                                   : fmt::format("{}:{}: error: {}\n", d.where.file, d.where.line, d.message);
+  // A file name, a message quoting the input and the line itself may hold control characters:
+  // shown escaped (core/text.hpp), never sent to the terminal as they are.
+  const std::string file = escape_controls(d.where.file), message = escape_controls(d.message);
+  std::string out = d.where.line == 0 ? fmt::format("{}: error: {}\n", file, message)
+                    : d.where.column ? fmt::format("{}:{}:{}: error: {}\n", file, d.where.line, d.where.column, message)
+                                   : fmt::format("{}:{}: error: {}\n", file, d.where.line, message);
   if (!d.source_line.empty() && d.where.column) {
     std::string_view line = d.source_line;
     std::uint32_t column = d.where.column;
@@ -59,16 +62,17 @@ std::string render(const diagnostic& d) {
       if (end < line.size()) shown += "...";
       line = shown;
     }
-    out += line;
+    out += escape_controls(line);
     out += '\n';
-    // Copy tabs from the line so the caret lands under the column in any tab width.
+    // The caret goes under the column as shown: the line before it, escaped, as spaces, with its
+    // tabs copied so that it lands right in any tab width.
+    const auto is_start = [&](std::size_t i) { return i >= line.size() || (line[i] & 0xC0) != 0x80; };
+    std::size_t at = 0;
     std::uint32_t col = 1;
-    for (std::size_t i = 0; i < line.size() && col < column; ++i) {
-      const unsigned char c = static_cast<unsigned char>(line[i]);
-      if ((c & 0xC0) == 0x80) continue;
-      out += c == '\t' ? '\t' : ' ';
-      ++col;
-    }
+    for (; at < line.size() && col < column; ++at)
+      if (is_start(at + 1)) ++col;
+    for (const char c : escape_controls(line.substr(0, at)))
+      if ((c & 0xC0) != 0x80) out += c == '\t' ? '\t' : ' ';
     for (; col < column; ++col) out += ' ';
     out += "^\n";
   }

@@ -39,6 +39,43 @@ std::string counted(long n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+namespace {
+
+std::string escape(std::string_view s, bool keep_line_feeds) {
+  const auto plain = [&](unsigned char c) { return c >= 0x20 ? c != 0x7f : c == '\t' || (keep_line_feeds && c == '\n'); };
+  std::size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80 && plain(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == s.size()) return std::string(s);  // nearly always: nothing to escape
+  std::string out(s.substr(0, i));
+  const auto hex = [&](std::string_view bytes) {
+    for (const char b : bytes) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(b));
+  };
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (plain(c)) out += s[i];
+      else hex(s.substr(i, 1));
+      ++i;
+      continue;
+    }
+    const code_point cp = decode_utf8(s, i);
+    if (cp.length == 0) {
+      hex(s.substr(i, 1));  // not UTF-8
+      ++i;
+    } else {
+      if (cp.value <= 0x9F) hex(s.substr(i, cp.length));  // a C1 control
+      else out += s.substr(i, cp.length);
+      i += cp.length;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view s) { return escape(s, false); }
+std::string escape_controls_but_line_feeds(std::string_view s) { return escape(s, true); }
+
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s)

@@ -37,6 +37,16 @@ struct code_point {
 };
 code_point decode_utf8(std::string_view s, std::size_t i);
 
+// Text from the input as remit shows it on a terminal: every control character but tab (the C0
+// controls U+0000 to U+001F, DEL, and the C1 controls U+0080 to U+009F) and every byte that is not
+// UTF-8 is written as \xHH, byte by byte (ESC as \x1b, a line feed as \x0a, U+009B as \xc2\x9b),
+// so that a hostile log or rule file can neither move the cursor, recolour or retitle a terminal,
+// nor forge a line of a report. Anything else is kept as it is (a backslash too), so text without
+// control characters is unchanged. The one function every text output and diagnostic uses.
+std::string escape_controls(std::string_view s);
+// The same for text of several lines that remit wrote: its line feeds are kept.
+std::string escape_controls_but_line_feeds(std::string_view s);
+
 // The code points of s; an invalid byte counts as one, its own value.
 std::vector<std::uint32_t> code_points(std::string_view s);
 // The fewest letters inserted, deleted or replaced that turn one into the other (Levenshtein).

@@ -23,6 +23,10 @@ std::string getmeetings_file_name(const std::string& committee, date from, date 
 
 std::string getmeeting_file_name(const std::string& meeting_id) { return fmt::format("GetMeeting-{}.xml", meeting_id); }
 
+bool plain_meeting_id(std::string_view id) {
+  return !id.empty() && id.size() <= 20 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 namespace {
 
 // A response read as the log reader reads a file, to check it before it is kept.
@@ -67,6 +71,7 @@ struct fetcher {
   std::unique_ptr<http_client> client;
   std::string service;  // path of mgWebService.asmx on the server
   fs::path raw;
+  std::vector<redirect_hop> redirects;  // of the last response fetched
 
   bool fail(std::string why) {
     result.error = std::move(why);
@@ -93,7 +98,7 @@ struct fetcher {
     if (request.to < request.from)
       return fail(fmt::format("the window ends on {} before it starts on {}", request.to, request.from));
     raw = fs::path(request.dir) / "raw";
-    client = std::make_unique<http_client>(*server, request.timings, request.resolve);
+    client = std::make_unique<http_client>(*server, request.timings, request.resolve, request.allow_redirect_to_other_hosts);
     return true;
   }
 
@@ -112,26 +117,70 @@ struct fetcher {
       return std::nullopt;
     }
     body = std::move(response->body);
+    redirects = std::move(response->redirects);
     return c;
+  }
+
+  // Why `file` must not be written or read: its path, once every symbolic link on the way is
+  // followed, is outside --out, or it is there but is not a regular file (a pipe, a device, a
+  // folder). "" when it may be.
+  std::string unsafe(const fs::path& file) const {
+    std::error_code ec, ec2;
+    const fs::path root = fs::weakly_canonical(fs::absolute(request.dir, ec), ec);
+    const fs::path target = fs::weakly_canonical(fs::absolute(file, ec2), ec2);
+    if (ec || ec2) return fmt::format("cannot tell where {} is: {}", file.string(), (ec ? ec : ec2).message());
+    const fs::path inside = target.lexically_relative(root);
+    if (inside.empty() || *inside.begin() == ".." || inside == ".")
+      return fmt::format("{} resolves to {}, outside --out {} (through a symbolic link): remit writes only inside --out, "
+                         "so nothing was written there",
+                         file.string(), target.string(), request.dir);
+    if (const auto st = fs::status(file, ec); !ec && fs::exists(st) && !fs::is_regular_file(st))
+      return fmt::format("{} is there but is not a regular file: remit writes only regular files in --out", file.string());
+    return {};
   }
 
   // Folders are made when there is something to put in them, so a run that fails at once leaves none.
   bool store(const fs::path& file, std::string_view body) {
+    if (std::string why = unsafe(file); !why.empty()) return fail(std::move(why));
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
     if (ec) return fail(fmt::format("cannot create {}: {}", file.parent_path().string(), ec.message()));
+    // Again, now that the folders are there: one may have been a link made meanwhile.
+    if (std::string why = unsafe(file); !why.empty()) return fail(std::move(why));
     if (const std::string why = write_file_atomically(file.string(), body); !why.empty()) return fail(why);
     return true;
+  }
+
+  // A response and how it was reached: when redirects led to it, DIR/redirects/<file>.txt says
+  // from where to where, as evidence beside the response; a record left by an earlier fetch of
+  // the same file, reached directly this time, is removed.
+  bool store_response(const fs::path& file, std::string_view body, const std::string& url) {
+    if (!store(file, body)) return false;
+    const fs::path record = fs::path(request.dir) / "redirects" / (file.filename().string() + ".txt");
+    if (redirects.empty()) {
+      std::error_code ec;
+      if (fs::is_regular_file(fs::symlink_status(record, ec)) && unsafe(record).empty()) fs::remove(record, ec);
+      return true;
+    }
+    std::string text = fmt::format("{} was reached through {}:\nGET {}\n", (fs::path("raw") / file.filename()).string(),
+                                   counted(static_cast<long>(redirects.size()), "redirect", "redirects"), url);
+    for (const redirect_hop& hop : redirects)
+      text += fmt::format("{} to {}{}\n", hop.status, hop.to,
+                          hop.other_host ? " (another host: followed, as --allow-redirect-to-other-hosts was given)" : "");
+    ++result.redirected;
+    return store(record, text);
   }
 
   // A stored GetMeeting response that is whole and for this meeting; `final` when it can no
   // longer change (cancelled, or minutes published). One whose meeting remit rejects is not
   // final: the council may have corrected it.
   bool stored(const fs::path& file, const std::string& id, bool& final) const {
+    if (!unsafe(file).empty()) return false;  // fetched again, and refused when it is stored
     std::string why;
     const auto text = read_file(file.string(), why);
     if (!text) return false;
-    const checked_response c = check_response(file.string(), {*text, "text/xml"}, moderngov::getmeeting_format, "GetMeeting");
+    const checked_response c =
+        check_response(file.string(), {*text, "text/xml", {}}, moderngov::getmeeting_format, "GetMeeting");
     if (!c.problem.empty()) return false;
     final = false;
     if (c.log.events.size() == 1) {
@@ -154,7 +203,7 @@ struct fetcher {
     const auto listing = fetch(listing_target, moderngov::getmeetings_format, "GetMeetings", body);
     if (!listing) return false;
     const fs::path listing_file = raw / getmeetings_file_name(request.committee, request.from, request.to);
-    if (!store(listing_file, body)) return false;
+    if (!store_response(listing_file, body, client->url(listing_target))) return false;
     result.listed = listing->log.files.back().rows_read;
 
     std::vector<std::pair<date, std::string>> wanted;
@@ -166,6 +215,14 @@ struct fetcher {
       if (!id.empty() && seen.insert(id).second) wanted.emplace_back(e.day, id);
     }
     std::sort(wanted.begin(), wanted.end());
+    // Each meeting's response is kept in a file named after its id, so an id must be a plain
+    // number: one like '4966/../../x' would name a file outside DIR.
+    for (const auto& [day, id] : wanted)
+      if (!plain_meeting_id(id))
+        return fail(fmt::format("GET {}: the response lists a meeting on {} whose id '{}' is not a ModernGov meeting id (a "
+                                "number of 1 to 20 digits): remit names a file after each meeting id, so it fetches none; "
+                                "the response is kept in {}",
+                                client->url(listing_target), day, id, listing_file.string()));
 
     // 2. Each meeting in full, unless an earlier run kept it.
     std::vector<std::string> detail_files;
@@ -187,7 +244,7 @@ struct fetcher {
         return fail(fmt::format("GET {}: expected the GetMeeting response for meeting {}, got meeting {}",
                                 client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)), id,
                                 detail->log.strings.text(detail->log.events.front().ref)));
-      if (!store(file, body)) return false;
+      if (!store_response(file, body, client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)))) return false;
       ++result.fetched;
     }
 
@@ -229,7 +286,7 @@ struct fetcher {
 }  // namespace
 
 moderngov_result fetch_moderngov(const moderngov_request& request) {
-  fetcher f{request, {}, nullptr, {}, {}};
+  fetcher f{request, {}, nullptr, {}, {}, {}};
   f.run();
   return std::move(f.result);
 }

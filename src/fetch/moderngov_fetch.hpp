@@ -4,9 +4,12 @@
 //   DIR/raw/GetMeetings-<committee>-<from>-<to>.xml   the listing, fetched on every run
 //   DIR/raw/GetMeeting-<id>.xml                      each meeting in the window, fetched once
 //   DIR/meetings.csv                                 the canonical log of those meetings
+//   DIR/redirects/<response file>.txt                how a response was reached, when a redirect led to it
 //
 // Every file is written whole or not at all, so a run that fails part way leaves DIR as the
-// last good run left it, plus every response it fetched before the fault.
+// last good run left it, plus every response it fetched before the fault. Nothing is written
+// outside DIR: file names are made only of the committee id, the dates and meeting ids that are
+// numbers, and a file whose path resolves outside DIR (through a symbolic link) is not written.
 #pragma once
 
 #include <functional>
@@ -26,6 +29,7 @@ struct moderngov_request {
   std::string dir;
   bool refresh = false;         // fetch again stored meetings that are still only confirmed
   bool accept_partial = false;  // write meetings.csv even if some meetings were rejected
+  bool allow_redirect_to_other_hosts = false;  // follow a redirect away from the host of base_url
   http_timings timings = {};
   name_resolver resolve = resolve_with_system;
   std::function<void(const std::string&)> progress = {};  // one line at a time, for a terminal
@@ -39,6 +43,7 @@ struct moderngov_result {
   std::size_t fetched = 0;            // GetMeeting responses fetched by this run
   std::size_t already_stored = 0;     // GetMeeting responses kept from earlier runs
   std::size_t rows = 0;               // rows written to meetings.csv
+  std::size_t redirected = 0;         // responses of this run reached through a redirect (each recorded)
   std::string log_path;               // DIR/meetings.csv, once written
 };
 
@@ -46,5 +51,8 @@ moderngov_result fetch_moderngov(const moderngov_request& request);
 
 std::string getmeetings_file_name(const std::string& committee, date from, date to);
 std::string getmeeting_file_name(const std::string& meeting_id);
+
+// Whether a meeting id can name a file: 1 to 20 digits, as ModernGov's are.
+bool plain_meeting_id(std::string_view id);
 
 }  // namespace remit::fetch

@@ -678,6 +678,20 @@ std::optional<std::string> read_file(const std::string& path, std::string& why) 
   return content;
 }
 
+std::string not_regular_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);  // through links: a link to a regular file is one
+  if (ec || !fs::exists(st) || fs::is_regular_file(st) || fs::is_directory(st)) return {};
+  switch (st.type()) {
+    case fs::file_type::fifo: return "a named pipe";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    case fs::file_type::socket: return "a socket";
+    default: return "a special file";
+  }
+}
+
 std::optional<ast::rule_file> load_rule_file(const std::string& path, diagnostics& diags) {
   std::string why;
   const auto text = read_file(path, why);

@@ -21,8 +21,10 @@ std::string relative(date due, date as_of) {
   return n > 0 ? fmt::format("in {}", counted(n, "day", "days")) : fmt::format("{} ago", counted(-n, "day", "days"));
 }
 
+// Names, statements and messages come from the input: shown with their control characters
+// escaped (core/text.hpp).
 std::string body_name(const std::optional<std::string>& council, const std::string& body) {
-  return council ? *council + ": " + body : body;
+  return escape_controls(council ? *council + ": " + body : body);
 }
 
 class due_text_reporter final : public due_reporter {
@@ -38,9 +40,9 @@ class due_text_reporter final : public due_reporter {
       out << fmt::format("\n{}{:{}}  {}  {:<12}  {}\n", style(word, o.status), "", 8 - word.size(), o.due,
                          relative(o.due, report.as_of), body_name(o.council, o.body));
       // Advisory wording is owed as advice, not as a duty: say so beside the statement.
-      out << fmt::format("{:10}  {}  {}{}\n", "", o.statement->label, o.statement->text,
+      out << fmt::format("{:10}  {}  {}{}\n", "", escape_controls(o.statement->label), escape_controls(o.statement->text),
                          o.statement->modifiers.advisory ? "  [advisory]" : "");
-      out << fmt::format("{:10}  {}\n", "", o.message);
+      out << fmt::format("{:10}  {}\n", "", escape_controls(o.message));
     }
 
     if (!report.quiet.empty()) {
@@ -48,9 +50,10 @@ class due_text_reporter final : public due_reporter {
       const quiet_rule* previous = nullptr;
       for (const quiet_rule& q : report.quiet) {
         if (!previous || previous->rule_file != q.rule_file || previous->body != q.body || previous->council != q.council)
-          out << fmt::format("  {}  ({})\n", body_name(q.council, q.body), q.rule_file);
+          out << fmt::format("  {}  ({})\n", body_name(q.council, q.body), escape_controls(q.rule_file));
         previous = &q;
-        out << fmt::format("    {}  {}: {}\n", q.statement->label, q.statement->text, q.reason);
+        out << fmt::format("    {}  {}: {}\n", escape_controls(q.statement->label), escape_controls(q.statement->text),
+                           escape_controls(q.reason));
       }
     }
 
@@ -59,11 +62,11 @@ class due_text_reporter final : public due_reporter {
     if (!report.unaudited_bodies.empty()) {
       out << fmt::format("{} in the logs that no rule file covers:",
                          counted(static_cast<long>(report.unaudited_bodies.size()), "body", "bodies"));
-      for (const std::string& b : report.unaudited_bodies) out << fmt::format(" \"{}\"", b);
+      for (const std::string& b : report.unaudited_bodies) out << fmt::format(" \"{}\"", escape_controls(b));
       out << '\n';
     }
     for (const std::string& b : report.bodies_without_events)
-      out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", b);
+      out << fmt::format("no events in the logs for body \"{}\": is it spelt as in the logs?\n", escape_controls(b));
     write_manifest_text(report.manifest, report.window(), out);
     out << fmt::format("summary: {} overdue, {} at risk, {} due by {}; {} with nothing listed\n",
                        report.count(obligation_status::overdue), report.count(obligation_status::at_risk),

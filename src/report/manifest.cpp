@@ -7,6 +7,7 @@
 #include "calendar/calendar.hpp"
 #include "core/digest.hpp"
 #include "core/limits.hpp"
+#include "core/text.hpp"
 
 namespace remit {
 
@@ -39,8 +40,9 @@ void write_manifest_text(const audit_manifest& m, const audit_window& window, st
     for (const auto& [limit, value] : m.limits) out << fmt::format(" {}={}", limit, value);
     out << '\n';
   }
-  for (const auto& f : m.rule_files) out << fmt::format("{}  {}\n", f.sha256, f.path);
-  for (const auto& f : m.logs) out << fmt::format("{}  {}\n", f.sha256, f.path);
+  // A path with a control character in it is shown escaped (core/text.hpp), as every text output does.
+  for (const auto& f : m.rule_files) out << fmt::format("{}  {}\n", f.sha256, escape_controls(f.path));
+  for (const auto& f : m.logs) out << fmt::format("{}  {}\n", f.sha256, escape_controls(f.path));
 }
 
 }  // namespace remit

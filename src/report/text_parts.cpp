@@ -35,23 +35,27 @@ std::vector<std::string> read_first(const audit_report& report) {
   return out;
 }
 
+// Each line below quotes the input (paths, names, cells): written with its control characters
+// escaped (core/text.hpp), so that no cell can reach the terminal as a command.
 void write_read_first_text(const std::vector<std::string>& cautions, std::ostream& out) {
   if (cautions.empty()) return;
   out << "\nRead first:\n";
-  for (const std::string& c : cautions) out << fmt::format("  ! {}\n", c);
+  for (const std::string& c : cautions) out << fmt::format("  ! {}\n", escape_controls(c));
 }
 
 void write_logs_text(const std::vector<log_file_summary>& logs, std::ostream& out) {
   for (const log_file_summary& f : logs) {
-    out << fmt::format("log {}: {} read, {} used, {} rejected{}{}\n", f.path,
+    const std::string path = escape_controls(f.path);
+    out << fmt::format("log {}: {} read, {} used, {} rejected{}{}\n", path,
                        counted(static_cast<long>(f.rows_read), "row", "rows"), f.rows_used, f.rejected.size(),
                        f.rows_left_out ? fmt::format(", {} left out", f.rows_left_out) : std::string{},
                        f.notes.empty() ? std::string{} : ", " + counted(static_cast<long>(f.notes.size()), "note", "notes"));
-    for (const left_out_rows& rows : f.left_out) out << fmt::format("  {}: {}\n", f.path, left_out_words(rows));
-    for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", f.path, r.line, r.reason);
+    for (const left_out_rows& rows : f.left_out)
+      out << fmt::format("  {}: {}\n", path, escape_controls(left_out_words(rows)));
+    for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", path, r.line, escape_controls(r.reason));
     for (const log_note& n : f.notes)
-      out << (n.line ? fmt::format("  {}:{}: note: {}\n", f.path, n.line, n.text)
-                     : fmt::format("  {}: note: {}\n", f.path, n.text));
+      out << (n.line ? fmt::format("  {}:{}: note: {}\n", path, n.line, escape_controls(n.text))
+                     : fmt::format("  {}: note: {}\n", path, escape_controls(n.text)));
   }
 }
 

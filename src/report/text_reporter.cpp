@@ -23,24 +23,32 @@ class text_reporter final : public reporter {
     out << fmt::format("remit audit from {} to {}\n", report.window.from, report.window.to);
     write_read_first_text(read_first(report), out);
     const rule_result* previous = nullptr;
+    // Every name, label, statement and finding comes from the input: written with its control
+    // characters escaped (core/text.hpp), inside any colour remit adds.
     std::size_t label_width = 0;
-    for (const rule_result& r : report.results) label_width = std::max(label_width, utf8_length(r.statement->label));
+    for (const rule_result& r : report.results)
+      label_width = std::max(label_width, utf8_length(escape_controls(r.statement->label)));
     for (const rule_result& r : report.results) {
       if (!previous || previous->rule_file != r.rule_file || previous->body != r.body || previous->council != r.council ||
           (r.version && (!previous->version || previous->version->from != r.version->from))) {
-        out << '\n' << style(fmt::format("{}{}", r.council ? *r.council + ": " : std::string{}, r.body), fmt::emphasis::bold)
-            << fmt::format("  ({}){}\n", r.rule_file, r.version ? ", " + version_words(*r.version) : std::string{});
+        out << '\n'
+            << style(escape_controls(fmt::format("{}{}", r.council ? *r.council + ": " : std::string{}, r.body)),
+                     fmt::emphasis::bold)
+            << fmt::format("  ({}){}\n", escape_controls(r.rule_file),
+                           r.version ? ", " + escape_controls(version_words(*r.version)) : std::string{});
       }
       previous = &r;
-      const std::size_t pad = label_width - utf8_length(r.statement->label);
+      const std::string label = escape_controls(r.statement->label);
+      const std::size_t pad = label_width - utf8_length(label);
       // A duty of ordinary (major) severity is not marked; advisory wording and other severities are.
       const ast::modifiers& m = r.statement->modifiers;
       const std::string mark = m.advisory || m.severity != ast::severity::major
                                    ? fmt::format("  [{}]", ast::severity_name(m))
                                    : std::string{};
-      out << fmt::format("  {}{:{}}  {}  {}{}\n", r.statement->label, "", pad, status_word(r.status), r.statement->text, mark);
+      out << fmt::format("  {}{:{}}  {}  {}{}\n", label, "", pad, status_word(r.status), escape_controls(r.statement->text),
+                         mark);
       for (const finding& f : r.findings)
-        out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), f.words());
+        out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), escape_controls(f.words()));
     }
 
     out << '\n';
@@ -51,7 +59,7 @@ class text_reporter final : public reporter {
     if (!report.unaudited_bodies.empty()) {
       out << fmt::format("{} in the logs that no rule file audits:", counted(static_cast<long>(report.unaudited_bodies.size()),
                                                                            "body", "bodies"));
-      for (const std::string& b : report.unaudited_bodies) out << fmt::format(" \"{}\"", b);
+      for (const std::string& b : report.unaudited_bodies) out << fmt::format(" \"{}\"", escape_controls(b));
       out << '\n';
     }
 

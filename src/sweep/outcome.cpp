@@ -86,6 +86,10 @@ std::string rule_counts(const std::array<std::size_t, 6>& rules) {
 
 std::string full_name(const body_row& b) { return b.council ? *b.council + ": " + b.body : b.body; }
 
+// The text report quotes names, statements and messages from the input: shown with their control
+// characters escaped (core/text.hpp).
+std::string shown(std::string_view text) { return escape_controls(text); }
+
 std::string window_words(const council_outcome& c) {
   return c.window ? fmt::format("{} to {}", c.window->from, c.window->to) : std::string("no window");
 }
@@ -95,7 +99,7 @@ std::string indented(std::string_view text, std::string_view indent) {
   std::string out;
   while (!text.empty()) {
     const std::size_t end = text.find('\n');
-    out += fmt::format("{}{}\n", indent, text.substr(0, end));
+    out += fmt::format("{}{}\n", indent, shown(text.substr(0, end)));
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
   }
@@ -105,20 +109,20 @@ std::string indented(std::string_view text, std::string_view indent) {
 }  // namespace
 
 void write_sweep_text(const sweep_outcome& s, std::ostream& out) {
-  out << fmt::format("remit sweep of {}: {}\n", s.source,
+  out << fmt::format("remit sweep of {}: {}\n", shown(s.source),
                      counted(static_cast<long>(s.councils.size()), "council", "councils"));
   for (const council_outcome& c : s.councils) {
     out << '\n';
     if (c.status == council_status::error) {
-      out << fmt::format("{}: error, not audited\n", c.plan.slug);
+      out << fmt::format("{}: error, not audited\n", shown(c.plan.slug));
     } else {
-      out << fmt::format("{}: {}, {}; {} read, {} used, {} rejected{}\n", c.plan.slug, name(c.status), window_words(c),
+      out << fmt::format("{}: {}, {}; {} read, {} used, {} rejected{}\n", shown(c.plan.slug), name(c.status), window_words(c),
                          counted(static_cast<long>(c.rows_read), "log row", "log rows"), c.rows_used, c.rows_rejected,
                          c.rows_left_out ? fmt::format(", {} left out", c.rows_left_out) : std::string{});
       for (const body_row& b : c.bodies) {
-        out << fmt::format("  {}  {}  {}\n", full_name(b), name(b.status), rule_counts(b.rules));
+        out << fmt::format("  {}  {}  {}\n", shown(full_name(b)), name(b.status), rule_counts(b.rules));
         for (const breached_rule& r : b.breached)
-          out << fmt::format("    {}  breach  {}  ({})\n", r.label, r.text,
+          out << fmt::format("    {}  breach  {}  ({})\n", shown(r.label), shown(r.text),
                              counted(static_cast<long>(r.breaches), "breach", "breaches"));
       }
     }

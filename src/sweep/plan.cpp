@@ -55,13 +55,16 @@ std::string_view without_line_end(std::string_view line) {
 
 }  // namespace
 
-bool valid_slug(std::string_view slug) {
-  if (slug.empty() || slug.front() == '.') return false;
-  return std::all_of(slug.begin(), slug.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
-           c == '_';
+std::string slug_problem(std::string_view slug) {
+  const bool plain = !slug.empty() && std::all_of(slug.begin(), slug.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
   });
+  if (!plain) return "a slug is made of letters, digits and '-' only, as in 'rutland'";
+  if (fold(slug) == "index") return "its page would be index.html, the sweep's own index page";
+  return {};
 }
+
+bool valid_slug(std::string_view slug) { return slug_problem(slug).empty(); }
 
 std::string read_window_file(const std::string& path, std::string& from, std::string& to) {
   std::string why;
@@ -100,6 +103,14 @@ std::vector<council_plan> plan_folder(const std::string& dir, diagnostics& diags
   std::sort(rule_files.begin(), rule_files.end());
   if (rule_files.empty()) diags.error({rules_dir.string(), 0, 0}, "no rule file (*.remit) in the folder: nothing to sweep");
 
+  // A slug names the council's page beside the index, so a rule file whose name cannot be one
+  // stops the sweep before anything is written, as a manifest's mistake does.
+  for (const fs::path& rules : rule_files)
+    if (const std::string why = slug_problem(rules.stem().string()); !why.empty())
+      diags.error({rules.string(), 0, 0}, fmt::format("'{}' cannot name a council: {}; rename the file", rules.stem().string(),
+                                                      why));
+  if (!diags.empty()) return out;
+
   for (const fs::path& rules : rule_files) {
     council_plan c;
     c.slug = rules.stem().string();
@@ -117,6 +128,8 @@ std::vector<council_plan> plan_folder(const std::string& dir, diagnostics& diags
     for (const fs::path& l : logs) c.logs.push_back(l.string());
     if (c.logs.empty()) c.problem = fmt::format("{}/ holds no log (*.csv, *.jsonl or *.xml)", logs_dir.string());
     const fs::path window = logs_dir / "window";
+    if (const std::string what = not_regular_file(window.string()); c.problem.empty() && !what.empty())
+      c.problem = fmt::format("{} is {}, not a regular file: a sweep reads only regular files", window.string(), what);
     if (c.problem.empty() && fs::exists(window, ec)) c.problem = read_window_file(window.string(), c.from, c.to);
     out.push_back(std::move(c));
   }
@@ -140,6 +153,7 @@ std::vector<council_plan> plan_manifest(const std::string& path, diagnostics& di
   std::string raw;
   std::uint32_t number = 0;
   std::vector<std::uint32_t> council_lines;
+  bool rejected = false;  // the last council line was refused: its lines are not mistakes of their own
   while (std::getline(in, raw)) {
     ++number;
     const std::string_view line = without_line_end(raw);
@@ -150,14 +164,18 @@ std::vector<council_plan> plan_manifest(const std::string& path, diagnostics& di
     };
     const std::size_t keyword_column = static_cast<std::size_t>(w.keyword.data() - line.data());
     if (w.keyword == "council") {
-      if (!valid_slug(w.rest)) {
-        error(w.rest_column, "expected a council's slug (letters, digits, '.', '-' and '_'), as in 'council rutland'");
+      if (const std::string why = slug_problem(w.rest); !why.empty()) {
+        error(w.rest_column, w.rest.empty() ? "expected a council's slug (letters, digits and '-'), as in 'council rutland'"
+                                            : fmt::format("'{}' cannot name a council: {}", w.rest, why));
+        rejected = true;
         continue;
       }
       if (std::any_of(out.begin(), out.end(), [&](const council_plan& c) { return c.slug == w.rest; })) {
         error(w.rest_column, fmt::format("council '{}' is listed twice: each council needs its own slug", w.rest));
+        rejected = true;
         continue;
       }
+      rejected = false;
       out.push_back({std::string(w.rest), {}, {}, {}, {}, {}});
       council_lines.push_back(number);
       continue;
@@ -167,6 +185,7 @@ std::vector<council_plan> plan_manifest(const std::string& path, diagnostics& di
       error(keyword_column, fmt::format("expected 'council', 'rules', 'log', 'from' or 'to', got '{}'", w.keyword));
       continue;
     }
+    if (rejected) continue;
     if (out.empty()) {
       error(keyword_column, fmt::format("'{}' before the first 'council' line: which council is it for?", w.keyword));
       continue;

@@ -32,7 +32,10 @@ std::vector<council_plan> plan_manifest(const std::string& path, diagnostics& di
 // Returns what is wrong with it, if anything.
 std::string read_window_file(const std::string& path, std::string& from, std::string& to);
 
-// Whether a slug can name a file: letters, digits, '.', '-' and '_', not starting with '.'.
+// Why a slug cannot name a council and its page DIR/<slug>.html ("a slug is made of ..."): it
+// must be letters, digits and '-' only, and not 'index' (the sweep's own page). "" when it can.
+std::string slug_problem(std::string_view slug);
 bool valid_slug(std::string_view slug);
+
 
 }  // namespace remit::sweep

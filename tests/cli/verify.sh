@@ -2,8 +2,9 @@
 # remit verify: a report made by remit check verifies as identical (exit 0) from the same files;
 # an edited log is named with both digests and the findings that appeared and disappeared
 # (exit 1); a missing file or a report that is not remit's cannot be verified (exit 2); the
-# inputs and the report are never modified. remit due's JSON output verifies the same way, and its
-# text output's digest lines are sha256sum's too. Runs in a scratch folder, with paths as given.
+# inputs and the report are never modified, and a named pipe or a device is never read. remit
+# due's JSON output verifies the same way, and its text output's digest lines are sha256sum's too.
+# Runs in a scratch folder, with paths as given.
 set -euo pipefail
 remit=$1
 src=$(pwd)
@@ -91,8 +92,30 @@ grep -q "^  appeared     Lancashire County Council: Corporate Parenting Board, c
 grep -q "^differs: 1 input changed, [1-9][0-9]* obligations\? appeared, [1-9][0-9]* disappeared$" <<<"$out" || fail "no summary: $out"
 cp "$src/corpora/lancashire/meetings.csv" logs/meetings.csv
 
-# A limit set for the audit is recorded, and set again when it is verified.
+# A limit set for the audit is recorded; verify keeps its own limits, and the result is the same.
 "$remit" "${check[@]}" --limit line-length=1000 --format json -o limited.json || true
 grep -q '"line-length": 1000' limited.json || fail "the manifest does not record the limit"
 out=$("$remit" verify limited.json) || fail "verify of an audit with a limit set: $out"
+
+# Only regular files are read, and verify never waits on a named pipe or a device: not the
+# report, not a file its manifest names (each run bounded by timeout(1)).
+mkfifo pipe.json
+rc=0
+timeout 20 "$remit" verify pipe.json >out 2>err || rc=$?
+[ "$rc" = 2 ] || fail "verify of a named pipe: exit status $rc, expected 2"
+[ "$(cat err)" = "pipe.json: error: is a named pipe, not a regular file: remit verify reads a report file
+remit: cannot verify" ] || fail "unexpected message for a named pipe: $(cat err)"
+rc=0
+timeout 20 "$remit" verify /dev/zero >out 2>err || rc=$?
+[ "$rc" = 2 ] || fail "verify of /dev/zero: exit status $rc, expected 2"
+grep -q "^/dev/zero: error: is a device, not a regular file" err || fail "unexpected message for a device: $(cat err)"
+mv logs/meetings.csv logs/kept.csv
+mkfifo logs/meetings.csv
+rc=0
+out=$(timeout 20 "$remit" verify audit.json 2>err) || rc=$?
+[ "$rc" = 2 ] || fail "verify with a named pipe for its log: exit status $rc, expected 2"
+grep -q "^  missing      logs/meetings.csv: is a named pipe, not a regular file: remit verify reads only regular files$" <<<"$out" ||
+  fail "the named pipe is not named: $out"
+rm logs/meetings.csv
+mv logs/kept.csv logs/meetings.csv
 echo "ok"

@@ -3,14 +3,21 @@
 // in tests/fixtures/moderngov/ and injects faults. Only loopback, and every request is bounded
 // by the short timings below, so the whole file runs in a few seconds.
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <httplib.h>
@@ -27,12 +34,27 @@ using remit::test::d;
 using remit::test::file_text;
 using remit::test::fixture;
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
 namespace fs = std::filesystem;
 
 namespace {
 
-enum class fault { none, server_error, not_found, hang, truncate, web_page, malformed, other_meeting, listing };
+enum class fault {
+  none,
+  server_error,
+  not_found,
+  hang,
+  truncate,
+  web_page,
+  malformed,
+  other_meeting,
+  listing,
+  busy,            // 503 with the Retry-After set by retry_after()
+  redirect_same,   // 302 to the same request on the same host, with &moved=1
+  redirect_other,  // 301 to the same request on http://localhost:PORT, another host name for this server
+  drip,            // the response one byte every 50 ms for its first 100 bytes, then the rest
+};
 
 // A ModernGov site at http://127.0.0.1:PORT/council/mgWebService.asmx. Requests are keyed
 // "GetMeetings" or "GetMeeting:<id>"; each takes the next fault queued for its key.
@@ -94,6 +116,10 @@ class fake_moderngov {
     std::lock_guard lock(mutex_);
     return user_agent_;
   }
+  void retry_after(std::string value) {
+    std::lock_guard lock(mutex_);
+    retry_after_ = std::move(value);
+  }
 
  private:
   void answer(const httplib::Request& req, httplib::Response& res) {
@@ -147,6 +173,41 @@ class fake_moderngov {
       case fault::malformed:
         res.set_content(body.substr(0, body.size() / 2), "text/xml; charset=utf-8");
         return;
+      case fault::busy: {
+        std::lock_guard lock(mutex_);
+        res.status = 503;
+        res.set_header("Retry-After", retry_after_);
+        res.set_content("", "text/plain");
+        return;
+      }
+      case fault::redirect_same:
+      case fault::redirect_other: {
+        std::string target = req.path + "?";
+        for (const auto& [name, value] : req.params) target += name + "=" + value + "&";
+        if (f == fault::redirect_same) {
+          res.status = 302;
+          res.set_header("Location", target + "moved=1");
+        } else {
+          res.status = 301;
+          target.pop_back();
+          res.set_header("Location", fmt::format("http://localhost:{}{}", port_, target));
+        }
+        return;
+      }
+      case fault::drip:
+        res.set_chunked_content_provider("text/xml; charset=utf-8", [this, body](std::size_t offset, httplib::DataSink& sink) {
+          if (offset >= body.size()) {
+            sink.done();
+            return true;
+          }
+          if (offset >= 100) return sink.write(body.data() + offset, body.size() - offset);
+          {
+            std::unique_lock lock(mutex_);
+            if (woken_.wait_for(lock, 50ms, [this] { return stopping_; })) return false;
+          }
+          return sink.write(body.data() + offset, 1);
+        });
+        return;
       default:
         res.set_content(body, "text/xml; charset=utf-8");
         return;
@@ -165,6 +226,57 @@ class fake_moderngov {
   std::vector<std::chrono::steady_clock::time_point> times_;
   std::map<std::string, std::string> params_;
   std::string user_agent_;
+  std::string retry_after_ = "1";
+};
+
+// A server that answers each request one byte every 100 ms, its headers included: no read ever
+// waits long for its next byte, but the whole response takes some 15 seconds.
+class dripping_server {
+ public:
+  dripping_server() {
+    listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(listener_ >= 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only
+    a.sin_port = 0;
+    REQUIRE(::bind(listener_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(::listen(listener_, 4) == 0);
+    socklen_t n = sizeof a;
+    REQUIRE(::getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &n) == 0);
+    port_ = ntohs(a.sin_port);
+    thread_ = std::thread([this] { serve(); });
+  }
+  ~dripping_server() {
+    stopping_ = true;
+    thread_.join();
+    ::close(listener_);
+  }
+  int port() const { return port_; }
+
+ private:
+  void serve() {
+    const std::string body = "<getmeetings><meetingscount>0</meetingscount></getmeetings>\n";
+    const std::string response =
+        fmt::format("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: {}\r\n\r\n{}", body.size(), body);
+    while (!stopping_) {
+      pollfd p{listener_, POLLIN, 0};
+      if (::poll(&p, 1, 50) <= 0) continue;
+      const int c = ::accept(listener_, nullptr, nullptr);
+      if (c < 0) continue;
+      char request[4096];
+      (void)::recv(c, request, sizeof request, 0);
+      for (char ch : response) {
+        if (stopping_ || ::send(c, &ch, 1, MSG_NOSIGNAL) != 1) break;
+        std::this_thread::sleep_for(100ms);
+      }
+      ::close(c);
+    }
+  }
+  int listener_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::thread thread_;
 };
 
 // A folder of its own for each test, removed after it.
@@ -516,4 +628,235 @@ TEST_CASE("fetch: requests are spaced by the pause, retries included", "[fetch][
   // gap; without the pause the requests would arrive within a millisecond or two.
   for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] >= 60ms);
   CHECK(times.back() - times.front() >= 300ms);
+}
+
+TEST_CASE("fetch: a meeting id that is not a number names no file, and nothing is written outside --out",
+          "[fetch][hostile]") {
+  fake_moderngov site;
+  const std::string hostile = "4966/../../../escaped";
+  std::string listing = file_text(fixture("moderngov/lgsf_GetMeetings.xml"));
+  listing.replace(listing.find("<meetingid>4966<"), std::string("<meetingid>4966<").size(),
+                  "<meetingid>" + hostile + "<");
+  site.serve("GetMeetings", listing);
+  // Were it asked for, the server would answer for it, so that only remit stands between the
+  // id and a file named after it.
+  std::string meeting = file_text(fixture("moderngov/lgsf_GetMeeting_no_minutes.xml"));
+  meeting.replace(meeting.find("<meetingid>4966<"), std::string("<meetingid>4966<").size(), "<meetingid>" + hostile + "<");
+  site.serve("GetMeeting:" + hostile, meeting);
+  scratch_dir dir;
+  const auto r = fetch::fetch_moderngov(request(site, dir));
+  CHECK(r.error == "GET " + site.base_url() +
+                       "/mgWebService.asmx/GetMeetings?lCommitteeId=144&sFromDate=01/01/2026&sToDate=31/03/2026: the "
+                       "response lists a meeting on 2026-01-13 whose id '" + hostile +
+                       "' is not a ModernGov meeting id (a number of 1 to 20 digits): remit names a file after each "
+                       "meeting id, so it fetches none; the response is kept in " + dir.out() + "/" + listing_file);
+  CHECK(site.requests("GetMeeting:" + hostile) == 0);
+  CHECK(site.requests("GetMeeting:4967") == 0);
+  // Nothing beside --out, and inside it only the listing, as evidence.
+  std::vector<std::string> beside;
+  for (const auto& e : fs::directory_iterator(dir.path)) beside.push_back(e.path().filename().string());
+  CHECK(beside == std::vector<std::string>{"cpb"});
+  CHECK(files_in(dir.out()) == std::vector<std::string>{listing_file});
+  CHECK(fetch::plain_meeting_id("4966"));
+  CHECK_FALSE(fetch::plain_meeting_id(""));
+  CHECK_FALSE(fetch::plain_meeting_id("-1"));
+  CHECK_FALSE(fetch::plain_meeting_id("4966 "));
+  CHECK_FALSE(fetch::plain_meeting_id("..") );
+  CHECK_FALSE(fetch::plain_meeting_id(std::string(21, '1')));
+}
+
+TEST_CASE("fetch: a path that resolves outside --out through a link is never written", "[fetch][hostile]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const fs::path elsewhere = dir.path / "elsewhere";
+  fs::create_directories(elsewhere);
+  fs::create_directories(dir.out());
+  const auto nothing_written_elsewhere = [&] {
+    std::vector<std::string> found;
+    for (const auto& e : fs::recursive_directory_iterator(elsewhere)) found.push_back(e.path().string());
+    return found;
+  };
+  SECTION("the raw folder is a link to a folder outside") {
+    fs::create_directory_symlink(elsewhere, fs::path(dir.out()) / "raw");
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK_THAT(r.error, StartsWith(dir.out() + "/" + listing_file + " resolves to " + (elsewhere / "GetMeetings").string()));
+    CHECK_THAT(r.error, Contains("outside --out " + dir.out() + " (through a symbolic link): remit writes only inside --out"));
+    CHECK(nothing_written_elsewhere().empty());
+  }
+  SECTION("a response's file is a link to a file outside") {
+    const fs::path precious = elsewhere / "precious.txt";
+    { std::ofstream(precious) << "not remit's"; }
+    fs::create_directories(fs::path(dir.out()) / "raw");
+    fs::create_symlink(precious, fs::path(dir.out()) / "raw/GetMeeting-4967.xml");
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK(r.error == fmt::format("{}/raw/GetMeeting-4967.xml resolves to {}, outside --out {} (through a symbolic link): "
+                                 "remit writes only inside --out, so nothing was written there",
+                                 dir.out(), precious.string(), dir.out()));
+    CHECK(file_text(precious.string()) == "not remit's");
+    CHECK(fs::is_symlink(fs::path(dir.out()) / "raw/GetMeeting-4967.xml"));
+    CHECK_FALSE(fs::exists(dir.out() + "/meetings.csv"));
+  }
+  SECTION("meetings.csv is a link to a file outside") {
+    const fs::path precious = elsewhere / "precious.csv";
+    { std::ofstream(precious) << "not remit's"; }
+    fs::create_symlink(precious, fs::path(dir.out()) / "meetings.csv");
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK_THAT(r.error, StartsWith(dir.out() + "/meetings.csv resolves to " + precious.string()));
+    CHECK(file_text(precious.string()) == "not remit's");
+  }
+}
+
+TEST_CASE("fetch: a redirect on the same host is followed, and recorded beside the response", "[fetch][redirect]") {
+  fake_moderngov site;
+  // Confirmed without minutes, so that --refresh fetches it again.
+  std::string confirmed = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
+  const auto at = confirmed.find("<minutepublished>True");
+  REQUIRE(at != std::string::npos);
+  confirmed.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  site.serve("GetMeeting:4967", confirmed);
+  site.queue("GetMeeting:4967", {fault::redirect_same});
+  scratch_dir dir;
+  const auto r = fetch::fetch_moderngov(request(site, dir));
+  REQUIRE(r.error == "");
+  CHECK(r.redirected == 1u);
+  CHECK(site.requests("GetMeeting:4967") == 2);
+  const std::string asked = site.base_url() + "/mgWebService.asmx/GetMeeting?lMeetingId=4967";
+  const std::string record = dir.out() + "/redirects/GetMeeting-4967.xml.txt";
+  CHECK(file_text(record) == "raw/GetMeeting-4967.xml was reached through 1 redirect:\nGET " + asked + "\n302 to " + asked +
+                                 "&moved=1\n");
+  CHECK(file_text(dir.out() + "/raw/GetMeeting-4967.xml") == confirmed);
+  check_consistent(dir);
+
+  // Fetched again, straight from the address asked: the record of the redirect goes with the
+  // response it described.
+  auto refresh = request(site, dir);
+  refresh.refresh = true;
+  const auto again = fetch::fetch_moderngov(refresh);
+  REQUIRE(again.error == "");
+  CHECK(again.redirected == 0u);
+  CHECK_FALSE(fs::exists(record));
+}
+
+TEST_CASE("fetch: a redirect to another host is refused unless allowed, and recorded when followed",
+          "[fetch][redirect]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const std::string asked = site.base_url() + "/mgWebService.asmx/GetMeeting?lMeetingId=4967";
+  const std::string moved = fmt::format("http://localhost:{}/council/mgWebService.asmx/GetMeeting?lMeetingId=4967", site.port());
+  site.queue("GetMeeting:4967", {fault::redirect_other});
+  const auto refused = fetch::fetch_moderngov(request(site, dir));
+  CHECK(refused.error == "GET " + asked + ": HTTP 301: a redirect to " + moved +
+                             ", on another host (localhost): not followed; pass --allow-redirect-to-other-hosts to follow it");
+  CHECK(site.requests("GetMeeting:4967") == 1);
+  CHECK_FALSE(fs::exists(dir.out() + "/raw/GetMeeting-4967.xml"));
+  CHECK_FALSE(fs::exists(dir.out() + "/meetings.csv"));
+
+  site.queue("GetMeeting:4967", {fault::redirect_other});
+  auto allowed = request(site, dir);
+  allowed.allow_redirect_to_other_hosts = true;
+  const auto r = fetch::fetch_moderngov(allowed);
+  REQUIRE(r.error == "");
+  CHECK(r.redirected == 1u);
+  CHECK(file_text(dir.out() + "/redirects/GetMeeting-4967.xml.txt") ==
+        "raw/GetMeeting-4967.xml was reached through 1 redirect:\nGET " + asked + "\n301 to " + moved +
+            " (another host: followed, as --allow-redirect-to-other-hosts was given)\n");
+  CHECK(file_text(dir.out() + "/meetings.csv") == imported(all_three));
+}
+
+TEST_CASE("fetch: no more than 5 redirects are followed", "[fetch][redirect]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  site.queue("GetMeeting:4967", {fault::redirect_same, fault::redirect_same, fault::redirect_same, fault::redirect_same,
+                                 fault::redirect_same, fault::redirect_same});
+  const auto r = fetch::fetch_moderngov(request(site, dir));
+  CHECK_THAT(r.error, StartsWith("GET " + site.base_url() + "/mgWebService.asmx/GetMeeting?lMeetingId=4967: more than 5 "
+                                 "redirects: not followed further (at "));
+  CHECK(site.requests("GetMeeting:4967") == 6);
+}
+
+TEST_CASE("fetch: Retry-After is waited, up to its cap, and a longer one ends the fetch at once", "[fetch][faults]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  std::vector<std::chrono::milliseconds> waits;
+  auto req = request(site, dir);
+  req.timings.sleep = [&](std::chrono::milliseconds ms) { waits.push_back(ms); };  // recorded, not waited
+  const std::string meeting_url = site.base_url() + "/mgWebService.asmx/GetMeeting?lMeetingId=4967";
+  SECTION("30 seconds: waited instead of the backoff, then tried again") {
+    site.retry_after("30");
+    site.queue("GetMeeting:4967", {fault::busy});
+    const auto r = fetch::fetch_moderngov(req);
+    REQUIRE(r.error == "");
+    CHECK(site.requests("GetMeeting:4967") == 2);
+    CHECK(waits == std::vector<std::chrono::milliseconds>{30'000ms});
+  }
+  SECTION("an hour: more than the cap of 60 seconds, so the fetch ends without waiting") {
+    site.retry_after("3600");
+    site.queue("GetMeeting:4967", {fault::busy, fault::busy, fault::busy});
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK(r.error == "GET " + meeting_url +
+                         ": HTTP 503 Service Unavailable; the server asks remit to wait 3600 seconds before trying again "
+                         "(Retry-After), longer than remit waits (60 seconds at most): try again later");
+    CHECK(site.requests("GetMeeting:4967") == 1);
+    CHECK(waits.empty());
+    CHECK_FALSE(fs::exists(dir.out() + "/meetings.csv"));
+  }
+  SECTION("the cap is the caller's") {
+    req.timings.retry_after_cap = 10s;
+    site.retry_after("30");
+    site.queue("GetMeeting:4967", {fault::busy});
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK_THAT(r.error, EndsWith("wait 30 seconds before trying again (Retry-After), longer than remit waits (10 seconds "
+                                 "at most): try again later"));
+  }
+  SECTION("an HTTP date far ahead") {
+    site.retry_after("Fri, 01 Jan 2100 00:00:00 GMT");
+    site.queue("GetMeeting:4967", {fault::busy});
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK_THAT(r.error, Contains("before trying again (Retry-After), longer than remit waits (60 seconds at most)"));
+    CHECK(waits.empty());
+  }
+}
+
+TEST_CASE("fetch: Retry-After in seconds or as an HTTP date", "[fetch]") {
+  const auto now = std::chrono::system_clock::from_time_t(1445412480);  // Wed, 21 Oct 2015 07:28:00 GMT
+  CHECK(fetch::retry_after_seconds("120", now) == 120s);
+  CHECK(fetch::retry_after_seconds(" 0 ", now) == 0s);
+  CHECK(fetch::retry_after_seconds("99999999999999999999", now) >= 1'000'000s);
+  CHECK(fetch::retry_after_seconds("Wed, 21 Oct 2015 07:29:30 GMT", now) == 90s);
+  CHECK(fetch::retry_after_seconds("Wed, 21 Oct 2015 07:00:00 GMT", now) == 0s);  // past
+  CHECK_FALSE(fetch::retry_after_seconds("soon", now));
+  CHECK_FALSE(fetch::retry_after_seconds("-5", now));
+  CHECK_FALSE(fetch::retry_after_seconds("", now));
+}
+
+TEST_CASE("fetch: --timeout bounds the whole response, however steadily its bytes drip", "[fetch][faults]") {
+  scratch_dir dir;
+  SECTION("the body drips") {
+    fake_moderngov site;
+    site.queue("GetMeetings", {fault::drip});
+    auto req = request(site, dir);
+    req.timings.read_timeout = 1000ms;  // each byte comes well within it
+    req.timings.response_timeout = 1000ms;
+    req.timings.attempts = 1;
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK(std::chrono::steady_clock::now() - started < 4s);
+    CHECK_THAT(r.error, StartsWith("GET " + site.base_url() + "/mgWebService.asmx/GetMeetings?lCommitteeId=144") &&
+                            Contains(": the whole response did not arrive within 1 second (") &&
+                            EndsWith(" bytes of it had): timed out"));
+    CHECK_FALSE(fs::exists(dir.out()));
+  }
+  SECTION("the headers drip") {
+    fake_moderngov site;  // for its timings only
+    dripping_server drip;
+    auto req = request(site, dir);
+    req.base_url = fmt::format("http://127.0.0.1:{}/council", drip.port());
+    req.timings.read_timeout = 1000ms;
+    req.timings.response_timeout = 1000ms;
+    req.timings.attempts = 2;
+    const auto started = std::chrono::steady_clock::now();
+    const auto r = fetch::fetch_moderngov(req);
+    CHECK(std::chrono::steady_clock::now() - started < 5s);
+    CHECK_THAT(r.error, EndsWith(": the whole response did not arrive within 1 second: timed out (2 attempts)"));
+  }
 }
