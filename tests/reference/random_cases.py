@@ -347,7 +347,14 @@ def main():
     parser.add_argument("--cases", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", help="write each disagreeing case into this folder")
+    parser.add_argument("--part", default="1/1", metavar="K/N",
+                        help="run only the K-th of N equal shares of the cases, the same cases as a whole run makes "
+                             "(so that ctest can run the shares side by side)")
     a = parser.parse_args()
+    part, parts = (int(x) for x in a.part.split("/"))
+    if not 1 <= part <= parts:
+        parser.error(f"--part {a.part}: K must be from 1 to N")
+    first, last = a.cases * (part - 1) // parts, a.cases * part // parts
     r = random.Random(a.seed)
     disagreements = 0
     statuses = {}
@@ -356,7 +363,9 @@ def main():
         people_path = os.path.join(work, "membership.csv")
         training_path = os.path.join(work, "training.csv")
         for n in range(a.cases):
-            rules, log, people, training, frm, to = case(r)
+            rules, log, people, training, frm, to = case(r)  # every case is made, so that each share's are the same
+            if not first <= n < last:
+                continue
             open(rules_path, "w").write(rules)
             open(log_path, "w").write(log)
             open(people_path, "w").write(people)
@@ -386,7 +395,8 @@ def main():
                     open(os.path.join(a.keep, f"case-{a.seed}-{n}-training.csv"), "w").write(training)
                 if disagreements >= 5:
                     break
-    print(f"{a.cases} random cases (seed {a.seed}), rule statuses {dict(sorted(statuses.items()))}: "
+    share = f", cases {first + 1} to {last} of {a.cases}" if parts > 1 else ""
+    print(f"{last - first} random cases (seed {a.seed}{share}), rule statuses {dict(sorted(statuses.items()))}: "
           f"{disagreements} disagreements")
     return 1 if disagreements else 0
 
