@@ -117,7 +117,10 @@ std::vector<council_plan> plan_folder(const std::string& dir, diagnostics& diags
     c.rules.push_back(rules.string());
     const fs::path logs_dir = root / "corpora" / c.slug;
     if (!fs::is_directory(logs_dir, ec)) {
-      c.problem = fmt::format("no folder {}/ of logs for {}", logs_dir.string(), rules.string());
+      c.problem = ec == std::errc::too_many_symbolic_link_levels
+                      ? fmt::format("{}/ is a loop of symbolic links, not a folder of logs for {}", logs_dir.string(),
+                                    rules.string())
+                      : fmt::format("no folder {}/ of logs for {}", logs_dir.string(), rules.string());
       out.push_back(std::move(c));
       continue;
     }
@@ -126,6 +129,19 @@ std::vector<council_plan> plan_folder(const std::string& dir, diagnostics& diags
       if (is_log_name(entry.path()) && !entry.is_directory()) logs.push_back(entry.path().lexically_normal());
     std::sort(logs.begin(), logs.end());
     for (const fs::path& l : logs) c.logs.push_back(l.string());
+    // "meetings (1).csv" beside "meetings.csv" is a second download of the log: one of them
+    // would count every meeting twice, or an old copy would stand beside a new one.
+    for (const fs::path& l : logs) {
+      const std::string stem = l.stem().string();
+      const auto open = stem.rfind(" (");
+      if (open == std::string::npos || stem.back() != ')' ||
+          stem.find_first_not_of("0123456789", open + 2) != stem.size() - 1 || open + 3 > stem.size() - 1)
+        continue;
+      const fs::path original = l.parent_path() / (stem.substr(0, open) + l.extension().string());
+      if (std::find(logs.begin(), logs.end(), original) != logs.end() && c.problem.empty())
+        c.problem = fmt::format("{} looks like a second copy of {}: keep one, or the sweep would read both", l.string(),
+                                original.string());
+    }
     if (c.logs.empty()) c.problem = fmt::format("{}/ holds no log (*.csv, *.jsonl or *.xml)", logs_dir.string());
     const fs::path window = logs_dir / "window";
     if (const std::string what = not_regular_file(window.string()); c.problem.empty() && !what.empty())
