@@ -71,7 +71,7 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
     // read would judge every rule on no evidence at all.
     bool unreadable = false;
     for (const auto& f : in.log.files)
-      if (f.rows_used == 0 && f.rows_left_out == 0 && !f.rejected.empty()) {
+      if (f.rows_used == 0 && f.rows_left_out == 0 && f.rows_rejected > 0) {
         err << fmt::format("remit: error: {}: none of its {} could be read; --accept-partial uses the rows that could, "
                            "and there are none\n",
                            escape_controls(f.path), counted(static_cast<long>(f.rows_read), "row", "rows"));

@@ -40,6 +40,9 @@ int run_import(const import_options& o) {
   for (const auto& f : log.files) {
     const std::string path = escape_controls(f.path);
     for (const auto& r : f.rejected) std::cerr << fmt::format("{}:{}: {}\n", path, r.line, escape_controls(r.reason));
+    if (f.rows_rejected > f.rejected.size())
+      std::cerr << fmt::format("{}: {} more rejected, not listed (the first {} are)\n", path,
+                               f.rows_rejected - f.rejected.size(), f.rejected.size());
     for (const auto& n : f.notes)
       std::cerr << (n.line ? fmt::format("{}:{}: note: {}\n", path, n.line, escape_controls(n.text))
                            : fmt::format("{}: note: {}\n", path, escape_controls(n.text)));

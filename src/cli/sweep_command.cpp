@@ -68,7 +68,7 @@ sweep::council_outcome audit_one(const sweep::council_plan& plan, const sweep_op
   auto inputs = load_audit_inputs(plan.rules, plan.logs, o.accept_partial, council_words, err);
   if (inputs)
     for (const log_file_summary& f : inputs->log.files)
-      c.rows_read += f.rows_read, c.rows_used += f.rows_used, c.rows_rejected += f.rejected.size(),
+      c.rows_read += f.rows_read, c.rows_used += f.rows_used, c.rows_rejected += f.rows_rejected,
           c.rows_left_out += f.rows_left_out;
   // The command line's window wins over the council's own, bound by bound.
   const auto window = inputs ? resolve_window(o.from.empty() ? plan.from : o.from, o.to.empty() ? plan.to : o.to,

@@ -47,7 +47,7 @@ void join_attendance_rows(event_log& log) {
   for (const attendance_row& row : rows) {
     log_file_summary& file = log.files[row.source];
     const auto reject = [&](std::string reason) {
-      file.rejected.push_back({row.line, std::move(reason)});
+      file.reject(row.line, std::move(reason));
       --file.rows_used;
     };
     std::vector<std::uint32_t> candidates;

@@ -128,7 +128,7 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
       reason = add_event(row, source, r.line, log);
     }
     if (!reason.empty()) {
-      summary.rejected.push_back({r.line, std::move(reason)});
+      summary.reject(r.line, std::move(reason));
       continue;
     }
     ++summary.rows_used;

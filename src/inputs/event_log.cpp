@@ -88,7 +88,7 @@ std::span<const attendance> event_log::attendance_of(std::uint32_t event_index) 
 
 std::size_t event_log::rows_rejected() const {
   std::size_t n = 0;
-  for (const auto& f : files) n += f.rejected.size();
+  for (const auto& f : files) n += f.rows_rejected;
   return n;
 }
 

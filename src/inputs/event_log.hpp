@@ -142,18 +142,28 @@ struct left_out_rows {
   std::string hint = {};             // why it looks meant for the rule file's council (near_miss)
 };
 
+// A log of a million bad rows must not hold a million reasons: the first this many are listed,
+// and every one is counted.
+inline constexpr std::size_t rejected_rows_listed = 1000;
+
 // What became of each file's rows: nothing is dropped without a word. Every row read is used,
-// rejected or left out: rows_read == rows_used + rejected.size() + rows_left_out.
+// rejected or left out: rows_read == rows_used + rows_rejected + rows_left_out.
 struct log_file_summary {
   std::string path;
   std::string format;
   std::size_t rows_read = 0;
   std::size_t rows_used = 0;
-  std::vector<rejected_row> rejected;
+  std::vector<rejected_row> rejected;  // the first rejected_rows_listed rejected rows, with their reasons
   std::vector<log_note> notes = {};
   std::string sha256 = {};  // of the file's bytes as read, for the report's manifest
   std::size_t rows_left_out = 0;
   std::vector<left_out_rows> left_out = {};  // likely misspellings first
+  std::size_t rows_rejected = 0;             // all of them, listed or not
+
+  void reject(std::uint32_t line, std::string reason) {
+    ++rows_rejected;
+    if (rejected.size() < rejected_rows_listed) rejected.push_back({line, std::move(reason)});
+  }
 };
 
 class event_log;

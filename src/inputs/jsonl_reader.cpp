@@ -161,7 +161,7 @@ void read_jsonl(std::string_view text, event_log& log, log_file_summary& summary
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = number;
     if (std::string why = read_line(line, e, log); !why.empty()) {
-      summary.rejected.push_back({number, std::move(why)});
+      summary.reject(number, std::move(why));
       continue;
     }
     ++summary.rows_used;

@@ -96,11 +96,10 @@ struct joiner {
   void reject(std::uint32_t index, std::string_view ref) {
     const event& e = log.events[index];
     log_file_summary& f = log.files[e.source];
-    f.rejected.push_back(
-        {e.line, ref.empty() ? std::string("the GetMeeting response names neither the meeting nor its committee")
-                             : fmt::format("the GetMeeting response for meeting {} does not name its committee: read it "
-                                           "with the committee's GetMeetings response",
-                                           ref)});
+    f.reject(e.line, ref.empty() ? std::string("the GetMeeting response names neither the meeting nor its committee")
+                                 : fmt::format("the GetMeeting response for meeting {} does not name its committee: read "
+                                               "it with the committee's GetMeetings response",
+                                               ref));
     --f.rows_used;
     drop[index] = true;
   }

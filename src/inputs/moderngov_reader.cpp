@@ -133,7 +133,7 @@ struct meeting_reader {
     ++summary.rows_used;
   }
 
-  void reject(const event& e, std::string reason) { summary.rejected.push_back({e.line, std::move(reason)}); }
+  void reject(const event& e, std::string reason) { summary.reject(e.line, std::move(reason)); }
 
   // GetMeetings: <getmeetings><committee><committeetitle/><committeemeetings><meeting/>...
   void read_listing(pugi::xml_node root) {

@@ -108,7 +108,7 @@ void read_people_csv(std::string_view text, event_log& log, log_file_summary& su
       reason = add_people_row(kind, row, static_cast<std::uint16_t>(log.files.size() - 1), r.line, log);
     }
     if (!reason.empty()) {
-      summary.rejected.push_back({r.line, std::move(reason)});
+      summary.reject(r.line, std::move(reason));
       continue;
     }
     ++summary.rows_used;

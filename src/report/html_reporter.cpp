@@ -358,7 +358,7 @@ class html_reporter final : public reporter {
     for (const log_file_summary& f : report.logs)
       out << fmt::format("<tr><td><code>{}</code></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                          "<td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-                         x(f.path), x(f.format), f.rows_read, f.rows_used, f.rejected.size(), f.rows_left_out);
+                         x(f.path), x(f.format), f.rows_read, f.rows_used, f.rows_rejected, f.rows_left_out);
     out << "</tbody></table>\n<ul>\n";
     for (const log_file_summary& f : report.logs)
       for (const left_out_rows& rows : f.left_out)
@@ -366,6 +366,10 @@ class html_reporter final : public reporter {
     for (const log_file_summary& f : report.logs)
       for (const rejected_row& r : f.rejected)
         out << fmt::format("<li>Rejected row: <code>{}</code> line {}: {}</li>\n", x(f.path), r.line, x(r.reason));
+    for (const log_file_summary& f : report.logs)
+      if (f.rows_rejected > f.rejected.size())
+        out << fmt::format("<li>Rejected rows: <code>{}</code>: {} more, not listed (the first {} are).</li>\n", x(f.path),
+                           f.rows_rejected - f.rejected.size(), f.rejected.size());
     for (const log_file_summary& f : report.logs)
       for (const log_note& n : f.notes)
         out << (n.line ? fmt::format("<li>Note: <code>{}</code> line {}: {}</li>\n", x(f.path), n.line, x(n.text))

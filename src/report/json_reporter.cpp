@@ -64,7 +64,7 @@ class json_reporter final : public reporter {
     summary["findings"] = findings;
     std::size_t read = 0, used = 0, rejected = 0, left_out = 0;
     for (const auto& f : report.logs)
-      read += f.rows_read, used += f.rows_used, rejected += f.rejected.size(), left_out += f.rows_left_out;
+      read += f.rows_read, used += f.rows_used, rejected += f.rows_rejected, left_out += f.rows_left_out;
     summary["rows_read"] = read;
     summary["rows_used"] = used;
     summary["rows_rejected"] = rejected;

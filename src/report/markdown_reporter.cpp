@@ -97,12 +97,16 @@ class markdown_reporter final : public reporter {
            "| --- | --- | ---: | ---: | ---: | ---: |\n";
     for (const log_file_summary& f : report.logs)
       out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", md(f.path), md(f.format), f.rows_read, f.rows_used,
-                         f.rejected.size(), f.rows_left_out);
+                         f.rows_rejected, f.rows_left_out);
     out << '\n';
     for (const log_file_summary& f : report.logs)
       for (const left_out_rows& rows : f.left_out) out << fmt::format("- Left out: {}: {}\n", md(f.path), md(left_out_words(rows)));
     for (const log_file_summary& f : report.logs)
       for (const rejected_row& r : f.rejected) out << fmt::format("- Rejected: {} line {}: {}\n", md(f.path), r.line, md(r.reason));
+    for (const log_file_summary& f : report.logs)
+      if (f.rows_rejected > f.rejected.size())
+        out << fmt::format("- Rejected: {}: {} more, not listed (the first {} are)\n", md(f.path),
+                           f.rows_rejected - f.rejected.size(), f.rejected.size());
     for (const log_file_summary& f : report.logs)
       for (const log_note& n : f.notes)
         out << (n.line ? fmt::format("- Note: {} line {}: {}\n", md(f.path), n.line, md(n.text))

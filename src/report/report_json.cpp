@@ -14,7 +14,7 @@ json logs_json(const std::vector<log_file_summary>& logs) {
     l["format"] = f.format;
     l["rows_read"] = f.rows_read;
     l["rows_used"] = f.rows_used;
-    l["rows_rejected"] = f.rejected.size();
+    l["rows_rejected"] = f.rows_rejected;
     l["rows_left_out"] = f.rows_left_out;
     l["rejected"] = json::array();
     for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});

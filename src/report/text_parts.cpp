@@ -47,12 +47,15 @@ void write_logs_text(const std::vector<log_file_summary>& logs, std::ostream& ou
   for (const log_file_summary& f : logs) {
     const std::string path = escape_controls(f.path);
     out << fmt::format("log {}: {} read, {} used, {} rejected{}{}\n", path,
-                       counted(static_cast<long>(f.rows_read), "row", "rows"), f.rows_used, f.rejected.size(),
+                       counted(static_cast<long>(f.rows_read), "row", "rows"), f.rows_used, f.rows_rejected,
                        f.rows_left_out ? fmt::format(", {} left out", f.rows_left_out) : std::string{},
                        f.notes.empty() ? std::string{} : ", " + counted(static_cast<long>(f.notes.size()), "note", "notes"));
     for (const left_out_rows& rows : f.left_out)
       out << fmt::format("  {}: {}\n", path, escape_controls(left_out_words(rows)));
     for (const rejected_row& r : f.rejected) out << fmt::format("  {}:{}: {}\n", path, r.line, escape_controls(r.reason));
+    if (f.rows_rejected > f.rejected.size())
+      out << fmt::format("  {}: {} more rejected, not listed (the first {} are)\n", path, f.rows_rejected - f.rejected.size(),
+                         f.rejected.size());
     for (const log_note& n : f.notes)
       out << (n.line ? fmt::format("  {}:{}: note: {}\n", path, n.line, escape_controls(n.text))
                      : fmt::format("  {}: note: {}\n", path, escape_controls(n.text)));

@@ -59,7 +59,7 @@ TEST_CASE("json: every log with its rejected rows, notes only when there are any
   with_rejects.format = "csv";
   with_rejects.rows_read = 3;
   with_rejects.rows_used = 2;
-  with_rejects.rejected.push_back({7, "missing body"});
+  with_rejects.reject(7, "missing body");
   const auto logs = logs_json({with_rejects});
   REQUIRE(logs.size() == 1);
   CHECK(logs[0]["rows_rejected"] == 1);
