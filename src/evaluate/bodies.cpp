@@ -78,6 +78,20 @@ bool has_any_record(const event_log& log, const body_match& m) {
                      [&](std::uint32_t i) { return council_admits(log, log.events[i], council); });
 }
 
+std::optional<record_span> record_span_of(const event_log& log, const body_match& m) {
+  if (!m.events) return std::nullopt;
+  const std::optional<std::string> council = folded_council(m.settings);
+  std::optional<record_span> out;
+  for (std::uint32_t i : m.events->events) {
+    const event& e = log.events[i];
+    if (!council_admits(log, e, council)) continue;
+    if (!out) out = record_span{e.day, e.day};
+    out->first = std::min(out->first, e.day);
+    out->last = std::max(out->last, e.day);
+  }
+  return out;
+}
+
 std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to) {
   std::vector<const event*> out;
   if (!m.events) return out;

@@ -40,6 +40,13 @@ admitted_councils councils_of(const std::vector<ast::rule_file>& files);
 // Whether the logs hold any event of the body that the file's council admits, at any date.
 bool has_any_record(const event_log& log, const body_match& m);
 
+// The first and last days of those events, when there is any.
+struct record_span {
+  date first;
+  date last;
+};
+std::optional<record_span> record_span_of(const event_log& log, const body_match& m);
+
 // The body's events on or before `up_to` that the file's council admits, in date order.
 std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to);
 

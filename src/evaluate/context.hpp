@@ -98,6 +98,9 @@ series qualifying_series(const body_context& ctx, const ast::rule& rule);
 series meetings_words(bool informal_meetings_count);
 
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
+// due_after's day alone, with no version of the rules to move it: most links are met, and their
+// derivation is never read.
+date gap_due_day(date p, const ast::gap_frequency& f);
 
 // Periods aligned to the year start: the start of the one of `months` months that holds `d`.
 date period_start_holding(date d, int months, int year_start_month);

@@ -189,6 +189,48 @@ void judge_without_record(rule_result& result, bool has_people, const std::strin
 
 namespace {
 
+// The latest day from `p` that a body's logs may fall silent for before the silence is worth
+// saying: three months, or the longest gap interval of its rules plus grace when that is longer.
+date silence_ends(const audit_report& report, const audited_body& b, date p) {
+  date limit = p.plus_months(3);
+  for (const rule_result& r : report.results_of(b)) {
+    if (!r.statement) continue;
+    std::visit(
+        [&](const auto& what) {
+          if constexpr (requires { what.how_often; })
+            if (const auto* gap = std::get_if<ast::gap_frequency>(&what.how_often))
+              limit = std::max(limit, gap_due_day(p, *gap));
+        },
+        r.statement->what);
+  }
+  return limit;
+}
+
+}  // namespace
+
+std::vector<std::string> stopped_early_words(const audit_report& report) {
+  std::vector<std::string> out;
+  const auto add = [&](std::string words) {
+    if (std::find(out.begin(), out.end(), words) == out.end()) out.push_back(std::move(words));
+  };
+  const date from = report.window.from;
+  const date to = report.window.to;
+  // Logs cannot hold what has not happened yet: a window that ends after today is read to today.
+  const date end = report.manifest.today ? std::min(to, *report.manifest.today) : to;
+  for (const audited_body& b : report.bodies) {
+    if (!b.first_event || !b.last_event) continue;  // no record at all: said already
+    if (silence_ends(report, b, *b.last_event) < end)
+      add(fmt::format("the logs' last event for body \"{}\" is on {}; the window runs to {}: are the logs up to date?",
+                      b.name, *b.last_event, to));
+    if (*b.first_event > silence_ends(report, b, from))
+      add(fmt::format("the logs' first event for body \"{}\" is on {}; the window starts on {}: do the logs start late?",
+                      b.name, *b.first_event, from));
+  }
+  return out;
+}
+
+namespace {
+
 // The family a statement belongs to decides how it is evaluated.
 family_result evaluate_statement(const body_context& ctx, const ast::statement& s) {
   return std::visit(
@@ -243,7 +285,12 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
     ctx.whole_window = window;
   }
   audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}, version};
-  const bool no_record = !has_any_record(log, m);
+  const std::optional<record_span> span = record_span_of(log, m);
+  if (span) {
+    body.first_event = span->first;
+    body.last_event = span->last;
+  }
+  const bool no_record = !span;
   const std::string no_record_why = no_record ? no_record_words(m.name, bodies_in_logs) : std::string{};
   const bool has_people = !people.memberships.empty() || !people.trainings.empty();
   for (const ast::statement& s : m.block->statements) {

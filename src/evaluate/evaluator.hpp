@@ -30,6 +30,13 @@ void judge_without_record(rule_result& result, bool has_people, const std::strin
 // "the logs hold no record of body "Audit Commitee"; did you mean "Audit Committee"?"
 std::string no_record_words(std::string_view body, const std::vector<std::string>& bodies_in_logs);
 
+// Logs that stop early or start late (docs/language.md, "Logs that stop early"): for each audited
+// body whose last event is further before the window's end (or today, when the window ends after
+// it), or whose first event further after the window's start, than its longest gap interval plus
+// grace, and at least three months, a sentence for Read first. Derived from the report alone, so
+// the batch and the streamed audit say the same; each sentence once, in the order of the bodies.
+std::vector<std::string> stopped_early_words(const audit_report& report);
+
 audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log& log, audit_window window,
                        diagnostics& diags, bool timelines = true, unsigned threads = 1);
 

@@ -206,6 +206,11 @@ struct audited_body {
   std::vector<timeline_event> events;  // in the window, in date order
   std::vector<waiver_window> waivers;  // the body's own, then the file's, for labels the body uses
   std::optional<version_span> version;  // when the body block is one version of the body's rules
+  // The body's first and last events in the logs that the file's council admits, of any kind or
+  // status and at any date (after the window too); none when the logs hold no record of it. Read
+  // first says when the logs stop early or start late (stopped_early_words).
+  std::optional<date> first_event = {};
+  std::optional<date> last_event = {};
 };
 
 // What a report was made from, so that anyone can check it again (remit verify): remit's

@@ -8,10 +8,8 @@
 
 namespace remit {
 
-namespace {
-
 // The due date alone: most links are met, and their derivation is never read.
-date due_day_after(date p, const ast::gap_frequency& f) {
+date gap_due_day(date p, const ast::gap_frequency& f) {
   date d = p;
   switch (f.unit) {
     case ast::time_unit::day: d = p.plus_days(f.count); break;
@@ -21,8 +19,6 @@ date due_day_after(date p, const ast::gap_frequency& f) {
   }
   return d.plus_days(f.grace_days);
 }
-
-}  // namespace
 
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p) {
   date d = p;
@@ -47,7 +43,7 @@ due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p)
   return {d, why};
 }
 
-date gap_due(const body_context& ctx, const ast::gap_frequency& f, date p) { return ctx.in_force(due_day_after(p, f)); }
+date gap_due(const body_context& ctx, const ast::gap_frequency& f, date p) { return ctx.in_force(gap_due_day(p, f)); }
 
 finding gap_breach(const body_context& ctx, const ast::gap_frequency& f, std::optional<date> after, std::optional<date> next) {
   return {finding_status::breach, gap_due(ctx, f, after.value_or(ctx.audit().from)), next, {}, {}, {}, {}, {}, {}, after};
@@ -61,8 +57,11 @@ std::string gap_words(const body_context& ctx, std::string_view noun, const ast:
   if (!x.on)
     return fmt::format("next {} was due by {} ({}); there was none by {}", noun, due.day, due.derivation,
                        ctx.window_end_words());
-  return fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late", noun, due.day, due.derivation, noun, *x.on,
-                     counted(days_between(due.day, *x.on), "day", "days"));
+  // Late into the window from a due date before it: the breach is the window's, the due date not.
+  const bool due_before = due.day < ctx.audit().from && *x.on >= ctx.audit().from;
+  return fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late{}", noun, due.day, due.derivation, noun,
+                     *x.on, counted(days_between(due.day, *x.on), "day", "days"),
+                     due_before ? " (due before the window; the late meeting falls in it)" : "");
 }
 
 family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f) {

@@ -92,9 +92,10 @@ class statement_words final : public finding_writer {
 // two): a cell for the body, then for each block that applies to it a cell for the block
 // followed by a cell per statement. What a cell's fields hold depends on what it is for.
 struct cell {
-  date day = no_date;       // body: its last event so far; statement: gap, the last qualifying event
+  date day = no_date;       // body: its last event so far; block: its last admitted event; statement: gap, the last qualifying event
   std::uint32_t index = 0;  // body: its place in `bodies`; block: its plan; statement: periods, the first period not closed
-  std::uint32_t count = 0;  // body: how many blocks follow; statement: periods, qualifying events in that period so far
+  std::uint32_t count = 0;  // body: how many blocks follow; block: its first admitted event's days; statement: periods,
+                            // qualifying events in that period so far
   bool flag = false;        // block: an event of the body that its council admits was seen; statement: something fell due
   bool failed = false;      // statement: could not be judged for this body (`failures` says why)
   std::uint16_t kinds_on_day = 0;  // body: each kind and status of event seen on `day`, a bit each
@@ -556,6 +557,10 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
     const bool admitted =
         !plan.folded_council || row.council == 0 || names.folded(row.council) == *plan.folded_council;
     if (admitted) {
+      // The block's first and last admitted events (audited_body::first_event, last_event): the
+      // log is in date order for each body, so the first is the one that finds the flag unset.
+      if (!block.flag) block.count = static_cast<std::uint32_t>(e.day.days);
+      block.day = e.day;
       block.flag = true;
       if (e.day <= window.to) judge(plan, at, e);
     }
@@ -779,6 +784,10 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
       body = audited_body{plan.file->path, plan.settings.council, b.name, plan.settings, first_result[i],
                           first_result[i + 1] - first_result[i], {}, body_waivers(*plan.file, *plan.block),
                           std::nullopt};
+      if (const cell& seen = s.cells[b.cell]; seen.flag) {
+        body.first_event = date{static_cast<std::int32_t>(seen.count)};
+        body.last_event = seen.day;
+      }
       std::size_t next = first_result[i];
       for (std::size_t k = 0; k < plan.statements.size(); ++k) {
         const ast::statement& statement = *plan.statements[k].statement;

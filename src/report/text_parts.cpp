@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "evaluate/evaluator.hpp"
 
 namespace remit {
 
@@ -29,6 +30,7 @@ std::vector<std::string> read_first(const audit_report& report) {
     out.push_back(fmt::format("the logs hold no record of body \"{}\": each of its rules that fell due is no-evidence, "
                               "not a breach; is it spelt as in the logs?",
                               b));
+  for (std::string& words : stopped_early_words(report)) out.push_back(std::move(words));
   for (const log_file_summary& f : report.logs)
     for (const left_out_rows& rows : f.left_out)
       if (!rows.hint.empty()) out.push_back(fmt::format("{}: {}", f.path, left_out_words(rows)));

@@ -1306,3 +1306,22 @@ TEST_CASE("reports to matching: the recipient by regular expression, ignoring ca
   CHECK(r.only().findings[0].found == 2);
   CHECK_THAT(r.only().findings[0].message, Contains("reports to a body matching \"scrutiny panel\""));
 }
+
+TEST_CASE("gap: a breach due before the window whose late meeting falls in it says so", "[families][gap]") {
+  const auto run = audit("body \"Board\" {\n  1  meets every 3 months\n}\n",
+                         "body,date\nBoard,2024-09-01\nBoard,2025-02-15\nBoard,2025-06-01\n", "2025-01-01", "2025-06-30");
+  const rule_result& r = run.only();
+  REQUIRE(r.findings.size() == 2);
+  CHECK(r.findings[0].words() == "next held meeting was due by 2024-12-01 (3 months after the held meeting on 2024-09-01); the "
+                                 "next held meeting was on 2025-02-15, 76 days late (due before the window; the late "
+                                 "meeting falls in it)");
+  // Due in the window: no such words.
+  CHECK(r.findings[1].words() == "next held meeting was due by 2025-05-15 (3 months after the held meeting on 2025-02-15); the "
+                                 "next held meeting was on 2025-06-01, 17 days late");
+  // Due before the window with no meeting after it: nothing late falls in the window, no such words.
+  const auto none = audit("body \"Board\" {\n  1  meets every 3 months\n}\n", "body,date\nBoard,2024-09-01\n", "2025-01-01",
+                          "2025-06-30");
+  REQUIRE(none.only().findings.size() == 1);
+  CHECK(none.only().findings[0].words() == "next held meeting was due by 2024-12-01 (3 months after the held meeting on "
+                                           "2024-09-01); there was none by 2025-06-30, the end of the audit window");
+}

@@ -178,7 +178,7 @@ both audit_both(const std::vector<ast::rule_file>& files, std::string_view csv, 
 
 TEST_CASE("streamed audit: the batch audit's report, byte for byte, on 400 random rule files and logs", "[streamed]") {
   random_source r{20261123};
-  int with_breaches = 0, handed_back = 0;
+  int with_breaches = 0, handed_back = 0, stopped_early = 0;
   for (int n = 0; n < 400; ++n) {
     const std::string rules_text = random_rules(r);
     const std::string csv = random_log(r);
@@ -198,7 +198,12 @@ TEST_CASE("streamed audit: the batch audit's report, byte for byte, on 400 rando
     CHECK(result.streamed_errors == result.batch_errors);
     CHECK(result.streamed == result.batch);
     if (result.batch.find("\"status\": \"breach\"") != std::string::npos) ++with_breaches;
+    if (result.batch.find("the logs' last event") != std::string::npos ||
+        result.batch.find("the logs' first event") != std::string::npos)
+      ++stopped_early;
   }
+  // Logs that stop early or start late (text_parts.cpp, read_first) are among them.
+  CHECK(stopped_early > 0);
   // The cases are worth comparing: most of them are streamed whole, and find something.
   CHECK(handed_back < 100);
   CHECK(with_breaches > 200);
@@ -254,4 +259,20 @@ TEST_CASE("streamed audit: only the statements it can judge in one pass", "[stre
   CHECK_FALSE(streamed_audit::can_audit({test::rules("body * {\n  r reports quarterly to \"Cabinet\"\n}\n")}));
   CHECK_FALSE(streamed_audit::can_audit(
       {test::rules("body \"Board\" {\n  g meets monthly\n}\nbody \"Board\" from 2025-01-01 {\n  g meets quarterly\n}\n")}));
+}
+
+TEST_CASE("streamed audit: logs that stop early or start late, for the councils a file admits, as the batch audit says",
+          "[streamed][stop-early]") {
+  const std::vector<ast::rule_file> files{
+      test::rules("council \"Kent\"\nbody \"Board\" {\n  1  meets every 2 months\n}\nbody * {\n  2  meets quarterly\n}\n")};
+  REQUIRE(streamed_audit::can_audit(files));
+  // Kent's Board stops on 2025-04-07; another council's rows of it go on, and are no record for Kent.
+  const std::string csv = "body,date,council\nBoard,2025-01-06,Kent\nBoard,2025-04-07,Kent\nBoard,2025-06-02,Surrey\n"
+                          "Board,2025-11-03,Surrey\nPanel,2025-07-01,Kent\nPanel,2026-01-05,Kent\n";
+  const both result = audit_both(files, csv, {d("2025-01-01"), d("2025-12-31")});
+  REQUIRE(result.complete);
+  CHECK(result.streamed == result.batch);
+  CHECK_THAT(result.batch, Catch::Matchers::Contains("the logs' last event for body \\\"Board\\\" is on 2025-04-07"));
+  CHECK_THAT(result.batch, Catch::Matchers::Contains("the logs' first event for body \\\"Panel\\\" is on 2025-07-01"));
+  CHECK_THAT(result.batch, !Catch::Matchers::Contains("the logs' last event for body \\\"Panel\\\""));
 }
