@@ -1,6 +1,7 @@
 // Test inputs kept in the repository (tests/fixtures/, corpora/), found from the source
-// folder CMake names (REMIT_SOURCE_DIR), so that the tests run from any working directory.
-// Not from __FILE__: a build through ccache with CCACHE_BASEDIR makes that path relative.
+// folder CMake names (REMIT_SOURCE_DIR, in source_dir.cpp alone), so that the tests run from any
+// working directory. Not from __FILE__: a build through ccache with CCACHE_BASEDIR makes that
+// path relative. One file holds the path, so that a clone in another folder recompiles only it.
 #pragma once
 
 #include <filesystem>
@@ -11,7 +12,7 @@
 
 namespace remit::test {
 
-inline std::filesystem::path source_root() { return std::filesystem::path(REMIT_SOURCE_DIR); }
+std::filesystem::path source_root();  // source_dir.cpp
 
 // tests/fixtures/<relative>
 inline std::string fixture(std::string_view relative) {

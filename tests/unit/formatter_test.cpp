@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fixture_files.hpp"
 #include "grammar_rows.hpp"
 #include "language/formatter.hpp"
 #include "language/meaning.hpp"
@@ -213,7 +214,7 @@ TEST_CASE("the canonical layout", "[formatter]") {
 }
 
 TEST_CASE("every rule file in the repository keeps its meaning and its comments, and formats to itself", "[formatter]") {
-  const std::filesystem::path root = REMIT_SOURCE_DIR;
+  const std::filesystem::path root = test::source_root();
   std::vector<std::filesystem::path> files = rule_files_under(root / "rules");
   for (const auto& p : rule_files_under(root / "tests")) {
     diagnostics diags;
