@@ -10,10 +10,12 @@
 // The manifest (report/manifest.hpp) is a set of X- properties of the calendar, which RFC 5545
 // lets any program add and calendar programs keep or ignore: remit's version, the days looked at,
 // the bank-holiday data, the limits set, and each file read with its digest.
+#include <algorithm>
 #include <ostream>
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "report/due_reporter.hpp"
 #include "report/icalendar.hpp"
 #include "report/manifest.hpp"
@@ -44,6 +46,14 @@ class due_ics_reporter final : public due_reporter {
     line("METHOD:PUBLISH");
     line("X-WR-CALNAME:remit: what falls due");
     line("X-WR-CALDESC:" + ical_text(fmt::format("Terms of Reference obligations as of {}, to {}", report.as_of, report.until)));
+    // iCalendar writes a date as four digits of year: an obligation due after 9999 cannot be an
+    // event, and is said instead, so that the calendar stays valid and nothing vanishes unsaid.
+    const auto writable = [](date d) { return d.year() >= 1 && d.year() <= 9999 && d.plus_days(1).year() <= 9999; };
+    const auto beyond = std::count_if(report.obligations.begin(), report.obligations.end(),
+                                      [&](const obligation& o) { return !writable(o.due); });
+    if (beyond > 0)
+      line(fmt::format("X-REMIT-NOT-WRITTEN:{} due after 9999-12-30: iCalendar cannot write its date",
+                       counted(static_cast<long>(beyond), "obligation", "obligations")));
     if (const audit_manifest& m = report.manifest; !m.remit_version.empty()) {
       line("X-REMIT-VERSION:" + ical_text(m.remit_version));
       line(fmt::format("X-REMIT-WINDOW:{}/{}", ical_date(to_iso(report.as_of)), ical_date(to_iso(report.until))));
@@ -56,6 +66,7 @@ class due_ics_reporter final : public due_reporter {
     }
 
     for (const obligation& o : report.obligations) {
+      if (!writable(o.due)) continue;
       const std::string where = o.council ? *o.council + ": " + o.body : o.body;
       const std::string summary = fmt::format("{}{}: {} ({}, clause {})", summary_prefix(o.status),
                                               o.statement->modifiers.advisory ? " (advisory)" : "", o.what, o.body,
@@ -63,7 +74,9 @@ class due_ics_reporter final : public due_reporter {
       line("BEGIN:VEVENT");
       line(fmt::format("UID:{}@remit", obligation_id(o)));
       line("DTSTAMP:" + stamp);
-      line(fmt::format("SEQUENCE:{}", report.as_of.days));
+      // Later as-of dates give higher sequences, so that an import updates the event; never
+      // negative, as RFC 5545 requires (an as-of date before 1970).
+      line(fmt::format("SEQUENCE:{}", std::max(0, report.as_of.days)));
       line("DTSTART;VALUE=DATE:" + ical_date(to_iso(o.due)));
       line("DTEND;VALUE=DATE:" + ical_date(to_iso(o.due.plus_days(1))));
       line("SUMMARY:" + ical_text(summary));
@@ -83,14 +96,16 @@ class due_ics_reporter final : public due_reporter {
       }
       line("END:VEVENT");
     }
-    if (report.obligations.empty()) {
+    if (static_cast<std::size_t>(beyond) == report.obligations.size()) {
       // RFC 5545 wants at least one component; a journal entry says there is nothing, and
       // calendar programs that do not keep journals ignore it.
       line("BEGIN:VJOURNAL");
       line(fmt::format("UID:nothing-due-{}@remit", ical_date(to_iso(report.as_of))));
       line("DTSTAMP:" + stamp);
       line("DTSTART;VALUE=DATE:" + ical_date(to_iso(report.as_of)));
-      line("SUMMARY:" + ical_text(fmt::format("Nothing is overdue and nothing falls due by {}", report.until)));
+      line("SUMMARY:" + ical_text(beyond > 0 ? fmt::format("{} due after 9999-12-30, which iCalendar cannot write",
+                                                           counted(static_cast<long>(beyond), "obligation", "obligations"))
+                                             : fmt::format("Nothing is overdue and nothing falls due by {}", report.until)));
       line("END:VJOURNAL");
     }
     line("END:VCALENDAR");

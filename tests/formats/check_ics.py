@@ -4,7 +4,8 @@
   - names full of what RFC 5545 escapes (, ; \\ and line breaks), long enough to be folded inside
     a UTF-8 character, come back exactly (tests/formats/awkward/);
   - an obligation keeps its UID when "as of" moves and its due date with it, so that importing a
-    newer file updates the event rather than adding a second one.
+    newer file updates the event rather than adding a second one;
+  - at the ends of the calendar (as of 0001-01-01 and 9999-12-01) the file stays valid.
   check_ics.py REMIT"""
 import datetime
 import glob
@@ -12,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import icalendar
 
@@ -111,6 +113,29 @@ elif earlier[0] != later[0] or earlier[1] == later[1] or later[2] <= earlier[2]:
                     "expected one UID, a new date and a higher SEQUENCE")
 else:
     print(f"awkward: next-meeting UID {later[0]} kept from {earlier[1]} to {later[1]}, SEQUENCE {earlier[2]} -> {later[2]}")
+
+# The ends of the calendar: as of 0001-01-01 the SEQUENCE is still a non-negative integer, and as
+# of 9999-12-01 an obligation due in the year 10000 is said, not written as a five-digit year.
+with tempfile.TemporaryDirectory() as work:
+    late_rules, late_log = os.path.join(work, "late.remit"), os.path.join(work, "late.csv")
+    open(late_rules, "w").write('body "Board" {\n  1  meets every 2 months\n}\n')
+    open(late_log, "w").write("body,date\nBoard,9999-11-30\n")
+    for as_of in ("0001-01-01", "9999-12-01"):
+        data = due_ics(late_rules, late_log, as_of)
+        raw_lines(data, f"as of {as_of}")
+        try:
+            cal, evs = events(data)
+        except ValueError as e:
+            problems.append(f"as of {as_of}: does not parse: {e}")
+            continue
+        for line in data.decode("utf-8").split("\r\n"):
+            if line.startswith(("DTSTART", "DTEND")) and len(line.rpartition(":")[2]) != 8:
+                problems.append(f"as of {as_of}: {line}: a date is eight digits")
+            if line.startswith("SEQUENCE:") and not line[9:].isdigit():
+                problems.append(f"as of {as_of}: {line}: not a non-negative integer")
+        if as_of.startswith("9999") and b"X-REMIT-NOT-WRITTEN:1 obligation due after 9999-12-30" not in data.replace(b"\r\n ", b""):
+            problems.append(f"as of {as_of}: the obligation due in 10000 is not said")
+    print("ics at the ends of the calendar: valid")
 
 for p in problems:
     print(p, file=sys.stderr)
