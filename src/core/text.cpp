@@ -179,13 +179,14 @@ std::size_t edit_distance(std::string_view a_text, std::string_view b_text) {
 std::string nearest_name(std::string_view name, const std::vector<std::string>& known) {
   const std::string folded = fold(name);
   // A typo is a letter or two; in a long name, up to one letter in five.
-  const std::size_t most = std::max<std::size_t>(2, utf8_length(folded) / 5);
+  const std::size_t a = utf8_length(folded);
+  const std::size_t most = std::max<std::size_t>(2, a / 5);
   std::string best;
   std::size_t best_distance = most + 1;
   for (const std::string& k : known) {
     // Names further apart in length than the distance allowed cannot be near: of a national
     // log's bodies, that leaves a few to compare letter by letter.
-    const std::size_t a = utf8_length(folded), b = utf8_length(k);
+    const std::size_t b = utf8_length(k);
     if ((a > b ? a - b : b - a) > most) continue;
     const std::size_t d = edit_distance(folded, fold(k));
     if (d == 0) continue;  // the name itself: nothing to suggest

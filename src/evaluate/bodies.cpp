@@ -45,14 +45,12 @@ body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_
                                        [](const auto& b, const std::string& n) { return b.folded_name < n; });
       const event_log::body_events* found = (it != bodies.end() && it->folded_name == folded) ? &*it : nullptr;
       if (found) audited[static_cast<std::size_t>(it - bodies.begin())] = true;
-      // Events of the body that only other councils' rows record are no record of it for this file.
-      const bool recorded = found && std::any_of(found->events.begin(), found->events.end(), [&](std::uint32_t e) {
-                              return council_admits(log, log.events[e], council);
-                            });
-      if (!recorded && std::find(out.bodies_without_events.begin(), out.bodies_without_events.end(), block.name) ==
-                           out.bodies_without_events.end())
-        out.bodies_without_events.push_back(block.name);
       out.matches.push_back({&file, &block, settings, found, block.name});
+      // Events of the body that only other councils' rows record are no record of it for this file.
+      if (!record_span_of(log, out.matches.back()) &&
+          std::find(out.bodies_without_events.begin(), out.bodies_without_events.end(), block.name) ==
+              out.bodies_without_events.end())
+        out.bodies_without_events.push_back(block.name);
     }
   }
   for (std::size_t i = 0; i < bodies.size(); ++i)
@@ -69,13 +67,6 @@ admitted_councils councils_of(const std::vector<ast::rule_file>& files) {
       names.push_back(*settings.council);
     }
   return admitted_councils{std::move(names)};
-}
-
-bool has_any_record(const event_log& log, const body_match& m) {
-  if (!m.events) return false;
-  const std::optional<std::string> council = folded_council(m.settings);
-  return std::any_of(m.events->events.begin(), m.events->events.end(),
-                     [&](std::uint32_t i) { return council_admits(log, log.events[i], council); });
 }
 
 std::optional<record_span> record_span_of(const event_log& log, const body_match& m) {

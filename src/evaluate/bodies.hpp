@@ -37,10 +37,8 @@ body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_
 // The councils whose rows the rule files audit: every council when some body block names none.
 admitted_councils councils_of(const std::vector<ast::rule_file>& files);
 
-// Whether the logs hold any event of the body that the file's council admits, at any date.
-bool has_any_record(const event_log& log, const body_match& m);
-
-// The first and last days of those events, when there is any.
+// The first and last days of the body's events that the file's council admits, at any date;
+// none when the logs hold no record of it.
 struct record_span {
   date first;
   date last;
