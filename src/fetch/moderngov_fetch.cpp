@@ -196,7 +196,9 @@ struct fetcher {
       const std::string ref(old.strings.text(e.ref));
       if (!ref.empty() && !plain_meeting_id(ref))
         return foreign(file, "a log", fmt::format("line {}: '{}' is not a ModernGov meeting id", e.line, ref));
-      if (!rows.emplace(merge_key(ref, canonical_csv_row(old, i)), canonical_csv_row(old, i)).second)
+      std::string row = canonical_csv_row(old, i);
+      std::string key = merge_key(ref, row);
+      if (!rows.emplace(std::move(key), std::move(row)).second)
         return foreign(file, "a log",
                        fmt::format("line {}: {} is there twice", e.line,
                                    ref.empty() ? std::string("the same row") : fmt::format("meeting {}", ref)));
