@@ -28,7 +28,7 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
     out.fell_due = true;
     const std::string period = fmt::format("the {} {} to {}", period_word(rule.period), start, end);
     const auto no_evidence = [&](std::string why) {
-      out.findings.push_back({finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
+      ctx.add(out, {finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
     };
     std::vector<std::string> unrecorded;
     for (const event* e : meetings)
@@ -81,7 +81,7 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
                             rule.percent == 100 ? std::string("every meeting") : fmt::format("at least {}%", rule.percent),
                             names_words(r.missed))};
       f.people = {r.name};
-      out.findings.push_back(std::move(f));
+      ctx.add(out, std::move(f));
     }
   }
   return out;
