@@ -96,6 +96,14 @@ run xml_pipe pipe:lgsf_GetMeetings.xml audit.remit --log /dev/stdin --from 2026-
 same xml_pipe xml_file batch
 run xml_auto_file lgsf_GetMeetings.xml audit.remit --log /dev/stdin --from 2026-01-01 --to 2026-03-31
 same xml_auto_file xml_file batch
+# Attendance beside the meetings, with --from: auto once streamed the meetings and then rejected
+# every attendance row as joining no meeting; now it reads the files again, for batch.
+cp "$here"/../errors/engine-stream-attendance/{meetings.csv,attendance.csv} .
+run att_batch ordered.csv board.remit --log meetings.csv --log attendance.csv "${window[@]}" --engine batch
+[ "$(cat att_batch.rc)" = 1 ] || fail "the attendance reference run exited $(cat att_batch.rc): $(cat att_batch.err)"
+run att_auto ordered.csv board.remit --log meetings.csv --log attendance.csv "${window[@]}"
+same att_auto att_batch batch
+
 # A statement --engine stream does not judge is refused before any log is read: a named pipe
 # that nobody writes to would hang a run that opened it.
 mkfifo unwritten.fifo
