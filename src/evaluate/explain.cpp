@@ -680,6 +680,21 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
                                          result.body));
     outcome.any_breach = outcome.any_breach || result.status == rule_status::breach;
   }
+  // A clause not checked has nothing to derive: say so, and why, for each body it is listed under.
+  for (const audited_body& b : report.bodies)
+    for (const clause_not_checked& c : b.not_checked) {
+      if (c.label != request.label) continue;
+      if (request.body && fold(*request.body) != fold(b.name)) continue;
+      if (outcome.explained > 0) out << "\n" << std::string(100, '-') << "\n\n";
+      ++outcome.explained;
+      out << fmt::format("Clause {} for \"{}\"{}\n", c.label, b.name, b.council ? fmt::format(" ({})", *b.council) : std::string{});
+      out << fmt::format("  rule file  {}, line {}\n", b.rule_file, c.line);
+      out << fmt::format("  statement  {}  not checked \"{}\"\n", c.label, c.reason);
+      if (b.version) out << fmt::format("  version    {}\n", version_words(*b.version));
+      out << fmt::format("\nNot checked by remit: {}\n", c.reason);
+      out << "The rule file declares that remit does not check this clause: it is never evaluated, gives no finding and "
+             "never changes the status of the audit.\n";
+    }
   return outcome;
 }
 

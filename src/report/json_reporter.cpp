@@ -52,6 +52,7 @@ class json_reporter final : public reporter {
       for (const finding& f : r.findings) x["findings"].push_back(finding_json(f));
       j["results"].push_back(std::move(x));
     }
+    j["not_checked"] = not_checked_json(report);
     json summary;
     summary["rules"] = report.results.size();
     for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
@@ -71,6 +72,7 @@ class json_reporter final : public reporter {
     summary["rows_left_out"] = left_out;
     summary["bodies_without_record"] = report.bodies_without_events.size();
     summary["events_after_window"] = report.events_after_window;
+    summary["clauses_not_checked"] = report.clauses_not_checked();
     j["summary"] = summary;
     j["logs"] = logs_json(report.logs);
     j["unaudited_bodies"] = report.unaudited_bodies;
