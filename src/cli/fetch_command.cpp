@@ -78,6 +78,11 @@ int run_fetch(const fetch_options& o) {
     std::cout << fmt::format("{} reached through a redirect: recorded in {}\n",
                              counted(static_cast<long>(r.redirected), "response was", "responses were"),
                              (std::filesystem::path(o.dir) / "redirects").string());
+  // A second fetch into the same folder merges, never shrinks: what became of the meetings there.
+  if (r.merged)
+    std::cout << fmt::format("kept {} already in {}, added {}, updated {} ({} unchanged)\n",
+                             counted(static_cast<long>(r.kept), "meeting", "meetings"), r.log_path, r.added, r.updated,
+                             r.unchanged);
   std::cout << fmt::format("wrote {} ({})\n", r.log_path, counted(static_cast<long>(r.rows), "row", "rows"));
   return exit_clean;
 }
@@ -100,7 +105,10 @@ void add_fetch_command(CLI::App& app, int& status) {
       "  remit check rules/board.remit --log cpb/meetings.csv --from 2025-04-01 --to 2026-03-31\n\n"
       "Calls GetMeetings for the committee, then GetMeeting for each meeting dated from --from to --to.\n"
       "Every response is kept under DIR/raw as evidence, and DIR/meetings.csv is the canonical log of the\n"
-      "window's meetings. Run it again to fetch only what is new. Each file is written whole or not at all:\n"
+      "window's meetings, merged by meeting id with the meetings an earlier run wrote there: a meeting only\n"
+      "there is kept, and one in both is taken from this run's response. Run it again to fetch only what is\n"
+      "new. A file in DIR that remit would replace but did not write stops the fetch, untouched.\n"
+      "Each file is written whole or not at all:\n"
       "after a fault, what was fetched before it is kept and the last meetings.csv is left as it was.\n"
       "Nothing is written outside DIR. A redirect is followed only on the same host (at most 5), unless\n"
       "--allow-redirect-to-other-hosts is given, and each one is recorded in DIR/redirects/. A server's\n"

@@ -4,8 +4,10 @@
 
 #include "cli/commands.hpp"
 #include "core/limits.hpp"
+#include "core/output_file.hpp"
 
 int main(int argc, char** argv) {
+  remit::remove_temporaries_on_signals();
   CLI::App app{
       "remit audits the meeting records of council committees against their Terms of Reference.\n"
       "It reads rule files (*.remit) and meeting logs (CSV, JSON Lines or ModernGov XML), and reports every breach with its clause and evidence.\n\n"

@@ -83,6 +83,10 @@ std::string write_outputs(const std::vector<output_target>& targets, const rende
     if (!files.back()->problem().empty()) return files.back()->problem();
     render(t, files.back()->stream());
   }
+  // Every file on disk before any is put in place: a full disk or a fault in one leaves every
+  // output as it was, rather than some new and some old.
+  for (auto& f : files)
+    if (std::string problem = f->finish(); !problem.empty()) return problem;
   for (auto& f : files)
     if (std::string problem = f->commit(); !problem.empty()) return problem;
   for (const output_target& t : targets)

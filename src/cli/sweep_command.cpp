@@ -196,6 +196,17 @@ int run_sweep(const sweep_options& o) {
       std::cerr << fmt::format("remit: error: --out {}: cannot create the folder: {}\n", o.out_dir, ec.message());
       return exit_bad_input;
     }
+    // The index of an earlier run goes before this run writes its first page: it would vouch for
+    // pages that are no longer the ones it describes. The new index is written last, once every
+    // page is, so a sweep interrupted (SIGINT, SIGTERM) or ended by a fault on the way leaves
+    // pages but no index that claims they are one complete run.
+    const fs::path index = fs::path(o.out_dir) / "index.html";
+    const fs::file_status st = fs::symlink_status(index, ec);
+    if (!ec && (fs::is_regular_file(st) || fs::is_symlink(st)) && (!fs::remove(index, ec) || ec)) {
+      std::cerr << fmt::format("remit: error: cannot remove {}, the index of an earlier run: {}\n", index.string(),
+                               ec ? ec.message() : std::string("it is still there"));
+      return exit_bad_input;
+    }
   }
 
   const bool want_json = std::any_of(targets.begin(), targets.end(), [](const auto& t) { return t.format == "json"; });

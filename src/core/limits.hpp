@@ -10,7 +10,7 @@
 
 namespace remit {
 
-enum class limit { file_size, line_length, rules, errors };
+enum class limit { file_size, line_length, rules, errors, findings };
 
 struct limit_info {
   limit which;
@@ -18,6 +18,7 @@ struct limit_info {
   bool bytes;             // a size, which takes K, M and G
   std::uint64_t default_value;
   std::string_view what;  // for --help and messages: "bytes in one rule file or log"
+  std::string_view otherwise = {};  // what else than raising the limit may do, for limit_advice
 };
 
 std::span<const limit_info> limits();
@@ -34,8 +35,8 @@ void reset_limits();
 // "16 MiB" for a size, "10000" for a count: how messages quote a limit and a measure.
 std::string limit_words(limit l, std::uint64_t value);
 
-// The sentence every exceeded limit ends with: "(the limit is 16 MiB: raise it with
-// --limit line-length=SIZE)".
+// The sentence every exceeded limit ends with: "the limit is 16 MiB: raise it with
+// --limit line-length=SIZE", and what else may do, for a limit that has something else.
 std::string limit_advice(limit l);
 
 // The first line of `text` longer than the line-length limit, 1-based, and its length; line 0

@@ -2,7 +2,10 @@
 
 #include <atomic>
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <random>
@@ -16,6 +19,58 @@
 namespace remit {
 
 namespace {
+
+// The temporary files a signal removes. A signal may arrive at any instant, on any thread, even
+// while a file is being added or dropped, and its handler may call only what is
+// async-signal-safe: so a fixed table of paths rather than a container (which may be moving
+// its memory when the signal comes), each slot guarded by a lock-free atomic state that the
+// handler takes with compare-and-swap: it reads only a path whose writing is done, and only
+// unlink() and raise() are called. A run has a file open per report and per sweep worker, far
+// fewer than the slots; a file for which no slot is free is still written, but not removed
+// by a signal.
+enum slot_state : int {
+  slot_free,
+  slot_owned,  // its file's thread is writing or clearing the path
+  slot_live,   // the path names a temporary file: a signal removes it
+  slot_taken,  // by the handler: the process is ending
+};
+struct temporary_slot {
+  std::atomic<int> state{slot_free};
+  char path[PATH_MAX];
+};
+static_assert(std::atomic<int>::is_always_lock_free);
+temporary_slot temporaries[256];
+
+int register_temporary(const std::string& path) {
+  if (path.size() >= PATH_MAX) return -1;
+  for (int i = 0; i < static_cast<int>(std::size(temporaries)); ++i) {
+    int expected = slot_free;
+    if (!temporaries[i].state.compare_exchange_strong(expected, slot_owned)) continue;
+    std::memcpy(temporaries[i].path, path.c_str(), path.size() + 1);
+    temporaries[i].state.store(slot_live);
+    return i;
+  }
+  return -1;
+}
+
+// After the file is renamed or removed: a signal in between unlinks a name no longer there.
+void forget_temporary(int slot) {
+  if (slot < 0) return;
+  int expected = slot_live;
+  if (temporaries[slot].state.compare_exchange_strong(expected, slot_owned)) temporaries[slot].state.store(slot_free);
+}
+
+extern "C" void remove_temporaries_and_end(int signal) {
+  const int saved = errno;
+  for (temporary_slot& t : temporaries) {
+    int expected = slot_live;
+    if (t.state.compare_exchange_strong(expected, slot_taken)) ::unlink(t.path);
+  }
+  errno = saved;
+  // SA_RESETHAND put back the default disposition as the handler began, and the signal is
+  // blocked until it returns: then it ends the process, whose status says which signal it was.
+  ::raise(signal);
+}
 
 // Creates the temporary file beside the target, named after it and a random word. Created with
 // mode 0666, so that the process's umask gives it the mode of any file the user creates, without
@@ -66,6 +121,13 @@ atomic_output_file::atomic_output_file(std::string path) : path_(std::move(path)
     temp_.clear();
     return;
   }
+  // Registered once created, never before: the handler must not unlink a name that is not yet
+  // known to be remit's. A signal in the instant between leaves this one file behind.
+  slot_ = register_temporary(temp_);
+  // For tests only (tests/cli/signals_and_full_disk.sh): REMIT_TEST_PAUSE_WRITING=NAME waits
+  // here, up to a minute, while the temporary file of the output named NAME exists, so that a
+  // test can send its signal at this instant rather than by chance.
+  if (const char* pause_at = std::getenv("REMIT_TEST_PAUSE_WRITING"); pause_at && target.filename() == pause_at) ::sleep(60);
   stream_.open(temp_, std::ios::binary | std::ios::trunc);  // the text goes through the stream's buffer
   if (!stream_) problem_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
   out_.setstate(stream_.rdstate());
@@ -100,28 +162,56 @@ atomic_output_file::~atomic_output_file() {
   if (committed_ || temp_.empty()) return;
   stream_.close();
   std::remove(temp_.c_str());
+  forget_temporary(slot_);
 }
 
-std::string atomic_output_file::commit() {
-  if (!problem_.empty()) return problem_;
+std::string atomic_output_file::finish() {
+  if (!problem_.empty() || finished_) return problem_;
   if (temp_.empty()) {  // not a regular file: written in place
     out_.flush();
-    committed_ = true;
-    return out_ && stream_ ? std::string{} : fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+    finished_ = true;
+    if (!out_ || !stream_) problem_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+    return problem_;
   }
   out_.flush();
   const bool written = out_ && stream_;
   stream_.close();
-  if (!written || !stream_) return fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+  if (!written || !stream_) return problem_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
   // On disk before the rename, so that a crash leaves the old file or the new one, never a part.
   const bool synced = ::fsync(fd_) == 0;
   const std::string why = std::strerror(errno);
   ::close(fd_);
   fd_ = -1;
-  if (!synced) return fmt::format("cannot write {}: {}", path_, why);
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) return fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+  if (!synced) return problem_ = fmt::format("cannot write {}: {}", path_, why);
+  finished_ = true;
+  return {};
+}
+
+std::string atomic_output_file::commit() {
+  if (std::string why = finish(); !why.empty()) return why;
+  if (committed_ || temp_.empty()) {
+    committed_ = true;
+    return {};
+  }
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    return problem_ = fmt::format("cannot write {}: {}", path_, std::strerror(errno));
+  forget_temporary(slot_);
   committed_ = true;
   return {};
+}
+
+void remove_temporaries_on_signals() {
+  for (const int signal : {SIGINT, SIGTERM}) {
+    struct sigaction old {};
+    if (::sigaction(signal, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+    struct sigaction handler {};
+    handler.sa_handler = remove_temporaries_and_end;
+    sigemptyset(&handler.sa_mask);  // one at a time: the other waits until the first has ended the process
+    sigaddset(&handler.sa_mask, SIGINT);
+    sigaddset(&handler.sa_mask, SIGTERM);
+    handler.sa_flags = SA_RESETHAND;
+    ::sigaction(signal, &handler, nullptr);
+  }
 }
 
 std::string write_file_atomically(const std::string& path, std::string_view content) {

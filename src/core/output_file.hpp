@@ -1,5 +1,6 @@
 // Writes a whole file or nothing: the text goes to a temporary file beside the target,
-// which is renamed over it only once everything is written.
+// which is renamed over it only once everything is written. SIGINT and SIGTERM remove the
+// temporary files of a run before it ends (remove_temporaries_on_signals).
 #pragma once
 
 #include <fstream>
@@ -25,7 +26,10 @@ class atomic_output_file {
 
   std::ostream& stream() { return out_; }
   const std::string& problem() const { return problem_; }
-  // Flushes the text to disk and renames the file into place. Returns "" or what went wrong.
+  // Flushes the text to disk, still under its temporary name: what can fail (a full disk) fails
+  // here, before any file of a run is put in place. Returns "" or what went wrong.
+  std::string finish();
+  // Finishes, if need be, and renames the file into place. Returns "" or what went wrong.
   std::string commit();
 
  private:
@@ -52,10 +56,17 @@ class atomic_output_file {
   std::string path_, temp_, problem_;
   std::ofstream stream_;
   int fd_ = -1;  // the temporary file's, kept open to start its writing early and to sync it
+  int slot_ = -1;  // the temporary file's place among those a signal removes; -1: none
   early_writeback writeback_{*stream_.rdbuf()};
   std::ostream out_{&writeback_};
-  bool committed_ = false;
+  bool finished_ = false, committed_ = false;
 };
+
+// Makes SIGINT and SIGTERM remove every temporary file of an atomic_output_file still open,
+// then end the process as the signal would have (exit status 128+N), so that an interrupted
+// run leaves each output as it was and nothing beside it. A signal that was ignored when remit
+// started (nohup, a shell's background job) stays ignored. Called once, by main.
+void remove_temporaries_on_signals();
 
 // Returns an empty string on success, else what went wrong.
 std::string write_file_atomically(const std::string& path, std::string_view content);

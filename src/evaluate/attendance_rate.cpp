@@ -3,8 +3,9 @@
 // member. A period with a held meeting whose attendance is not recorded is no-evidence: the
 // rate would be a guess.
 #include <algorithm>
-#include <map>
-#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -28,7 +29,7 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
     out.fell_due = true;
     const std::string period = fmt::format("the {} {} to {}", period_word(rule.period), start, end);
     const auto no_evidence = [&](std::string why) {
-      out.findings.push_back({finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
+      ctx.add(out, {finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
     };
     std::vector<std::string> unrecorded;
     for (const event* e : meetings)
@@ -43,7 +44,7 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
       continue;
     }
     // Each member (by folded name, in order of first membership row), the meetings they were a member for.
-    std::map<std::string_view, std::size_t> index;
+    std::unordered_map<std::string_view, std::size_t> index;
     struct member_record {
       std::string name;
       int expected = 0;
@@ -52,7 +53,15 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
     };
     std::vector<member_record> members;
     for (const event* e : meetings) {
-      std::set<std::string_view> counted_here;
+      // What the meeting's record says of each person (folded): that they attended, if any of
+      // their records says so, else what the first says. Looked up, not searched, for each
+      // member: a body of thousands of members would otherwise be millions of comparisons.
+      std::unordered_map<std::string_view, attendance_status> seen;
+      for (const attendance& a : attendance_at(ctx, *e)) {
+        const auto [it, fresh] = seen.try_emplace(ctx.log.strings.folded(a.person), a.status);
+        if (!fresh && attended(a.status)) it->second = a.status;
+      }
+      std::unordered_set<std::string_view> counted_here;
       // Members who hold an excepted role on the day attend when they wish: they are not expected.
       const std::vector<const membership*> in_office = members_on(ctx, e->day);
       for (const membership* m : in_office)
@@ -64,13 +73,12 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
         auto [it, fresh] = index.emplace(who, members.size());
         if (fresh) members.push_back({std::string(ctx.log.strings.text(m->person)), 0, 0, {}});
         member_record& r = members[it->second];
-        r.name = std::min(r.name, std::string(ctx.log.strings.text(m->person)));  // one spelling, whatever the row order
+        const std::string_view spelt = ctx.log.strings.text(m->person);
+        if (spelt < r.name) r.name = spelt;  // one spelling, whatever the row order
         ++r.expected;
-        std::optional<attendance_status> seen;
-        for (const attendance& a : attendance_at(ctx, *e))
-          if (ctx.log.strings.folded(a.person) == who && (!seen || attended(a.status))) seen = a.status;
-        if (seen && attended(*seen)) ++r.present;
-        else r.missed.push_back(fmt::format("{} ({})", e->day, seen ? name(*seen) : "not recorded"));
+        const auto record = seen.find(who);
+        if (record != seen.end() && attended(record->second)) ++r.present;
+        else r.missed.push_back(fmt::format("{} ({})", e->day, record != seen.end() ? name(record->second) : "not recorded"));
       }
     }
     for (const member_record& r : members) {
@@ -81,7 +89,7 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
                             rule.percent == 100 ? std::string("every meeting") : fmt::format("at least {}%", rule.percent),
                             names_words(r.missed))};
       f.people = {r.name};
-      out.findings.push_back(std::move(f));
+      ctx.add(out, std::move(f));
     }
   }
   return out;

@@ -38,7 +38,7 @@ family_result evaluate_attended_by(const body_context& ctx, const ast::attended_
   out.fell_due = !meetings.empty();
   for (const event* e : meetings) {
     const auto no_evidence = [&](std::string why) {
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
+      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
     };
     const auto record = attendance_at(ctx, *e);
     if (record.empty()) {
@@ -88,7 +88,7 @@ family_result evaluate_attended_by(const body_context& ctx, const ast::attended_
       for (const attendance* a : holders_in) f.people.emplace_back(ctx.log.strings.text(a->person));
       f.people = sorted_names(std::move(f.people));
       f.people.erase(std::unique(f.people.begin(), f.people.end()), f.people.end());
-      out.findings.push_back(std::move(f));
+      ctx.add(out, std::move(f));
       continue;
     }
     if (met) continue;
@@ -105,7 +105,7 @@ family_result evaluate_attended_by(const body_context& ctx, const ast::attended_
     for (const attendance& a : record)
       if (role_held(ctx, a.person, a.role, e->day, wanted)) f.people.emplace_back(ctx.log.strings.text(a.person));
     f.people = sorted_names(std::move(f.people));
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }

@@ -18,7 +18,7 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
   out.fell_due = !meetings.empty();
   for (const event* e : meetings) {
     const auto no_evidence = [&](std::string why) {
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
+      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
     };
     const auto record = attendance_at(ctx, *e);
     if (record.empty()) {
@@ -79,7 +79,7 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
           if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
         return all;
       }());
-      out.findings.push_back(std::move(f));
+      ctx.add(out, std::move(f));
       continue;
     }
     if (!has_memberships(ctx)) {
@@ -93,7 +93,7 @@ family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rul
               fmt::format("the held meeting on {} was chaired by {}, who {} not {} on that date", e->day, names_words(names),
                           names.size() == 1 ? "was" : "were", roles_words(rule.roles))};
     f.people = std::move(names);
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }

@@ -2,6 +2,9 @@
 // Each family lives in its own file and returns its findings before waivers are applied.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <span>
@@ -10,6 +13,7 @@
 #include <vector>
 
 #include "calendar/calendar.hpp"
+#include "core/limits.hpp"
 #include "core/text.hpp"
 #include "evaluate/findings.hpp"
 #include "inputs/event_log.hpp"
@@ -36,6 +40,32 @@ struct body_people {
 };
 body_people people_of(const event_log& log, std::string_view folded_body, const std::optional<std::string>& folded_council);
 
+struct family_result {
+  std::vector<finding> findings;
+  bool fell_due = false;  // whether anything fell due in the window (docs/language.md, "Rule status")
+};
+
+// The findings limit (core/limits.hpp) over one audit. A window or rule can ask for more findings
+// than memory holds (every month since the year 1): each is counted as it is found, on whichever
+// thread finds it, and the audit stops once there are more than the limit, long before they fill
+// memory. Its callers then refuse it whole (findings_limit_words): never a partial report.
+struct findings_over_limit : std::exception {
+  const char* what() const noexcept override { return "more findings than the findings limit"; }
+};
+class findings_budget {
+ public:
+  // Counts one finding; throws findings_over_limit when it is one more than the limit.
+  void count() {
+    if (found_.fetch_add(1, std::memory_order_relaxed) >= most_) throw findings_over_limit();
+  }
+
+ private:
+  std::atomic<std::uint64_t> found_ = 0;
+  std::uint64_t most_ = limit_value(limit::findings);
+};
+// "the audit found more than 1000000 findings (the limit is ...)": why an audit was refused.
+std::string findings_limit_words();
+
 struct body_context {
   const event_log& log;
   std::vector<const event*> events;  // this body's events up to the window's end, in date order
@@ -49,6 +79,14 @@ struct body_context {
   std::optional<audit_window> whole_window{};
   // ", informal meetings count" on the statement being evaluated.
   bool informal_meetings_count = false;
+  // Counts every finding the families add (none: not counted, as for remit explain's own steps).
+  findings_budget* budget = nullptr;
+
+  // Adds a family's finding, counted against the findings limit: throws findings_over_limit.
+  void add(family_result& out, finding f) const {
+    if (budget) budget->count();
+    out.findings.push_back(std::move(f));
+  }
 
   std::string_view title(const event& e) const { return log.strings.folded(e.title); }
   audit_window audit() const { return whole_window.value_or(window); }
@@ -68,11 +106,6 @@ struct body_context {
   date in_force(date due) const { return version && version->from && due < *version->from ? *version->from : due; }
   // How the end of `window` is named in a sentence.
   std::string window_end_words() const;
-};
-
-struct family_result {
-  std::vector<finding> findings;
-  bool fell_due = false;  // whether anything fell due in the window (docs/language.md, "Rule status")
 };
 
 // What every evaluation does with a statement's findings before they are reported: waivers,

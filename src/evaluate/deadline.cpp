@@ -23,7 +23,7 @@ family_result evaluate_deadline(const body_context& ctx, const ast::receives_by&
     if (first) break;
   }
   if (first && *first <= r.deadline) return out;
-  out.findings.push_back(
+  ctx.add(out,
       {finding_status::breach, r.deadline, std::nullopt, {}, {}, {}, {},
        first ? fmt::format("\"{}\" was due by {}; no held meeting received it by then (it was first received on {})", r.item,
                            r.deadline, *first)

@@ -6,12 +6,18 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
 
 namespace remit {
+
+std::string findings_limit_words() {
+  return fmt::format("the audit found more than {} findings ({})", limit_value(limit::findings),
+                     limit_advice(limit::findings));
+}
 
 std::string_view name(finding_status s) {
   switch (s) {
@@ -283,7 +289,8 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
 }
 
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
-                   diagnostics& diags, bool timelines, const std::vector<std::string>& bodies_in_logs) {
+                   diagnostics& diags, bool timelines, const std::vector<std::string>& bodies_in_logs,
+                   findings_budget& budget) {
   const ast::rule_file& file = *m.file;
   // A version of the body's rules that was not in force during the window judges nothing.
   const std::optional<version_span> version = version_of(file, *m.block);
@@ -297,6 +304,7 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
     ctx.version = version;
     ctx.whole_window = window;
   }
+  ctx.budget = &budget;
   audited_body body{file.path, m.settings.council, m.name, m.settings, report.results.size(), 0, {}, {}, version};
   const std::optional<record_span> span = record_span_of(log, m);
   if (span) {
@@ -341,10 +349,17 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
   std::vector<std::string> bodies_in_logs;
   if (!matches.bodies_without_events.empty())
     for (const auto& b : matches.log_bodies) bodies_in_logs.emplace_back(log.strings.text(b.display_name));
-  run_shares(shares, [&](std::size_t k) {
-    for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
-      evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines, bodies_in_logs);
-  });
+  // Past the findings limit, every share stops at its next finding, and the audit is refused whole.
+  findings_budget budget;
+  try {
+    run_shares(shares, [&](std::size_t k) {
+      for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
+        evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines, bodies_in_logs, budget);
+    });
+  } catch (const findings_over_limit&) {
+    diags.error({"remit", 0, 0}, findings_limit_words());
+    return {window, {}, {}, log.files, 0, {}, {}};
+  }
   for (std::size_t k = 0; k < shares; ++k) {
     for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();
     std::move(parts[k].results.begin(), parts[k].results.end(), std::back_inserter(report.results));

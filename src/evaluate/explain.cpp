@@ -234,14 +234,14 @@ class explainer {
       throw std::logic_error(fmt::format("explain counts other events than the audit for clause {}", s_.label));
   }
 
+  // The statement as written, without its modifiers: an advisory quote may say "bi-monthly" too.
+  std::string_view rule_words() const { return std::string_view(s_.text).substr(0, s_.rule_chars); }
+
   // ---- gap ----
   void gap_chain(const series& s, const ast::gap_frequency& f) {
-    // The named frequencies are gap rules with a fixed interval: say which.
-    for (const auto& [words, meaning] : {std::pair{"bi-monthly", "every 2 months"}, std::pair{"six-monthly", "every 6 months"},
-                                         std::pair{"weekly intervals", "every N weeks"}})
-      if (s_.text.find(words) != std::string::npos)
-        out_ << fmt::format("\n\"{}\" means {}.", words,
-                            std::string_view(meaning) == "every N weeks" ? fmt::format("every {} weeks", f.count) : meaning);
+    // "at N weekly intervals" is a gap rule in other words: say which.
+    if (rule_words().find("weekly intervals") != std::string_view::npos)
+      out_ << fmt::format("\n\"weekly intervals\" means every {} weeks.", f.count);
     out_ << fmt::format(
         "\nGap rule: each {} is due within {}{} of the one before it; one on its due date is on time.\n"
         "The chain starts at the last {} before the window, or at the window's first day when there is none.\n",
@@ -292,6 +292,11 @@ class explainer {
         is_count ? std::get<ast::count_frequency>(f).period : std::get<ast::coverage_frequency>(f).period;
     const int needed = is_count ? std::get<ast::count_frequency>(f).times : 1;
     const int months = ast::months_in(period);
+    // The named frequencies that read like gaps are periods: say so, and how to ask for the gap.
+    for (const auto& [words, strict] : {std::pair{"bi-monthly", "every 2 months"}, std::pair{"six-monthly", "every 6 months"}})
+      if (rule_words().find(words) != std::string_view::npos)
+        out_ << fmt::format("\n\"{}\" means one in each {}, not a gap between them (the gap is written \"{}\").",
+                            words, period_word(period), strict);
     out_ << fmt::format(
         "\n{} rule: every {} needs {} {}.\n"
         "Periods are aligned to the year start (1 {}); only those wholly inside the window are judged.\n",

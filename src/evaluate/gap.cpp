@@ -79,7 +79,7 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   const auto breach = [&](std::optional<date> next) {
     finding x = gap_breach(ctx, f, p, next);
     x.message = gap_words(ctx, s.noun, f, x);
-    out.findings.push_back(std::move(x));
+    ctx.add(out, std::move(x));
   };
   for (auto it = first_in; it != end_in; ++it) {
     out.fell_due = true;

@@ -32,18 +32,18 @@ family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
     out.fell_due = true;
     const auto items = ctx.log.items_of(*e);
     if (items.empty()) {
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                              fmt::format("no agenda items are recorded for the meeting on {}; cannot tell whether it "
-                                          "had an item {}",
-                                          e->day, what)});
+      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                    fmt::format("no agenda items are recorded for the meeting on {}; cannot tell whether it "
+                                "had an item {}",
+                                e->day, what)});
       continue;
     }
     bool found = false;
     for (string_pool::id item : items) found = found || matcher.matches(ctx.log.strings.folded(item));
     if (!found)
-      out.findings.push_back({finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-                              fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e->day, what,
-                                          counted(static_cast<long>(items.size()), "item", "items"))});
+      ctx.add(out, {finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+                    fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e->day, what,
+                                counted(static_cast<long>(items.size()), "item", "items"))});
   }
   return out;
 }

@@ -16,8 +16,8 @@ namespace {
 // One no-evidence finding per held meeting when the logs record no membership of the body.
 bool no_membership(const body_context& ctx, const event& e, family_result& out) {
   if (has_memberships(ctx)) return false;
-  out.findings.push_back({finding_status::no_evidence, e.day, e.day, e.day, {}, {}, {},
-                          fmt::format("no membership of the body is recorded, so its members on {} cannot be told", e.day)});
+  ctx.add(out, {finding_status::no_evidence, e.day, e.day, e.day, {}, {}, {},
+                fmt::format("no membership of the body is recorded, so its members on {} cannot be told", e.day)});
   return true;
 }
 
@@ -34,8 +34,8 @@ family_result evaluate_has_member(const body_context& ctx, const ast::has_member
     for (const membership* m : members_on(ctx, e->day))
       met = met || std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) != wanted.end();
     if (met) continue;
-    out.findings.push_back({finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-                            fmt::format("no member held {} on {}, the date of a held meeting", roles_words(rule.roles), e->day)});
+    ctx.add(out, {finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+                  fmt::format("no member held {} on {}, the date of a held meeting", roles_words(rule.roles), e->day)});
   }
   return out;
 }
@@ -63,7 +63,7 @@ family_result evaluate_membership_size(const body_context& ctx, const ast::membe
                           rule.at_most ? fmt::format("at most {} allowed", rule.members)
                                        : fmt::format("at least {} required", rule.members))};
     f.people = std::move(names);
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }
@@ -112,11 +112,11 @@ family_result evaluate_party_spread(const body_context& ctx, const ast::party_sp
     if (found >= rule.parties) continue;
     if (!unknown.empty()) {
       unknown = sorted_names(std::move(unknown));
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                              fmt::format("the {} on {}, the date of a held meeting, belong to {} recorded; the party of "
-                                          "{} is not recorded, so whether they belong to {} cannot be told",
-                                          whats, e->day, counted(found, "party", "parties"), names_words(unknown),
-                                          counted(rule.parties, "party", "parties"))});
+      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                    fmt::format("the {} on {}, the date of a held meeting, belong to {} recorded; the party of "
+                                "{} is not recorded, so whether they belong to {} cannot be told",
+                                whats, e->day, counted(found, "party", "parties"), names_words(unknown),
+                                counted(rule.parties, "party", "parties"))});
       continue;
     }
     who = sorted_names(std::move(who));
@@ -126,7 +126,7 @@ family_result evaluate_party_spread(const body_context& ctx, const ast::party_sp
                           rule.parties)};
     for (const auto& [person, m] : person_party) f.people.push_back(names.at(person));
     f.people = sorted_names(std::move(f.people));
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }

@@ -92,7 +92,7 @@ family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
     std::optional<finding> x = notice_finding(ctx, r, e->day, e->published);
     if (!x) continue;
     x->message = notice_finding_words(ctx, r, *x);
-    out.findings.push_back(std::move(*x));
+    ctx.add(out, std::move(*x));
   }
   return out;
 }

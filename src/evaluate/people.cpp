@@ -1,5 +1,7 @@
 // What the people families share: who attended, who was a member on a date, who held a role.
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -44,14 +46,14 @@ bool attended(attendance_status s) {
 bool counts_for_quorum(attendance_status s) { return s == attendance_status::present || s == attendance_status::substitute; }
 
 bool attendance_taken(const body_context& ctx, std::span<const attendance> record, date d) {
-  std::vector<std::string_view> members;
-  for (const membership* m : members_on(ctx, d)) members.push_back(ctx.log.strings.folded(m->person));
+  // A set, not a list: a meeting's record may hold thousands of people, each looked up once.
+  std::unordered_set<std::string_view> members;
+  for (const membership* m : members_on(ctx, d)) members.insert(ctx.log.strings.folded(m->person));
   return std::any_of(record.begin(), record.end(), [&](const attendance& a) {
     if (a.status == attendance_status::expected) return false;
     const bool in_attendance =
         a.status == attendance_status::in_attendance || a.status == attendance_status::in_attendance_virtually;
-    return !in_attendance ||
-           std::find(members.begin(), members.end(), ctx.log.strings.folded(a.person)) != members.end();
+    return !in_attendance || members.contains(ctx.log.strings.folded(a.person));
   });
 }
 

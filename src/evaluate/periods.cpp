@@ -61,7 +61,7 @@ family_result evaluate_periods(const body_context& ctx, const series& s, const a
     std::optional<finding> x = period_finding(rule, period, found);
     if (!x) continue;
     x->message = period_words(rule, s.noun, s.nouns, *x);
-    out.findings.push_back(std::move(*x));
+    ctx.add(out, std::move(*x));
   }
   return out;
 }

@@ -30,14 +30,14 @@ family_result since_previous(const body_context& ctx, const ast::preceded_by& r)
     out.fell_due = true;
     if (last_event && (!previous_meeting || *last_event > *previous_meeting)) continue;
     if (!previous_meeting) {
-      out.findings.push_back({finding_status::no_evidence, m->day, m->day, m->day, {}, {}, {},
-                              fmt::format("no held meeting or session whose title contains \"{}\" is recorded before the "
-                                          "meeting on {}, and no earlier meeting of the body is, so whether one was held "
-                                          "since the previous meeting cannot be told",
-                                          r.title, m->day)});
+      ctx.add(out, {finding_status::no_evidence, m->day, m->day, m->day, {}, {}, {},
+                    fmt::format("no held meeting or session whose title contains \"{}\" is recorded before the "
+                                "meeting on {}, and no earlier meeting of the body is, so whether one was held "
+                                "since the previous meeting cannot be told",
+                                r.title, m->day)});
       continue;
     }
-    out.findings.push_back(
+    ctx.add(out,
         {finding_status::breach, m->day, m->day, m->day, {}, {}, {},
          fmt::format("no held meeting or session whose title contains \"{}\" between the previous meeting on {} and the "
                      "meeting on {}{}",
@@ -63,7 +63,7 @@ family_result evaluate_precedence(const body_context& ctx, const ast::preceded_b
     out.fell_due = true;
     const date earliest = m->day.plus_days(-r.days);
     if (last_before && *last_before >= earliest) continue;
-    out.findings.push_back(
+    ctx.add(out,
         {finding_status::breach, m->day, m->day, m->day, {}, {}, {},
          fmt::format("no held meeting or session whose title contains \"{}\" in the {} before the meeting on {} ({} to {}){}", r.title,
                      counted(r.days, "day", "days"), m->day, earliest, m->day.plus_days(-1),

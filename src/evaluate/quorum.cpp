@@ -16,10 +16,10 @@ family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule) 
   for (const event* e : meetings) {
     const auto present = attendance_at(ctx, *e);
     if (present.empty()) {
-      out.findings.push_back({finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                              fmt::format("no attendance is recorded for the held meeting on {}, so whether it was "
-                                          "quorate cannot be told",
-                                          e->day)});
+      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                    fmt::format("no attendance is recorded for the held meeting on {}, so whether it was "
+                                "quorate cannot be told",
+                                e->day)});
       continue;
     }
     // A quorum is of members: with the body's membership on record, a person present who was not
@@ -59,7 +59,7 @@ family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule) 
       message += "; no membership of the body is recorded, so everyone recorded present in person was counted";
     finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found, std::move(message)};
     f.people = std::move(in_room);
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }

@@ -49,7 +49,7 @@ family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rul
     const membership* now = holder(ctx, role, start, end);
     const membership* before = holder(ctx, role, previous_start, start.plus_days(-1));
     const auto no_evidence = [&](std::string why) {
-      out.findings.push_back({finding_status::no_evidence, start, std::nullopt, {}, start, end, {}, std::move(why)});
+      ctx.add(out, {finding_status::no_evidence, start, std::nullopt, {}, start, end, {}, std::move(why)});
     };
     const auto who = [&](const membership* m) { return std::string(ctx.log.strings.text(m->person)); };
     if (!now || !before) {
@@ -71,7 +71,7 @@ family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rul
                           rule.role, year, who(now), ctx.log.strings.text(now->partner), previous, who(before))};
     f.people = {who(before), who(now)};
     if (f.people[0] == f.people[1]) f.people.pop_back();
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }

@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.hpp"
 #include "core/parallel.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
@@ -320,8 +321,15 @@ struct streamed_audit::state {
   std::uint32_t add_run(std::uint32_t body, const std::string& folded_name);
   void judge(const block_plan& plan, std::uint32_t block_cell, const event& e);
   void close(const block_plan& plan, std::uint32_t block_cell);
+  // The findings limit (core/limits.hpp): past it, findings are counted and no longer kept, and
+  // finish() refuses the audit. Reading goes on meanwhile: a row out of date order still hands
+  // the logs to the batch audit, whose findings may be fewer, and which counts them afresh.
+  std::uint64_t found = 0;
+  const std::uint64_t most_found = limit_value(limit::findings);
+  bool over_limit() const { return found > most_found; }
   // The families never word a finding here (its writer does, when it is reported).
   void add_finding(std::uint32_t statement_cell, const finding& f) {
+    if (++found > most_found) return;
     if (judged.empty() || judged.back().size() == judged_block) judged.emplace_back().reserve(judged_block);
     judged.back().push_back({statement_cell, compact_finding(f)});
   }
@@ -750,7 +758,14 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   std::unordered_map<std::string, std::uint32_t>().swap(s.body_by_folded_name);
   s.names = string_pool{};
 
-  for (const audited_block& b : listed) s.close(s.blocks[b.block], b.cell);
+  for (const audited_block& b : listed) {
+    if (s.over_limit()) break;
+    s.close(s.blocks[b.block], b.cell);
+  }
+  if (s.over_limit()) {  // refused whole: never a partial report
+    diags.error({"remit", 0, 0}, findings_limit_words());
+    return {s.window, {}, {}, log.files, s.events_after_window, {}, {}};
+  }
   std::vector<std::vector<compact_finding>> findings = s.findings_by_cell();
   // Where each listed block's rules go: a statement that could not be judged has none, and its
   // diagnostic is said here, in report order.

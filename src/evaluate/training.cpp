@@ -15,9 +15,9 @@ family_result evaluate_training(const body_context& ctx, const ast::trained_with
   family_result out;
   if (!has_memberships(ctx)) {
     out.fell_due = true;
-    out.findings.push_back({finding_status::no_evidence, ctx.window.to, std::nullopt, {}, {}, {}, {},
-                            fmt::format("no membership of the body is recorded, so who had to complete \"{}\" cannot be told",
-                                        rule.training)});
+    ctx.add(out, {finding_status::no_evidence, ctx.window.to, std::nullopt, {}, {}, {}, {},
+                  fmt::format("no membership of the body is recorded, so who had to complete \"{}\" cannot be told",
+                              rule.training)});
     return out;
   }
   struct member_record {
@@ -60,7 +60,7 @@ family_result evaluate_training(const body_context& ctx, const ast::trained_with
                                                   counted(days_between(due.day, *first), "day", "days"))
                                     : fmt::format("no completion is recorded by {}", ctx.window.to));
     f.people = {member.name};
-    out.findings.push_back(std::move(f));
+    ctx.add(out, std::move(f));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -139,6 +140,76 @@ struct fetcher {
     return {};
   }
 
+  // A file this run would replace or remove, found to be not one that remit fetch wrote: it is
+  // someone's, so the run stops and leaves it as it is.
+  bool foreign(const fs::path& file, std::string_view what, const std::string& why) {
+    return fail(fmt::format("{} is not {} that remit fetch wrote ({}): remit leaves it as it is; move it out of --out, or "
+                            "fetch into another folder",
+                            file.string(), what, why));
+  }
+
+  // Whether `file`, when it is there, is a response remit fetch kept: this run may replace it.
+  bool own_response(const fs::path& file, std::string_view format, std::string_view root) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec)) || !unsafe(file).empty()) return true;  // store() says why not
+    std::string why;
+    const auto text = read_file(file.string(), why);
+    if (!text) return foreign(file, fmt::format("a {} response", root), why);
+    const checked_response c = check_response(file.string(), {*text, "text/xml", {}}, format, root);
+    return c.problem.empty() || foreign(file, fmt::format("a {} response", root), c.problem);
+  }
+
+  // Whether the record of a redirect at `record`, when there, is one remit fetch wrote.
+  bool own_redirect_record(const fs::path& record, const fs::path& response) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(record, ec)) || !unsafe(record).empty()) return true;
+    std::string why;
+    const auto text = read_file(record.string(), why);
+    const std::string start = (fs::path("raw") / response.filename()).string() + " was reached through ";
+    if (!text) return foreign(record, "a record of a redirect", why);
+    return text->starts_with(start) || foreign(record, "a record of a redirect", "it does not start '" + start + "'");
+  }
+
+  // DIR/meetings.csv as an earlier run wrote it, read into `old`: the canonical log's header, every
+  // row read and used, and each meeting id, when there is one, a ModernGov id given once. Anything
+  // else is not a log this run may merge into and replace. True when it is, or is not there.
+  bool read_own_log(const fs::path& file, event_log& old, std::map<std::string, std::string>& rows) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec))) return true;
+    if (std::string why = unsafe(file); !why.empty()) return fail(std::move(why));
+    std::string why;
+    const auto text = read_file(file.string(), why);
+    if (!text) return foreign(file, "a log", why);
+    if (!text->starts_with(canonical_csv_header))
+      return foreign(file, "a log", fmt::format("its first line is not the header '{}'",
+                                                canonical_csv_header.substr(0, canonical_csv_header.size() - 1)));
+    diagnostics diags;
+    old.files.push_back({file.string(), std::string(csv_log_reader.name), 0, 0, {}});
+    csv_log_reader.read(*text, old, old.files.back(), diags);
+    if (!diags.empty()) return foreign(file, "a log", diags.sorted().front().message);
+    const log_file_summary& f = old.files.back();
+    if (!f.rejected.empty())
+      return foreign(file, "a log", fmt::format("line {}: {}", f.rejected.front().line, f.rejected.front().reason));
+    if (f.rows_read != old.events.size()) return foreign(file, "a log", "not every row of it is a meeting");
+    for (std::uint32_t i = 0; i < old.events.size(); ++i) {
+      const event& e = old.events[i];
+      const std::string ref(old.strings.text(e.ref));
+      if (!ref.empty() && !plain_meeting_id(ref))
+        return foreign(file, "a log", fmt::format("line {}: '{}' is not a ModernGov meeting id", e.line, ref));
+      std::string row = canonical_csv_row(old, i);
+      std::string key = merge_key(ref, row);
+      if (!rows.emplace(std::move(key), std::move(row)).second)
+        return foreign(file, "a log",
+                       fmt::format("line {}: {} is there twice", e.line,
+                                   ref.empty() ? std::string("the same row") : fmt::format("meeting {}", ref)));
+    }
+    return true;
+  }
+
+  // Meetings are merged by ModernGov id; a row without one (a listed meeting with no id) only
+  // with the same row.
+  static std::string merge_key(const std::string& ref, const std::string& row) { return ref.empty() ? "row " + row : ref; }
+
   // Folders are made when there is something to put in them, so a run that fails at once leaves none.
   bool store(const fs::path& file, std::string_view body) {
     if (std::string why = unsafe(file); !why.empty()) return fail(std::move(why));
@@ -154,9 +225,10 @@ struct fetcher {
   // A response and how it was reached: when redirects led to it, DIR/redirects/<file>.txt says
   // from where to where, as evidence beside the response; a record left by an earlier fetch of
   // the same file, reached directly this time, is removed.
-  bool store_response(const fs::path& file, std::string_view body, const std::string& url) {
-    if (!store(file, body)) return false;
+  bool store_response(const fs::path& file, std::string_view body, const std::string& url, std::string_view format,
+                      std::string_view root) {
     const fs::path record = fs::path(request.dir) / "redirects" / (file.filename().string() + ".txt");
+    if (!own_response(file, format, root) || !own_redirect_record(record, file) || !store(file, body)) return false;
     if (redirects.empty()) {
       std::error_code ec;
       if (fs::is_regular_file(fs::symlink_status(record, ec)) && unsafe(record).empty()) fs::remove(record, ec);
@@ -171,28 +243,41 @@ struct fetcher {
     return store(record, text);
   }
 
-  // A stored GetMeeting response that is whole and for this meeting; `final` when it can no
-  // longer change (cancelled, or minutes published). One whose meeting remit rejects is not
-  // final: the council may have corrected it.
-  bool stored(const fs::path& file, const std::string& id, bool& final) const {
-    if (!unsafe(file).empty()) return false;  // fetched again, and refused when it is stored
+  // A stored GetMeeting response that is whole and for this meeting (`kept`); `final` when it can
+  // no longer change (cancelled, or minutes published). One whose meeting remit rejects is not
+  // final: the council may have corrected it. A file there that is not such a response is not
+  // remit's: the run ends (`foreign`), leaving it as it is.
+  enum class stored_response { none, kept, foreign };
+  stored_response stored(const fs::path& file, const std::string& id, bool& final) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(file, ec))) return stored_response::none;
+    if (!unsafe(file).empty()) return stored_response::none;  // fetched again, and refused when it is stored
+    const std::string what = fmt::format("the GetMeeting response for meeting {}", id);
     std::string why;
     const auto text = read_file(file.string(), why);
-    if (!text) return false;
+    if (!text) return foreign(file, what, why), stored_response::foreign;
     const checked_response c =
         check_response(file.string(), {*text, "text/xml", {}}, moderngov::getmeeting_format, "GetMeeting");
-    if (!c.problem.empty()) return false;
+    if (!c.problem.empty()) return foreign(file, what, c.problem), stored_response::foreign;
     final = false;
     if (c.log.events.size() == 1) {
       const event& e = c.log.events.front();
-      if (c.log.strings.text(e.ref) != id) return false;
+      if (c.log.strings.text(e.ref) != id)
+        return foreign(file, what, fmt::format("it is for meeting {}", c.log.strings.text(e.ref))), stored_response::foreign;
       final = e.status != event_status::confirmed;
     }
-    return true;
+    return stored_response::kept;
   }
 
   bool run() {
     if (!start()) return false;
+    // A meetings.csv that is not remit's stops the run before any request, as it would at the end.
+    const fs::path log_file = fs::path(request.dir) / "meetings.csv";
+    {
+      event_log old;
+      std::map<std::string, std::string> rows;
+      if (!read_own_log(log_file, old, rows)) return false;
+    }
 
     // 1. The committee's meetings. GetMeetings may ignore its dates, so the window is applied here.
     const std::string listing_target =
@@ -203,7 +288,8 @@ struct fetcher {
     const auto listing = fetch(listing_target, moderngov::getmeetings_format, "GetMeetings", body);
     if (!listing) return false;
     const fs::path listing_file = raw / getmeetings_file_name(request.committee, request.from, request.to);
-    if (!store_response(listing_file, body, client->url(listing_target))) return false;
+    if (!store_response(listing_file, body, client->url(listing_target), moderngov::getmeetings_format, "GetMeetings"))
+      return false;
     result.listed = listing->log.files.back().rows_read;
 
     std::vector<std::pair<date, std::string>> wanted;
@@ -232,7 +318,9 @@ struct fetcher {
       const fs::path file = raw / getmeeting_file_name(id);
       detail_files.push_back(file.string());
       bool final = true;
-      if (stored(file, id, final) && (final || !request.refresh)) {
+      const stored_response kept = stored(file, id, final);
+      if (kept == stored_response::foreign) return false;
+      if (kept == stored_response::kept && (final || !request.refresh)) {
         ++result.already_stored;
         continue;
       }
@@ -244,7 +332,9 @@ struct fetcher {
         return fail(fmt::format("GET {}: expected the GetMeeting response for meeting {}, got meeting {}",
                                 client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)), id,
                                 detail->log.strings.text(detail->log.events.front().ref)));
-      if (!store_response(file, body, client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)))) return false;
+      if (!store_response(file, body, client->url(fmt::format("{}/GetMeeting?lMeetingId={}", service, id)),
+                          moderngov::getmeeting_format, "GetMeeting"))
+        return false;
       ++result.fetched;
     }
 
@@ -275,10 +365,48 @@ struct fetcher {
                               "to write the meetings that were read",
                               rejected == 1 ? std::string("1 meeting was") : fmt::format("{} meetings were", rejected),
                               (fs::path(request.dir) / "meetings.csv").string(), raw.string()));
-    const fs::path log_file = fs::path(request.dir) / "meetings.csv";
-    if (!store(log_file, canonical_csv(log))) return false;
-    result.rows = log.events.size();
+    if (!merge_into(log_file, log)) return false;
     result.log_path = log_file.string();
+    return true;
+  }
+
+  // Writes `fetched` into DIR/meetings.csv, merged by meeting id with what an earlier run wrote
+  // there: a meeting only there is kept, one of this run is added, and one in both is this
+  // run's, read from the newer response (docs/inputs.md, "Running again").
+  bool merge_into(const fs::path& log_file, const event_log& fetched) {
+    event_log old;
+    std::map<std::string, std::string> old_rows;
+    if (!read_own_log(log_file, old, old_rows)) return false;
+    if (old.files.empty()) {
+      if (!store(log_file, canonical_csv(fetched))) return false;
+      result.rows = result.added = fetched.events.size();
+      return true;
+    }
+    result.merged = true;
+    std::string text(canonical_csv_header);
+    std::set<std::string> fetched_keys;
+    for (std::uint32_t i = 0; i < fetched.events.size(); ++i) {
+      const std::string row = canonical_csv_row(fetched, i);
+      const std::string key = merge_key(std::string(fetched.strings.text(fetched.events[i].ref)), row);
+      fetched_keys.insert(key);
+      const auto was = old_rows.find(key);
+      ++(was == old_rows.end() ? result.added : was->second == row ? result.unchanged : result.updated);
+      text += row;
+    }
+    for (const auto& [key, row] : old_rows)
+      if (!fetched_keys.contains(key)) {
+        ++result.kept;
+        text += row;
+      }
+    // Read back as the log it is, so that canonical_csv puts every row in its place.
+    event_log merged;
+    diagnostics diags;
+    merged.files.push_back({log_file.string(), std::string(csv_log_reader.name), 0, 0, {}});
+    csv_log_reader.read(text, merged, merged.files.back(), diags);
+    if (!diags.empty() || merged.files.back().rows_rejected > 0 || merged.events.size() != old_rows.size() + result.added)
+      return fail(fmt::format("the meetings of this run and of {} could not be merged: it is left as it is", log_file.string()));
+    if (!store(log_file, canonical_csv(merged))) return false;
+    result.rows = merged.events.size();
     return true;
   }
 };

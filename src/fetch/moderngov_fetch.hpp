@@ -3,13 +3,15 @@
 //
 //   DIR/raw/GetMeetings-<committee>-<from>-<to>.xml   the listing, fetched on every run
 //   DIR/raw/GetMeeting-<id>.xml                      each meeting in the window, fetched once
-//   DIR/meetings.csv                                 the canonical log of those meetings
+//   DIR/meetings.csv                                 the canonical log of those meetings, merged by
+//                                                    meeting id with the meetings earlier runs wrote
 //   DIR/redirects/<response file>.txt                how a response was reached, when a redirect led to it
 //
 // Every file is written whole or not at all, so a run that fails part way leaves DIR as the
 // last good run left it, plus every response it fetched before the fault. Nothing is written
 // outside DIR: file names are made only of the committee id, the dates and meeting ids that are
 // numbers, and a file whose path resolves outside DIR (through a symbolic link) is not written.
+// A file this run would replace that is not one remit fetch wrote stops the run, untouched.
 #pragma once
 
 #include <functional>
@@ -43,6 +45,12 @@ struct moderngov_result {
   std::size_t fetched = 0;            // GetMeeting responses fetched by this run
   std::size_t already_stored = 0;     // GetMeeting responses kept from earlier runs
   std::size_t rows = 0;               // rows written to meetings.csv
+  bool merged = false;  // meetings.csv was there, and this run's meetings were merged into it
+  // Of those, merged by meeting id with the meetings.csv an earlier run wrote (docs/inputs.md):
+  std::size_t kept = 0;       // meetings there and not in this run's responses, kept as they were
+  std::size_t added = 0;      // meetings of this run not there before
+  std::size_t updated = 0;    // meetings in both, changed: this run's response wins
+  std::size_t unchanged = 0;  // meetings in both, the same
   std::size_t redirected = 0;         // responses of this run reached through a redirect (each recorded)
   std::string log_path;               // DIR/meetings.csv, once written
 };

@@ -24,38 +24,41 @@ void put_field(std::string& out, std::string_view field) {
 
 }  // namespace
 
-std::string canonical_csv(const event_log& log) {
-  std::string out = "council,body,date,kind,status,title,to,published,items,ref,attendees\n";
+std::string canonical_csv_row(const event_log& log, std::uint32_t event_index) {
+  const event& e = log.events[event_index];
   std::vector<std::string_view> items;
+  for (string_pool::id item : log.items_of(e)) items.push_back(log.strings.text(item));
+  std::string attendees;
+  for (const attendance& a : log.attendance_of(event_index)) {
+    if (!attendees.empty()) attendees += "; ";
+    attendees += format_attendee(log.strings.text(a.person), log.strings.text(a.role), a.status);
+  }
+  const std::string fields[] = {std::string(log.strings.text(e.council)),
+                                std::string(log.strings.text(e.body)),
+                                to_iso(e.day),
+                                std::string(name(e.kind)),
+                                std::string(name(e.status)),
+                                std::string(log.strings.text(e.title)),
+                                std::string(log.strings.text(e.to)),
+                                e.published == no_date ? std::string{} : to_iso(e.published),
+                                join_items(items),
+                                std::string(log.strings.text(e.ref)),
+                                attendees};
+  std::string out;
+  bool first = true;
+  for (const std::string& f : fields) {
+    if (!first) out.push_back(',');
+    first = false;
+    put_field(out, f);
+  }
+  out.push_back('\n');
+  return out;
+}
+
+std::string canonical_csv(const event_log& log) {
+  std::string out(canonical_csv_header);
   for (const auto& body : log.by_body())
-    for (std::uint32_t i : body.events) {
-      const event& e = log.events[i];
-      items.clear();
-      for (string_pool::id item : log.items_of(e)) items.push_back(log.strings.text(item));
-      std::string attendees;
-      for (const attendance& a : log.attendance_of(i)) {
-        if (!attendees.empty()) attendees += "; ";
-        attendees += format_attendee(log.strings.text(a.person), log.strings.text(a.role), a.status);
-      }
-      const std::string fields[] = {std::string(log.strings.text(e.council)),
-                                    std::string(log.strings.text(e.body)),
-                                    to_iso(e.day),
-                                    std::string(name(e.kind)),
-                                    std::string(name(e.status)),
-                                    std::string(log.strings.text(e.title)),
-                                    std::string(log.strings.text(e.to)),
-                                    e.published == no_date ? std::string{} : to_iso(e.published),
-                                    join_items(items),
-                                    std::string(log.strings.text(e.ref)),
-                                    attendees};
-      bool first = true;
-      for (const std::string& f : fields) {
-        if (!first) out.push_back(',');
-        first = false;
-        put_field(out, f);
-      }
-      out.push_back('\n');
-    }
+    for (std::uint32_t i : body.events) out += canonical_csv_row(log, i);
   return out;
 }
 

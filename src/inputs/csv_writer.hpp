@@ -2,13 +2,20 @@
 // column, so that reading it back gives the same events.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "inputs/event_log.hpp"
 
 namespace remit {
 
+inline constexpr std::string_view canonical_csv_header = "council,body,date,kind,status,title,to,published,items,ref,attendees\n";
+
 // Rows grouped by body (in order of the folded name), then by date; ties keep log order.
 std::string canonical_csv(const event_log& log);
+
+// The row of one event, with its line ending: the row canonical_csv writes for it.
+std::string canonical_csv_row(const event_log& log, std::uint32_t event_index);
 
 }  // namespace remit

@@ -7,6 +7,7 @@ namespace remit::ast {
 int months_in(period_kind p) {
   switch (p) {
     case period_kind::month: return 1;
+    case period_kind::two_months: return 2;
     case period_kind::quarter: return 3;
     case period_kind::half_year: return 6;
     case period_kind::year: return 12;

@@ -18,7 +18,8 @@ namespace remit::ast {
 
 enum class time_unit { day, week, month, year };
 // Periods are aligned to the year start: a quarter is 3 months from a year start, and so on.
-enum class period_kind { month, quarter, half_year, year };
+// `two_months` is what "bi-monthly" means: January-February, March-April, ... from the year start.
+enum class period_kind { month, two_months, quarter, half_year, year };
 
 int months_in(period_kind p);
 

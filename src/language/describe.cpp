@@ -27,6 +27,8 @@ std::string periods(ast::period_kind p, int year_start_month) {
   }
   switch (p) {
     case ast::period_kind::month: return "every calendar month";
+    case ast::period_kind::two_months:
+      return fmt::format("every two-month period (two-month periods start on {})", starts);
     case ast::period_kind::quarter: return fmt::format("every quarter (quarters start on {})", starts);
     case ast::period_kind::half_year: return fmt::format("every half-year (half-years start on {})", starts);
     case ast::period_kind::year:
@@ -299,6 +301,7 @@ std::string_view family_name(const ast::statement& s) {
 std::string_view period_word(ast::period_kind p) {
   switch (p) {
     case ast::period_kind::month: return "month";
+    case ast::period_kind::two_months: return "two-month period";
     case ast::period_kind::quarter: return "quarter";
     case ast::period_kind::half_year: return "half-year";
     case ast::period_kind::year: return "year";

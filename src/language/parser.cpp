@@ -248,14 +248,16 @@ REMIT_ACTION(twice_a_year) {
     b.st.how_often = ast::count_frequency{2, ast::period_kind::year, b.begin_of(in)};
   }
 };
+// "bi-monthly" and "six-monthly" are periods, not gaps: a council that meets "on a bi-monthly
+// basis" meets in alternate months, 56 to 63 days apart (SPEC §1, amended 2026-12-07).
 REMIT_ACTION(bi_monthly) {
   template <typename In> static void apply(const In& in, builder& b) {
-    b.st.how_often = ast::gap_frequency{2, ast::time_unit::month, 0, b.begin_of(in)};
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::two_months, b.begin_of(in)};
   }
 };
 REMIT_ACTION(six_monthly) {
   template <typename In> static void apply(const In& in, builder& b) {
-    b.st.how_often = ast::gap_frequency{6, ast::time_unit::month, 0, b.begin_of(in)};
+    b.st.how_often = ast::coverage_frequency{ast::period_kind::half_year, b.begin_of(in)};
   }
 };
 REMIT_ACTION(monthly) {

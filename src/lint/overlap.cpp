@@ -38,12 +38,21 @@ bool count_implies(per_period a, per_period b) {
   return mb % ma == 0 && a.times * (mb / ma) >= b.times;
 }
 
+// A gap of at most M calendar months, without grace, leaves no M-month period empty: a period
+// with none would lie between two events more than M months apart ("every 2 months" makes
+// "bi-monthly" redundant). Counted in days the two can look as if they disagree; they do not.
+bool gap_implies_coverage(const ast::gap_frequency& a, per_period b) {
+  const int months = a.unit == ast::time_unit::month ? a.count : a.unit == ast::time_unit::year ? 12 * a.count : 0;
+  return b.times == 1 && months > 0 && a.grace_days == 0 && months <= ast::months_in(b.period);
+}
+
 bool frequency_implies(const ast::frequency& a, const ast::frequency& b) {
   const auto* ga = std::get_if<ast::gap_frequency>(&a);
   const auto* gb = std::get_if<ast::gap_frequency>(&b);
   if (ga && gb) return gap_implies(*ga, *gb);
   const auto ca = as_count(a);
   const auto cb = as_count(b);
+  if (ga && cb) return gap_implies_coverage(*ga, *cb);
   return ca && cb && count_implies(*ca, *cb);
 }
 
@@ -84,8 +93,12 @@ void redundant_statement(const ast::rule_file& file, const context&, std::vector
     const auto& st = b.statements;
     for (std::size_t j = 0; j < st.size(); ++j)
       for (std::size_t i = 0; i < j; ++i) {
-        const bool forward = implies(st[i].what, st[j].what);
-        const bool backward = implies(st[j].what, st[i].what);
+        // An advisory statement makes no duty redundant: the duty's breach is the finding that counts.
+        const auto makes_redundant = [](const ast::statement& stronger, const ast::statement& weaker) {
+          return (!stronger.modifiers.advisory || weaker.modifiers.advisory) && implies(stronger.what, weaker.what);
+        };
+        const bool forward = makes_redundant(st[i], st[j]);
+        const bool backward = makes_redundant(st[j], st[i]);
         if (forward && backward) {
           out.push_back({"RL006", st[j].where,
                          fmt::format("{} says the same as {}: each breach will be reported twice and counted twice in "
@@ -119,7 +132,7 @@ void frequencies_disagree(const ast::rule_file& file, const context&, std::vecto
         if (!fi || !fj || events_key(st[i].what) != events_key(st[j].what)) continue;
         const auto* gap = std::get_if<ast::gap_frequency>(fi);
         const auto count = as_count(*fj);
-        if (!gap || !count) continue;
+        if (!gap || !count || gap_implies_coverage(*gap, *count)) continue;
         const int allowed = longest_days(*gap) + gap->grace_days;
         const int period_days = shortest_days(count->period);
         // Events as far apart as the gap rule allows can leave this few in a period.

@@ -28,57 +28,78 @@ json finding_json(const finding& f) {
   return j;
 }
 
+// A rule's result, its findings written one at a time: a rule over a long window may have
+// hundreds of thousands.
+void write_result(json_writer& w, const rule_result& r) {
+  w.open_object();
+  w.value(r.council ? json(*r.council) : json(nullptr), "council");
+  w.value(r.body, "body");
+  w.value(r.statement->label, "rule");
+  w.value(r.statement->text, "text");
+  w.value(name(r.status), "status");
+  w.value(ast::severity_name(r.statement->modifiers), "severity");
+  if (r.statement->modifiers.quote) w.value(*r.statement->modifiers.quote, "quote");
+  if (r.version) w.value({{"from", date_or_null(r.version->from)}, {"until", date_or_null(r.version->until)}}, "version");
+  w.value(r.rule_file, "file");
+  w.value(r.statement->where.line, "line");
+  w.open_array("findings");
+  for (const finding& f : r.findings) w.value(finding_json(f));
+  w.close();
+  w.close();
+}
+
+json summary_json(const audit_report& report) {
+  json summary;
+  summary["rules"] = report.results.size();
+  for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
+                        rule_status::not_due, rule_status::pass})
+    summary[std::string(name(s))] = report.count(s);
+  json findings;
+  for (finding_status s :
+       {finding_status::breach, finding_status::no_evidence, finding_status::advisory, finding_status::waived})
+    findings[std::string(name(s))] = report.count(s);
+  summary["findings"] = findings;
+  std::size_t read = 0, used = 0, rejected = 0, left_out = 0;
+  for (const auto& f : report.logs)
+    read += f.rows_read, used += f.rows_used, rejected += f.rows_rejected, left_out += f.rows_left_out;
+  summary["rows_read"] = read;
+  summary["rows_used"] = used;
+  summary["rows_rejected"] = rejected;
+  summary["rows_left_out"] = left_out;
+  summary["bodies_without_record"] = report.bodies_without_events.size();
+  summary["events_after_window"] = report.events_after_window;
+  summary["clauses_not_checked"] = report.clauses_not_checked();
+  return summary;
+}
+
+void write_names(json_writer& w, const std::vector<std::string>& names, const char* key) {
+  w.open_array(key);
+  for (const std::string& n : names) w.value(n);
+  w.close();
+}
+
+// The document is written as it is made, never built whole (a national report has millions of
+// findings): its members, in order, are these.
 class json_reporter final : public reporter {
  public:
   void write(const audit_report& report, std::ostream& out) const override {
-    json j;
-    j["from"] = to_iso(report.window.from);
-    j["to"] = to_iso(report.window.to);
-    j["read_first"] = read_first(report);
-    j["results"] = json::array();
-    for (const rule_result& r : report.results) {
-      json x;
-      x["council"] = r.council ? json(*r.council) : json(nullptr);
-      x["body"] = r.body;
-      x["rule"] = r.statement->label;
-      x["text"] = r.statement->text;
-      x["status"] = name(r.status);
-      x["severity"] = ast::severity_name(r.statement->modifiers);
-      if (r.statement->modifiers.quote) x["quote"] = *r.statement->modifiers.quote;
-      if (r.version) x["version"] = {{"from", date_or_null(r.version->from)}, {"until", date_or_null(r.version->until)}};
-      x["file"] = r.rule_file;
-      x["line"] = r.statement->where.line;
-      x["findings"] = json::array();
-      for (const finding& f : r.findings) x["findings"].push_back(finding_json(f));
-      j["results"].push_back(std::move(x));
-    }
-    j["not_checked"] = not_checked_json(report);
-    json summary;
-    summary["rules"] = report.results.size();
-    for (rule_status s : {rule_status::breach, rule_status::no_evidence, rule_status::advisory, rule_status::waived,
-                          rule_status::not_due, rule_status::pass})
-      summary[std::string(name(s))] = report.count(s);
-    json findings;
-    for (finding_status s :
-         {finding_status::breach, finding_status::no_evidence, finding_status::advisory, finding_status::waived})
-      findings[std::string(name(s))] = report.count(s);
-    summary["findings"] = findings;
-    std::size_t read = 0, used = 0, rejected = 0, left_out = 0;
-    for (const auto& f : report.logs)
-      read += f.rows_read, used += f.rows_used, rejected += f.rows_rejected, left_out += f.rows_left_out;
-    summary["rows_read"] = read;
-    summary["rows_used"] = used;
-    summary["rows_rejected"] = rejected;
-    summary["rows_left_out"] = left_out;
-    summary["bodies_without_record"] = report.bodies_without_events.size();
-    summary["events_after_window"] = report.events_after_window;
-    summary["clauses_not_checked"] = report.clauses_not_checked();
-    j["summary"] = summary;
-    j["logs"] = logs_json(report.logs);
-    j["unaudited_bodies"] = report.unaudited_bodies;
-    j["bodies_without_events"] = report.bodies_without_events;
-    if (!report.manifest.remit_version.empty()) j["manifest"] = manifest_json(report.manifest, report.window);
-    out << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    json_writer w(out);
+    w.open_object();
+    w.value(to_iso(report.window.from), "from");
+    w.value(to_iso(report.window.to), "to");
+    w.value(read_first(report), "read_first");
+    w.open_array("results");
+    for (const rule_result& r : report.results) write_result(w, r);
+    w.close();
+    w.value(not_checked_json(report), "not_checked");
+    w.value(summary_json(report), "summary");
+    w.open_array("logs");
+    for (const log_file_summary& l : report.logs) w.value(log_json(l));
+    w.close();
+    write_names(w, report.unaudited_bodies, "unaudited_bodies");
+    write_names(w, report.bodies_without_events, "bodies_without_events");
+    if (!report.manifest.remit_version.empty()) w.value(manifest_json(report.manifest, report.window), "manifest");
+    w.close();
   }
 };
 

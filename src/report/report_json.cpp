@@ -1,5 +1,7 @@
 #include "report/report_json.hpp"
 
+#include <string>
+
 namespace remit {
 
 using json = nlohmann::ordered_json;
@@ -19,32 +21,72 @@ json not_checked_json(const audit_report& report) {
   return out;
 }
 
+void json_writer::next(const char* key) {
+  if (open_.empty()) return;
+  level& in = open_.back();
+  out_ << (in.empty ? "\n" : ",\n") << std::string(2 * open_.size(), ' ');
+  in.empty = false;
+  if (key) out_ << json(key).dump() << ": ";
+}
+
+void json_writer::open(char opening, char closing, const char* key) {
+  next(key);
+  out_ << opening;
+  open_.push_back({closing});
+}
+
+void json_writer::close() {
+  const level done = open_.back();
+  open_.pop_back();
+  // nlohmann writes an empty object or array as {} or [], on one line.
+  if (!done.empty) out_ << '\n' << std::string(2 * open_.size(), ' ');
+  out_ << done.closing;
+  if (open_.empty()) out_ << '\n';
+}
+
+void json_writer::value(const json& v, const char* key) {
+  next(key);
+  // Dumped alone, then indented to its depth: every line end in a dump is between two of its
+  // lines (a line end in a string is written \n), so each is followed by the depth's indent.
+  const std::string text = v.dump(2, ' ', false, json::error_handler_t::replace);
+  const std::string indent(2 * open_.size(), ' ');
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) {
+    out_.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+    out_ << indent;
+  }
+  out_.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  if (open_.empty()) out_ << '\n';
+}
+
 json logs_json(const std::vector<log_file_summary>& logs) {
   json out = json::array();
-  for (const auto& f : logs) {
-    json l;
-    l["file"] = f.path;
-    l["format"] = f.format;
-    l["rows_read"] = f.rows_read;
-    l["rows_used"] = f.rows_used;
-    l["rows_rejected"] = f.rows_rejected;
-    l["rows_left_out"] = f.rows_left_out;
-    l["rejected"] = json::array();
-    for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});
-    l["left_out"] = json::array();
-    for (const auto& r : f.left_out) {
-      json entry{{"reason", r.reason}, {"rows", r.rows}, {"lines", r.lines}};
-      entry["hint"] = r.hint.empty() ? json(nullptr) : json(r.hint);
-      l["left_out"].push_back(std::move(entry));
-    }
-    // Only when there are any, so that reports of logs without notes read as before.
-    if (!f.notes.empty()) {
-      l["notes"] = json::array();
-      for (const auto& n : f.notes) l["notes"].push_back({{"line", n.line ? json(n.line) : json(nullptr)}, {"note", n.text}});
-    }
-    out.push_back(std::move(l));
-  }
+  for (const auto& f : logs) out.push_back(log_json(f));
   return out;
+}
+
+json log_json(const log_file_summary& f) {
+  json l;
+  l["file"] = f.path;
+  l["format"] = f.format;
+  l["rows_read"] = f.rows_read;
+  l["rows_used"] = f.rows_used;
+  l["rows_rejected"] = f.rows_rejected;
+  l["rows_left_out"] = f.rows_left_out;
+  l["rejected"] = json::array();
+  for (const auto& r : f.rejected) l["rejected"].push_back({{"line", r.line}, {"reason", r.reason}});
+  l["left_out"] = json::array();
+  for (const auto& r : f.left_out) {
+    json entry{{"reason", r.reason}, {"rows", r.rows}, {"lines", r.lines}};
+    entry["hint"] = r.hint.empty() ? json(nullptr) : json(r.hint);
+    l["left_out"].push_back(std::move(entry));
+  }
+  // Only when there are any, so that reports of logs without notes read as before.
+  if (!f.notes.empty()) {
+    l["notes"] = json::array();
+    for (const auto& n : f.notes) l["notes"].push_back({{"line", n.line ? json(n.line) : json(nullptr)}, {"note", n.text}});
+  }
+  return l;
 }
 
 json manifest_json(const audit_manifest& m, const audit_window& window) {

@@ -47,26 +47,26 @@ expect_error "remit: error: cannot create a file in $work/missing" --format json
 
 # remit due: 1 when something is overdue, 0 when nothing is.
 due() { "$remit" due "rules/$1.remit" --log "corpora/$1/meetings.csv" "${@:2}"; }
-rc=0; due rotherham --as-of 2026-03-31 >"$work/due.txt" || rc=$?
-[ "$rc" = 1 ] || fail "due rotherham: exit status $rc, expected 1 (a report is overdue)"
-grep -q '^overdue   2025-09-19  193 days ago' "$work/due.txt" || fail "due rotherham: the longest overdue report is not listed first"
+# As of 2026-06-15 the Panel's last held meeting, 2026-03-31, is more than two months past (clause
+# 5, the strict gap; the meeting scheduled for 2026-05-19 is not recorded as held).
+rc=0; due rotherham --as-of 2026-06-15 >"$work/due.txt" || rc=$?
+[ "$rc" = 1 ] || fail "due rotherham: exit status $rc, expected 1 (a meeting is overdue)"
+grep -q '^overdue   2025-12-03  194 days ago' "$work/due.txt" || fail "due rotherham: the longest overdue is not listed first"
 rc=0; due lancashire --as-of 2026-03-31 >/dev/null || rc=$?
 [ "$rc" = 0 ] || fail "due lancashire: exit status $rc, expected 0 (nothing overdue)"
 # --horizon 0 lists only what is overdue or due that day; the rest is accounted for as quiet.
-due rotherham --as-of 2026-03-31 --horizon 0 --format json >"$work/h0.json" || true
+due rotherham --as-of 2026-06-15 --horizon 0 --format json >"$work/h0.json" || true
 /usr/bin/python3 - "$work/h0.json" <<'PY' || fail "--horizon 0"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["until"] == "2026-03-31", d["until"]
-# Overdue as of 2026-03-31, longest first: the two duties of clause 11, each a report last made
-# more than six months before (to a body matching "scrutiny|select commission" on 2025-03-19, so
-# due by 2025-09-19; to the Children and Young People's Partnership on 2025-05-14, so due by
-# 2025-11-14), none made since nor planned; then the advisory reading of 3(vi), the Children in
-# Care Council last heard on 2025-06-03, so due by 2025-12-03, which never makes the exit status 1.
+assert d["until"] == "2026-06-15", d["until"]
+# Overdue as of 2026-06-15, longest first: the advisory reading of 3(vi), the Children in Care
+# Council last heard on 2025-06-03, so due by 2025-12-03 (advisory: never makes the exit status
+# 1); then clause 5, the last held meeting 2026-03-31 + 2 months = 2026-05-31. The half-years of
+# clause 11 end on 2026-06-30: not yet due.
 assert [(o["status"], o["rule"], o["severity"], o["due"]) for o in d["obligations"]] == \
-    [("overdue", "11", "major", "2025-09-19"), ("overdue", "11", "major", "2025-11-14"),
-     ("overdue", "3(vi)", "advisory", "2025-12-03")], d["obligations"]
-assert len(d["quiet"]) == 44, len(d["quiet"])  # 47 statements, 3 overdue
+    [("overdue", "3(vi)", "advisory", "2025-12-03"), ("overdue", "5", "major", "2026-05-31")], d["obligations"]
+assert len(d["quiet"]) == 45, len(d["quiet"])  # 47 statements, 2 overdue
 PY
 # Without --as-of, today; text to stdout and a calendar to a file in one run.
 rc=0; due lancashire --format text --format ics="$work/due.ics" >"$work/today.txt" || rc=$?

@@ -111,10 +111,9 @@ def parse_frequency(text):
     m = re.fullmatch(r"at (\d+) weekly intervals", t)
     if m:
         return ("gap", (int(m.group(1)), "week", 0))
-    named_gap = {"bi-monthly": 2, "six-monthly": 6}
-    if t in named_gap:
-        return ("gap", (named_gap[t], "month", 0))
-    named_coverage = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "annually": 12, "yearly": 12}
+    # "bi-monthly" and "six-monthly" are periods like "quarterly", not gaps (SPEC 1, amended).
+    named_coverage = {"monthly": 1, "bi-monthly": 2, "quarterly": 3, "half-yearly": 6, "six-monthly": 6,
+                      "annually": 12, "yearly": 12}
     if t in named_coverage:
         return ("count", (1, named_coverage[t], "coverage"))
     if t == "twice a year":

@@ -63,6 +63,12 @@ TEST_CASE("describe: joint meetings, reports and items received", "[describe]") 
         "The body must send at least one report whose title contains \"Highlight Report\" to \"Scrutiny\" in every "
         "quarter (quarters start on 1 April, 1 July, 1 October and 1 January).");
   CHECK(meaning("reports six-monthly to \"Health and Well Being Board\"") ==
+        "The body must send at least one report to \"Health and Well Being Board\" in every half-year (half-years start "
+        "on 1 January and 1 July).");
+  CHECK(meaning("meets bi-monthly", "year starts 1 April\n") ==
+        "The body must hold at least one meeting in every two-month period (two-month periods start on 1 April, 1 June, "
+        "1 August, 1 October, 1 December and 1 February).");
+  CHECK(meaning("reports every 6 months to \"Health and Well Being Board\"") ==
         "The body must send a report to \"Health and Well Being Board\" within 6 calendar months of the previous one; a "
         "due date past the end of a shorter month moves back to its last day.");
   CHECK(meaning("reports twice a year to \"LSCB\"") == "The body must send at least 2 reports to \"LSCB\" in every calendar year.");
@@ -107,7 +113,8 @@ TEST_CASE("describe: braces in names are text, not format fields", "[describe]")
 }
 
 TEST_CASE("family_name: the family each statement form belongs to", "[describe]") {
-  CHECK(family("meets bi-monthly") == "gap");
+  CHECK(family("meets bi-monthly") == "coverage");
+  CHECK(family("meets every 2 months") == "gap");
   CHECK(family("meets quarterly") == "coverage");
   CHECK(family("meets twice a year") == "count");
   CHECK(family("agenda published at least 5 days before each meeting") == "notice");

@@ -256,13 +256,39 @@ TEST_CASE("gap: years are 12 months, clamped (2024-02-29 + 1 year = 2025-02-28)"
   CHECK_THAT(r.only().findings[0].message, Contains("1 year after the held meeting on 2024-02-29"));
 }
 
-TEST_CASE("gap: bi-monthly is every 2 months", "[families][gap]") {
-  const auto r = audit(board("5.1 meets bi-monthly"), "body,date\nBoard,2025-02-15\nBoard,2025-04-17\nBoard,2025-06-10\n",
-                       "2025-01-01", "2025-06-30");
-  REQUIRE(r.only().findings.size() == 1);
-  CHECK(iso(r.only().findings[0].due) == "2025-04-15");
-  CHECK(iso(r.only().findings[0].on) == "2025-04-17");
-  CHECK_THAT(r.only().findings[0].message, Contains("2 months after"));
+TEST_CASE("coverage: bi-monthly is one in each two-month period, not a gap (docs/language.md worked example)",
+          "[families][coverage]") {
+  // The first Wednesday of alternate months: 56 to 63 days apart, one in each of the six
+  // two-month periods from 1 April. As "every 2 months", four of the five gaps are late.
+  const std::string log =
+      "body,date\nBoard,2025-04-02\nBoard,2025-06-04\nBoard,2025-08-06\nBoard,2025-10-01\nBoard,2025-12-03\n"
+      "Board,2026-02-04\n";
+  SECTION("bi-monthly: met") {
+    const auto r = audit(board("5.1 meets bi-monthly", "year starts 1 April\n"), log, "2025-04-01", "2026-03-31");
+    CHECK(status(r.only()) == "pass");
+    CHECK(r.only().findings.empty());
+  }
+  SECTION("every 2 months: the strict gap, four breaches of a day or two") {
+    const auto r = audit(board("5.1 meets every 2 months", "year starts 1 April\n"), log, "2025-04-01", "2026-03-31");
+    REQUIRE(r.only().findings.size() == 4);
+    CHECK(iso(r.only().findings[0].due) == "2025-06-02");
+    CHECK(iso(r.only().findings[3].due) == "2026-02-03");
+  }
+  SECTION("bi-monthly without the meeting of 2025-10-01: the period October-November has none") {
+    std::string gap = log;
+    gap.erase(gap.find("Board,2025-10-01\n"), std::string("Board,2025-10-01\n").size());
+    const auto r = audit(board("5.1 meets bi-monthly", "year starts 1 April\n"), gap, "2025-04-01", "2026-03-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(iso(r.only().findings[0].period_start) == "2025-10-01");
+    CHECK(iso(r.only().findings[0].period_end) == "2025-11-30");
+    CHECK(iso(r.only().findings[0].due) == "2025-11-30");
+    CHECK(r.only().findings[0].message == "no held meeting in the two-month period 2025-10-01 to 2025-11-30");
+  }
+  SECTION("six-monthly is half-yearly") {
+    const auto r = audit(board("5.1 meets six-monthly"), "body,date\nBoard,2025-01-10\nBoard,2025-12-20\n",
+                         "2025-01-01", "2025-12-31");
+    CHECK(status(r.only()) == "pass");  // as "every 6 months" the gap 01-10 to 12-20 would be late
+  }
 }
 
 TEST_CASE("meets: cancelled, postponed and scheduled meetings, sessions and reports never count", "[families][gap][held]") {
@@ -1183,10 +1209,19 @@ TEST_CASE("notice, item and precedence judge meetings on F and on T", "[families
   CHECK(iso(r.report.results[0].findings[1].due) == "2026-02-20");
 }
 
-TEST_CASE("the family follows from the frequency: six-monthly is a gap, yearly is coverage", "[families][frequency]") {
-  SECTION("receives \"X\" six-monthly: due 6 months after the last, with the chain from F") {
-    // F=2025-01-01 → 2025-03-31 in time (due 2025-07-01). Open: 2025-03-31 + 6 months = 2025-09-30 < T=2025-12-31.
+TEST_CASE("the family follows from the frequency: every 6 months is a gap, six-monthly and yearly are coverage",
+          "[families][frequency]") {
+  SECTION("receives \"X\" six-monthly: one in each half-year") {
     const auto r = audit(board("1 receives \"Risk Register\" six-monthly"), "body,date,items\nBoard,2025-03-31,Risk register\n",
+                         "2025-01-01", "2025-12-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(iso(r.only().findings[0].due) == "2025-12-31");
+    CHECK(iso(r.only().findings[0].period_start) == "2025-07-01");
+    CHECK_THAT(r.only().findings[0].message, Contains("in the half-year 2025-07-01 to 2025-12-31"));
+  }
+  SECTION("receives \"X\" every 6 months: due 6 months after the last, with the chain from F") {
+    // F=2025-01-01 → 2025-03-31 in time (due 2025-07-01). Open: 2025-03-31 + 6 months = 2025-09-30 < T=2025-12-31.
+    const auto r = audit(board("1 receives \"Risk Register\" every 6 months"), "body,date,items\nBoard,2025-03-31,Risk register\n",
                          "2025-01-01", "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-09-30");

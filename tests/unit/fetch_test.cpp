@@ -860,3 +860,188 @@ TEST_CASE("fetch: --timeout bounds the whole response, however steadily its byte
     CHECK_THAT(r.error, EndsWith(": the whole response did not arrive within 1 second: timed out (2 attempts)"));
   }
 }
+
+namespace {
+
+// A meeting of the next year, 4968 on 12 May 2026, with its minutes: a listing that names only
+// it (as a site that honours the dates answers for April 2026 to March 2027), and its response.
+void serve_next_year(fake_moderngov& site) {
+  std::string listing = file_text(fixture("moderngov/lgsf_GetMeetings.xml"));
+  const auto first = listing.find("      <meeting>");
+  const auto second = listing.find("      <meeting>", first + 1);
+  listing.erase(first, second - first);
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"<meetingid>4967<", "<meetingid>4968<"},
+                                 {"10/02/2026", "12/05/2026"}}) {
+    REQUIRE(listing.find(from) != std::string::npos);
+    listing.replace(listing.find(from), from.size(), to);
+  }
+  site.serve("GetMeetings", listing);
+  std::string meeting = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
+  for (const std::string from : {"4967", "10/02/2026"})
+    for (auto at = meeting.find(from); at != std::string::npos; at = meeting.find(from, at + 1))
+      meeting.replace(at, from.size(), from == "4967" ? "4968" : "12/05/2026");
+  site.serve("GetMeeting:4968", meeting);
+}
+
+// What `remit import` makes of every response a folder keeps.
+std::string imported_from(const scratch_dir& dir) {
+  std::vector<std::string> paths;
+  for (const std::string& f : files_in(dir.out()))
+    if (f.starts_with("raw/")) paths.push_back(dir.out() + "/" + f);
+  event_log log;
+  diagnostics diags;
+  read_log_files(paths, log, diags);
+  REQUIRE(diags.empty());
+  return canonical_csv(log);
+}
+
+}  // namespace
+
+TEST_CASE("fetch: into a folder that holds the committee's log, meetings are merged by id and never lost",
+          "[fetch][again][merge]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  const std::string log = dir.out() + "/meetings.csv";
+  const auto first = fetch::fetch_moderngov(request(site, dir));
+  REQUIRE(first.error == "");
+  CHECK_FALSE(first.merged);
+  CHECK(first.added == 2u);
+  REQUIRE(file_text(log) == imported(all_three));
+
+  // The next year: its listing names only its own meeting. Last year's two are kept, and the
+  // log replaced keeps its mode.
+  fs::permissions(log, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  serve_next_year(site);
+  const auto next = fetch::fetch_moderngov(request(site, dir, "2026-04-01", "2027-03-31"));
+  REQUIRE(next.error == "");
+  CHECK(next.merged);
+  CHECK(next.kept == 2u);
+  CHECK(next.added == 1u);
+  CHECK(next.updated == 0u);
+  CHECK(next.unchanged == 0u);
+  CHECK(next.rows == 3u);
+  CHECK(file_text(log) == imported_from(dir));
+  CHECK_THAT(file_text(log), Contains(",4966,") && Contains(",4967,") && Contains(",4968,"));
+  CHECK((fs::status(log).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+
+  // A window with no meeting in it leaves the log as it was, rather than empty.
+  const std::string three = file_text(log);
+  const auto empty = fetch::fetch_moderngov(request(site, dir, "2027-04-01", "2027-06-30"));
+  REQUIRE(empty.error == "");
+  CHECK(empty.rows == 3u);
+  CHECK(empty.kept == 3u);
+  CHECK(empty.added == 0u);
+  CHECK(file_text(log) == three);
+  check_consistent(dir);
+}
+
+TEST_CASE("fetch: a meeting in the log and in this run is this run's, the newer response", "[fetch][again][merge]") {
+  fake_moderngov site;
+  std::string confirmed = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
+  const auto at = confirmed.find("<minutepublished>True");
+  REQUIRE(at != std::string::npos);
+  confirmed.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  site.serve("GetMeeting:4967", confirmed);
+  scratch_dir dir;
+  const std::string log = dir.out() + "/meetings.csv";
+  REQUIRE(fetch::fetch_moderngov(request(site, dir)).error == "");
+  serve_next_year(site);
+  REQUIRE(fetch::fetch_moderngov(request(site, dir, "2026-04-01", "2027-03-31")).error == "");
+  CHECK_THAT(file_text(log), Contains("2026-02-10,meeting,confirmed"));
+
+  // The minutes of 10 February are published; the January-to-March listing is served again.
+  site.serve("GetMeetings", file_text(fixture("moderngov/lgsf_GetMeetings.xml")));
+  site.serve("GetMeeting:4967", file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml")));
+  auto refresh = request(site, dir);
+  refresh.refresh = true;
+  const auto r = fetch::fetch_moderngov(refresh);
+  REQUIRE(r.error == "");
+  CHECK(r.updated == 1u);    // 4967, now held
+  CHECK(r.unchanged == 1u);  // 4966, cancelled
+  CHECK(r.kept == 1u);       // 4968, of the next year
+  CHECK(r.added == 0u);
+  CHECK(r.rows == 3u);
+  CHECK_THAT(file_text(log), Contains("2026-02-10,meeting,held") && !Contains("2026-02-10,meeting,confirmed"));
+  CHECK(file_text(log) == imported_from(dir));
+}
+
+TEST_CASE("fetch: a meetings.csv in --out that remit fetch did not write is named, and never replaced",
+          "[fetch][merge][hostile]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  fs::create_directories(dir.out());
+  const std::string log = dir.out() + "/meetings.csv";
+  const std::string header = "council,body,date,kind,status,title,to,published,items,ref,attendees\n";
+  const std::string refused = log + " is not a log that remit fetch wrote (";
+  const std::string untouched = "): remit leaves it as it is; move it out of --out, or fetch into another folder";
+  const auto refuses = [&](const std::string& text, const std::string& why) {
+    { std::ofstream(log, std::ios::binary) << text; }
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK(r.error == refused + why + untouched);
+    CHECK(file_text(log) == text);
+    CHECK(site.all_requests() == 0);  // refused before any request
+    CHECK(files_in(dir.out()) == std::vector<std::string>{"meetings.csv"});
+  };
+  SECTION("another log's columns") {
+    refuses("body,date\nAudit Committee,2026-01-13\n",
+            "its first line is not the header 'council,body,date,kind,status,title,to,published,items,ref,attendees'");
+  }
+  SECTION("a row remit rejects") {
+    refuses(header + "Council,Audit Committee,2026-02-30,meeting,held,,,,,4966,\n",
+            "line 2: date: '2026-02-30' is not a date: February 2026 has no day 30");
+  }
+  SECTION("an id that is not ModernGov's") {
+    refuses(header + "Council,Audit Committee,2026-01-13,meeting,held,,,,,AC/13,\n",
+            "line 2: 'AC/13' is not a ModernGov meeting id");
+  }
+  SECTION("a meeting twice") {
+    refuses(header + "Council,Audit Committee,2026-01-13,meeting,held,,,,,4966,\n"
+                     "Council,Audit Committee,2026-01-14,meeting,held,,,,,4966,\n",
+            "line 3: meeting 4966 is there twice");
+  }
+}
+
+TEST_CASE("fetch: a response's file or a redirect record in --out that remit did not write is named, and never replaced",
+          "[fetch][merge][hostile]") {
+  fake_moderngov site;
+  scratch_dir dir;
+  fs::create_directories(dir.out() + "/raw");
+  fs::create_directories(dir.out() + "/redirects");
+  const std::string notes = "my notes on the meeting\n";
+  const std::string tail = ": remit leaves it as it is; move it out of --out, or fetch into another folder";
+  SECTION("a meeting's response") {
+    const std::string file = dir.out() + "/raw/GetMeeting-4967.xml";
+    { std::ofstream(file, std::ios::binary) << notes; }
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK_THAT(r.error, StartsWith(file + " is not the GetMeeting response for meeting 4967 that remit fetch wrote (") &&
+                            EndsWith(tail));
+    CHECK(file_text(file) == notes);
+    CHECK(site.requests("GetMeeting:4967") == 0);
+  }
+  SECTION("the response of another meeting") {
+    const std::string file = dir.out() + "/raw/GetMeeting-4967.xml";
+    const std::string other = file_text(fixture("moderngov/lgsf_GetMeeting_no_minutes.xml"));
+    { std::ofstream(file, std::ios::binary) << other; }
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK(r.error == file + " is not the GetMeeting response for meeting 4967 that remit fetch wrote (it is for meeting 4966)" +
+                         tail);
+    CHECK(file_text(file) == other);
+  }
+  SECTION("the listing's file") {
+    const std::string file = dir.out() + "/" + listing_file;
+    { std::ofstream(file, std::ios::binary) << notes; }
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK_THAT(r.error, StartsWith(file + " is not a GetMeetings response that remit fetch wrote (") && EndsWith(tail));
+    CHECK(file_text(file) == notes);
+  }
+  SECTION("a redirect record, which a fetch without a redirect would remove") {
+    const std::string file = dir.out() + "/redirects/GetMeeting-4967.xml.txt";
+    { std::ofstream(file, std::ios::binary) << notes; }
+    const auto r = fetch::fetch_moderngov(request(site, dir));
+    CHECK(r.error == file + " is not a record of a redirect that remit fetch wrote (it does not start 'raw/GetMeeting-4967.xml "
+                           "was reached through ')" + tail);
+    CHECK(file_text(file) == notes);
+  }
+  CHECK_FALSE(fs::exists(dir.out() + "/meetings.csv"));
+}

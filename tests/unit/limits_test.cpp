@@ -24,6 +24,7 @@ TEST_CASE("limits: the defaults, and NAME=VALUE with K, M and G", "[limits]") {
   CHECK(limit_value(limit::line_length) == 16777216);
   CHECK(limit_value(limit::rules) == 10000);
   CHECK(limit_value(limit::errors) == 100);
+  CHECK(limit_value(limit::findings) == 1000000);
   CHECK(set_limit("file-size=2G").empty());
   CHECK(limit_value(limit::file_size) == 2147483648);
   CHECK_FALSE(limit_is_default(limit::file_size));
@@ -39,8 +40,8 @@ TEST_CASE("limits: the defaults, and NAME=VALUE with K, M and G", "[limits]") {
 
 TEST_CASE("limits: what is not a limit, or not a value, says why", "[limits]") {
   default_limits guard;
-  CHECK(set_limit("memory=2G") == "unknown limit 'memory': expected one of file-size, line-length, rules, errors");
-  CHECK(set_limit("rules") == "'rules': expected NAME=VALUE, NAME one of file-size, line-length, rules, errors");
+  CHECK(set_limit("memory=2G") == "unknown limit 'memory': expected one of file-size, line-length, rules, errors, findings");
+  CHECK(set_limit("rules") == "'rules': expected NAME=VALUE, NAME one of file-size, line-length, rules, errors, findings");
   CHECK(set_limit("rules=0") == "rules: '0' is not a whole number above 0");
   CHECK(set_limit("rules=5K") == "rules: '5K' is not a whole number above 0");  // a count takes no unit
   CHECK(set_limit("file-size=-1") == "file-size: '-1' is not a size: a whole number of bytes above 0, which a K, M or G may follow");
@@ -85,4 +86,11 @@ TEST_CASE("diagnostics: a line too long to read is shown around its caret", "[li
   CHECK(shown == "f.remit:1:201: error: bad\n" + expected_line + "\n" + std::string(63, ' ') + "^\n");
   // A short line is shown whole, as before.
   CHECK(render(diagnostic{{"f.remit", 1, 3}, "bad", "abcd"}) == "f.remit:1:3: error: bad\nabcd\n  ^\n");
+}
+
+TEST_CASE("limits: the findings limit's advice says what else can be done", "[limits]") {
+  default_limits guard;
+  CHECK(limit_advice(limit::findings) ==
+        "the limit is 1000000: raise it with --limit findings=N, or audit a shorter window with --from and --to");
+  CHECK(limit_advice(limit::rules) == "the limit is 10000: raise it with --limit rules=N");
 }
