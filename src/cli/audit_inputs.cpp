@@ -1,6 +1,7 @@
 #include "cli/audit_inputs.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -21,10 +22,41 @@ void report_errors(const diagnostics& diags, command_words words, std::ostream& 
                            words.nothing_done);
 }
 
+std::optional<engine_choice> engine_option(std::string_view word) {
+  if (word == "auto") return engine_choice::automatic;
+  if (word == "batch") return engine_choice::batch;
+  if (word == "stream") return engine_choice::stream;
+  return std::nullopt;
+}
+
+namespace {
+
+// Whether the logs are audited as they are read, decided before any is read. `automatic` streams
+// only regular files: they alone can be read again should the streamed engine not finish.
+bool choose_stream(engine_choice engine, const std::vector<ast::rule_file>& files, const std::vector<std::string>& logs,
+                   diagnostics& diags) {
+  switch (engine) {
+    case engine_choice::batch: return false;
+    case engine_choice::stream: {
+      diagnostics refused;
+      streamed_audit::why_not_judged(files, refused);
+      diags.add(refused);
+      return refused.empty();
+    }
+    case engine_choice::automatic: break;
+  }
+  return streamed_audit::can_audit(files) && std::all_of(logs.begin(), logs.end(), [](const std::string& path) {
+           std::error_code ec;
+           return std::filesystem::is_regular_file(path, ec);
+         });
+}
+
+}  // namespace
+
 std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& rules, const std::vector<std::string>& logs,
                                               bool accept_partial, command_words words, std::ostream& err,
                                               std::optional<audit_window> stream_window, file_digests digests,
-                                              std::optional<date> runs_past_today) {
+                                              std::optional<date> runs_past_today, engine_choice engine) {
   diagnostics diags;
   audit_inputs in;
   for (const std::string& path : rules)
@@ -32,12 +64,19 @@ std::optional<audit_inputs> load_audit_inputs(const std::vector<std::string>& ru
   diagnostics log_diags;
   in.log.councils = councils_of(in.files);
   in.log.today = runs_past_today;
-  if (stream_window && diags.empty() && streamed_audit::can_audit(in.files)) {
+  const bool stream = stream_window && diags.empty() && choose_stream(engine, in.files, logs, diags);
+  if (!diags.empty() && engine == engine_choice::stream) {  // refused before any log is read: a pipe stays unread
+    report_errors(diags, words, err);
+    return std::nullopt;
+  }
+  if (stream) {
     in.streamed = std::make_unique<streamed_audit>(in.files, *stream_window);
     in.log.sink = in.streamed.get();
     in.streamed->read_and_judge([&] { read_log_files(logs, in.log, log_diags, digests); });
     in.log.sink = nullptr;
-    if (!in.streamed->complete(in.log)) {  // read them again, whole
+    if (!in.streamed->complete(in.log) && engine == engine_choice::stream) {
+      in.streamed->why_incomplete(in.log, log_diags);
+    } else if (!in.streamed->complete(in.log)) {  // regular files (choose_stream): read them again, whole
       in.streamed.reset();
       in.log = event_log{};
       in.log.councils = councils_of(in.files);

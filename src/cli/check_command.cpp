@@ -31,6 +31,7 @@ struct check_options {
   std::vector<std::string> formats;  // FORMAT or FORMAT=FILE (cli/outputs.hpp); none: text
   std::string output;
   std::string color = "auto";
+  std::string engine = "auto";
   bool accept_partial = false;
 };
 
@@ -63,6 +64,14 @@ int run_check(const check_options& o) {
   std::optional<date> runs_past;
   if (const auto end = parse_iso_date(to); end && *end > today()) runs_past = today();
   const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
+  const engine_choice engine = engine_option(o.engine).value_or(engine_choice::automatic);
+  if (engine == engine_choice::stream && (o.from.empty() || html)) {
+    std::cerr << (o.from.empty() ? "remit: error: --engine stream needs --from: the window must be known before the "
+                                   "logs are read\n"
+                                 : "remit: error: --engine stream cannot make the HTML report, whose timelines draw "
+                                   "every event: use --engine batch (or auto)\n");
+    return exit_bad_input;
+  }
   std::optional<audit_window> known;
   if (!o.from.empty() && !html) {
     std::ostringstream unused;  // said again below, in order, if the window is wrong
@@ -73,7 +82,7 @@ int run_check(const check_options& o) {
   const bool manifest = std::any_of(targets.begin(), targets.end(),
                                     [](const output_target& t) { return find_reporter(t.format)->shows_manifest; });
   auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words, std::cerr, known,
-                                  manifest ? file_digests::taken : file_digests::skipped, runs_past);
+                                  manifest ? file_digests::taken : file_digests::skipped, runs_past, engine);
   if (!inputs) return exit_bad_input;
   const auto window = known ? known : resolve_window(o.from, to, inputs->log);
   if (!window) return exit_bad_input;
@@ -94,6 +103,7 @@ int run_check(const check_options& o) {
   }
   report.manifest = make_manifest(files, report.logs, o.accept_partial);
   report.manifest.today = runs_past;
+  report.manifest.engine = inputs->engine();
 
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);
@@ -128,7 +138,7 @@ void add_check_command(CLI::App& app, int& status) {
       ->type_name("LOG");
   check->add_option("--from", options->from,
                     "First day of the audit window, yyyy-mm-dd (default: the earliest event). Given, a log in "
-                    "date order is audited as it is read, in less memory (docs/inputs.md, \"Large logs\")")
+                    "date order can be audited as it is read, in less memory (--engine)")
       ->type_name("DATE");
   check->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")
       ->type_name("DATE");
@@ -148,6 +158,20 @@ void add_check_command(CLI::App& app, int& status) {
   check->add_option("-o,--output", options->output,
                     "Write the report that would go to stdout to FILE instead (whole or not at all)")
       ->type_name("FILE");
+  check->add_option("--engine", options->engine,
+                    "How the logs are audited:\n"
+                    "  batch: read whole into memory, then judged; any log, any statement\n"
+                    "  stream: judged row by row as they are read, keeping only each body's state; needs --from, "
+                    "'meets' and agenda notice statements only, and each body's rows in date order (else an error "
+                    "naming the first row out of order)\n"
+                    "  auto: stream when --from is given, no HTML report is asked for, every statement is one stream "
+                    "judges and every log is a regular file; else batch. Decided before reading: a regular file "
+                    "found out of date order is read again for batch; standard input or a pipe is never read "
+                    "twice\n"
+                    "The report is the same either way; its manifest names the engine (docs/inputs.md, \"Large logs\")")
+      ->check(CLI::IsMember({"auto", "batch", "stream"}))
+      ->capture_default_str()
+      ->type_name("ENGINE");
   check->add_flag("--accept-partial", options->accept_partial,
                   "Audit the rows that were read even if some were rejected (they are still listed)");
   check->add_option("--color", options->color, "Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")

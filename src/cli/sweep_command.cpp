@@ -89,6 +89,7 @@ sweep::council_outcome audit_one(const sweep::council_plan& plan, const sweep_op
   }
   // Each council's own reports carry its manifest, as check's do, so each can be verified alone.
   report.manifest = make_manifest(inputs->files, report.logs, o.accept_partial);
+  report.manifest.engine = inputs->engine();
   c.bodies = sweep::body_rows(report);
   if (want_json) {
     std::ostringstream text;

@@ -183,8 +183,6 @@ std::map<std::string, std::string> statuses_of(const json& report) {
   return out;
 }
 
-// The report without what may change while the audit stays the same: the version of remit, and
-// the limits (they bound what remit takes in, never what it finds; verify keeps its own).
 // The object with `key` set to `value` right after `after` (or at the end, without it).
 json with_after(const json& object, std::string_view after, const std::string& key, json value) {
   json out = json::object();
@@ -196,10 +194,14 @@ json with_after(const json& object, std::string_view after, const std::string& k
   return out;
 }
 
+// The report without what may change while the audit stays the same: the version of remit, the
+// limits (they bound what remit takes in, never what it finds; verify keeps its own), and the
+// engine (both give the same report; verify runs the batch engine, which reads any log).
 json comparable(json report) {
   if (report.contains("manifest") && report["manifest"].is_object()) {
     report["manifest"].erase("remit");
     report["manifest"].erase("limits");
+    report["manifest"].erase("engine");
   }
   // A report made before clauses not checked were listed has none: read as it would be written
   // now, each key in its place (keys keep their order, and the order is compared).
@@ -389,6 +391,7 @@ int run_verify(const std::string& report_path) {
   }
   report.manifest = make_manifest(inputs->files, report.logs, manifest.accept_partial);
   report.manifest.today = manifest.today;
+  report.manifest.engine = inputs->engine();
   std::ostringstream rendered;
   find_reporter("json")->make(report_options{})->write(report, rendered);
   const json new_report = json::parse(rendered.str());

@@ -240,6 +240,9 @@ struct audit_manifest {
   // as held, and `remit verify` runs the audit again as of that day.
   std::optional<date> today = {};
   std::vector<std::pair<std::string, std::uint64_t>> limits;  // those set other than their default (--limit)
+  // The engine that ran the audit, "batch" or "stream" (--engine); empty for remit due, which
+  // runs neither. The same report either way: remit verify does not compare it.
+  std::string engine = {};
 };
 
 struct audit_report {

@@ -271,6 +271,21 @@ struct streamed_audit::state {
   row_bodies rows;
   std::size_t events_after_window = 0;  // counted by the reader
   std::atomic<bool> out_of_order = false;
+  // The row that made the logs out of order, for why_incomplete: set by the judge, read once it is done.
+  struct disorder {
+    std::uint16_t source = 0;
+    std::uint32_t line = 0;
+    date day, before;  // the row's date, and its body's last date before it
+    bool same_day = false;  // a second event of one kind and status on the body's day
+    event_kind kind = event_kind::meeting;
+    event_status status = event_status::held;
+    std::string body;
+  };
+  std::optional<disorder> first_disorder;
+  void note_disorder(const event& e, std::string_view body, date before, bool same_day) {
+    out_of_order = true;
+    if (!first_disorder) first_disorder = disorder{e.source, e.line, e.day, before, same_day, e.kind, e.status, std::string(body)};
+  }
   string_pool names;  // bodies and councils as rows wrote them: the audit's own, apart from the reader's log
 
   // The reader, on a thread of its own, hands rows over a batch at a time, and they are judged
@@ -281,6 +296,8 @@ struct streamed_audit::state {
     date day, published;
     std::uint32_t body_size = 0, council_size = 0;  // their names, one after another in `names`
     std::uint64_t hash = 0;  // of the pair, taken while the reader has the names at hand
+    std::uint32_t line = 0;  // where the row is, should it be out of order
+    std::uint16_t source = 0;
     event_kind kind = event_kind::meeting;
     event_status status = event_status::held;
 
@@ -290,9 +307,12 @@ struct streamed_audit::state {
       e.published = published;
       e.kind = kind;
       e.status = status;
+      e.line = line;
+      e.source = source;
       return e;
     }
   };
+  static_assert(sizeof(row) == 32);
   struct batch {
     std::vector<row> rows;
     std::string names;
@@ -441,8 +461,8 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
   }
   if (s.out_of_order.load(std::memory_order_relaxed)) return;
   s.filling.rows.push_back({e.day, e.published, static_cast<std::uint32_t>(body_name.size()),
-                            static_cast<std::uint32_t>(council.size()), row_bodies::hash(body_name, council), e.kind,
-                            e.status});
+                            static_cast<std::uint32_t>(council.size()), row_bodies::hash(body_name, council), e.line,
+                            e.source, e.kind, e.status});
   s.filling.names += body_name;
   s.filling.names += council;
   if (s.filling.rows.size() == state::batch_rows) s.hand_over();
@@ -543,7 +563,7 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   }
   cell& body = cells[row.body];
   if (e.day < body.day) {
-    out_of_order = true;
+    note_disorder(e, w.body, body.day, false);
     return;
   }
   // Two events of one kind and status for a body on one day may repeat one row, which the batch
@@ -552,7 +572,7 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   const auto kind_bit = static_cast<std::uint16_t>(
       1u << (static_cast<unsigned>(e.kind) * 5 + static_cast<unsigned>(e.status)));
   if (e.day == body.day && (body.kinds_on_day & kind_bit)) {
-    out_of_order = true;
+    note_disorder(e, w.body, body.day, true);
     return;
   }
   body.kinds_on_day = e.day == body.day ? static_cast<std::uint16_t>(body.kinds_on_day | kind_bit) : kind_bit;
@@ -681,6 +701,55 @@ void streamed_audit::read_and_judge(const std::function<void()>& read) {
 
 bool streamed_audit::complete(const event_log& log) const {
   return !state_->out_of_order && log.events.empty() && log.attendance_rows.empty();
+}
+
+void streamed_audit::why_not_judged(const std::vector<ast::rule_file>& files, diagnostics& diags) {
+  constexpr std::string_view batch = "use --engine batch (or auto, which chooses it)";
+  for (const ast::rule_file& file : files)
+    for (const ast::body& block : file.bodies) {
+      if (version_of(file, block)) {
+        diags.error(block.where,
+                    fmt::format("--engine stream does not judge a body block that is a version of the body's rules: {}",
+                                batch),
+                    line_of(file, block.where.line));
+        continue;
+      }
+      for (const ast::statement& s : block.statements)
+        if (!std::holds_alternative<ast::meets>(s.what) && !std::holds_alternative<ast::notice>(s.what))
+          diags.error(s.where,
+                      fmt::format("clause {}: --engine stream does not judge this statement (it judges 'meets' and "
+                                  "agenda notice statements only): {}",
+                                  s.label, batch),
+                      line_of(file, s.where.line));
+    }
+}
+
+void streamed_audit::why_incomplete(const event_log& log, diagnostics& diags) const {
+  constexpr std::string_view batch = "use --engine batch (or auto)";
+  if (const auto& d = state_->first_disorder) {
+    const std::string& path = log.files[d->source].path;
+    if (d->same_day)
+      diags.error({path, d->line, 0},
+                  fmt::format("--engine stream cannot tell whether this row repeats another: \"{}\" has two {} {} "
+                              "events on {}, and this engine keeps no titles to compare: {}",
+                              d->body, name(d->status), name(d->kind), d->day, batch));
+    else
+      diags.error({path, d->line, 0},
+                  fmt::format("--engine stream needs each body's rows in date order: this row of \"{}\" is dated {}, "
+                              "after one dated {}; sort the log by date, or {}",
+                              d->body, d->day, d->before, batch));
+    return;
+  }
+  if (!log.events.empty())
+    diags.error({log.files[log.events.front().source].path, 0, 0},
+                fmt::format("--engine stream reads only CSV and JSON Lines logs of events as they come, and this is "
+                            "{}: {}",
+                            log.files[log.events.front().source].format.starts_with("moderngov") ? "a ModernGov response"
+                                                                                       : "not one",
+                            batch));
+  if (!log.attendance_rows.empty())
+    diags.error({log.files[log.attendance_rows.front().source].path, 0, 0},
+                fmt::format("--engine stream does not join attendance to meetings: {}", batch));
 }
 
 audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {

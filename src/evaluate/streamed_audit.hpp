@@ -27,6 +27,8 @@ class streamed_audit final : public event_sink {
  public:
   // Whether every statement of these rule files can be judged in one pass.
   static bool can_audit(const std::vector<ast::rule_file>& files);
+  // An error at each statement (or versioned body block) that cannot be judged in one pass.
+  static void why_not_judged(const std::vector<ast::rule_file>& files, diagnostics& diags);
 
   // The rule files must outlive the audit and its report.
   streamed_audit(const std::vector<ast::rule_file>& files, audit_window window);
@@ -41,6 +43,9 @@ class streamed_audit final : public event_sink {
 
   // Whether every event of the logs just read was judged here (see above).
   bool complete(const event_log& log) const;
+  // When not complete: an error naming the first row out of date order (its file and line, its
+  // date and the body's date before it), or the file that could not be read as it came.
+  void why_incomplete(const event_log& log, diagnostics& diags) const;
 
   // The report, as run_audit(files, log, window, diags, false) gives it, with the notes on
   // confirmed meetings that note_confirmed_events adds. A result that cannot be computed (a

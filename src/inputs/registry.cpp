@@ -161,7 +161,9 @@ void read_log_files(const std::vector<std::string>& paths, event_log& log, diagn
   leave_out_other_councils(log);  // before the join: an attendance row of another council joins nothing
   schedule_confirmed_after_today(log);
   count_repeated_rows_once(log);
-  join_attendance_rows(log);  // after the join: it may merge or drop events
+  // After the join: it may merge or drop events. A sink keeps no meetings to join to: the rows
+  // are left waiting, for it to refuse (streamed_audit::complete), never rejected as unmatched.
+  if (!log.sink) join_attendance_rows(log);
 }
 
 }  // namespace remit

@@ -32,9 +32,10 @@ std::string bank_holidays_words(const audit_manifest& m) {
 
 void write_manifest_text(const audit_manifest& m, const audit_window& window, std::ostream& out) {
   if (m.remit_version.empty()) return;
-  out << fmt::format("manifest: remit {}, window {} to {}{}{}; {}\n", m.remit_version, window.from, window.to,
+  out << fmt::format("manifest: remit {}, window {} to {}{}{}{}; {}\n", m.remit_version, window.from, window.to,
                      m.today ? fmt::format(", today taken as {}", *m.today) : std::string{},
-                     m.accept_partial ? ", rejected rows accepted" : "", bank_holidays_words(m));
+                     m.accept_partial ? ", rejected rows accepted" : "",
+                     m.engine.empty() ? std::string{} : fmt::format(", {} engine", m.engine), bank_holidays_words(m));
   if (!m.limits.empty()) {
     out << "limits set:";
     for (const auto& [limit, value] : m.limits) out << fmt::format(" {}={}", limit, value);

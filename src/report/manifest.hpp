@@ -18,7 +18,7 @@ audit_manifest make_manifest(const std::vector<ast::rule_file>& files, const std
 // "gov.uk bank holidays to 2027, sha256 632e7c27…", the whole digest, for people to compare.
 std::string bank_holidays_words(const audit_manifest& m);
 
-// The footer of the text outputs: remit's version, the window, the bank-holiday data, the limits
+// The footer of the text outputs: remit's version, the window, the engine, the bank-holiday data, the limits
 // set, then each file's digest as sha256sum prints it, so that `sha256sum -c` can check the files.
 // Nothing when the caller filled no manifest.
 void write_manifest_text(const audit_manifest& m, const audit_window& window, std::ostream& out);

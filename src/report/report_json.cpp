@@ -92,6 +92,7 @@ json log_json(const log_file_summary& f) {
 json manifest_json(const audit_manifest& m, const audit_window& window) {
   json j;
   j["remit"] = m.remit_version;
+  if (!m.engine.empty()) j["engine"] = m.engine;
   j["window"] = {{"from", to_iso(window.from)}, {"to", to_iso(window.to)}};
   if (m.today) j["today"] = to_iso(*m.today);
   const auto inputs = [](const std::vector<audit_manifest::input>& list) {

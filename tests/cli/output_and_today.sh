@@ -57,7 +57,8 @@ rc=0
 grep -q "^  ! the window ends on 2998-12-31, after today ($today)" "$work/future.txt" || fail "no warning of a window after today"
 grep -q "note: confirmed meeting of \"Board\" on 2998-06-01 is after today ($today): read as scheduled, not held" \
   "$work/future.txt" || fail "the confirmed meeting after today was not read as scheduled"
-grep -q "window 2998-01-01 to 2998-12-31, today taken as $today;" "$work/future.txt" || fail "the manifest lacks today"
+grep -q "window 2998-01-01 to 2998-12-31, today taken as $today, stream engine;" "$work/future.txt" ||
+  fail "the manifest lacks today, or the engine that ran"
 "$remit" check "$work/future.remit" --log "$work/future.csv" --from 2998-01-01 --to 2998-12-31 --format json \
   -o "$work/future.json" || true
 grep -q "\"today\": \"$today\"" "$work/future.json" || fail "the JSON manifest lacks today"

@@ -33,6 +33,9 @@ def check_manifest(path, report, base="."):
             sys.exit(f"{path}: the manifest gives {f['file']} the sha256 {f['sha256']}, but it is {digest}")
     if [f["file"] for f in m["logs"]] != [log["file"] for log in report["logs"]]:
         sys.exit(f"{path}: the manifest's logs are not the report's")
+    # Optional in the schema, which remit due's shares; every report of remit check names it.
+    if m.get("engine") not in ("batch", "stream"):
+        sys.exit(f"{path}: the manifest names no engine")
 
 
 for path in reports:

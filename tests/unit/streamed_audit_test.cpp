@@ -144,6 +144,7 @@ std::string rendered(const audit_report& report) {
 struct both {
   std::string batch, streamed, batch_errors, streamed_errors;
   bool complete = false;
+  std::string why_incomplete;  // what --engine stream says of the log, when not complete
 };
 
 both audit_both(const std::vector<ast::rule_file>& files, std::string_view csv, audit_window window) {
@@ -167,7 +168,14 @@ both audit_both(const std::vector<ast::rule_file>& files, std::string_view csv, 
   REQUIRE(read_problems.empty());
   log.sink = nullptr;
   out.complete = audit.complete(log);
-  if (!out.complete) return out;
+  if (!out.complete) {
+    diagnostics why;
+    audit.why_incomplete(log, why);
+    std::ostringstream text;
+    why.render(text);
+    out.why_incomplete = text.str();
+    return out;
+  }
   diagnostics diags;
   out.streamed = rendered(audit.finish(log, diags));
   std::ostringstream errors;
@@ -252,6 +260,37 @@ TEST_CASE("streamed audit: hands back a log whose body's events are out of date 
   CHECK_FALSE(audit_both(files, "body,date\nA,2024-03-01\nB,2024-01-05\nA,2024-01-10\n", window).complete);
   // Names fold: two spellings of one body are one body, whose order counts.
   CHECK_FALSE(audit_both(files, "body,date\nA,2024-03-01\na,2024-01-10\n", window).complete);
+}
+
+TEST_CASE("streamed audit: says which row was the first out of date order, and its body's date before it", "[streamed]") {
+  const std::vector<ast::rule_file> files{test::rules("body * {\n  g meets every 2 months\n}\n")};
+  const audit_window window{d("2024-01-01"), d("2024-12-31")};
+  // Line 4 is the first row out of order (A, after its row of 2024-03-01); line 5 is out of order too.
+  const both result =
+      audit_both(files, "body,date\nA,2024-03-01\nB,2024-01-05\nA,2024-01-10\nB,2024-01-01\n", window);
+  REQUIRE_FALSE(result.complete);
+  CHECK(result.why_incomplete ==
+        "test.csv:4: error: --engine stream needs each body's rows in date order: this row of \"A\" is dated "
+        "2024-01-10, after one dated 2024-03-01; sort the log by date, or use --engine batch (or auto)\n");
+  // A body's two meetings on one day may be one row repeated, which only the batch engine can tell.
+  const both twice = audit_both(files, "body,date\nA,2024-03-01\nA,2024-03-01\n", window);
+  REQUIRE_FALSE(twice.complete);
+  CHECK(twice.why_incomplete.starts_with("test.csv:3: error: --engine stream cannot tell whether this row repeats "
+                                         "another: \"A\" has two held meeting events on 2024-03-01"));
+}
+
+TEST_CASE("streamed audit: names each statement it does not judge", "[streamed]") {
+  diagnostics judged;
+  streamed_audit::why_not_judged({test::rules("body * {\n  g meets every 2 months\n}\n")}, judged);
+  CHECK(judged.empty());
+  diagnostics refused;
+  streamed_audit::why_not_judged(
+      {test::rules("body * {\n  g meets every 2 months\n  i each meeting has item \"Minutes\"\n  r reports quarterly "
+                   "to \"Cabinet\"\n}\n")},
+      refused);
+  REQUIRE(refused.size() == 2);
+  CHECK(refused.sorted()[0].message.starts_with("clause i: --engine stream does not judge this statement"));
+  CHECK(refused.sorted()[1].where.line == 4);
 }
 
 TEST_CASE("streamed audit: only the statements it can judge in one pass", "[streamed]") {
