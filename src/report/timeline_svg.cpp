@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "evaluate/evaluator.hpp"
 #include "report/markup.hpp"
@@ -19,9 +20,6 @@ constexpr double right_pad = 14;
 constexpr double axis_height = 36;
 constexpr double lane_height = 24;
 constexpr double plot_width = width - label_width - right_pad;
-
-constexpr std::array<std::string_view, 12> month_abbreviations{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 std::string x(std::string_view s) { return escape_xml(s); }
 std::string num(double v) { return fmt::format("{:.1f}", v); }
@@ -121,7 +119,7 @@ void axis(drawing& d, double bottom) {
     const double left = d.edge(std::max(m, w.from)), right = d.edge(std::min(next, w.to.plus_days(1)));
     if (months <= 40 && right - left >= 16)
       d.out += fmt::format("<text class=\"tl-axis\" x=\"{}\" y=\"30\" text-anchor=\"middle\">{}</text>",
-                           num((left + right) / 2), month_abbreviations[m.month() - 1]);
+                           num((left + right) / 2), month_abbreviation(static_cast<int>(m.month())));
     if (january || m <= w.from)
       d.out += fmt::format("<text class=\"tl-axis tl-axis-year\" x=\"{}\" y=\"13\">{}</text>", num(left + 3), m.year());
   }
