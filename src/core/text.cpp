@@ -78,9 +78,14 @@ std::string escape_controls_but_line_feeds(std::string_view s) { return escape(s
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
+  for (std::size_t i = 0; i < s.size(); i += character_length(s, i)) ++n;
   return n;
+}
+
+std::string_view utf8_prefix(std::string_view s, std::size_t characters) {
+  std::size_t i = 0;
+  for (; i < s.size() && characters > 0; --characters) i += character_length(s, i);
+  return s.substr(0, i);
 }
 
 code_point decode_utf8(std::string_view s, std::size_t i) {

@@ -24,18 +24,28 @@ inline bool folded_contains(std::string_view haystack, std::string_view needle) 
 // "1 held meeting", "3 held meetings"; "1 day", "2 days".
 std::string counted(long n, std::string_view one, std::string_view many);
 
-// Number of characters (UTF-8 code points) in s; invalid bytes count one each.
-std::size_t utf8_length(std::string_view s);
-bool valid_utf8(std::string_view s);
-
 // The well-formed UTF-8 sequence that starts at s[i]: its code point and its length in bytes.
 // Length 0: s[i] starts none (a stray continuation byte, an overlong form, a surrogate, a
-// truncated sequence). The one decoder behind every check and escape of text.
+// truncated sequence). The one decoder behind every check, count, cut and escape of text.
 struct code_point {
   std::uint32_t value = 0;
   std::size_t length = 0;
 };
 code_point decode_utf8(std::string_view s, std::size_t i);
+
+// The bytes of the character that starts at s[i]: its UTF-8 sequence, or 1 for a byte that
+// starts none. How text is stepped through a character at a time.
+inline std::size_t character_length(std::string_view s, std::size_t i) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) return 1;
+  const std::size_t n = decode_utf8(s, i).length;
+  return n ? n : 1;
+}
+
+// Number of characters (UTF-8 code points) in s; invalid bytes count one each.
+std::size_t utf8_length(std::string_view s);
+// The first `characters` characters of s (all of s when it has no more), never part of one.
+std::string_view utf8_prefix(std::string_view s, std::size_t characters);
+bool valid_utf8(std::string_view s);
 
 // Text from the input as remit shows it on a terminal: every control character but tab (the C0
 // controls U+0000 to U+001F, DEL, and the C1 controls U+0080 to U+009F) and every byte that is not

@@ -27,14 +27,7 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 // A label cut to fit the lane names' column; the full text stays in the title.
 std::string shortened(std::string_view s, std::size_t max_chars) {
   if (utf8_length(s) <= max_chars) return std::string(s);
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++chars > max_chars - 1) break;
-    out += s[i];
-  }
-  return out + "\u2026";
+  return std::string(utf8_prefix(s, max_chars - 1)) + "\u2026";
 }
 
 class drawing {
