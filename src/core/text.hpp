@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 namespace remit {
 
 std::string_view trim(std::string_view s);
@@ -76,6 +78,11 @@ class string_pool {
  public:
   using id = std::uint32_t;
   string_pool();
+  // Not copied: the table of ids views the texts of this pool's own entries.
+  string_pool(const string_pool&) = delete;
+  string_pool& operator=(const string_pool&) = delete;
+  string_pool(string_pool&&) = default;
+  string_pool& operator=(string_pool&&) = default;
   id intern(std::string_view text);
   std::string_view text(id i) const { return entries_[i].text; }
   std::string_view folded(id i) const { return entries_[i].folded; }
@@ -87,12 +94,10 @@ class string_pool {
     std::string folded;
   };
   std::deque<entry> entries_;  // deque: views into entries stay valid as the pool grows
-  // Open addressing, at most half full: each slot holds an id plus one and the top half of its
-  // hash, so that a lookup touches one slot and, nearly always, compares one string. Every row
-  // of a log interns its body and council: a node-based map cost a cache miss per node.
-  std::vector<std::uint64_t> slots_;
-  std::size_t slot(std::string_view text, std::uint64_t hash) const;
-  void grow();
+  // Each text's id, by a view of the entry's own copy. Every row of a log interns its body and
+  // council: a flat table (open addressing, a group of slots' tags compared at once) costs one
+  // probe, where a node-based map cost a cache miss per node.
+  boost::unordered_flat_map<std::string_view, id, std::hash<std::string_view>> ids_;
 };
 
 }  // namespace remit
