@@ -134,7 +134,17 @@ struct row_body {
   std::uint32_t body = 0;  // the first cell of the body's run
   string_pool::id council = 0;
 };
+// Every pair by its names: the table that says.
 using row_bodies = boost::unordered_flat_map<written_pair, row_body, written_pair_hash>;
+// The first pair seen of each hash, by the hash alone: a lookup compares no names, so it waits on
+// no name's memory. A guess is right when its names are the row's (judge_row compares them, the
+// guess's fetched by then); otherwise (a pair new since, or another of the same hash) the row
+// asks `row_bodies`.
+struct guessed_pair {
+  std::string_view body, council;  // the audit's own copies (`names`)
+  row_body value;
+};
+using row_body_guesses = boost::unordered_flat_map<std::uint64_t, guessed_pair>;
 
 bool streamable(const ast::rule_file& file, const ast::body& block) {
   if (version_of(file, block)) return false;
@@ -162,6 +172,7 @@ struct streamed_audit::state {
   std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
   std::vector<std::uint32_t> body_by_id;  // by interned name; UINT32_MAX: not seen yet
   row_bodies rows;
+  row_body_guesses guesses;
   std::size_t events_after_window = 0;  // counted by the reader
   std::atomic<bool> out_of_order = false;
   string_pool names;  // bodies and councils as rows wrote them: the audit's own, apart from the reader's log
@@ -202,7 +213,7 @@ struct streamed_audit::state {
   void judge_batches();  // until there is no more
   struct waiting {
     written_pair pair;
-    std::optional<row_body> found;  // looked up a few rows ahead: empty for a pair not seen by then
+    std::optional<guessed_pair> guess;  // looked up before the batch was judged
   };
   std::vector<waiting> pending;  // of the batch being judged
   void judge_batch(const batch& b);
@@ -389,9 +400,9 @@ void streamed_audit::state::judge_batches() {
   }
 }
 
-// Each row's pair is looked up for the whole batch before any is judged, and its body's run is
-// fetched a few rows before it is judged: at 50,000 bodies each is a cache miss. Lookups with
-// nothing between them wait for their misses side by side; between judgements, one at a time.
+// Each row's pair is guessed for the whole batch before any row is judged, and the guess's names
+// and its body's run are fetched a few rows before the row is judged: at 50,000 bodies each is a
+// cache miss. Lookups with nothing between them wait for their misses side by side.
 void streamed_audit::state::judge_batch(const batch& b) {
   const std::size_t n = b.rows.size();
   pending.resize(n);
@@ -402,13 +413,16 @@ void streamed_audit::state::judge_batch(const batch& b) {
     w.pair = {std::string_view(b.names).substr(offset, r.body_size),
               std::string_view(b.names).substr(offset + r.body_size, r.council_size), r.hash};
     offset += r.body_size + r.council_size;
-    const auto it = rows.find(w.pair);
-    w.found = it == rows.end() ? std::nullopt : std::optional(it->second);
+    const auto it = guesses.find(r.hash);
+    w.guess = it == guesses.end() ? std::nullopt : std::optional(it->second);
   }
   constexpr std::size_t ahead = 16;
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + ahead < n && pending[i + ahead].found) {
-      const char* run = reinterpret_cast<const char*>(&cells[pending[i + ahead].found->body]);
+    if (i + ahead < n && pending[i + ahead].guess) {
+      const guessed_pair& g = *pending[i + ahead].guess;
+      __builtin_prefetch(g.body.data());
+      __builtin_prefetch(g.council.data());
+      const char* run = reinterpret_cast<const char*>(&cells[g.value.body]);
       for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
     }
     judge_row(b.rows[i].as_event(), pending[i]);
@@ -417,10 +431,11 @@ void streamed_audit::state::judge_batch(const batch& b) {
 
 void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   if (out_of_order) return;
-  // A pair not seen when it was looked up may have been seen since, by a row just before it.
-  std::optional<row_body> found = w.found;
-  if (!found) {
-    if (const auto it = rows.find(w.pair); it != rows.end()) found = it->second;
+  std::optional<row_body> found;
+  if (w.guess && w.guess->body == w.pair.body && w.guess->council == w.pair.council) {
+    found = w.guess->value;
+  } else if (const auto it = rows.find(w.pair); it != rows.end()) {
+    found = it->second;
   }
   row_body row;
   if (found) {
@@ -428,7 +443,9 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   } else {
     const string_pool::id body_name = names.intern(w.pair.body), council = names.intern(w.pair.council);
     row = {run_of(body_name), council};
-    rows.emplace(written_pair{names.text(body_name), names.text(council), w.pair.hash}, row);
+    const std::string_view body_text = names.text(body_name), council_text = names.text(council);
+    rows.emplace(written_pair{body_text, council_text, w.pair.hash}, row);
+    guesses.try_emplace(w.pair.hash, guessed_pair{body_text, council_text, row});  // the first of its hash
   }
   cell& body = cells[row.body];
   if (e.day < body.day) {
@@ -574,6 +591,7 @@ bool streamed_audit::complete(const event_log& log) const {
 
 audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   state& s = *state_;
+  row_body_guesses().swap(s.guesses);
   row_bodies().swap(s.rows);  // what finding a row's body took is no longer needed: the report is
   std::vector<std::uint32_t>().swap(s.body_by_id);
   note_confirmed_events(log, s.window.to);  // orders the notes taken above by line
