@@ -70,9 +70,12 @@ REMIT_ERROR(received_slot, "expected a quoted agenda item after 'receives', as i
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
 REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
 REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', 'receives', "
-                            "'quorum', 'chaired', 'has' or 'role'");
+                            "'quorum', 'chaired', 'has', 'role' or 'not checked'");
 REMIT_ERROR(statement_end,
             "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory'");
+REMIT_ERROR(not_checked_word, "expected 'checked' after 'not', as in 'not checked \"REASON\"'");
+REMIT_ERROR(not_checked_reason_slot, "expected a quoted reason after 'not checked', as in 'not checked \"Conduct is not recorded\"'");
+REMIT_ERROR(not_checked_end, "expected the end of the line after the reason: a clause that is not checked takes no modifier");
 REMIT_ERROR(modifier, "expected 'advisory', 'severity' or 'informal meetings count' after ','");
 REMIT_ERROR(severity_level, "expected 'minor', 'major' or 'critical' after 'severity'");
 REMIT_ERROR(informal_meetings_word, "expected 'meetings' after 'informal', as in 'informal meetings count'");

@@ -94,6 +94,8 @@ REMIT_KW(kw_among, "among");
 REMIT_KW(kw_since, "since");
 REMIT_KW(kw_the, "the");
 REMIT_KW(kw_previous, "previous");
+REMIT_KW(kw_not, "not");
+REMIT_KW(kw_checked, "checked");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -342,8 +344,15 @@ struct modifier_slot : seq<osp, one<','>, osp, must<modifier>> {};
 // The rule and its modifiers, as reports quote them.
 struct statement_written : seq<must<statement_rule>, star<modifier_slot>> {};
 struct statement_end : line_end {};
-// LABEL rule [, modifier]...
-struct statement : seq<label, statement_written, must<statement_end>> {};
+// not checked "REASON": a clause of the ToR that the rule file does not check, and why. It is
+// never evaluated, so it takes no modifier: the line ends after the reason.
+struct not_checked_reason : quoted {};
+struct not_checked_word : seq<sp, kw_checked> {};
+struct not_checked_reason_slot : seq<sp, not_checked_reason> {};
+struct not_checked_end : line_end {};
+struct not_checked_statement : seq<sp, if_must<kw_not, not_checked_word, not_checked_reason_slot, not_checked_end>> {};
+// LABEL rule [, modifier]... | LABEL not checked "REASON"
+struct statement : seq<label, sor<not_checked_statement, seq<statement_written, must<statement_end>>>> {};
 
 // ---- settings ---------------------------------------------------------------------------
 struct setting_end : line_end {};
@@ -438,7 +447,7 @@ struct body_block : seq<osp, body_keyword, recover_line<body_header_tail>,
 struct stray_close : seq<osp, one<'}'>> {};
 struct stray_close_error {};  // '}' with no body open
 struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives, kw_quorum,
-                                                  kw_chaired, kw_has, kw_role>> {};
+                                                  kw_chaired, kw_has, kw_role, kw_not>> {};
 struct stray_statement_error {};  // a statement outside any body
 struct unknown_file_line {};
 struct file_line : sor<blank_line, body_block, setting, seq<at<stray_close>, raise<stray_close_error>>,

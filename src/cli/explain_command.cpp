@@ -39,6 +39,10 @@ std::string labels_in(const std::vector<ast::rule_file>& files) {
     for (const auto& b : f.bodies)
       for (const auto& s : b.statements)
         if (std::find(labels.begin(), labels.end(), s.label) == labels.end()) labels.push_back(s.label);
+  for (const auto& f : files)
+    for (const auto& b : f.bodies)
+      for (const auto& c : b.not_checked)
+        if (std::find(labels.begin(), labels.end(), c.label) == labels.end()) labels.push_back(c.label);
   std::string out;
   for (const auto& l : labels) out += fmt::format("{}{}", out.empty() ? "" : ", ", l);
   return out;

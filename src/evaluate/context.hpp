@@ -118,6 +118,8 @@ bool settle_compact_findings(const ast::rule_file& file, const ast::body& block,
                              std::vector<compact_finding>& findings, bool fell_due, rule_status& status);
 // The waivers, the block's own then the file's, for the labels the block uses.
 std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block);
+// The block's clauses not checked, as reports list them.
+std::vector<clause_not_checked> clauses_not_checked(const ast::body& block);
 
 // The dates of the events a frequency is judged on, and how to name them in a sentence.
 struct series {

@@ -54,6 +54,12 @@ std::size_t audit_report::count(finding_status s) const {
   return n;
 }
 
+std::size_t audit_report::clauses_not_checked() const {
+  std::size_t n = 0;
+  for (const audited_body& b : bodies) n += b.not_checked.size();
+  return n;
+}
+
 std::string version_words(const version_span& v) {
   if (v.from && v.until) return fmt::format("the version in force from {} to {}", *v.from, *v.until);
   if (v.from) return fmt::format("the version in force from {}", *v.from);
@@ -170,6 +176,12 @@ std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::b
   return out;
 }
 
+std::vector<clause_not_checked> clauses_not_checked(const ast::body& block) {
+  std::vector<clause_not_checked> out;
+  for (const ast::not_checked_clause& c : block.not_checked) out.push_back({c.label, c.reason, c.where.line});
+  return out;
+}
+
 std::string no_record_words(std::string_view body, const std::vector<std::string>& bodies_in_logs) {
   const std::string near = nearest_name(body, bodies_in_logs);
   return fmt::format("the logs hold no record of body \"{}\"{}", body,
@@ -273,6 +285,7 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
                             std::string(log.strings.text(e->to))});
     }
   out.waivers = body_waivers(*m.file, *m.block);
+  out.not_checked = clauses_not_checked(*m.block);
 }
 
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,

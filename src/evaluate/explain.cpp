@@ -619,9 +619,9 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
   explain_outcome outcome;
   const audit_report report = run_audit(files, log, window, diags);
   const std::vector<event_log::body_events> bodies = log.by_body();
-  for (const rule_result& result : report.results) {
-    if (result.statement->label != request.label) continue;
-    if (request.body && fold(*request.body) != fold(result.body)) continue;
+  const auto explain_result = [&](const rule_result& result) {
+    if (result.statement->label != request.label) return;
+    if (request.body && fold(*request.body) != fold(result.body)) return;
     const ast::rule_file* file = nullptr;
     const ast::body* block = nullptr;
     for (const ast::rule_file& f : files)
@@ -679,6 +679,26 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
       throw std::logic_error(fmt::format("explain reached other findings than the audit for clause {} of \"{}\"", s.label,
                                          result.body));
     outcome.any_breach = outcome.any_breach || result.status == rule_status::breach;
+  };
+  // Each body's statements with the label, then its clauses not checked with it: a clause not
+  // checked has nothing to derive, so it is said to be not checked, and why.
+  for (const audited_body& b : report.bodies) {
+    for (const rule_result& result : report.results_of(b)) explain_result(result);
+    for (const clause_not_checked& c : b.not_checked) {
+      if (c.label != request.label) continue;
+      if (request.body && fold(*request.body) != fold(b.name)) continue;
+      if (outcome.explained > 0) out << "\n" << std::string(100, '-') << "\n\n";
+      ++outcome.explained;
+      std::string reason_written;
+      for (char ch : c.reason) reason_written += ch == '"' || ch == '\\' ? std::string{'\\', ch} : std::string{ch};
+      out << fmt::format("Clause {} for \"{}\"{}\n", c.label, b.name, b.council ? fmt::format(" ({})", *b.council) : std::string{});
+      out << fmt::format("  rule file  {}, line {}\n", b.rule_file, c.line);
+      out << fmt::format("  statement  {}  not checked \"{}\"\n", c.label, reason_written);
+      if (b.version) out << fmt::format("  version    {}\n", version_words(*b.version));
+      out << fmt::format("\nNot checked by remit: {}\n", c.reason);
+      out << "The rule file declares that remit does not check this clause: it is never evaluated, gives no finding and "
+             "never changes the status of the audit.\n";
+    }
   }
   return outcome;
 }

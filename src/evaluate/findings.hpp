@@ -194,6 +194,14 @@ struct waiver_window {
   std::string reason;
 };
 
+// A clause that the body block says remit does not check (`LABEL not checked "REASON"`): never
+// evaluated, no status, no finding; every report lists it under the body (docs/reports.md).
+struct clause_not_checked {
+  std::string label;
+  std::string reason;
+  std::uint32_t line = 0;  // in the body's rule file
+};
+
 // One body as one body block of one rule file audits it: what reports need beside the results
 // to summarise it and draw its timeline, copied so that a report never needs the log.
 struct audited_body {
@@ -211,6 +219,7 @@ struct audited_body {
   // first says when the logs stop early or start late (stopped_early_words).
   std::optional<date> first_event = {};
   std::optional<date> last_event = {};
+  std::vector<clause_not_checked> not_checked = {};  // in file order
 };
 
 // What a report was made from, so that anyone can check it again (remit verify): remit's
@@ -247,6 +256,8 @@ struct audit_report {
 
   std::size_t count(rule_status s) const;
   std::size_t count(finding_status s) const;
+  // The clauses not checked, as listed under every body audited (a `body *` clause once per body).
+  std::size_t clauses_not_checked() const;
   std::span<const rule_result> results_of(const audited_body& b) const {
     return std::span<const rule_result>(results).subspan(b.first_result, b.rule_count);
   }

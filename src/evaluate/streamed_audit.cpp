@@ -706,6 +706,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
       body = audited_body{plan.file->path, plan.settings.council, b.name, plan.settings, first_result[i],
                           first_result[i + 1] - first_result[i], {}, body_waivers(*plan.file, *plan.block),
                           std::nullopt};
+      body.not_checked = clauses_not_checked(*plan.block);
       if (const cell& seen = s.cells[b.cell]; seen.flag) {
         body.first_event = date{static_cast<std::int32_t>(seen.count)};
         body.last_event = seen.day;

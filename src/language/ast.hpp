@@ -176,6 +176,17 @@ struct statement {
   std::size_t rule_chars = 0;  // how much of `text` is the rule, before the modifiers
 };
 
+// `LABEL not checked "REASON"`: a clause of the ToR that the rule file says remit does not check,
+// and why (docs/language.md, "Not checked"). It is not a rule: it is never evaluated, has no
+// status and gives no finding, so it is kept apart from a body's statements, where no evaluator,
+// lint check, coverage count or visitor of `rule` can take it for one. Reports list it.
+struct not_checked_clause {
+  source_location where;      // of the clause label
+  std::string label;
+  std::string reason;
+  source_location reason_at;  // of the quoted reason, for its diagnostics
+};
+
 struct waiver {
   source_location where;
   std::string label;
@@ -211,6 +222,7 @@ struct body {
   source_location in_force_at;  // of the date
   settings overrides;
   std::vector<statement> statements;
+  std::vector<not_checked_clause> not_checked;  // in file order, among the statements by line
   std::vector<waiver> waivers;
   source_location close_at;  // of its '}'
 };

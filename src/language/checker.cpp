@@ -150,10 +150,16 @@ struct checker {
 
   void check_waivers(const std::vector<ast::waiver>& waivers, const std::vector<const ast::body*>& scope, bool file_level) {
     for (const ast::waiver& w : waivers) {
-      bool found = false;
-      for (const ast::body* b : scope)
+      bool found = false, not_checked = false;
+      for (const ast::body* b : scope) {
         for (const ast::statement& s : b->statements) found = found || s.label == w.label;
-      if (!found)
+        for (const ast::not_checked_clause& c : b->not_checked) not_checked = not_checked || c.label == w.label;
+      }
+      if (!found && not_checked)
+        error(w.where, fmt::format("waiver for clause '{}', but that clause is not checked in this {}: it is never "
+                                   "evaluated, so there is no breach to waive",
+                                   w.label, file_level ? "file" : "body"));
+      else if (!found)
         error(w.where, file_level ? fmt::format("waiver for clause '{}', but no statement in this file has that label", w.label)
                                   : fmt::format("waiver for clause '{}', but no statement in this body has that label", w.label));
       require_text(w.reason, w.where, "the waiver's reason");
@@ -174,6 +180,8 @@ struct checker {
         it->second = &b;
       }
       for (const ast::statement& s : b.statements) check_statement(s);
+      for (const ast::not_checked_clause& c : b.not_checked)
+        require_text(c.reason, c.reason_at, fmt::format("the reason why clause '{}' is not checked", c.label));
       check_waivers(b.waivers, {&b}, false);
     }
     check_waivers(file.waivers, all, true);

@@ -7,8 +7,8 @@
 // Comments above the first node of the file (or of a body), up to the last blank line before
 // it, are a heading and stay at the top. Settings are ordered council, calendar, year starts,
 // waivers (a setting written twice keeps both lines, in their order: the last still wins),
-// and come before the statements of a body; statements keep their order, which is part of
-// their identity.
+// and come before the statements of a body; statements (and clauses not checked) keep their
+// order, which is part of their identity.
 #include "language/formatter.hpp"
 
 #include <algorithm>
@@ -116,6 +116,7 @@ class formatter {
       node_lines_.insert(b.close_at.line);
       for (const ast::setting_line& s : b.overrides.written) node_lines_.insert(s.where.line);
       for (const ast::statement& s : b.statements) node_lines_.insert(s.where.line);
+      for (const ast::not_checked_clause& c : b.not_checked) node_lines_.insert(c.where.line);
     }
     // Footnotes: a body's opening line has a heading instead (split_heading).
     const std::uint32_t end = static_cast<std::uint32_t>(lines_.size() + 1);
@@ -165,18 +166,23 @@ class formatter {
     std::uint32_t first_inside = b.close_at.line;
     for (const ast::setting_line& s : b.overrides.written) first_inside = std::min(first_inside, s.where.line);
     for (const ast::statement& s : b.statements) first_inside = std::min(first_inside, s.where.line);
+    for (const ast::not_checked_clause& c : b.not_checked) first_inside = std::min(first_inside, c.where.line);
     if (first_inside != b.close_at.line) add_trivia(split_heading(first_inside), true);
 
     for (const ast::setting_line* s : in_order(b.overrides.written)) {
       add_trivia(leading(s->where.line), true);
       add_node(row::kind::node, true, setting_text(*s), s->where.line);
     }
+    // Statements and clauses not checked, in the order written, their labels in one column.
+    std::map<std::uint32_t, std::pair<std::string, std::string>> lines;  // line → label, the rest
+    for (const ast::statement& s : b.statements) lines[s.where.line] = {s.label, statement_text(s)};
+    for (const ast::not_checked_clause& c : b.not_checked) lines[c.where.line] = {c.label, "not checked " + quoted(c.reason)};
     std::size_t width = 0;
-    for (const ast::statement& s : b.statements) width = std::max(width, utf8_length(s.label));
-    for (const ast::statement& s : b.statements) {
-      add_trivia(leading(s.where.line), true);
-      const std::string pad(width - utf8_length(s.label) + 2, ' ');
-      add_node(row::kind::node, true, s.label + pad + statement_text(s), s.where.line);
+    for (const auto& [at, line] : lines) width = std::max(width, utf8_length(line.first));
+    for (const auto& [at, line] : lines) {
+      add_trivia(leading(at), true);
+      const std::string pad(width - utf8_length(line.first) + 2, ' ');
+      add_node(row::kind::node, true, line.first + pad + line.second, at);
     }
     add_trivia(leading(b.close_at.line), true);
     add_node(row::kind::closes, false, "}", b.close_at.line);

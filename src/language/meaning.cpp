@@ -110,6 +110,7 @@ std::string meaning_of(const ast::rule_file& file) {
     for (const ast::statement& s : b.statements)
       out += fmt::format("  {} [{}] {}{}\n", s.label, written_words(std::string_view(s.text).substr(0, s.rule_chars)),
                          rule_of(s.what), modifiers_of(s));
+    for (const ast::not_checked_clause& c : b.not_checked) out += fmt::format("  {} not checked [{}]\n", c.label, c.reason);
   }
   return out;
 }

@@ -53,6 +53,8 @@ struct pending_statement {
   std::size_t rule_end = 0;  // the byte after the rule, where modifiers begin
   std::size_t rule_chars = 0;
   ast::modifiers modifiers;
+  std::optional<std::string> not_checked_reason;  // LABEL not checked "REASON"
+  source_location not_checked_at;
 };
 
 struct builder {
@@ -475,8 +477,18 @@ REMIT_ACTION(statement_written) {
     b.st.rule_chars = b.st.rule_end - static_cast<std::size_t>(written.data() - b.text.data());
   }
 };
+REMIT_ACTION(not_checked_reason) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.not_checked_reason = unquote(in);
+    b.st.not_checked_at = b.begin_of(in);
+  }
+};
 REMIT_ACTION(statement) {
   static void apply0(builder& b) {
+    if (b.open_body && b.st.not_checked_reason) {
+      b.open_body->not_checked.push_back({b.st.label_at, b.st.label, *b.st.not_checked_reason, b.st.not_checked_at});
+      return;
+    }
     if (!b.open_body || !b.st.rule) return;
     b.open_body->statements.push_back({b.st.label_at, b.st.rule_at, b.st.label, b.st.text, *b.st.rule,
                                        b.st.pattern_at, std::move(b.st.modifiers), b.st.rule_chars});
@@ -710,7 +722,7 @@ std::optional<ast::rule_file> load_rule_file(const std::string& path, diagnostic
   auto file = parse_rule_file(path, *text, diags);
   if (!file) return file;
   std::size_t statements = 0;
-  for (const ast::body& b : file->bodies) statements += b.statements.size();
+  for (const ast::body& b : file->bodies) statements += b.statements.size() + b.not_checked.size();
   if (statements > limit_value(limit::rules)) {
     diags.error({path, 0, 0}, fmt::format("the rule file has {} statements ({})", statements, limit_advice(limit::rules)));
     return std::nullopt;

@@ -307,7 +307,18 @@ class html_reporter final : public reporter {
 
     out << "<h3>Rules</h3>\n";
     for (const rule_result& r : report.results_of(b)) write_rule(report, b, r, out);
+    write_not_checked(b, out);
     out << "</section>\n";
+  }
+
+  // The clauses the rule file says remit does not check, and why: one row each.
+  static void write_not_checked(const audited_body& b, std::ostream& out) {
+    if (b.not_checked.empty()) return;
+    out << "<h3>Not checked by remit</h3>\n<table class=\"overview\"><thead><tr><th>Clause</th><th>Why not</th>"
+           "<th class=\"n\">Line</th></tr></thead><tbody>\n";
+    for (const clause_not_checked& c : b.not_checked)
+      out << fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n", x(c.label), x(c.reason), c.line);
+    out << "</tbody></table>\n";
   }
 
   static std::string event_counts(const audited_body& b) {

@@ -68,6 +68,7 @@ json summary_json(const audit_report& report) {
   summary["rows_left_out"] = left_out;
   summary["bodies_without_record"] = report.bodies_without_events.size();
   summary["events_after_window"] = report.events_after_window;
+  summary["clauses_not_checked"] = report.clauses_not_checked();
   return summary;
 }
 
@@ -90,6 +91,7 @@ class json_reporter final : public reporter {
     w.open_array("results");
     for (const rule_result& r : report.results) write_result(w, r);
     w.close();
+    w.value(not_checked_json(report), "not_checked");
     w.value(summary_json(report), "summary");
     w.open_array("logs");
     for (const log_file_summary& l : report.logs) w.value(log_json(l));

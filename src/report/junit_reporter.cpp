@@ -1,7 +1,8 @@
 // JUnit XML, which CI systems read: one testsuite per audited body, one testcase per rule, one
 // failure per breach. A rule with no evidence or with nothing due is skipped (undecided, not
 // passed); waived breaches and no-evidence findings go to the testcase's system-out, so nothing is
-// dropped. The testsuite's `failures` counts rules in breach, as JUnit counts failed tests.
+// dropped. The testsuite's `failures` counts rules in breach, as JUnit counts failed tests. A clause
+// the rule file does not check is a skipped testcase of its own, its reason the message.
 // No time or timestamp is written: the same inputs give the same bytes.
 #include <ostream>
 
@@ -38,10 +39,10 @@ class junit_reporter final : public reporter {
       skips += skipped(r);
     }
     junit::writer w(out, {{"name", fmt::format("remit audit {} to {}", report.window.from, report.window.to)},
-                          {"tests", std::to_string(report.results.size())},
+                          {"tests", std::to_string(report.results.size() + report.clauses_not_checked())},
                           {"failures", std::to_string(failed)},
                           {"errors", "0"},
-                          {"skipped", std::to_string(skips)}});
+                          {"skipped", std::to_string(skips + report.clauses_not_checked())}});
     for (std::size_t i = 0; i < report.bodies.size(); ++i) write_suite(report, report.bodies[i], i, w);
     w.finish();
   }
@@ -52,10 +53,11 @@ class junit_reporter final : public reporter {
     w.begin_suite({{"name", suite_name(b)},
                    {"id", std::to_string(id)},
                    {"package", b.rule_file},
-                   {"tests", std::to_string(b.rule_count)},
+                   {"tests", std::to_string(b.rule_count + b.not_checked.size())},
                    {"failures", std::to_string(s.count(rule_status::breach))},
                    {"errors", "0"},
-                   {"skipped", std::to_string(s.count(rule_status::no_evidence) + s.count(rule_status::not_due))}});
+                   {"skipped", std::to_string(s.count(rule_status::no_evidence) + s.count(rule_status::not_due) +
+                                              b.not_checked.size())}});
     junit::attributes properties{{"rule_file", b.rule_file}};
     if (b.council) properties.emplace_back("council", *b.council);
     properties.emplace_back("body", b.name);
@@ -93,6 +95,12 @@ class junit_reporter final : public reporter {
                    {"line", std::to_string(r.statement->where.line)}},
                   inside);
     }
+    for (const clause_not_checked& c : b.not_checked)
+      w.test_case({{"name", c.label + " not checked"},
+                   {"classname", suite_name(b)},
+                   {"file", b.rule_file},
+                   {"line", std::to_string(c.line)}},
+                  {{"skipped", {{"message", "not checked by remit: " + c.reason}}, std::nullopt}});
     w.end_suite();
   }
 };

@@ -90,6 +90,10 @@ class markdown_reporter final : public reporter {
       for (const finding& f : r.findings)
         out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, r, report.window), md(f.words()));
     }
+    if (b.not_checked.empty()) return;
+    out << "\n### Not checked by remit\n\n| Clause | Why not | Line |\n| --- | --- | ---: |\n";
+    for (const clause_not_checked& c : b.not_checked)
+      out << fmt::format("| {} | {} | {} |\n", md(c.label), md(c.reason), c.line);
   }
 
   static void write_logs(const audit_report& report, std::ostream& out) {

@@ -8,6 +8,19 @@ using json = nlohmann::ordered_json;
 
 json date_or_null(const std::optional<date>& d) { return d ? json(to_iso(*d)) : json(nullptr); }
 
+json not_checked_json(const audit_report& report) {
+  json out = json::array();
+  for (const audited_body& b : report.bodies)
+    for (const clause_not_checked& c : b.not_checked)
+      out.push_back({{"council", b.council ? json(*b.council) : json(nullptr)},
+                     {"body", b.name},
+                     {"clause", c.label},
+                     {"reason", c.reason},
+                     {"file", b.rule_file},
+                     {"line", c.line}});
+  return out;
+}
+
 void json_writer::next(const char* key) {
   if (open_.empty()) return;
   level& in = open_.back();

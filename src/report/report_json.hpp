@@ -49,6 +49,10 @@ nlohmann::ordered_json log_json(const log_file_summary& log);
 // Each log read, as log_json.
 nlohmann::ordered_json logs_json(const std::vector<log_file_summary>& logs);
 
+// The clauses not checked, one object per clause and body audited (`body *` lists it under each
+// body): council, body, clause, reason, file and line (docs/report.schema.json, "not_checked").
+nlohmann::ordered_json not_checked_json(const audit_report& report);
+
 // The manifest (report/manifest.hpp) as `remit verify` reads it back; `window` is the audit's, or
 // for `remit due` the days looked at, from "as of" to the horizon's end.
 nlohmann::ordered_json manifest_json(const audit_manifest& m, const audit_window& window);

@@ -2,6 +2,7 @@
 // findings, then what became of every log row, then a summary line.
 #include <algorithm>
 #include <ostream>
+#include <vector>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -22,34 +23,31 @@ class text_reporter final : public reporter {
   void write(const audit_report& report, std::ostream& out) const override {
     out << fmt::format("remit audit from {} to {}\n", report.window.from, report.window.to);
     write_read_first_text(read_first(report), out);
-    const rule_result* previous = nullptr;
     // Every name, label, statement and finding comes from the input: written with its control
     // characters escaped (core/text.hpp), inside any colour remit adds.
     std::size_t label_width = 0;
     for (const rule_result& r : report.results)
       label_width = std::max(label_width, utf8_length(escape_controls(r.statement->label)));
-    for (const rule_result& r : report.results) {
-      if (!previous || previous->rule_file != r.rule_file || previous->body != r.body || previous->council != r.council ||
-          (r.version && (!previous->version || previous->version->from != r.version->from))) {
+    // A body's heading, its rules, then the clauses it does not check. Successive blocks that
+    // read as one heading (the same file, body and version) share it and its list.
+    const audited_body* previous = nullptr;
+    std::vector<const clause_not_checked*> not_checked;
+    for (const audited_body& b : report.bodies) {
+      if (b.rule_count == 0 && b.not_checked.empty()) continue;
+      if (!previous || previous->rule_file != b.rule_file || previous->name != b.name || previous->council != b.council ||
+          (b.version && (!previous->version || previous->version->from != b.version->from))) {
+        write_not_checked(not_checked, out);
         out << '\n'
-            << style(escape_controls(fmt::format("{}{}", r.council ? *r.council + ": " : std::string{}, r.body)),
+            << style(escape_controls(fmt::format("{}{}", b.council ? *b.council + ": " : std::string{}, b.name)),
                      fmt::emphasis::bold)
-            << fmt::format("  ({}){}\n", escape_controls(r.rule_file),
-                           r.version ? ", " + escape_controls(version_words(*r.version)) : std::string{});
+            << fmt::format("  ({}){}\n", escape_controls(b.rule_file),
+                           b.version ? ", " + escape_controls(version_words(*b.version)) : std::string{});
       }
-      previous = &r;
-      const std::string label = escape_controls(r.statement->label);
-      const std::size_t pad = label_width - utf8_length(label);
-      // A duty of ordinary (major) severity is not marked; advisory wording and other severities are.
-      const ast::modifiers& m = r.statement->modifiers;
-      const std::string mark = m.advisory || m.severity != ast::severity::major
-                                   ? fmt::format("  [{}]", ast::severity_name(m))
-                                   : std::string{};
-      out << fmt::format("  {}{:{}}  {}  {}{}\n", label, "", pad, status_word(r.status), escape_controls(r.statement->text),
-                         mark);
-      for (const finding& f : r.findings)
-        out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), escape_controls(f.words()));
+      previous = &b;
+      for (const rule_result& r : report.results_of(b)) write_rule(r, label_width, out);
+      for (const clause_not_checked& c : b.not_checked) not_checked.push_back(&c);
     }
+    write_not_checked(not_checked, out);
 
     out << '\n';
     write_logs_text(report.logs, out);
@@ -65,7 +63,7 @@ class text_reporter final : public reporter {
 
     // Bodies with no record are said under "Read first", at the top.
     write_manifest_text(report.manifest, report.window, out);
-    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}{}\n",
+    out << fmt::format("summary: {}: {} breach, {} no-evidence, {} advisory, {} waived, {} not-due, {} pass; {}; {}{}{}\n",
                        counted(static_cast<long>(report.results.size()), "rule", "rules"),
                        report.count(rule_status::breach), report.count(rule_status::no_evidence),
                        report.count(rule_status::advisory), report.count(rule_status::waived),
@@ -76,10 +74,40 @@ class text_reporter final : public reporter {
                        report.bodies_without_events.empty()
                            ? std::string{}
                            : fmt::format("; {} with no record in the logs",
-                                         counted(static_cast<long>(report.bodies_without_events.size()), "body", "bodies")));
+                                         counted(static_cast<long>(report.bodies_without_events.size()), "body", "bodies")),
+                       report.clauses_not_checked() == 0
+                           ? std::string{}
+                           : fmt::format("; {} not checked", counted(static_cast<long>(report.clauses_not_checked()),
+                                                                     "clause", "clauses")));
   }
 
  private:
+  void write_rule(const rule_result& r, std::size_t label_width, std::ostream& out) const {
+    const std::string label = escape_controls(r.statement->label);
+    const std::size_t pad = label_width - utf8_length(label);
+    // A duty of ordinary (major) severity is not marked; advisory wording and other severities are.
+    const ast::modifiers& m = r.statement->modifiers;
+    const std::string mark =
+        m.advisory || m.severity != ast::severity::major ? fmt::format("  [{}]", ast::severity_name(m)) : std::string{};
+    out << fmt::format("  {}{:{}}  {}  {}{}\n", label, "", pad, status_word(r.status), escape_controls(r.statement->text),
+                       mark);
+    for (const finding& f : r.findings)
+      out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), escape_controls(f.words()));
+  }
+
+  // "Not checked by remit:", then each clause's label and reason on a line of its own; emptied.
+  static void write_not_checked(std::vector<const clause_not_checked*>& clauses, std::ostream& out) {
+    if (clauses.empty()) return;
+    std::size_t width = 0;
+    for (const clause_not_checked* c : clauses) width = std::max(width, utf8_length(escape_controls(c->label)));
+    out << "  Not checked by remit:\n";
+    for (const clause_not_checked* c : clauses) {
+      const std::string label = escape_controls(c->label);
+      out << fmt::format("    {}{:{}}  {}\n", label, "", width - utf8_length(label), escape_controls(c->reason));
+    }
+    clauses.clear();
+  }
+
   std::string style(const std::string& text, fmt::text_style s) const {
     return options_.color ? fmt::format(s, "{}", text) : text;
   }

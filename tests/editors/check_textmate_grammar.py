@@ -165,7 +165,7 @@ keywords = set(re.findall(r'TAO_PEGTL_STRING\("([^"]+)"\)', header)) | set(re.fi
 assert {"meets", "agenda", "waive", "bi-monthly", "england-and-wales"} <= keywords, keywords
 months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
-statement_heads = {"meets", "agenda", "each", "reports", "receives", "quorum", "chaired", "has", "role"}
+statement_heads = {"meets", "agenda", "each", "reports", "receives", "quorum", "chaired", "has", "role", "not"}
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.()_-]*$")
 
 

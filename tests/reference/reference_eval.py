@@ -278,11 +278,16 @@ def parse_rules(path):
         m = re.fullmatch(r"body (?:" + Q + r"|(\*))(?: from (\d{4}-\d{2}-\d{2}))? \{", line)
         if m:
             body = {"name": unquote(m.group(1)) if m.group(1) is not None else None, "settings": {},
-                    "statements": [], "waivers": [], "from": parse_date(m.group(3)) if m.group(3) else None}
+                    "statements": [], "not_checked": [], "waivers": [], "from": parse_date(m.group(3)) if m.group(3) else None}
             bodies.append(body)
             continue
         if line == "}":
             body = None
+            continue
+        # LABEL not checked "REASON": a clause the file says is not checked; never evaluated.
+        m = re.fullmatch(r"(\S+)\s+not checked " + Q, line)
+        if m:
+            body["not_checked"].append((m.group(1), unquote(m.group(2))))
             continue
         label, rest = line.split(None, 1)
         body["statements"].append({"label": label, "text": rest.strip(), "rule": parse_statement(rest)})
@@ -704,7 +709,9 @@ def status_of(findings, fell_due):
     return "pass" if fell_due else "not-due"
 
 
-def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, today=None):
+def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, today=None, not_checked=None):
+    """The results; with a list as `not_checked`, each clause not checked is appended to it, once
+    for each body it applies to, as {"body", "clause", "reason"}."""
     settings, file_waivers, bodies = parse_rules(rules_path)
     logged = read_log(log_path)
     # Evaluation is as of T: later events are ignored. An event that is only `confirmed` (arranged,
@@ -743,6 +750,8 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
         else:
             names = [fold(body["name"])]
         for name in names:
+            if not_checked is not None:
+                not_checked += [{"body": name, "clause": label, "reason": reason} for label, reason in body["not_checked"]]
             body_events = [e for e in mine if e["body"] == name]
             cal = Calendar(s["calendar"])
             for st in body["statements"]:

@@ -100,6 +100,8 @@ inline constexpr const char* accepted_statements[] = {
     "x_1 meets quarterly",
     "5.1    meets   every  2   months   # aligned, with a comment",
     "5.1\tmeets\tquarterly",
+    "3.4 not checked \"Conduct is not recorded in meeting logs\"",
+    "2.6 not checked \"\\\"as required\\\" is a discretion\"  # a comment",
 };
 
 }  // namespace remit::test

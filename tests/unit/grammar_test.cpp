@@ -116,7 +116,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.3 receives \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
       {"6.3 receives \"Terms of Reference\" by 2026-02-30", "'2026-02-30' is not a date: February 2026 has no day 30"},
       {"5.1 sits every 2 months", "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', "
-                                  "'receives', 'quorum', 'chaired', 'has' or 'role', got 'sits'"},
+                                  "'receives', 'quorum', 'chaired', 'has', 'role' or 'not checked', got 'sits'"},
       // people
       {"q quorum", "expected a number of members after 'quorum', as in 'quorum 3 members', got the end of the line"},
       {"q quorum three", "expected a number of members after 'quorum'"},
@@ -155,6 +155,12 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"3.2 role \"Vice-Chair\" rotates annually", "expected 'between partners' after 'rotates'"},
       {"3.2 role \"Vice-Chair\" alternates between partners annually", "expected 'rotates' after the role"},
       {"3.2 role \"Vice-Chair\" rotates between partners", "expected 'annually' after 'between partners'"},
+      {"3.4 not checked", "expected a quoted reason after 'not checked'"},
+      {"3.4 not checked Conduct", "expected a quoted reason after 'not checked', as in 'not checked \"Conduct is not recorded\"', got 'Conduct'"},
+      {"3.4 not \"Conduct\"", "expected 'checked' after 'not'"},
+      {"3.4 not checked \"Conduct\", advisory", "a clause that is not checked takes no modifier, got ','"},
+      {"3.4 not checked \"Conduct\" because", "expected the end of the line after the reason"},
+      {"3.4 not checked \"\"", "the reason why clause '3.4' is not checked is empty"},
       {"5.1", "expected a rule after the clause label"},
       {"meets every 2 months", "expected a rule after the clause label"},
       {".5 meets monthly", "expected a statement (a clause label, then a rule), a setting, or '}'"},
