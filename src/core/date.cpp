@@ -1,5 +1,6 @@
 #include "core/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -10,6 +11,24 @@ using namespace std::chrono;
 std::string_view date::weekday_name() const {
   static constexpr std::array<std::string_view, 7> names{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   return names[weekday()];
+}
+
+namespace {
+constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",   "May",      "June",
+                                                       "July",    "August",   "September", "October", "November", "December"};
+}  // namespace
+
+std::string_view month_name(int month) { return month_names[static_cast<std::size_t>(((month - 1) % 12 + 12) % 12)]; }
+
+std::string_view month_abbreviation(int month) { return month_name(month).substr(0, 3); }
+
+int month_named(std::string_view name) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t m = 0; m < month_names.size(); ++m)
+    if (std::equal(name.begin(), name.end(), month_names[m].begin(), month_names[m].end(),
+                   [&](char a, char b) { return lower(a) == lower(b); }))
+      return static_cast<int>(m) + 1;
+  return 0;
 }
 
 date date::plus_months(int n) const {
@@ -57,9 +76,7 @@ std::string explain_bad_iso_date(std::string_view t) {
   const unsigned m = static_cast<unsigned>(number(t.substr(5, 2)));
   if (y < 1) return fmt::format("'{}' is not a date: there is no year 0", t);
   if (m < 1 || m > 12) return fmt::format("'{}' is not a date: there is no month {}", t, m);
-  static constexpr std::array<std::string_view, 12> month_names{
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
-  return fmt::format("'{}' is not a date: {} {} has no day {}", t, month_names[m - 1], y, t.substr(8, 2));
+  return fmt::format("'{}' is not a date: {} {} has no day {}", t, month_name(static_cast<int>(m)), y, t.substr(8, 2));
 }
 
 std::string to_iso(date d) {

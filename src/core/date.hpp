@@ -60,6 +60,15 @@ class optional_date {
   date day_ = absent;
 };
 
+// "January" to "December" for months 1 to 12, and on round the year (13 is January again, as a
+// year that starts in April has its fourth quarter start in January): the one table of month
+// names, for every message and report that names a month.
+std::string_view month_name(int month);
+// "Jan" to "Dec", the same way.
+std::string_view month_abbreviation(int month);
+// The month (1 to 12) that a name gives, in any case ("april", "APRIL"); 0 for none.
+int month_named(std::string_view name);
+
 // Strict yyyy-mm-dd with a real calendar date; nothing else is accepted.
 std::optional<date> parse_iso_date(std::string_view text);
 // Why a text is not a yyyy-mm-dd date, in words for a diagnostic

@@ -49,13 +49,14 @@ std::string render(const diagnostic& d) {
     // A line too long to read (a hostile input's) is shown as the part around the column.
     constexpr std::size_t context = 60;
     if (line.size() > 3 * context) {
-      const auto is_start = [&](std::size_t i) { return i >= line.size() || (line[i] & 0xC0) != 0x80; };
-      std::size_t at = 0;
-      for (std::uint32_t col = 1; at < line.size() && col < column; ++at)
-        if (is_start(at + 1)) ++col;
+      const std::size_t at = utf8_prefix(line, column - 1).size();
       std::size_t begin = at > context ? at - context : 0, end = std::min(line.size(), at + 1 + context);
-      while (!is_start(begin)) --begin;
-      while (!is_start(end)) ++end;
+      // Widened to whole characters: the start of the one `begin` is in, the end of the one before `end`.
+      std::size_t i = 0;
+      for (std::size_t next = 0; (next = i + character_length(line, i)) <= begin;) i = next;
+      begin = i;
+      while (i < end) i += character_length(line, i);
+      end = i;
       if (begin > 0) shown = "...";
       column = static_cast<std::uint32_t>(shown.size() + utf8_length(line.substr(begin, at - begin)) + 1);
       shown += line.substr(begin, end - begin);
@@ -66,14 +67,10 @@ std::string render(const diagnostic& d) {
     out += '\n';
     // The caret goes under the column as shown: the line before it, escaped, as spaces, with its
     // tabs copied so that it lands right in any tab width.
-    const auto is_start = [&](std::size_t i) { return i >= line.size() || (line[i] & 0xC0) != 0x80; };
-    std::size_t at = 0;
-    std::uint32_t col = 1;
-    for (; at < line.size() && col < column; ++at)
-      if (is_start(at + 1)) ++col;
-    for (const char c : escape_controls(line.substr(0, at)))
-      if ((c & 0xC0) != 0x80) out += c == '\t' ? '\t' : ' ';
-    for (; col < column; ++col) out += ' ';
+    const std::string_view before = utf8_prefix(line, column - 1);
+    const std::string escaped = escape_controls(before);
+    for (std::size_t i = 0; i < escaped.size(); i += character_length(escaped, i)) out += escaped[i] == '\t' ? '\t' : ' ';
+    for (std::size_t col = 1 + utf8_length(before); col < column; ++col) out += ' ';
     out += "^\n";
   }
   return out;

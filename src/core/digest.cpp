@@ -53,22 +53,13 @@ std::string sha256_stream::hex() {
   return hex_of(out);
 }
 
+// OpenSSL's base64 too, rather than an alphabet and bit shifts of our own.
 std::string sha256_base64(std::string_view data) {
-  static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const auto d = sha256(data);
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 3 <= d.size(); i += 3) {
-    const std::uint32_t n = (std::uint32_t{d[i]} << 16) | (std::uint32_t{d[i + 1]} << 8) | d[i + 2];
-    for (int s = 18; s >= 0; s -= 6) out.push_back(alphabet[(n >> s) & 63]);
-  }
-  // 32 bytes leave 2 over: three characters and one '='.
-  const std::uint32_t n = (std::uint32_t{d[i]} << 16) | (std::uint32_t{d[i + 1]} << 8);
-  out.push_back(alphabet[(n >> 18) & 63]);
-  out.push_back(alphabet[(n >> 12) & 63]);
-  out.push_back(alphabet[(n >> 6) & 63]);
-  out.push_back('=');
-  return out;
+  std::array<unsigned char, 4 * ((32 + 2) / 3) + 1> out{};  // 44 characters, and the NUL EVP_EncodeBlock ends with
+  const int size = EVP_EncodeBlock(out.data(), d.data(), static_cast<int>(d.size()));
+  if (size != static_cast<int>(out.size()) - 1) throw std::runtime_error("OpenSSL could not write base64");
+  return std::string(reinterpret_cast<const char*>(out.data()), static_cast<std::size_t>(size));
 }
 
 }  // namespace remit

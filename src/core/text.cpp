@@ -78,9 +78,14 @@ std::string escape_controls_but_line_feeds(std::string_view s) { return escape(s
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
+  for (std::size_t i = 0; i < s.size(); i += character_length(s, i)) ++n;
   return n;
+}
+
+std::string_view utf8_prefix(std::string_view s, std::size_t characters) {
+  std::size_t i = 0;
+  for (; i < s.size() && characters > 0; --characters) i += character_length(s, i);
+  return s.substr(0, i);
 }
 
 code_point decode_utf8(std::string_view s, std::size_t i) {
@@ -119,34 +124,14 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
-string_pool::string_pool() : slots_(std::size_t{1} << 10, 0) { entries_.push_back({}); }
-
-std::size_t string_pool::slot(std::string_view text, std::uint64_t hash) const {
-  const std::size_t mask = slots_.size() - 1;
-  const auto tag = static_cast<std::uint32_t>(hash >> 32);
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint64_t s = slots_[i];
-    if (s == 0) return i;
-    if (static_cast<std::uint32_t>(s >> 32) == tag && entries_[static_cast<id>(s) - 1].text == text) return i;
-  }
-}
-
-void string_pool::grow() {
-  std::vector<std::uint64_t> old(slots_.size() * 2, 0);
-  old.swap(slots_);
-  for (const std::uint64_t s : old)
-    if (s != 0) slots_[slot(entries_[static_cast<id>(s) - 1].text, std::hash<std::string_view>{}(entries_[static_cast<id>(s) - 1].text))] = s;
-}
+string_pool::string_pool() { entries_.push_back({}); }
 
 string_pool::id string_pool::intern(std::string_view text) {
   if (text.empty()) return 0;  // most rows leave most columns empty
-  const std::uint64_t hash = std::hash<std::string_view>{}(text);
-  std::uint64_t& s = slots_[slot(text, hash)];
-  if (s != 0) return static_cast<id>(s) - 1;
+  if (const auto it = ids_.find(text); it != ids_.end()) return it->second;
   const id i = static_cast<id>(entries_.size());
   entries_.push_back({std::string(text), fold(text)});
-  s = (hash >> 32) << 32 | (std::uint64_t{i} + 1);
-  if (entries_.size() * 2 > slots_.size()) grow();
+  ids_.emplace(entries_.back().text, i);
   return i;
 }
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 namespace remit {
 
 std::string_view trim(std::string_view s);
@@ -24,18 +26,28 @@ inline bool folded_contains(std::string_view haystack, std::string_view needle) 
 // "1 held meeting", "3 held meetings"; "1 day", "2 days".
 std::string counted(long n, std::string_view one, std::string_view many);
 
-// Number of characters (UTF-8 code points) in s; invalid bytes count one each.
-std::size_t utf8_length(std::string_view s);
-bool valid_utf8(std::string_view s);
-
 // The well-formed UTF-8 sequence that starts at s[i]: its code point and its length in bytes.
 // Length 0: s[i] starts none (a stray continuation byte, an overlong form, a surrogate, a
-// truncated sequence). The one decoder behind every check and escape of text.
+// truncated sequence). The one decoder behind every check, count, cut and escape of text.
 struct code_point {
   std::uint32_t value = 0;
   std::size_t length = 0;
 };
 code_point decode_utf8(std::string_view s, std::size_t i);
+
+// The bytes of the character that starts at s[i]: its UTF-8 sequence, or 1 for a byte that
+// starts none. How text is stepped through a character at a time.
+inline std::size_t character_length(std::string_view s, std::size_t i) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) return 1;
+  const std::size_t n = decode_utf8(s, i).length;
+  return n ? n : 1;
+}
+
+// Number of characters (UTF-8 code points) in s; invalid bytes count one each.
+std::size_t utf8_length(std::string_view s);
+// The first `characters` characters of s (all of s when it has no more), never part of one.
+std::string_view utf8_prefix(std::string_view s, std::size_t characters);
+bool valid_utf8(std::string_view s);
 
 // Text from the input as remit shows it on a terminal: every control character but tab (the C0
 // controls U+0000 to U+001F, DEL, and the C1 controls U+0080 to U+009F) and every byte that is not
@@ -66,6 +78,11 @@ class string_pool {
  public:
   using id = std::uint32_t;
   string_pool();
+  // Not copied: the table of ids views the texts of this pool's own entries.
+  string_pool(const string_pool&) = delete;
+  string_pool& operator=(const string_pool&) = delete;
+  string_pool(string_pool&&) = default;
+  string_pool& operator=(string_pool&&) = default;
   id intern(std::string_view text);
   std::string_view text(id i) const { return entries_[i].text; }
   std::string_view folded(id i) const { return entries_[i].folded; }
@@ -77,12 +94,10 @@ class string_pool {
     std::string folded;
   };
   std::deque<entry> entries_;  // deque: views into entries stay valid as the pool grows
-  // Open addressing, at most half full: each slot holds an id plus one and the top half of its
-  // hash, so that a lookup touches one slot and, nearly always, compares one string. Every row
-  // of a log interns its body and council: a node-based map cost a cache miss per node.
-  std::vector<std::uint64_t> slots_;
-  std::size_t slot(std::string_view text, std::uint64_t hash) const;
-  void grow();
+  // Each text's id, by a view of the entry's own copy. Every row of a log interns its body and
+  // council: a flat table (open addressing, a group of slots' tags compared at once) costs one
+  // probe, where a node-based map cost a cache miss per node.
+  boost::unordered_flat_map<std::string_view, id, std::hash<std::string_view>> ids_;
 };
 
 }  // namespace remit

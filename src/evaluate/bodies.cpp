@@ -3,6 +3,13 @@
 #include <algorithm>
 #include <sstream>
 
+#include <range/v3/algorithm/minmax.hpp>
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/range/primitives.hpp>
+#include <range/v3/view/addressof.hpp>
+#include <range/v3/view/filter.hpp>
+#include <range/v3/view/transform.hpp>
+
 #include "core/text.hpp"
 
 namespace remit {
@@ -16,6 +23,13 @@ bool council_admits(const event_log& log, const event& e, const std::optional<st
 
 std::optional<std::string> folded_council(const ast::resolved_settings& s) {
   return s.council ? std::optional(fold(*s.council)) : std::nullopt;
+}
+
+// The events of a matched body that its block's council admits, in date order.
+auto admitted_events(const event_log& log, const body_match& m) {
+  namespace views = ranges::views;
+  return m.events->events | views::transform([&log](std::uint32_t i) -> const event& { return log.events[i]; }) |
+         views::filter([&log, council = folded_council(m.settings)](const event& e) { return council_admits(log, e, council); });
 }
 
 }  // namespace
@@ -71,27 +85,17 @@ admitted_councils councils_of(const std::vector<ast::rule_file>& files) {
 
 std::optional<record_span> record_span_of(const event_log& log, const body_match& m) {
   if (!m.events) return std::nullopt;
-  const std::optional<std::string> council = folded_council(m.settings);
-  std::optional<record_span> out;
-  for (std::uint32_t i : m.events->events) {
-    const event& e = log.events[i];
-    if (!council_admits(log, e, council)) continue;
-    if (!out) out = record_span{e.day, e.day};
-    out->first = std::min(out->first, e.day);
-    out->last = std::max(out->last, e.day);
-  }
-  return out;
+  auto days = admitted_events(log, m) | ranges::views::transform(&event::day);
+  if (ranges::empty(days)) return std::nullopt;
+  const auto [first, last] = ranges::minmax(days);
+  return record_span{first, last};
 }
 
 std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to) {
-  std::vector<const event*> out;
-  if (!m.events) return out;
-  const std::optional<std::string> council = folded_council(m.settings);
-  for (std::uint32_t i : m.events->events) {
-    const event& e = log.events[i];
-    if (e.day <= up_to && council_admits(log, e, council)) out.push_back(&e);
-  }
-  return out;
+  if (!m.events) return {};
+  namespace views = ranges::views;
+  return admitted_events(log, m) | views::filter([up_to](const event& e) { return e.day <= up_to; }) |
+         views::addressof | ranges::to<std::vector>();
 }
 
 std::string line_of(const ast::rule_file& file, std::uint32_t line) {

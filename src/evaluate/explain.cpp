@@ -5,7 +5,6 @@
 #include "evaluate/explain.hpp"
 
 #include <algorithm>
-#include <array>
 #include <ostream>
 #include <stdexcept>
 #include <tuple>
@@ -13,6 +12,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "evaluate/context.hpp"
 #include "evaluate/evaluator.hpp"
@@ -22,11 +22,6 @@
 namespace remit {
 
 namespace {
-
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
-
-std::string_view month_name(unsigned m) { return month_names[(m + 11) % 12]; }
 
 // The due date after p, and the arithmetic that gives it, written out.
 std::pair<date, std::string> due_worked_out(date p, const ast::gap_frequency& f) {
@@ -50,7 +45,7 @@ std::pair<date, std::string> due_worked_out(date p, const ast::gap_frequency& f)
                 : fmt::format("{} + {} = {}", p, counted(f.count, "month", "months"), d);
       if (d.day_of_month() != p.day_of_month())
         how += fmt::format(" ({} {} has no day {}, so the date is clamped to the last day of that month)",
-                           month_name(d.month()), d.year(), p.day_of_month());
+                           month_name(static_cast<int>(d.month())), d.year(), p.day_of_month());
       break;
     }
   }
@@ -301,7 +296,7 @@ class explainer {
         "\n{} rule: every {} needs {} {}.\n"
         "Periods are aligned to the year start (1 {}); only those wholly inside the window are judged.\n",
         is_count ? "Count" : "Coverage", period_word(period), is_count ? fmt::format("at least {}", needed) : "at least one",
-        needed == 1 ? s.noun : s.nouns, month_name(static_cast<unsigned>(ctx_.year_start_month)));
+        needed == 1 ? s.noun : s.nouns, month_name(ctx_.year_start_month));
     const audit_window whole = ctx_.audit();
     if (ctx_.version)
       out_ << fmt::format("This version of the rules judges the periods that end from {} to {}.\n", from(), to());
@@ -659,7 +654,7 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
     out << fmt::format("  window     {} to {}, evaluated as of {}; later events are ignored\n", window.from, window.to,
                        window.to);
     out << fmt::format("  settings   calendar {}; years start 1 {}\n", division_name(settings.calendar),
-                       month_name(static_cast<unsigned>(settings.year_start_month)));
+                       month_name(settings.year_start_month));
     if (version)
       out << fmt::format("  version    {}; it judges {} to {}\n", version_words(*version), judged->from, judged->to);
     if (s.modifiers.advisory)

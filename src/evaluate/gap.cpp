@@ -2,6 +2,11 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <range/v3/view/concat.hpp>
+#include <range/v3/view/single.hpp>
+#include <range/v3/view/subrange.hpp>
+#include <range/v3/view/transform.hpp>
+#include <range/v3/view/zip.hpp>
 
 #include "evaluate/context.hpp"
 #include "language/describe.hpp"
@@ -72,25 +77,27 @@ family_result evaluate_gap(const body_context& ctx, const series& s, const ast::
   // The chain starts at the last qualifying event before the window (for a version of the rules,
   // before the part of the window it judges, looking back across the change), or at the start
   // of the audit window when there is none.
+  namespace views = ranges::views;
   const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
-  const auto end_in = std::upper_bound(first_in, s.dates.end(), to);
-  std::optional<date> p;
-  if (first_in != s.dates.begin()) p = *(first_in - 1);
-  const auto breach = [&](std::optional<date> next) {
+  const auto in_window = ranges::subrange(first_in, std::upper_bound(first_in, s.dates.end(), to));
+  const std::optional<date> before_window = first_in == s.dates.begin() ? std::nullopt : std::optional(*(first_in - 1));
+  const auto as_optional = [](date d) { return std::optional(d); };
+  // Each link of the chain: an event in the window, and the one before it.
+  const auto previous = views::concat(views::single(before_window), in_window | views::transform(as_optional));
+  const auto breach = [&](std::optional<date> p, std::optional<date> next) {
     finding x = gap_breach(ctx, f, p, next);
     x.message = gap_words(ctx, s.noun, f, x);
     ctx.add(out, std::move(x));
   };
-  for (auto it = first_in; it != end_in; ++it) {
+  for (const auto& [p, q] : views::zip(previous, in_window)) {
     out.fell_due = true;
-    const date q = *it;
-    if (q > gap_due(ctx, f, p.value_or(ctx.audit().from))) breach(q);
-    p = q;
+    if (q > gap_due(ctx, f, p.value_or(ctx.audit().from))) breach(p, q);
   }
   // After the last link: still open at the window's end.
-  const date last_due = gap_due(ctx, f, p.value_or(ctx.audit().from));
+  const std::optional<date> last = in_window.empty() ? before_window : std::optional(in_window.back());
+  const date last_due = gap_due(ctx, f, last.value_or(ctx.audit().from));
   if (last_due < to) out.fell_due = true;
-  if (to > last_due) breach(std::nullopt);
+  if (to > last_due) breach(last, std::nullopt);
   return out;
 }
 

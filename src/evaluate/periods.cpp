@@ -3,6 +3,11 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/view/filter.hpp>
+#include <range/v3/view/iota.hpp>
+#include <range/v3/view/take_while.hpp>
+#include <range/v3/view/transform.hpp>
 
 #include "evaluate/context.hpp"
 #include "language/describe.hpp"
@@ -22,19 +27,24 @@ period_rule period_rule_of(const ast::frequency& f) {
 }
 
 std::vector<audit_window> judged_periods(const body_context& ctx, const period_rule& rule) {
+  namespace views = ranges::views;
   const int months = ast::months_in(rule.period);
-  std::vector<audit_window> out;
+  const audit_window whole = ctx.audit();
+  // The aligned periods from the one that holds the window's first day, each the 1st of a month
+  // (so adding months never clamps a day).
+  const date first = period_start_holding(whole.from, months, ctx.year_start_month);
+  const auto period = [&](int k) {
+    const date start = first.plus_months(k * months);
+    return audit_window{start, start.plus_months(months).plus_days(-1)};
+  };
   // Periods wholly inside the audit window; a version of the body's rules judges those that end
   // while it is in force.
-  const audit_window whole = ctx.audit();
-  for (date start = period_start_holding(whole.from, months, ctx.year_start_month); start <= whole.to;
-       start = start.plus_months(months)) {
-    const date end = start.plus_months(months).plus_days(-1);
-    if (start < whole.from || end > whole.to) continue;
-    if (end < ctx.window.from || end > ctx.window.to) continue;
-    out.push_back({start, end});
-  }
-  return out;
+  const auto judged = [&](const audit_window& p) {
+    return p.from >= whole.from && p.to <= whole.to && p.to >= ctx.window.from && p.to <= ctx.window.to;
+  };
+  return views::iota(0) | views::transform(period) |
+         views::take_while([&](const audit_window& p) { return p.from <= whole.to; }) | views::filter(judged) |
+         ranges::to<std::vector>();
 }
 
 std::optional<finding> period_finding(const period_rule& rule, const audit_window& period, long found) {

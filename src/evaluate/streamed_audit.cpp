@@ -1,13 +1,12 @@
 #include "evaluate/streamed_audit.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <atomic>
 #include <condition_variable>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <stdexcept>
 #include <string>
@@ -15,6 +14,8 @@
 #include <utility>
 #include <variant>
 
+#include <boost/container_hash/hash.hpp>
+#include <boost/unordered/unordered_flat_map.hpp>
 #include <fmt/format.h>
 
 #include "core/limits.hpp"
@@ -110,138 +111,40 @@ struct body_names {
   std::uint32_t run = 0;  // its first cell
 };
 
-// The body of each (body, council) pair as rows write them. Every row looks its pair up, and at
-// 50,000 bodies a table of names costs a cache miss and a page walk a row: the slots are 16 bytes
-// (2 MB at 65,536 pairs), the names sit apart in one block, and a lookup goes in two steps so
-// that the judge can fetch each step's memory a few rows ahead (judge_batch).
-class row_bodies {
- public:
-  struct value {
-    std::uint32_t body = 0;  // the first cell of the body's run
-    string_pool::id council = 0;
-  };
-  // Eight bytes a step over each name, then the finalizer of splitmix64, so that the low bits
-  // that pick a slot depend on every byte. It reads the names where the reader found them: words
-  // just copied elsewhere would wait on the copy.
-  static std::uint64_t hash(std::string_view body, std::string_view council) {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL * (body.size() + 1) ^ (council.size() << 32);
-    const auto mix = [&h](std::uint64_t w) { h = std::rotl((h ^ w) * 0xBF58476D1CE4E5B9ULL, 29); };
-    for (const std::string_view name : {body, council}) {
-      std::size_t i = 0;
-      for (; i + 8 <= name.size(); i += 8) mix(word_at(name.data() + i));
-      if (i == name.size()) continue;
-      if (name.size() >= 8) {
-        mix(word_at(name.data() + name.size() - 8));  // the last eight bytes, overlapping
-      } else {
-        std::uint64_t w = 0;
-        for (; i < name.size(); ++i) w = (w << 8) | static_cast<unsigned char>(name[i]);
-        mix(w);
-      }
-    }
-    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-    return h ^ (h >> 31);
-  }
-  static std::uint64_t word_at(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  }
-  void prefetch(std::uint64_t h) const { __builtin_prefetch(&slots_[h & (slots_.size() - 1)]); }
-  // Step one: the slot whose pair has this hash's top half, if any (null: none), its names fetched
-  // for step two. Nearly always the pair itself; step two makes sure.
-  const void* candidate(std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const slot& x = slots_[i];
-      if (x.text == empty) return nullptr;
-      if (x.tag == static_cast<std::uint32_t>(h >> 32)) {
-        const char* text = names_.data() + std::size_t{x.text} * 8;
-        __builtin_prefetch(text);
-        __builtin_prefetch(text + 64);
-        return &x;
-      }
-    }
-  }
-  static const value& value_of(const void* candidate) { return static_cast<const slot*>(candidate)->v; }
-  // Step two: the pair's value, if the slot `candidate` gave holds this very pair. A candidate
-  // taken before the table last grew points into the slots it had then, which are gone.
-  const value* confirm(const void* candidate, std::uint32_t growth_then, std::string_view body,
-                       std::string_view council) const {
-    const slot* x = static_cast<const slot*>(candidate);
-    return x && growth_then == growth_ && holds(*x, body, council) ? &x->v : nullptr;
-  }
-  // How many times the table has grown: a candidate is good only while this stays the same.
-  std::uint32_t growth() const { return growth_; }
-  const value* find(std::string_view body, std::string_view council, std::uint64_t h) const {
-    const slot& x = slots_[probe(body, council, h)];
-    return x.text == empty ? nullptr : &x.v;
-  }
-  void add(std::string_view body, std::string_view council, std::uint64_t h, value v) {
-    if (2 * (count_ + 1) > slots_.size()) grow();
-    slot& x = slots_[probe(body, council, h)];
-    x.tag = static_cast<std::uint32_t>(h >> 32);
-    x.v = v;
-    // Names start on 8-byte boundaries, so that a 32-bit offset reaches 32 GB of them.
-    names_.resize((names_.size() + 7) / 8 * 8);
-    if (names_.size() / 8 >= empty) throw std::runtime_error("too many bodies in the logs for one audit");
-    x.text = static_cast<std::uint32_t>(names_.size() / 8);
-    const header head{h, static_cast<std::uint32_t>(body.size()), static_cast<std::uint32_t>(council.size())};
-    names_.append(reinterpret_cast<const char*>(&head), sizeof head);
-    names_ += body;
-    names_ += council;
-    ++count_;
-  }
-
- private:
-  static constexpr std::uint32_t empty = UINT32_MAX;
-  struct slot {
-    std::uint32_t tag = 0;       // the top half of the pair's hash
-    std::uint32_t text = empty;  // where its header and names are in names_, in units of 8 bytes
-    value v;
-  };
-  static_assert(sizeof(slot) == 16);
-  struct header {  // before each pair's names in names_
-    std::uint64_t hash = 0;
-    std::uint32_t body_size = 0, council_size = 0;
-  };
-
-  header head_of(const slot& x) const {
-    header h;
-    std::memcpy(&h, names_.data() + std::size_t{x.text} * 8, sizeof h);
+// The body of each (body, council) pair as rows write them: every row looks its pair up.
+// boost::unordered_flat_map rather than absl::flat_hash_map: the same open addressing, a group of
+// slots' tags compared at once, but in headers alone, so remit links no build of Abseil (whose
+// ABI depends on the C++ standard it was compiled with).
+struct written_pair {
+  std::string_view body, council;  // a row's names, or, in the table, the audit's own copies (`names`)
+  std::uint64_t hash = 0;          // taken by the reader, while it has the names at hand
+  static std::uint64_t of(std::string_view body, std::string_view council) {
+    std::size_t h = std::hash<std::string_view>{}(body);  // 8 bytes a step; boost::hash, 4
+    boost::hash_combine(h, std::hash<std::string_view>{}(council));
     return h;
   }
-  bool holds(const slot& x, std::string_view body, std::string_view council) const {
-    const header h = head_of(x);
-    const char* text = names_.data() + std::size_t{x.text} * 8 + sizeof(header);
-    return h.body_size == body.size() && h.council_size == council.size() &&
-           std::memcmp(text, body.data(), body.size()) == 0 &&
-           std::memcmp(text + body.size(), council.data(), council.size()) == 0;
+  bool operator==(const written_pair& other) const {
+    return hash == other.hash && body == other.body && council == other.council;
   }
-  std::size_t probe(std::string_view body, std::string_view council, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask)
-      if (slots_[i].text == empty ||
-          (slots_[i].tag == static_cast<std::uint32_t>(h >> 32) && holds(slots_[i], body, council)))
-        return i;
-  }
-  void grow() {
-    ++growth_;
-    std::vector<slot, large_allocator<slot>> old(slots_.size() * 2);
-    old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (const slot& x : old) {
-      if (x.text == empty) continue;
-      std::size_t i = head_of(x).hash & mask;
-      while (slots_[i].text != empty) i = (i + 1) & mask;
-      slots_[i] = x;
-    }
-  }
-  std::vector<slot, large_allocator<slot>> slots_ = std::vector<slot, large_allocator<slot>>(1024);
-  std::string names_;
-  std::size_t count_ = 0;
-  std::uint32_t growth_ = 0;
 };
+struct written_pair_hash {
+  std::size_t operator()(const written_pair& p) const { return p.hash; }
+};
+struct row_body {
+  std::uint32_t body = 0;  // the first cell of the body's run
+  string_pool::id council = 0;
+};
+// Every pair by its names: the table that says.
+using row_bodies = boost::unordered_flat_map<written_pair, row_body, written_pair_hash>;
+// The first pair seen of each hash, by the hash alone: a lookup compares no names, so it waits on
+// no name's memory. A guess is right when its names are the row's (judge_row compares them, the
+// guess's fetched by then); otherwise (a pair new since, or another of the same hash) the row
+// asks `row_bodies`.
+struct guessed_pair {
+  std::string_view body, council;  // the audit's own copies (`names`)
+  row_body value;
+};
+using row_body_guesses = boost::unordered_flat_map<std::uint64_t, guessed_pair>;
 
 bool streamable(const ast::rule_file& file, const ast::body& block) {
   if (version_of(file, block)) return false;
@@ -269,6 +172,7 @@ struct streamed_audit::state {
   std::unordered_map<std::string, std::uint32_t> body_by_folded_name;
   std::vector<std::uint32_t> body_by_id;  // by interned name; UINT32_MAX: not seen yet
   row_bodies rows;
+  row_body_guesses guesses;
   std::size_t events_after_window = 0;  // counted by the reader
   std::atomic<bool> out_of_order = false;
   // The row that made the logs out of order, for why_incomplete: set by the judge, read once it is done.
@@ -328,10 +232,8 @@ struct streamed_audit::state {
   void end_of_rows();    // hands over what is left and says there is no more
   void judge_batches();  // until there is no more
   struct waiting {
-    std::string_view body, council;
-    std::uint64_t hash = 0;
-    const void* candidate = nullptr;  // row_bodies::candidate's answer
-    std::uint32_t growth = 0;         // row_bodies::growth() when it was given
+    written_pair pair;
+    std::optional<guessed_pair> guess;  // looked up before the batch was judged
   };
   std::vector<waiting> pending;  // of the batch being judged
   void judge_batch(const batch& b);
@@ -461,7 +363,7 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
   }
   if (s.out_of_order.load(std::memory_order_relaxed)) return;
   s.filling.rows.push_back({e.day, e.published, static_cast<std::uint32_t>(body_name.size()),
-                            static_cast<std::uint32_t>(council.size()), row_bodies::hash(body_name, council), e.line,
+                            static_cast<std::uint32_t>(council.size()), written_pair::of(body_name, council), e.line,
                             e.source, e.kind, e.status});
   s.filling.names += body_name;
   s.filling.names += council;
@@ -518,52 +420,56 @@ void streamed_audit::state::judge_batches() {
   }
 }
 
-// Each row's memory (its slot in `rows`, then its names and its body's run) is fetched a few rows
-// before it is needed: at 50,000 bodies each is a cache miss, and waiting for them was most of a
-// row's cost.
+// Each row's pair is guessed for the whole batch before any row is judged, and the guess's names
+// and its body's run are fetched a few rows before the row is judged: at 50,000 bodies each is a
+// cache miss. Lookups with nothing between them wait for their misses side by side.
 void streamed_audit::state::judge_batch(const batch& b) {
-  constexpr std::size_t ahead = 16;
   const std::size_t n = b.rows.size();
   pending.resize(n);
   std::size_t offset = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const row& r = b.rows[i];
-    pending[i].body = std::string_view(b.names).substr(offset, r.body_size);
-    pending[i].council = std::string_view(b.names).substr(offset + r.body_size, r.council_size);
-    pending[i].hash = r.hash;
+    waiting& w = pending[i];
+    w.pair = {std::string_view(b.names).substr(offset, r.body_size),
+              std::string_view(b.names).substr(offset + r.body_size, r.council_size), r.hash};
     offset += r.body_size + r.council_size;
+    const auto it = guesses.find(r.hash);
+    w.guess = it == guesses.end() ? std::nullopt : std::optional(it->second);
   }
-  for (std::size_t i = 0; i < n + 2 * ahead; ++i) {
-    if (i < n) rows.prefetch(pending[i].hash);
-    if (i >= ahead && i - ahead < n) {
-      waiting& w = pending[i - ahead];
-      w.candidate = rows.candidate(w.hash);
-      w.growth = rows.growth();
-      if (w.candidate) {
-        const char* run = reinterpret_cast<const char*>(&cells[row_bodies::value_of(w.candidate).body]);
-        for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
-      }
+  constexpr std::size_t ahead = 16;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + ahead < n && pending[i + ahead].guess) {
+      const guessed_pair& g = *pending[i + ahead].guess;
+      __builtin_prefetch(g.body.data());
+      __builtin_prefetch(g.council.data());
+      const char* run = reinterpret_cast<const char*>(&cells[g.value.body]);
+      for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
     }
-    if (i >= 2 * ahead) judge_row(b.rows[i - 2 * ahead].as_event(), pending[i - 2 * ahead]);
+    judge_row(b.rows[i].as_event(), pending[i]);
   }
 }
 
 void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   if (out_of_order) return;
-  const row_bodies::value* found = rows.confirm(w.candidate, w.growth, w.body, w.council);
-  // A pair seen first since its slot was looked up, a table grown since, or (rarely) another
-  // pair's hash half.
-  if (!found) found = rows.find(w.body, w.council, w.hash);
-  row_bodies::value row;
+  std::optional<row_body> found;
+  if (w.guess && w.guess->body == w.pair.body && w.guess->council == w.pair.council) {
+    found = w.guess->value;
+  } else if (const auto it = rows.find(w.pair); it != rows.end()) {
+    found = it->second;
+  }
+  row_body row;
   if (found) {
     row = *found;
   } else {
-    row = {run_of(names.intern(w.body)), names.intern(w.council)};
-    rows.add(w.body, w.council, w.hash, row);
+    const string_pool::id body_name = names.intern(w.pair.body), council = names.intern(w.pair.council);
+    row = {run_of(body_name), council};
+    const std::string_view body_text = names.text(body_name), council_text = names.text(council);
+    rows.emplace(written_pair{body_text, council_text, w.pair.hash}, row);
+    guesses.try_emplace(w.pair.hash, guessed_pair{body_text, council_text, row});  // the first of its hash
   }
   cell& body = cells[row.body];
   if (e.day < body.day) {
-    note_disorder(e, w.body, body.day, false);
+    note_disorder(e, w.pair.body, body.day, false);
     return;
   }
   // Two events of one kind and status for a body on one day may repeat one row, which the batch
@@ -572,7 +478,7 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   const auto kind_bit = static_cast<std::uint16_t>(
       1u << (static_cast<unsigned>(e.kind) * 5 + static_cast<unsigned>(e.status)));
   if (e.day == body.day && (body.kinds_on_day & kind_bit)) {
-    note_disorder(e, w.body, body.day, true);
+    note_disorder(e, w.pair.body, body.day, true);
     return;
   }
   body.kinds_on_day = e.day == body.day ? static_cast<std::uint16_t>(body.kinds_on_day | kind_bit) : kind_bit;
@@ -754,7 +660,8 @@ void streamed_audit::why_incomplete(const event_log& log, diagnostics& diags) co
 
 audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
   state& s = *state_;
-  s.rows = row_bodies{};  // what finding a row's body took is no longer needed: the report is
+  row_body_guesses().swap(s.guesses);
+  row_bodies().swap(s.rows);  // what finding a row's body took is no longer needed: the report is
   std::vector<std::uint32_t>().swap(s.body_by_id);
   note_confirmed_events(log, s.window.to);  // orders the notes taken above by line
   // Bodies in order of their folded names, as body * lists them.

@@ -102,11 +102,7 @@ std::string first_line(std::string_view body) {
   body = trim(body);
   body = body.substr(0, body.find_first_of("\r\n"));
   if (!valid_utf8(body)) return {};
-  if (utf8_length(body) > 160) {
-    std::size_t cut = 160;
-    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
-    return std::string(body.substr(0, cut)) + "...";
-  }
+  if (utf8_length(body) > 160) return std::string(utf8_prefix(body, 160)) + "...";
   return std::string(body);
 }
 

@@ -6,6 +6,10 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <range/v3/range/conversion.hpp>
+#include <range/v3/view/filter.hpp>
+#include <range/v3/view/transform.hpp>
 
 #include "inputs/event_log.hpp"
 
@@ -24,6 +28,7 @@ std::string place(const event_log& log, std::uint16_t source, std::uint32_t line
 }  // namespace
 
 void join_attendance_rows(event_log& log) {
+  namespace views = ranges::views;
   if (log.attendance_rows.empty()) return;
   // Meetings (not sessions or reports) by folded body and date.
   std::map<std::tuple<std::string_view, std::int32_t>, std::vector<std::uint32_t>> meetings;
@@ -50,20 +55,19 @@ void join_attendance_rows(event_log& log) {
       file.reject(row.line, std::move(reason));
       --file.rows_used;
     };
+    // The meetings of the row's body on its day, of its council.
     std::vector<std::uint32_t> candidates;
     if (const auto it = meetings.find({log.strings.folded(row.body), row.day.days}); it != meetings.end())
-      for (std::uint32_t i : it->second)
-        if (same_council(log, log.events[i].council, row.council)) candidates.push_back(i);
+      candidates = it->second | views::filter([&](std::uint32_t i) { return same_council(log, log.events[i].council, row.council); }) |
+                   ranges::to<std::vector>();
     if (candidates.empty()) {
       reject(fmt::format("no meeting of \"{}\" on {} is recorded in the logs", log.strings.text(row.body), row.day));
       continue;
     }
     if (candidates.size() > 1) {
-      std::string where;
-      for (std::uint32_t i : candidates)
-        where += fmt::format("{}{}", where.empty() ? "" : ", ", place(log, log.events[i].source, log.events[i].line));
+      const auto where = candidates | views::transform([&](std::uint32_t i) { return place(log, log.events[i].source, log.events[i].line); });
       reject(fmt::format("{} meetings of \"{}\" on {} are recorded ({}): which one is meant would be a guess",
-                         candidates.size(), log.strings.text(row.body), row.day, where));
+                         candidates.size(), log.strings.text(row.body), row.day, fmt::join(where, ", ")));
       continue;
     }
     const auto [it, fresh] =

@@ -6,6 +6,8 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <range/v3/iterator/operations.hpp>
+#include <range/v3/view/chunk_by.hpp>
 
 namespace remit {
 
@@ -159,22 +161,21 @@ void count_repeated_rows_once(event_log& log) {
   };
   std::vector<bool> repeat(log.events.size(), false);
   bool any = false;
-  for (std::size_t run = 0; run < order.size();) {
-    std::size_t end = run + 1;
-    while (end < order.size() && order[end].first == order[run].first) ++end;
-    for (std::size_t j = run + 1; j < end; ++j)
-      for (std::size_t k = run; k < j; ++k) {
-        const event& e = log.events[order[j].second];
-        const event& earlier = log.events[order[k].second];
-        if (repeat[order[k].second] || !same_row(earlier, e)) continue;
+  const auto same_body_and_day = [](const auto& a, const auto& b) { return a.first == b.first; };
+  for (const auto run : order | ranges::views::chunk_by(same_body_and_day)) {
+    // Each row of the run against those before it.
+    for (auto later = ranges::next(run.begin()); later != run.end(); ++later)
+      for (auto k = run.begin(); k != later; ++k) {
+        const event& e = log.events[later->second];
+        const event& earlier = log.events[k->second];
+        if (repeat[k->second] || !same_row(earlier, e)) continue;
         log.files[e.source].notes.push_back(
             {e.line, fmt::format("the same {} of \"{}\" on {} as {}:{} (body, date, kind, status, title and recipient): "
                                  "counted once",
                                  name(e.kind), log.strings.text(e.body), e.day, log.files[earlier.source].path, earlier.line)});
-        repeat[order[j].second] = any = true;
+        repeat[later->second] = any = true;
         break;
       }
-    run = end;
   }
   if (!any) return;
   log.erase_events([&](std::uint32_t i) { return repeat[i]; });

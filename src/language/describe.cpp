@@ -1,20 +1,15 @@
 #include "language/describe.hpp"
 
-#include <array>
 #include <functional>
 
 #include <fmt/format.h>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 
 namespace remit {
 
 namespace {
-
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
-
-std::string_view month_name(int month) { return month_names[static_cast<std::size_t>((month - 1 + 12) % 12)]; }
 
 // "quarters start on 1 April, 1 July, 1 October and 1 January"; "calendar months".
 std::string periods(ast::period_kind p, int year_start_month) {

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
 #include "grammar/error_messages.hpp"
@@ -526,17 +527,13 @@ REMIT_ACTION(year_start_day) {
 };
 REMIT_ACTION(month_name) {
   template <typename In> static void apply(const In& in, builder& b) {
-    static constexpr std::array<std::string_view, 12> months{"january", "february", "march",     "april",
-                                                             "may",     "june",     "july",      "august",
-                                                             "september", "october", "november", "december"};
     static constexpr std::array<unsigned, 12> days_in{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const std::string name = fold(in.string_view());
-    const auto it = std::find(months.begin(), months.end(), name);
-    if (it == months.end()) {
+    const int named = month_named(fold(in.string_view()));
+    if (named == 0) {
       b.error(in, fmt::format("unknown month '{}': expected a month name such as 'April'", in.string_view()));
       return;
     }
-    const auto m = static_cast<std::size_t>(it - months.begin());
+    const auto m = static_cast<std::size_t>(named - 1);
     const std::size_t day_byte = static_cast<std::size_t>(in.begin() - b.text.data());
     if (static_cast<unsigned>(b.year_day) > days_in[m]) {
       b.diags.error(b.year_day_at, fmt::format("there is no {} {}: a year starts on the 1st of a month, as in 'year starts 1 {}'",

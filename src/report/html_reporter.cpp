@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.hpp"
 #include "core/digest.hpp"
 #include "language/describe.hpp"
 #include "evaluate/evaluator.hpp"
@@ -192,13 +193,8 @@ std::string full_name(const audited_body& b) {
   return (b.council ? *b.council + ": " + b.name : b.name) + version_suffix(b.version);
 }
 
-constexpr std::string_view month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                             "July",    "August",   "September", "October", "November", "December"};
-
-std::string_view month_of(int m) { return month_names[(m - 1 + 12) % 12]; }
-
 // "1 April 2024": for the cover, where a reader wants words; tables keep yyyy-mm-dd.
-std::string long_date(date d) { return fmt::format("{} {} {}", d.day_of_month(), month_of(static_cast<int>(d.month())), d.year()); }
+std::string long_date(date d) { return fmt::format("{} {} {}", d.day_of_month(), month_name(static_cast<int>(d.month())), d.year()); }
 
 // The dates behind a finding, one fact a line: due, then the evidence (or its absence).
 std::string evidence(const finding& f, const rule_result& r, const audit_window& window) {
@@ -288,7 +284,7 @@ class html_reporter final : public reporter {
     if (b.council) out << fmt::format("<p class=\"council\">{}</p>", x(*b.council));
     out << fmt::format("<h2>{}</h2><p class=\"muted\">Rules <code>{}</code> &#183; calendar {} &#183; year starts 1 {}</p>"
                        "</div>{}</div>\n",
-                       x(b.name + version_suffix(b.version)), x(b.rule_file), division_name(b.settings.calendar), month_of(b.settings.year_start_month),
+                       x(b.name + version_suffix(b.version)), x(b.rule_file), division_name(b.settings.calendar), month_name(b.settings.year_start_month),
                        rag_html(s.status, false));
 
     out << "<div class=\"summary\"><ul class=\"counts\">";

@@ -1,5 +1,6 @@
 #include "report/icalendar.hpp"
 
+#include "core/text.hpp"
 #include "report/markup.hpp"
 
 namespace remit {
@@ -31,12 +32,10 @@ void append_content_line(std::string& out, std::string_view line) {
   std::size_t used = 0;  // octets on the current physical line
   std::size_t i = 0;
   while (i < line.size()) {
-    const unsigned char c = static_cast<unsigned char>(line[i]);
-    std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    std::size_t n = character_length(line, i);
     // An escape ("\n", "\,") stays on one line: folding may split anywhere, but not every reader
     // unfolds before it unescapes.
-    if (c == '\\' && i + 1 < line.size()) n = 2;
-    if (i + n > line.size()) n = line.size() - i;
+    if (line[i] == '\\' && i + 1 < line.size()) n = 2;
     if (used + n > limit) {
       out += "\r\n ";  // the space that begins a continuation line counts towards its 75 octets
       used = 1;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "evaluate/evaluator.hpp"
 #include "report/markup.hpp"
@@ -20,23 +21,13 @@ constexpr double axis_height = 36;
 constexpr double lane_height = 24;
 constexpr double plot_width = width - label_width - right_pad;
 
-constexpr std::array<std::string_view, 12> month_abbreviations{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-
 std::string x(std::string_view s) { return escape_xml(s); }
 std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 // A label cut to fit the lane names' column; the full text stays in the title.
 std::string shortened(std::string_view s, std::size_t max_chars) {
   if (utf8_length(s) <= max_chars) return std::string(s);
-  std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if ((c & 0xC0) != 0x80 && ++chars > max_chars - 1) break;
-    out += s[i];
-  }
-  return out + "\u2026";
+  return std::string(utf8_prefix(s, max_chars - 1)) + "\u2026";
 }
 
 class drawing {
@@ -121,7 +112,7 @@ void axis(drawing& d, double bottom) {
     const double left = d.edge(std::max(m, w.from)), right = d.edge(std::min(next, w.to.plus_days(1)));
     if (months <= 40 && right - left >= 16)
       d.out += fmt::format("<text class=\"tl-axis\" x=\"{}\" y=\"30\" text-anchor=\"middle\">{}</text>",
-                           num((left + right) / 2), month_abbreviations[m.month() - 1]);
+                           num((left + right) / 2), month_abbreviation(static_cast<int>(m.month())));
     if (january || m <= w.from)
       d.out += fmt::format("<text class=\"tl-axis tl-axis-year\" x=\"{}\" y=\"13\">{}</text>", num(left + 3), m.year());
   }

@@ -187,3 +187,19 @@ TEST_CASE("uk_date: GMT in winter, BST from 01:00 GMT on the last Sunday of Marc
   // The last instant of a year in winter stays in it.
   CHECK(to_iso(uk_date(at(2026, 12, 31, 23, 59))) == "2026-12-31");
 }
+
+TEST_CASE("month names: one table, on round the year, and read back in any case", "[date][months]") {
+  CHECK(month_name(1) == "January");
+  CHECK(month_name(9) == "September");
+  CHECK(month_name(12) == "December");
+  // A year that starts in April has its fourth quarter start in month 13: January.
+  CHECK(month_name(13) == "January");
+  CHECK(month_name(0) == "December");
+  CHECK(month_abbreviation(9) == "Sep");
+  CHECK(month_abbreviation(6) == "Jun");
+  CHECK(month_named("april") == 4);
+  CHECK(month_named("SEPTEMBER") == 9);
+  CHECK(month_named("December") == 12);
+  CHECK(month_named("Sept") == 0);
+  CHECK(month_named("") == 0);
+}

@@ -88,6 +88,17 @@ TEST_CASE("diagnostics: a line too long to read is shown around its caret", "[li
   CHECK(render(diagnostic{{"f.remit", 1, 3}, "bad", "abcd"}) == "f.remit:1:3: error: bad\nabcd\n  ^\n");
 }
 
+TEST_CASE("diagnostics: the part of a long line shown holds whole characters", "[limits]") {
+  // 60 bytes either side of the caret's byte fall inside an em dash (3 bytes) at each end: the
+  // part shown widens to take each dash whole.
+  const std::string dash = "\xE2\x80\x94";
+  const std::string line = std::string(239, 'a') + dash + std::string(58, 'a') + "X" + std::string(59, 'b') + dash +
+                           std::string(200, 'b');
+  const std::string shown = render(diagnostic{{"f.remit", 1, 299}, "bad", line});
+  const std::string expected_line = "..." + dash + std::string(58, 'a') + "X" + std::string(59, 'b') + dash + "...";
+  CHECK(shown == "f.remit:1:299: error: bad\n" + expected_line + "\n" + std::string(62, ' ') + "^\n");
+}
+
 TEST_CASE("limits: the findings limit's advice says what else can be done", "[limits]") {
   default_limits guard;
   CHECK(limit_advice(limit::findings) ==
