@@ -15,6 +15,7 @@
 #include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
+#include "core/files.hpp"
 #include "core/output_file.hpp"
 #include "core/parallel.hpp"
 #include "evaluate/evaluator.hpp"
