@@ -13,18 +13,15 @@
 #include <nlohmann/json.hpp>
 
 #include "calendar/calendar.hpp"
-#include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "core/digest.hpp"
 #include "core/files.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
-#include "evaluate/due.hpp"
-#include "evaluate/evaluator.hpp"
 #include "report/due_reporter.hpp"
 #include "report/recorded_manifest.hpp"
-#include "report/manifest.hpp"
 #include "report/reporter.hpp"
+#include "session/audit_session.hpp"
 
 namespace remit::cli {
 
@@ -146,21 +143,17 @@ std::string other_differences(const json& a, const json& b, std::string_view exc
 }
 
 // remit due again, as of the same day and over the same days, and the same comparison.
-int verify_due(const json& old_report, audit_inputs& inputs, const recorded_manifest& manifest, std::size_t inputs_changed) {
+int verify_due(const json& old_report, audit_session& session, const recorded_manifest& manifest,
+               std::size_t inputs_changed) {
   const date as_of = manifest.window.from;
-  if (inputs.log.events.empty()) {
+  if (session.log().events.empty()) {
     std::cerr << "remit: cannot verify: the logs hold no events, so there is nothing to count from\n";
     return inputs_changed ? exit_breach : exit_bad_input;
   }
-  note_confirmed_events(inputs.log, as_of);
-  diagnostics diags;
-  due_report report =
-      compute_due(inputs.files, inputs.log, as_of, static_cast<int>(days_between(as_of, manifest.window.to)), diags);
-  if (!diags.empty()) {
-    report_errors(diags, verify_words);
-    return inputs_changed ? exit_breach : exit_bad_input;
-  }
-  report.manifest = make_manifest(inputs.files, report.logs, manifest.accept_partial);
+  const std::optional<due_report> looked_ahead =
+      session.look_ahead(as_of, static_cast<int>(days_between(as_of, manifest.window.to)));
+  if (!looked_ahead) return inputs_changed ? exit_breach : exit_bad_input;
+  const due_report& report = *looked_ahead;
   std::ostringstream rendered;
   find_due_reporter("json")->make(report_options{})->write(report, rendered);
   const json new_report = json::parse(rendered.str());
@@ -259,25 +252,19 @@ int run_verify(const std::string& report_path) {
   for (const named_file& f : manifest.files) (f.rule_file ? rules : logs).push_back(f.path);
   // As of the day the report was made, when its window ran past it: the same confirmed meetings
   // are still to come.
-  auto inputs = load_audit_inputs(rules, logs, manifest.accept_partial, verify_words, std::cerr, std::nullopt,
-                                  file_digests::taken, manifest.today);
+  auto session = audit_session::read(
+      {.rules = rules, .logs = logs, .accept_partial = manifest.accept_partial, .runs_past_today = manifest.today},
+      verify_words);
   const std::size_t inputs_changed = changed.size() + (holidays_changed ? 1 : 0);
-  if (!inputs) {
+  if (!session) {
     std::cerr << (inputs_changed ? "remit: the audit differs from the report: its inputs changed and no longer audit\n"
                                  : "remit: cannot verify: the files named in the manifest no longer audit\n");
     return inputs_changed ? exit_breach : exit_bad_input;
   }
-  if (due) return verify_due(old_report, *inputs, manifest, inputs_changed);
-  note_confirmed_events(inputs->log, manifest.window.to);
-  diagnostics diags;
-  audit_report report = run_audit(inputs->files, inputs->log, manifest.window, diags);
-  if (!diags.empty()) {
-    report_errors(diags, verify_words);
-    return inputs_changed ? exit_breach : exit_bad_input;
-  }
-  report.manifest = make_manifest(inputs->files, report.logs, manifest.accept_partial);
-  report.manifest.today = manifest.today;
-  report.manifest.engine = inputs->engine();
+  if (due) return verify_due(old_report, *session, manifest, inputs_changed);
+  const std::optional<audit_report> audited = session->audit(manifest.window);
+  if (!audited) return inputs_changed ? exit_breach : exit_bad_input;
+  const audit_report& report = *audited;
   std::ostringstream rendered;
   find_reporter("json")->make(report_options{})->write(report, rendered);
   const json new_report = json::parse(rendered.str());
