@@ -7,17 +7,13 @@
 
 #include <fmt/format.h>
 
-#include "cli/audit_inputs.hpp"
+#include "cli/audit_options.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "core/parallel.hpp"
-#include "evaluate/evaluator.hpp"
-#include "inputs/reader.hpp"
-#include "language/checker.hpp"
-#include "language/parser.hpp"
-#include "report/manifest.hpp"
 #include "report/reporter.hpp"
+#include "session/audit_session.hpp"
 
 namespace remit::cli {
 
@@ -81,29 +77,20 @@ int run_check(const check_options& o) {
   // every byte, and --format findings alone (a national sweep) needs none.
   const bool manifest = std::any_of(targets.begin(), targets.end(),
                                     [](const output_target& t) { return find_reporter(t.format)->shows_manifest; });
-  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, check_words, std::cerr, known,
-                                  manifest ? file_digests::taken : file_digests::skipped, runs_past, engine);
-  if (!inputs) return exit_bad_input;
-  const auto window = known ? known : resolve_window(o.from, to, inputs->log);
+  auto session = audit_session::read({.rules = o.rules,
+                                      .logs = o.logs,
+                                      .accept_partial = o.accept_partial,
+                                      .stream_window = known,
+                                      .engine = engine,
+                                      .digests = manifest ? file_digests::taken : file_digests::skipped,
+                                      .runs_past_today = runs_past},
+                                     check_words);
+  if (!session) return exit_bad_input;
+  const auto window = known ? known : resolve_window(o.from, to, session->log());
   if (!window) return exit_bad_input;
-  event_log& log = inputs->log;
-  const std::vector<ast::rule_file>& files = inputs->files;
-
-  diagnostics diags;
-  audit_report report;
-  if (inputs->streamed) {
-    report = inputs->streamed->finish(log, diags);
-  } else {
-    note_confirmed_events(log, window->to);
-    report = run_audit(files, log, *window, diags, html, core_count());
-  }
-  if (!diags.empty()) {
-    report_errors(diags, check_words);
-    return exit_bad_input;
-  }
-  report.manifest = make_manifest(files, report.logs, o.accept_partial);
-  report.manifest.today = runs_past;
-  report.manifest.engine = inputs->engine();
+  const std::optional<audit_report> audited = session->audit(*window, html, core_count());
+  if (!audited) return exit_bad_input;
+  const audit_report& report = *audited;
 
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);

@@ -7,16 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/audit_options.hpp"
 #include "cli/clock.hpp"
-#include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
-#include "evaluate/due.hpp"
-#include "inputs/reader.hpp"
-#include "language/checker.hpp"
-#include "language/parser.hpp"
 #include "report/due_reporter.hpp"
-#include "report/manifest.hpp"
+#include "session/audit_session.hpp"
 
 namespace remit::cli {
 
@@ -61,23 +57,15 @@ int run_due(const due_options& o) {
     as_of = *d;
   }
 
-  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, due_words);
-  if (!inputs) return exit_bad_input;
-  event_log& log = inputs->log;
-  const std::vector<ast::rule_file>& files = inputs->files;
-  if (log.events.empty()) {
+  auto session = audit_session::read({.rules = o.rules, .logs = o.logs, .accept_partial = o.accept_partial}, due_words);
+  if (!session) return exit_bad_input;
+  if (session->log().events.empty()) {
     std::cerr << "remit: error: the logs hold no events, so there is nothing to count from\n";
     return exit_bad_input;
   }
-  note_confirmed_events(log, as_of);
-
-  diagnostics diags;
-  due_report report = compute_due(files, log, as_of, o.horizon, diags);
-  if (!diags.empty()) {
-    report_errors(diags, due_words);
-    return exit_bad_input;
-  }
-  report.manifest = make_manifest(files, report.logs, o.accept_partial);
+  const std::optional<due_report> looked_ahead = session->look_ahead(as_of, o.horizon);
+  if (!looked_ahead) return exit_bad_input;
+  const due_report& report = *looked_ahead;
 
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_due_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);

@@ -6,15 +6,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/audit_inputs.hpp"
+#include "cli/audit_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
 #include "evaluate/explain.hpp"
-#include "inputs/reader.hpp"
-#include "language/checker.hpp"
-#include "language/parser.hpp"
 
 namespace remit::cli {
 
@@ -54,12 +51,13 @@ int run_explain(const explain_options& o) {
       std::cerr << "remit: error: " << clash << '\n';
       return exit_bad_input;
     }
-  auto inputs = load_audit_inputs(o.rules, o.logs, o.accept_partial, explain_words);
-  if (!inputs) return exit_bad_input;
-  const auto window = resolve_window(o.from, o.to, inputs->log);
+  const auto session =
+      audit_session::read({.rules = o.rules, .logs = o.logs, .accept_partial = o.accept_partial}, explain_words);
+  if (!session) return exit_bad_input;
+  const auto window = resolve_window(o.from, o.to, session->log());
   if (!window) return exit_bad_input;
-  event_log& log = inputs->log;
-  const std::vector<ast::rule_file>& files = inputs->files;
+  const event_log& log = session->log();
+  const std::vector<ast::rule_file>& files = session->files();
 
   diagnostics diags;
   std::ostringstream text;

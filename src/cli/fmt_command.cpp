@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "core/files.hpp"
 #include "core/output_file.hpp"
 #include "language/formatter.hpp"
 #include "language/meaning.hpp"

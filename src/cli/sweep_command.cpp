@@ -12,15 +12,14 @@
 
 #include <fmt/format.h>
 
-#include "cli/audit_inputs.hpp"
+#include "cli/audit_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/outputs.hpp"
+#include "core/files.hpp"
 #include "core/output_file.hpp"
 #include "core/parallel.hpp"
-#include "evaluate/evaluator.hpp"
-#include "language/parser.hpp"
-#include "report/manifest.hpp"
 #include "report/reporter.hpp"
+#include "session/audit_session.hpp"
 #include "sweep/outcome.hpp"
 #include "sweep/plan.hpp"
 
@@ -65,31 +64,28 @@ sweep::council_outcome audit_one(const sweep::council_plan& plan, const sweep_op
       return c;
     }
   }
-  auto inputs = load_audit_inputs(plan.rules, plan.logs, o.accept_partial, council_words, err);
-  if (inputs)
-    for (const log_file_summary& f : inputs->log.files)
+  auto session = audit_session::read(
+      {.rules = plan.rules, .logs = plan.logs, .accept_partial = o.accept_partial}, council_words, err);
+  if (session)
+    for (const log_file_summary& f : session->log().files)
       c.rows_read += f.rows_read, c.rows_used += f.rows_used, c.rows_rejected += f.rows_rejected,
           c.rows_left_out += f.rows_left_out;
   // The command line's window wins over the council's own, bound by bound.
-  const auto window = inputs ? resolve_window(o.from.empty() ? plan.from : o.from, o.to.empty() ? plan.to : o.to,
-                                              inputs->log, err)
-                             : std::nullopt;
+  const auto window = session ? resolve_window(o.from.empty() ? plan.from : o.from, o.to.empty() ? plan.to : o.to,
+                                               session->log(), err)
+                              : std::nullopt;
   if (!window) {
     c.messages = err.str();
     return c;
   }
   c.window = window;
-  note_confirmed_events(inputs->log, window->to);
-  diagnostics diags;
-  audit_report report = run_audit(inputs->files, inputs->log, *window, diags, !o.out_dir.empty());
-  if (!diags.empty()) {
-    report_errors(diags, council_words, err);
+  // Each council's own reports carry its manifest, as check's do, so each can be verified alone.
+  const std::optional<audit_report> audited = session->audit(*window, !o.out_dir.empty());
+  if (!audited) {
     c.messages = err.str();
     return c;
   }
-  // Each council's own reports carry its manifest, as check's do, so each can be verified alone.
-  report.manifest = make_manifest(inputs->files, report.logs, o.accept_partial);
-  report.manifest.engine = inputs->engine();
+  const audit_report& report = *audited;
   c.bodies = sweep::body_rows(report);
   if (want_json) {
     std::ostringstream text;

@@ -7,24 +7,21 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
-#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "calendar/calendar.hpp"
-#include "cli/audit_inputs.hpp"
 #include "cli/commands.hpp"
 #include "core/digest.hpp"
+#include "core/files.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
-#include "evaluate/due.hpp"
-#include "evaluate/evaluator.hpp"
-#include "language/parser.hpp"
 #include "report/due_reporter.hpp"
-#include "report/manifest.hpp"
+#include "report/recorded_manifest.hpp"
 #include "report/reporter.hpp"
+#include "session/audit_session.hpp"
 
 namespace remit::cli {
 
@@ -33,120 +30,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr command_words verify_words{"verified", "verify it"};
-
-struct named_file {
-  std::string path;
-  std::string sha256;
-  bool rule_file = false;
-};
-
-// The manifest as the report gives it, or why it is not one remit wrote.
-struct recorded_manifest {
-  std::string remit_version;
-  audit_window window{};
-  std::vector<named_file> files;
-  std::string bank_holidays_sha256;
-  bool accept_partial = false;
-  std::vector<std::pair<const limit_info*, std::uint64_t>> limits;  // as the audit set them
-  std::optional<date> today;  // when the window ran past the day the report was made
-};
-
-// The report as JSON, or why not. A key given twice in one object is refused: which of the two
-// counts is up to whoever reads it, so the report could say one thing to remit and another to a
-// person or another program.
-std::string parse_report(const std::string& text, json& out) {
-  struct frame {
-    bool array = false;
-    std::size_t index = 0;  // of the next element, in an array
-    std::string key;        // the last key, in an object
-    std::set<std::string> keys;
-  };
-  std::vector<frame> stack;
-  std::string duplicate;
-  // The JSON pointer of the innermost object or array open.
-  const auto where = [&] {
-    std::string pointer;
-    for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
-      std::string step = stack[i].array ? std::to_string(stack[i].index - 1) : stack[i].key;
-      for (std::size_t at = 0; (at = step.find_first_of("~/", at)) != std::string::npos; at += 2)
-        step.replace(at, 1, step[at] == '~' ? "~0" : "~1");
-      pointer += "/" + step;
-    }
-    return pointer.empty() ? std::string("the top") : pointer;
-  };
-  const json::parser_callback_t callback = [&](int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        if (!stack.empty() && stack.back().array) ++stack.back().index;
-        stack.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
-        break;
-      case json::parse_event_t::key:
-        stack.back().key = parsed.get<std::string>();
-        if (!stack.back().keys.insert(stack.back().key).second && duplicate.empty())
-          duplicate = fmt::format("the key \"{}\" is given twice in the object at {}", stack.back().key, where());
-        break;
-      case json::parse_event_t::value:
-        if (!stack.empty() && stack.back().array) ++stack.back().index;
-        break;
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        stack.pop_back();
-        break;
-    }
-    return true;
-  };
-  try {
-    out = json::parse(text, callback);
-  } catch (const json::exception&) {
-    return "not a remit JSON report: it is not JSON (remit verify reads the report of remit check --format json)";
-  }
-  if (!duplicate.empty())
-    return fmt::format("not a report remit wrote: {}, so it can be read two ways; it cannot be verified", duplicate);
-  return {};
-}
-
-std::string read_manifest(const json& report, recorded_manifest& out) {
-  if (!report.is_object() || !report.contains("manifest") || !report["manifest"].is_object())
-    return "not a remit JSON report: it has no manifest (remit check --format json writes one)";
-  const json& m = report["manifest"];
-  try {
-    out.remit_version = m.at("remit").get<std::string>();
-    const auto from = parse_iso_date(m.at("window").at("from").get<std::string>());
-    const auto to = parse_iso_date(m.at("window").at("to").get<std::string>());
-    if (!from || !to) return "the manifest's window is not two dates";
-    if (*to < *from)
-      return fmt::format("the manifest's window ends on {} before it starts on {}: no run of remit writes that", *to, *from);
-    out.window = {*from, *to};
-    for (const char* key : {"rule_files", "logs"})
-      for (const json& f : m.at(key))
-        out.files.push_back({f.at("file").get<std::string>(), f.at("sha256").get<std::string>(),
-                             std::string_view(key) == "rule_files"});
-    out.bank_holidays_sha256 = m.at("bank_holidays").at("sha256").get<std::string>();
-    out.accept_partial = m.at("accept_partial").get<bool>();
-    if (m.contains("today")) {
-      out.today = parse_iso_date(m["today"].get<std::string>());
-      if (!out.today) return "the manifest's today is not a date";
-    }
-    if (m.contains("limits"))
-      for (const auto& [name, value] : m.at("limits").items()) {
-        const limit_info* which = nullptr;
-        for (const limit_info& l : limits())
-          if (l.name == name) which = &l;
-        if (!which) return fmt::format("the manifest names a limit '{}' that remit does not have", name);
-        // A limit is a whole number above 0: -1 read as unsigned would be the largest of all.
-        if (!value.is_number_unsigned() || value.get<std::uint64_t>() == 0)
-          return fmt::format("the manifest's limit {} is {}: a limit is a whole number above 0", name, value.dump());
-        out.limits.emplace_back(which, value.get<std::uint64_t>());
-      }
-  } catch (const json::exception&) {
-    return "the manifest is not one remit wrote: a field is missing or of the wrong type";
-  }
-  if (std::none_of(out.files.begin(), out.files.end(), [](const named_file& f) { return f.rule_file; }) ||
-      std::none_of(out.files.begin(), out.files.end(), [](const named_file& f) { return !f.rule_file; }))
-    return "the manifest names no rule file or no log: there is nothing to run again";
-  return {};
-}
 
 // A finding as one line a person can read, and the key it is compared by: everything the
 // report says of it, so that a change in any of it shows.
@@ -260,21 +143,17 @@ std::string other_differences(const json& a, const json& b, std::string_view exc
 }
 
 // remit due again, as of the same day and over the same days, and the same comparison.
-int verify_due(const json& old_report, audit_inputs& inputs, const recorded_manifest& manifest, std::size_t inputs_changed) {
+int verify_due(const json& old_report, audit_session& session, const recorded_manifest& manifest,
+               std::size_t inputs_changed) {
   const date as_of = manifest.window.from;
-  if (inputs.log.events.empty()) {
+  if (session.log().events.empty()) {
     std::cerr << "remit: cannot verify: the logs hold no events, so there is nothing to count from\n";
     return inputs_changed ? exit_breach : exit_bad_input;
   }
-  note_confirmed_events(inputs.log, as_of);
-  diagnostics diags;
-  due_report report =
-      compute_due(inputs.files, inputs.log, as_of, static_cast<int>(days_between(as_of, manifest.window.to)), diags);
-  if (!diags.empty()) {
-    report_errors(diags, verify_words);
-    return inputs_changed ? exit_breach : exit_bad_input;
-  }
-  report.manifest = make_manifest(inputs.files, report.logs, manifest.accept_partial);
+  const std::optional<due_report> looked_ahead =
+      session.look_ahead(as_of, static_cast<int>(days_between(as_of, manifest.window.to)));
+  if (!looked_ahead) return inputs_changed ? exit_breach : exit_bad_input;
+  const due_report& report = *looked_ahead;
   std::ostringstream rendered;
   find_due_reporter("json")->make(report_options{})->write(report, rendered);
   const json new_report = json::parse(rendered.str());
@@ -373,25 +252,19 @@ int run_verify(const std::string& report_path) {
   for (const named_file& f : manifest.files) (f.rule_file ? rules : logs).push_back(f.path);
   // As of the day the report was made, when its window ran past it: the same confirmed meetings
   // are still to come.
-  auto inputs = load_audit_inputs(rules, logs, manifest.accept_partial, verify_words, std::cerr, std::nullopt,
-                                  file_digests::taken, manifest.today);
+  auto session = audit_session::read(
+      {.rules = rules, .logs = logs, .accept_partial = manifest.accept_partial, .runs_past_today = manifest.today},
+      verify_words);
   const std::size_t inputs_changed = changed.size() + (holidays_changed ? 1 : 0);
-  if (!inputs) {
+  if (!session) {
     std::cerr << (inputs_changed ? "remit: the audit differs from the report: its inputs changed and no longer audit\n"
                                  : "remit: cannot verify: the files named in the manifest no longer audit\n");
     return inputs_changed ? exit_breach : exit_bad_input;
   }
-  if (due) return verify_due(old_report, *inputs, manifest, inputs_changed);
-  note_confirmed_events(inputs->log, manifest.window.to);
-  diagnostics diags;
-  audit_report report = run_audit(inputs->files, inputs->log, manifest.window, diags);
-  if (!diags.empty()) {
-    report_errors(diags, verify_words);
-    return inputs_changed ? exit_breach : exit_bad_input;
-  }
-  report.manifest = make_manifest(inputs->files, report.logs, manifest.accept_partial);
-  report.manifest.today = manifest.today;
-  report.manifest.engine = inputs->engine();
+  if (due) return verify_due(old_report, *session, manifest, inputs_changed);
+  const std::optional<audit_report> audited = session->audit(manifest.window);
+  if (!audited) return inputs_changed ? exit_breach : exit_bad_input;
+  const audit_report& report = *audited;
   std::ostringstream rendered;
   find_reporter("json")->make(report_options{})->write(report, rendered);
   const json new_report = json::parse(rendered.str());

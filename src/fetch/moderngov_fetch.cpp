@@ -7,12 +7,12 @@
 
 #include <fmt/format.h>
 
+#include "core/files.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
 #include "inputs/csv_writer.hpp"
 #include "inputs/moderngov.hpp"
 #include "inputs/reader.hpp"
-#include "language/parser.hpp"
 
 namespace remit::fetch {
 

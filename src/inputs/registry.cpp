@@ -9,12 +9,12 @@
 #include <fmt/format.h>
 
 #include "core/digest.hpp"
+#include "core/files.hpp"
 #include "core/limits.hpp"
-#include "inputs/moderngov.hpp"
 #include "core/text.hpp"
+#include "inputs/moderngov.hpp"
 #include "inputs/reader.hpp"
 #include "inputs/scanned_file.hpp"
-#include "language/parser.hpp"
 
 namespace remit {
 

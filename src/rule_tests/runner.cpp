@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/evaluator.hpp"

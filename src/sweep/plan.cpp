@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "core/date.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
-#include "language/parser.hpp"
 
 namespace remit::sweep {
 
