@@ -348,6 +348,16 @@ void check_consistent(const scratch_dir& dir) {
   }
 }
 
+// Meeting 4967's response as it reads before its minutes are published: confirmed, not held, so
+// that a later fetch with --refresh asks for it again.
+std::string meeting_before_its_minutes() {
+  std::string response = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
+  const auto at = response.find("<minutepublished>True");
+  REQUIRE(at != std::string::npos);
+  response.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  return response;
+}
+
 const std::string listing_file = "raw/GetMeetings-144-2026-01-01-2026-03-31.xml";
 
 }  // namespace
@@ -448,10 +458,7 @@ TEST_CASE("fetch: run again, it fetches the listing and only the meetings it doe
 
 TEST_CASE("fetch --refresh: a stored meeting that is only confirmed is fetched again", "[fetch][again]") {
   fake_moderngov site;
-  std::string before = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
-  const auto at = before.find("<minutepublished>True");
-  REQUIRE(at != std::string::npos);
-  before.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  const std::string before = meeting_before_its_minutes();
   site.serve("GetMeeting:4967", before);
   scratch_dir dir;
   REQUIRE(fetch::fetch_moderngov(request(site, dir)).error == "");
@@ -708,11 +715,7 @@ TEST_CASE("fetch: a path that resolves outside --out through a link is never wri
 
 TEST_CASE("fetch: a redirect on the same host is followed, and recorded beside the response", "[fetch][redirect]") {
   fake_moderngov site;
-  // Confirmed without minutes, so that --refresh fetches it again.
-  std::string confirmed = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
-  const auto at = confirmed.find("<minutepublished>True");
-  REQUIRE(at != std::string::npos);
-  confirmed.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  const std::string confirmed = meeting_before_its_minutes();
   site.serve("GetMeeting:4967", confirmed);
   site.queue("GetMeeting:4967", {fault::redirect_same});
   scratch_dir dir;
@@ -938,10 +941,7 @@ TEST_CASE("fetch: into a folder that holds the committee's log, meetings are mer
 
 TEST_CASE("fetch: a meeting in the log and in this run is this run's, the newer response", "[fetch][again][merge]") {
   fake_moderngov site;
-  std::string confirmed = file_text(fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"));
-  const auto at = confirmed.find("<minutepublished>True");
-  REQUIRE(at != std::string::npos);
-  confirmed.replace(at, std::string("<minutepublished>True").size(), "<minutepublished>False");
+  const std::string confirmed = meeting_before_its_minutes();
   site.serve("GetMeeting:4967", confirmed);
   scratch_dir dir;
   const std::string log = dir.out() + "/meetings.csv";
