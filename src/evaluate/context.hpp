@@ -176,38 +176,19 @@ class recipient_matcher {
   std::shared_ptr<const re2::RE2> re_;  // only for `matching`
 };
 
-// The frequency families (gap.cpp, periods.cpp).
-family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f);
-family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f);
-
-// The parts of the gap, period and notice families that judge one link, one period or one
-// meeting, apart from the words: the batch evaluation above and the streamed one
-// (streamed_audit.cpp) judge and word alike because both call these.
-//
-// Gap: the day the next qualifying event is due after `p`; a breach of the link from `after`
-// (none: the window's start) to `next` (none: still open at the window's end), and its words.
+// The parts of the gap, period and notice families that others use too (the judges themselves
+// are in judges.hpp). Gap: the day the next qualifying event is due after `p`.
 date gap_due(const body_context& ctx, const ast::gap_frequency& f, date p);
-finding gap_breach(const body_context& ctx, const ast::gap_frequency& f, std::optional<date> after, std::optional<date> next);
-std::string gap_words(const body_context& ctx, std::string_view noun, const ast::gap_frequency& f, const finding& x);
-// Periods: what a coverage or count frequency asks of each period, the periods it judges, and
-// the finding for a period that had `found` qualifying events, if it falls short.
+// Periods: what a coverage or count frequency asks of each period.
 struct period_rule {
   ast::period_kind period = ast::period_kind::year;
   int needed = 1;
   bool is_count = false;
 };
 period_rule period_rule_of(const ast::frequency& f);
-std::vector<audit_window> judged_periods(const body_context& ctx, const period_rule& rule);
-std::optional<finding> period_finding(const period_rule& rule, const audit_window& period, long found);
-std::string period_words(const period_rule& rule, std::string_view noun, std::string_view nouns, const finding& x);
-// Notice: the finding for the agenda of a meeting published on `published` (no_date: not
-// recorded), if it is one. Throws calendar_year_missing.
-std::optional<finding> notice_finding(const body_context& ctx, const ast::notice& rule, date meeting, date published);
-// The same in two steps, for a caller that keeps the latest compliant day of each meeting date:
-// it depends on nothing else. The first throws calendar_year_missing.
+// Notice: the latest compliant day for the agenda of a meeting on `meeting`, without the
+// derivation's words. Throws calendar_year_missing.
 date notice_latest_day(const body_context& ctx, const ast::notice& rule, date meeting);
-std::optional<finding> notice_finding(date latest, date meeting, date published);
-std::string notice_finding_words(const body_context& ctx, const ast::notice& rule, const finding& x);
 
 // What the people families share (people.cpp).
 // Recorded as attending: present, substitute or in attendance, in the room or remotely.
@@ -235,9 +216,6 @@ std::string names_words(const std::vector<std::string>& names);  // "A, B and C"
 // order of files or rows.
 std::vector<std::string> sorted_names(std::vector<std::string> names);
 
-// A people statement, by its family (people.cpp dispatches; each family has its own file).
-family_result evaluate_people(const body_context& ctx, const ast::rule& rule);
-
 // The people families, one file each.
 family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule);
 family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rule);
@@ -249,10 +227,5 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
 family_result evaluate_training(const body_context& ctx, const ast::trained_within& rule);
 family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rule);
 
-// The per-meeting families, one file each.
-family_result evaluate_notice(const body_context& ctx, const ast::notice& rule);
-family_result evaluate_item(const body_context& ctx, const ast::has_item& rule);
-family_result evaluate_deadline(const body_context& ctx, const ast::receives_by& rule);
-family_result evaluate_precedence(const body_context& ctx, const ast::preceded_by& rule);
 
 }  // namespace remit

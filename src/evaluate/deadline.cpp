@@ -2,34 +2,67 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
-family_result evaluate_deadline(const body_context& ctx, const ast::receives_by& r) {
-  family_result out;
-  if (ctx.window.to < r.deadline) return out;  // not yet due, or due after this version was replaced
-  if (ctx.version && ctx.version->from && r.deadline < *ctx.version->from) return out;  // due before this version took effect: an earlier version judges it
-  out.fell_due = true;
-  const std::string wanted = fold(r.item);
-  std::optional<date> first;
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e)) continue;
-    for (string_pool::id item : ctx.log.items_of(*e))
-      if (folded_contains(ctx.log.strings.folded(item), wanted)) {
-        first = e->day;
-        break;
-      }
-    if (first) break;
-  }
-  if (first && *first <= r.deadline) return out;
-  ctx.add(out,
-      {finding_status::breach, r.deadline, std::nullopt, {}, {}, {}, {},
-       first ? fmt::format("\"{}\" was due by {}; no held meeting received it by then (it was first received on {})", r.item,
-                           r.deadline, *first)
-             : fmt::format("\"{}\" was due by {}; no held meeting received it by {}, the end of the audit window", r.item,
-                           r.deadline, ctx.audit().to)});
-  return out;
+std::optional<std::string> deadline_judge::not_judged() const {
+  const body_context& ctx = *ctx_;
+  // Not yet due, or due after this version was replaced.
+  if (ctx.window.to < r_->deadline) return fmt::format("{} before the deadline: not yet due", ctx.window_end_words());
+  // Due before this version took effect: an earlier version judges it.
+  if (ctx.version && ctx.version->from && r_->deadline < *ctx.version->from)
+    return fmt::format("the deadline falls before this version of the rules took effect on {}: not judged by it",
+                       *ctx.version->from);
+  return std::nullopt;
 }
+
+void deadline_judge::introduce(trace_sink& out) const {
+  out.step(fmt::format("\nDeadline rule: a held meeting of the body, on or before {}, must have an agenda item\n"
+                       "containing \"{}\". Meetings before the window count.\n",
+                       r_->deadline, r_->item));
+}
+
+// The first held meeting to receive the item, the window's and before it.
+template <typename Out>
+void deadline_judge::observe(state& s, const event& e, Out& out) const {
+  if (s.first != no_date || !ctx_->counts_as_meeting(e)) return;
+  for (string_pool::id item : ctx_->log.items_of(e))
+    if (folded_contains(ctx_->log.strings.folded(item), wanted_)) {
+      s.first = e.day;
+      if constexpr (Out::tracing)
+        if (!not_judged())
+          out.step(fmt::format("  {}  held meeting with the item \"{}\"\n", e.day, ctx_->log.strings.text(item)));
+      return;
+    }
+}
+
+template <typename Out>
+void deadline_judge::close(state& s, Out& out) const {
+  const ast::receives_by& r = *r_;
+  if (const auto why = not_judged()) {
+    if constexpr (Out::tracing) out.step(fmt::format("  {}\n", *why));
+    return;
+  }
+  s.fell_due = true;
+  const std::optional<date> first = s.first == no_date ? std::nullopt : std::optional(s.first);
+  if (first && *first <= r.deadline) {
+    if constexpr (Out::tracing) out.step(fmt::format("  received on {}, on or before {}: met\n", *first, r.deadline));
+    return;
+  }
+  if constexpr (Out::tracing)
+    out.step(fmt::format("  {} on or before {}: {}\n",
+                         first ? fmt::format("first received on {}, after the deadline; none", *first)
+                               : fmt::format("never received by {}; none", ctx_->audit().to),
+                         r.deadline, out.verdict(r.deadline)));
+  out.add(*this,
+          {finding_status::breach, r.deadline, std::nullopt, {}, {}, {}, {},
+           first ? fmt::format("\"{}\" was due by {}; no held meeting received it by then (it was first received on {})",
+                               r.item, r.deadline, *first)
+                 : fmt::format("\"{}\" was due by {}; no held meeting received it by {}, the end of the audit window",
+                               r.item, r.deadline, ctx_->audit().to)});
+}
+
+REMIT_JUDGE_FOR_EVERY_SINK(deadline_judge);
 
 }  // namespace remit

@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
@@ -249,29 +250,43 @@ std::vector<std::string> stopped_early_words(const audit_report& report) {
 
 namespace {
 
-// The family a statement belongs to decides how it is evaluated.
-family_result evaluate_statement(const body_context& ctx, const ast::statement& s) {
-  return std::visit(
-      [&](const auto& r) -> family_result {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, ast::notice>) {
-          return evaluate_notice(ctx, r);
-        } else if constexpr (std::is_same_v<T, ast::has_item>) {
-          return evaluate_item(ctx, r);
-        } else if constexpr (std::is_same_v<T, ast::receives_by>) {
-          return evaluate_deadline(ctx, r);
-        } else if constexpr (std::is_same_v<T, ast::preceded_by>) {
-          return evaluate_precedence(ctx, r);
-        } else if constexpr (ast::is_people_rule<T>) {
-          return evaluate_people(ctx, s.what);
-        } else {
-          const series dates = qualifying_series(ctx, s.what);
-          if (const auto* gap = std::get_if<ast::gap_frequency>(&r.how_often)) return evaluate_gap(ctx, dates, *gap);
-          return evaluate_periods(ctx, dates, r.how_often);
-        }
-      },
-      s.what);
+}  // namespace
+
+// The family a statement belongs to decides how it is judged: every form is named here, so a
+// form with no judge does not compile.
+family_result judge_statement(const body_context& ctx, const ast::statement& s) {
+  family_result out;
+  batch_sink sink{ctx, out};
+  const auto each_event = [](const event&) { return true; };
+  const auto frequency = [&](const auto& r) { out.fell_due = judge_frequency(ctx, s, r.how_often, sink); };
+  std::visit(each_form{
+                 [&](const ast::meets& r) { frequency(r); },
+                 [&](const ast::meets_jointly& r) { frequency(r); },
+                 [&](const ast::reports& r) { frequency(r); },
+                 [&](const ast::receives& r) { frequency(r); },
+                 [&](const ast::notice& r) { out.fell_due = judge_events(ctx, notice_judge(ctx, r), each_event, sink); },
+                 [&](const ast::has_item& r) { out.fell_due = judge_events(ctx, item_judge(ctx, r), each_event, sink); },
+                 [&](const ast::receives_by& r) {
+                   out.fell_due = judge_events(ctx, deadline_judge(ctx, r), each_event, sink);
+                 },
+                 [&](const ast::preceded_by& r) {
+                   out.fell_due = judge_events(ctx, precedence_judge(ctx, r), each_event, sink);
+                 },
+                 [&](const ast::quorum& r) { out = evaluate_quorum(ctx, r); },
+                 [&](const ast::chaired_by& r) { out = evaluate_chair(ctx, r); },
+                 [&](const ast::attended_by& r) { out = evaluate_attended_by(ctx, r); },
+                 [&](const ast::has_member& r) { out = evaluate_has_member(ctx, r); },
+                 [&](const ast::membership_size& r) { out = evaluate_membership_size(ctx, r); },
+                 [&](const ast::party_spread& r) { out = evaluate_party_spread(ctx, r); },
+                 [&](const ast::attendance_rate& r) { out = evaluate_attendance_rate(ctx, r); },
+                 [&](const ast::trained_within& r) { out = evaluate_training(ctx, r); },
+                 [&](const ast::rotates& r) { out = evaluate_rotation(ctx, r); },
+             },
+             s.what);
+  return out;
 }
+
+namespace {
 
 // What reports need to draw the body beside its results: its events in the window and the
 // waivers that bear on its rules.
@@ -319,7 +334,7 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
     ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
     family_result found;
     try {
-      found = evaluate_statement(ctx, s);
+      found = judge_statement(ctx, s);
     } catch (const calendar_year_missing& e) {
       diags.error(s.where, fmt::format("clause {} for body \"{}\": {}", s.label, m.name, e.what()),
                   line_of(file, s.where.line));

@@ -1,14 +1,7 @@
 // Gap family (docs/language.md): each qualifying event is due within an interval of the one before.
-#include <algorithm>
-
 #include <fmt/format.h>
-#include <range/v3/view/concat.hpp>
-#include <range/v3/view/single.hpp>
-#include <range/v3/view/subrange.hpp>
-#include <range/v3/view/transform.hpp>
-#include <range/v3/view/zip.hpp>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 #include "language/describe.hpp"
 
 namespace remit {
@@ -50,55 +43,154 @@ due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p)
 
 date gap_due(const body_context& ctx, const ast::gap_frequency& f, date p) { return ctx.in_force(gap_due_day(p, f)); }
 
-finding gap_breach(const body_context& ctx, const ast::gap_frequency& f, std::optional<date> after, std::optional<date> next) {
+namespace {
+
+// The due date after p, and the arithmetic that gives it, written out for remit explain.
+std::pair<date, std::string> due_worked_out(const body_context& ctx, date p, const ast::gap_frequency& f) {
+  date d = p;
+  std::string how;
+  switch (f.unit) {
+    case ast::time_unit::day:
+      d = p.plus_days(f.count);
+      how = fmt::format("{} + {} = {}", p, counted(f.count, "day", "days"), d);
+      break;
+    case ast::time_unit::week:
+      d = p.plus_days(7L * f.count);
+      how = fmt::format("{} + {} ({} days) = {}", p, counted(f.count, "week", "weeks"), 7 * f.count, d);
+      break;
+    case ast::time_unit::month:
+    case ast::time_unit::year: {
+      const int months = f.unit == ast::time_unit::year ? 12 * f.count : f.count;
+      d = p.plus_months(months);
+      how = f.unit == ast::time_unit::year
+                ? fmt::format("{} + {} ({} months) = {}", p, counted(f.count, "year", "years"), months, d)
+                : fmt::format("{} + {} = {}", p, counted(f.count, "month", "months"), d);
+      if (d.day_of_month() != p.day_of_month())
+        how += fmt::format(" ({} {} has no day {}, so the date is clamped to the last day of that month)",
+                           month_name(static_cast<int>(d.month())), d.year(), p.day_of_month());
+      break;
+    }
+  }
+  if (f.grace_days > 0) {
+    const date with_grace = d.plus_days(f.grace_days);
+    how += fmt::format(", + {} grace = {}", counted(f.grace_days, "day's", "days'"), with_grace);
+    d = with_grace;
+  }
+  // As the audit does (body_context::in_force): no due date before the version took effect.
+  if (ctx.version && ctx.version->from && d < *ctx.version->from) {
+    how += fmt::format("; before this version of the rules took effect, so due on {}", *ctx.version->from);
+    d = *ctx.version->from;
+  }
+  return {d, how};
+}
+
+finding breach_of(const body_context& ctx, const ast::gap_frequency& f, std::optional<date> after, std::optional<date> next) {
   return {finding_status::breach, gap_due(ctx, f, after.value_or(ctx.audit().from)), next, {}, {}, {}, {}, {}, {}, after};
 }
 
-std::string gap_words(const body_context& ctx, std::string_view noun, const ast::gap_frequency& f, const finding& x) {
+}  // namespace
+
+std::string gap_judge::words(const finding& x) const {
+  const body_context& ctx = *ctx_;
   const date p = x.after.value_or(ctx.audit().from);
   const std::string what_p =
-      x.after ? fmt::format("the {} on {}", noun, p) : fmt::format("{}, the start of the audit window", p);
-  const due_date due = ctx.in_force(due_after(p, f, what_p));
+      x.after ? fmt::format("the {} on {}", noun_, p) : fmt::format("{}, the start of the audit window", p);
+  const due_date due = ctx.in_force(due_after(p, *f_, what_p));
   if (!x.on)
-    return fmt::format("next {} was due by {} ({}); there was none by {}", noun, due.day, due.derivation,
+    return fmt::format("next {} was due by {} ({}); there was none by {}", noun_, due.day, due.derivation,
                        ctx.window_end_words());
   // Late into the window from a due date before it: the breach is the window's, the due date not.
   const bool due_before = due.day < ctx.audit().from && *x.on >= ctx.audit().from;
-  return fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late{}", noun, due.day, due.derivation, noun,
+  return fmt::format("next {} was due by {} ({}); the next {} was on {}, {} late{}", noun_, due.day, due.derivation, noun_,
                      *x.on, counted(days_between(due.day, *x.on), "day", "days"),
                      due_before ? " (due before the window; the late meeting falls in it)" : "");
 }
 
-family_result evaluate_gap(const body_context& ctx, const series& s, const ast::gap_frequency& f) {
-  const date from = ctx.window.from;
-  const date to = ctx.window.to;
-  family_result out;
-
-  // The chain starts at the last qualifying event before the window (for a version of the rules,
-  // before the part of the window it judges, looking back across the change), or at the start
-  // of the audit window when there is none.
-  namespace views = ranges::views;
-  const auto first_in = std::lower_bound(s.dates.begin(), s.dates.end(), from);
-  const auto in_window = ranges::subrange(first_in, std::upper_bound(first_in, s.dates.end(), to));
-  const std::optional<date> before_window = first_in == s.dates.begin() ? std::nullopt : std::optional(*(first_in - 1));
-  const auto as_optional = [](date d) { return std::optional(d); };
-  // Each link of the chain: an event in the window, and the one before it.
-  const auto previous = views::concat(views::single(before_window), in_window | views::transform(as_optional));
-  const auto breach = [&](std::optional<date> p, std::optional<date> next) {
-    finding x = gap_breach(ctx, f, p, next);
-    x.message = gap_words(ctx, s.noun, f, x);
-    ctx.add(out, std::move(x));
-  };
-  for (const auto& [p, q] : views::zip(previous, in_window)) {
-    out.fell_due = true;
-    if (q > gap_due(ctx, f, p.value_or(ctx.audit().from))) breach(p, q);
-  }
-  // After the last link: still open at the window's end.
-  const std::optional<date> last = in_window.empty() ? before_window : std::optional(in_window.back());
-  const date last_due = gap_due(ctx, f, last.value_or(ctx.audit().from));
-  if (last_due < to) out.fell_due = true;
-  if (to > last_due) breach(last, std::nullopt);
-  return out;
+void gap_judge::introduce(trace_sink& out) const {
+  const body_context& ctx = *ctx_;
+  // "at N weekly intervals" is a gap rule in other words: say which.
+  if (rule_words_.find("weekly intervals") != std::string_view::npos)
+    out.step(fmt::format("\n\"weekly intervals\" means every {} weeks.", f_->count));
+  out.step(fmt::format(
+      "\nGap rule: each {} is due within {}{} of the one before it; one on its due date is on time.\n"
+      "The chain starts at the last {} before the window, or at the window's first day when there is none.\n",
+      noun_, interval_words(*f_), f_->grace_days ? fmt::format(" and {} grace", counted(f_->grace_days, "day's", "days'")) : "",
+      noun_));
+  if (ctx.window.from > ctx.audit().from)
+    out.step(fmt::format("This version of the rules took effect on {}: its chain looks back across the change to the "
+                         "last {} before it, and no due date falls before {}.\n",
+                         ctx.window.from, noun_, ctx.window.from));
 }
+
+// The chain starts at the last qualifying event before the window (for a version of the rules,
+// before the part of the window it judges, looking back across the change), or at the start of
+// the audit window when there is none.
+template <typename Out>
+void gap_judge::start(state& s, Out& out) const {
+  if constexpr (Out::tracing) {
+    if (s.started) return;
+    s.started = true;
+    const body_context& ctx = *ctx_;
+    if (s.last != no_date)
+      out.step(ctx.version ? fmt::format("  start   {}, the last {} before {}\n", s.last, noun_, ctx.window.from)
+                           : fmt::format("  start   {}, the last {} before the window\n", s.last, noun_));
+    else
+      out.step(fmt::format("  start   {}, the first day of the window (no {} before {})\n", ctx.audit().from, noun_,
+                           ctx.version ? to_iso(ctx.window.from) : std::string("it")));
+  }
+}
+
+template <typename Out>
+void gap_judge::observe(state& s, const event& e, Out& out) const {
+  const body_context& ctx = *ctx_;
+  const date q = e.day;
+  if (q > ctx.window.to) return;
+  if (q < ctx.window.from) {
+    s.last = q;
+    return;
+  }
+  start(s, out);
+  s.fell_due = true;
+  const std::optional<date> p = s.last == no_date ? std::nullopt : std::optional(s.last);
+  const date due = gap_due(ctx, *f_, p.value_or(ctx.audit().from));
+  if constexpr (Out::tracing) {
+    out.dates.push_back(q);
+    const auto [_, how] = due_worked_out(ctx, p.value_or(ctx.audit().from), *f_);
+    out.step(fmt::format("  link {}  {} -> {} on {}\n", out.dates.size(), p.value_or(ctx.audit().from), noun_, q));
+    out.step(fmt::format("          due: {}\n", how));
+    if (q > due)
+      out.step(fmt::format("          {} late ({} is after {}): {}\n", counted(days_between(due, q), "day", "days"), q, due,
+                           out.verdict(due)));
+    else
+      out.step(fmt::format("          on time ({} is on or before {})\n", q, due));
+  }
+  if (q > due) out.add(*this, breach_of(ctx, *f_, p, q));
+  s.last = q;
+}
+
+// After the last link: still open at the window's end.
+template <typename Out>
+void gap_judge::close(state& s, Out& out) const {
+  const body_context& ctx = *ctx_;
+  start(s, out);
+  const std::optional<date> p = s.last == no_date ? std::nullopt : std::optional(s.last);
+  const date due = gap_due(ctx, *f_, p.value_or(ctx.audit().from));
+  if (due < ctx.window.to) s.fell_due = true;
+  if constexpr (Out::tracing) {
+    const date from = p.value_or(ctx.audit().from);
+    out.step(ctx.version ? fmt::format("  open    {} -> no later {} by {}\n", from, noun_, ctx.window_end_words())
+                         : fmt::format("  open    {} -> no later {} by {}, the end of the window\n", from, noun_,
+                                       ctx.window.to));
+    out.step(fmt::format("          due: {}\n", due_worked_out(ctx, from, *f_).second));
+    if (ctx.window.to > due)
+      out.step(fmt::format("          the window ends after {} with none held: {}, still open at {}\n", due,
+                           out.verdict(due), ctx.window.to));
+    else
+      out.step(fmt::format("          not late at the end of the window ({} is on or before {})\n", ctx.window.to, due));
+  }
+  if (ctx.window.to > due) out.add(*this, breach_of(ctx, *f_, p, std::nullopt));
+}
+
+REMIT_JUDGE_FOR_EVERY_SINK(gap_judge);
 
 }  // namespace remit

@@ -3,7 +3,7 @@
 #include <re2/re2.h>
 
 #include "core/text.hpp"
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 #include "language/pattern.hpp"
 
 namespace remit {
@@ -22,30 +22,61 @@ std::string item_matcher::what() const {
   return rule_.is_regex ? fmt::format("matching \"{}\"", rule_.pattern) : fmt::format("containing \"{}\"", rule_.pattern);
 }
 
-family_result evaluate_item(const body_context& ctx, const ast::has_item& r) {
-  family_result out;
-  const item_matcher matcher(r);
-  const std::string what = matcher.what();
+void item_judge::introduce(trace_sink& out) const {
+  const ast::has_item& r = *r_;
+  out.step(fmt::format("\nItem rule: each held meeting in the window needs an agenda item {}.\n"
+                       "Items are compared with case and runs of white space ignored{}.\n",
+                       r.is_regex ? fmt::format("in which the regular expression \"{}\" is found", r.pattern)
+                                  : fmt::format("containing \"{}\"", r.pattern),
+                       r.is_regex ? "; the expression is searched for anywhere in the item" : ""));
+}
 
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
-    const auto items = ctx.log.items_of(*e);
-    if (items.empty()) {
-      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+template <typename Out>
+void item_judge::observe(state& s, const event& e, Out& out) const {
+  const body_context& ctx = *ctx_;
+  if (!ctx.counts_as_meeting(e) || e.day < ctx.window.from || e.day > ctx.window.to) return;
+  s.fell_due = true;
+  const auto items = ctx.log.items_of(e);
+  if constexpr (Out::tracing)
+    out.step(fmt::format("\n  meeting {}: {}\n", e.day,
+                         items.empty() ? std::string("no agenda items recorded")
+                                       : counted(static_cast<long>(items.size()), "item", "items")));
+  if (items.empty()) {
+    if constexpr (Out::tracing)
+      out.step(fmt::format("    cannot tell whether it had the item: no-evidence (due {})\n", e.day));
+    out.add(*this, {finding_status::no_evidence, e.day, e.day, e.day, {}, {}, {},
                     fmt::format("no agenda items are recorded for the meeting on {}; cannot tell whether it "
                                 "had an item {}",
-                                e->day, what)});
-      continue;
-    }
-    bool found = false;
-    for (string_pool::id item : items) found = found || matcher.matches(ctx.log.strings.folded(item));
-    if (!found)
-      ctx.add(out, {finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-                    fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e->day, what,
-                                counted(static_cast<long>(items.size()), "item", "items"))});
+                                e.day, matcher_.what())});
+    return;
   }
-  return out;
+  bool found = false;
+  for (string_pool::id item : items)
+    if (matcher_.matches(ctx.log.strings.folded(item))) {
+      found = true;
+      if constexpr (Out::tracing) out.step(fmt::format("    found in \"{}\"\n", ctx.log.strings.text(item)));
+    }
+  if constexpr (Out::tracing) {
+    if (found) {
+      out.step("    met\n");
+    } else {
+      for (string_pool::id item : items) out.step(fmt::format("    \"{}\"\n", ctx.log.strings.text(item)));
+      out.step(fmt::format("    no item matches: {}\n", out.verdict(e.day)));
+    }
+  }
+  if (!found)
+    out.add(*this, {finding_status::breach, e.day, e.day, e.day, {}, {}, {},
+                    fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e.day, matcher_.what(),
+                                counted(static_cast<long>(items.size()), "item", "items"))});
 }
+
+template <typename Out>
+void item_judge::close(state& s, Out& out) const {
+  if constexpr (Out::tracing)
+    if (!s.fell_due)
+      out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+}
+
+REMIT_JUDGE_FOR_EVERY_SINK(item_judge);
 
 }  // namespace remit

@@ -1,7 +1,9 @@
 // Notice family (docs/language.md): an agenda published at least N (clear) (working) days before each meeting.
+#include <algorithm>
+
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
@@ -63,38 +65,102 @@ date notice_latest_day(const body_context& ctx, const ast::notice& r, date m) {
   return r.clear ? l.plus_days(-1) : l;
 }
 
-std::optional<finding> notice_finding(date latest, date meeting, date published) {
-  if (published != no_date && published <= latest) return std::nullopt;
-  if (published == no_date) return finding{finding_status::no_evidence, latest, std::nullopt, meeting, {}, {}, {}, {}};
-  return finding{finding_status::breach, latest, published, meeting, {}, {}, {}, {}};
+date notice_judge::latest_day(date m) const {
+  const date from = ctx_->window.from;
+  const auto day = static_cast<std::size_t>(days_between(from, m));
+  if (!latest_by_day_ || day >= latest_by_day_->size()) return notice_latest_day(*ctx_, *r_, m);
+  date& latest = (*latest_by_day_)[day];
+  if (latest == no_date) latest = notice_latest_day(*ctx_, *r_, m);
+  return latest;
 }
 
-std::optional<finding> notice_finding(const body_context& ctx, const ast::notice& r, date meeting, date published) {
-  return notice_finding(notice_latest_day(ctx, r, meeting), meeting, published);
-}
-
-std::string notice_finding_words(const body_context& ctx, const ast::notice& r, const finding& x) {
+std::string notice_judge::words(const finding& x) const {
   const date m = *x.meeting;
-  const auto [due, how] = latest_publication(ctx, r, m);
+  const auto [due, how] = latest_publication(*ctx_, *r_, m);
   if (!x.on)
     return fmt::format("no agenda publication date is recorded for the meeting on {}; {} needed publication by {} ({})",
-                       with_weekday(m), notice_words(r), with_weekday(due), how);
+                       with_weekday(m), notice_words(*r_), with_weekday(due), how);
   return fmt::format("agenda for the meeting on {} was published on {}, {} late: {} needed publication by {} ({})",
                      with_weekday(m), with_weekday(*x.on), counted(days_between(due, *x.on), "day", "days"),
-                     notice_words(r), with_weekday(due), how);
+                     notice_words(*r_), with_weekday(due), how);
 }
 
-family_result evaluate_notice(const body_context& ctx, const ast::notice& r) {
-  family_result out;
-  for (const event* e : ctx.events) {
-    if (!ctx.counts_as_meeting(*e) || e->day < ctx.window.from || e->day > ctx.window.to) continue;
-    out.fell_due = true;
-    std::optional<finding> x = notice_finding(ctx, r, e->day, e->published);
-    if (!x) continue;
-    x->message = notice_finding_words(ctx, r, *x);
-    ctx.add(out, std::move(*x));
-  }
-  return out;
+namespace {
+
+std::string ordinal(int n) {
+  const int tens = n % 100;
+  const char* suffix = (tens >= 11 && tens <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+  return fmt::format("{}{}", n, suffix);
 }
+
+}  // namespace
+
+void notice_judge::introduce(trace_sink& out) const {
+  const ast::notice& r = *r_;
+  out.step(fmt::format(
+      "\nNotice rule: for each held meeting in the window, count back {} {}from the meeting (the meeting day\n"
+      "itself not counted) to the date L. {}\n",
+      r.days, r.working ? (r.days == 1 ? "working day " : "working days ") : (r.days == 1 ? "day " : "days "),
+      r.clear ? "With \"clear\", the days lie wholly between publication and meeting:\n"
+                "publication was due by the day before L."
+              : "Publication was due by L."));
+  if (r.working)
+    out.step(fmt::format("Working days are Monday to Friday, less the bank holidays of the {} calendar.\n",
+                         division_name(ctx_->cal.which())));
+}
+
+template <typename Out>
+void notice_judge::observe(state& s, const event& e, Out& out) const {
+  const body_context& ctx = *ctx_;
+  if (!ctx.counts_as_meeting(e) || e.day < ctx.window.from || e.day > ctx.window.to) return;
+  s.fell_due = true;
+  const date m = e.day;
+  const date due = latest_day(m);
+  if constexpr (Out::tracing) {
+    const ast::notice& r = *r_;
+    out.step(fmt::format("\n  meeting {}\n", with_weekday(m)));
+    if (r.working) {
+      calendar::trace trace;
+      const date l = ctx.cal.working_days_before(m, r.days, &trace);
+      int n = 0;
+      for (date d = m.plus_days(-1); d >= l; d = d.plus_days(-1)) {
+        const auto holiday = std::find_if(trace.holidays_skipped.begin(), trace.holidays_skipped.end(),
+                                          [&](const bank_holiday* h) { return h->day == d; });
+        if (std::find(trace.counted.begin(), trace.counted.end(), d) != trace.counted.end())
+          out.step(fmt::format("    {}  working day {}\n", with_weekday(d), ++n));
+        else if (holiday != trace.holidays_skipped.end())
+          out.step(fmt::format("    {}  skipped: bank holiday, {}\n", with_weekday(d), (*holiday)->title));
+        else
+          out.step(fmt::format("    {}  skipped: weekend\n", with_weekday(d)));
+      }
+      out.step(fmt::format("    L = {}, the {} working day back\n", with_weekday(l), ordinal(r.days)));
+    } else {
+      out.step(fmt::format("    L = {} - {} = {}\n", with_weekday(m), counted(r.days, "day", "days"),
+                           with_weekday(m.plus_days(-r.days))));
+    }
+    if (r.clear) out.step(fmt::format("    clear days: publication was due by {}, the day before L\n", with_weekday(due)));
+    if (e.published == no_date)
+      out.step(fmt::format("    no publication date is recorded: no-evidence (due {})\n", with_weekday(due)));
+    else if (e.published <= due)
+      out.step(fmt::format("    published {}: on time\n", with_weekday(e.published)));
+    else
+      out.step(fmt::format("    published {}, {} late: {}\n", with_weekday(e.published),
+                           counted(days_between(due, e.published), "day", "days"), out.verdict(due)));
+  }
+  if (e.published != no_date && e.published <= due) return;
+  if (e.published == no_date)
+    out.add(*this, finding{finding_status::no_evidence, due, std::nullopt, m, {}, {}, {}, {}});
+  else
+    out.add(*this, finding{finding_status::breach, due, e.published, m, {}, {}, {}, {}});
+}
+
+template <typename Out>
+void notice_judge::close(state& s, Out& out) const {
+  if constexpr (Out::tracing)
+    if (!s.fell_due)
+      out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+}
+
+REMIT_JUDGE_FOR_EVERY_SINK(notice_judge);
 
 }  // namespace remit

@@ -104,24 +104,6 @@ std::string names_words(const std::vector<std::string>& names) {
   return out;
 }
 
-family_result evaluate_people(const body_context& ctx, const ast::rule& rule) {
-  return std::visit(
-      [&](const auto& r) -> family_result {
-        using T = std::decay_t<decltype(r)>;
-        if constexpr (std::is_same_v<T, ast::quorum>) return evaluate_quorum(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::chaired_by>) return evaluate_chair(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::attended_by>) return evaluate_attended_by(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::has_member>) return evaluate_has_member(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::membership_size>) return evaluate_membership_size(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::party_spread>) return evaluate_party_spread(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::attendance_rate>) return evaluate_attendance_rate(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::trained_within>) return evaluate_training(ctx, r);
-        else if constexpr (std::is_same_v<T, ast::rotates>) return evaluate_rotation(ctx, r);
-        else return family_result{};  // not a people statement
-      },
-      rule);
-}
-
 std::vector<std::string> sorted_names(std::vector<std::string> names) {
   std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
     const std::string fa = fold(a), fb = fold(b);

@@ -1,15 +1,8 @@
 // Coverage and count families (docs/language.md): periods aligned to the year start; only periods
 // wholly inside the window are judged.
-#include <algorithm>
-
 #include <fmt/format.h>
-#include <range/v3/range/conversion.hpp>
-#include <range/v3/view/filter.hpp>
-#include <range/v3/view/iota.hpp>
-#include <range/v3/view/take_while.hpp>
-#include <range/v3/view/transform.hpp>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 #include "language/describe.hpp"
 
 namespace remit {
@@ -26,54 +19,103 @@ period_rule period_rule_of(const ast::frequency& f) {
   return {std::get<ast::coverage_frequency>(f).period, 1, false};
 }
 
-std::vector<audit_window> judged_periods(const body_context& ctx, const period_rule& rule) {
-  namespace views = ranges::views;
-  const int months = ast::months_in(rule.period);
+period_judge::period_judge(const body_context& ctx, const ast::frequency& f, std::string noun, std::string nouns,
+                           std::string_view rule_words)
+    : ctx_(&ctx), rule_(period_rule_of(f)), noun_(std::move(noun)), nouns_(std::move(nouns)), rule_words_(rule_words) {
+  // The aligned periods from the one that holds the window's first day, each from the 1st of a
+  // month (so adding months never clamps a day). Those wholly inside the audit window are
+  // judged; a version of the body's rules judges those that end while it is in force.
+  const int months = ast::months_in(rule_.period);
   const audit_window whole = ctx.audit();
-  // The aligned periods from the one that holds the window's first day, each the 1st of a month
-  // (so adding months never clamps a day).
-  const date first = period_start_holding(whole.from, months, ctx.year_start_month);
-  const auto period = [&](int k) {
-    const date start = first.plus_months(k * months);
-    return audit_window{start, start.plus_months(months).plus_days(-1)};
-  };
-  // Periods wholly inside the audit window; a version of the body's rules judges those that end
-  // while it is in force.
-  const auto judged = [&](const audit_window& p) {
-    return p.from >= whole.from && p.to <= whole.to && p.to >= ctx.window.from && p.to <= ctx.window.to;
-  };
-  return views::iota(0) | views::transform(period) |
-         views::take_while([&](const audit_window& p) { return p.from <= whole.to; }) | views::filter(judged) |
-         ranges::to<std::vector>();
-}
-
-std::optional<finding> period_finding(const period_rule& rule, const audit_window& period, long found) {
-  if (found >= rule.needed) return std::nullopt;
-  finding x{finding_status::breach, period.to, std::nullopt, {}, period.from, period.to, {}, {}};
-  if (rule.is_count) x.found = static_cast<int>(found);
-  return x;
-}
-
-std::string period_words(const period_rule& rule, std::string_view noun, std::string_view nouns, const finding& x) {
-  if (rule.is_count)
-    return fmt::format("{} in the {} {} to {}; at least {} required", counted(*x.found, noun, nouns),
-                       period_word(rule.period), *x.period_start, *x.period_end, rule.needed);
-  return fmt::format("no {} in the {} {} to {}", noun, period_word(rule.period), *x.period_start, *x.period_end);
-}
-
-family_result evaluate_periods(const body_context& ctx, const series& s, const ast::frequency& f) {
-  const period_rule rule = period_rule_of(f);
-  family_result out;
-  for (const audit_window& period : judged_periods(ctx, rule)) {
-    out.fell_due = true;
-    const long found = std::upper_bound(s.dates.begin(), s.dates.end(), period.to) -
-                       std::lower_bound(s.dates.begin(), s.dates.end(), period.from);
-    std::optional<finding> x = period_finding(rule, period, found);
-    if (!x) continue;
-    x->message = period_words(rule, s.noun, s.nouns, *x);
-    ctx.add(out, std::move(*x));
+  for (date start = period_start_holding(whole.from, months, ctx.year_start_month); start <= whole.to;
+       start = start.plus_months(months)) {
+    const audit_window p{start, start.plus_months(months).plus_days(-1)};
+    const judged_as judged = p.from < whole.from     ? judged_as::starts_before
+                             : p.to > whole.to       ? judged_as::ends_after
+                             : p.to < ctx.window.from ? judged_as::earlier_version
+                             : p.to > ctx.window.to   ? judged_as::later_version
+                                                      : judged_as::judged;
+    periods_.push_back({p, judged});
   }
-  return out;
 }
+
+std::string period_judge::words(const finding& x) const {
+  if (rule_.is_count)
+    return fmt::format("{} in the {} {} to {}; at least {} required", counted(*x.found, noun_, nouns_),
+                       period_word(rule_.period), *x.period_start, *x.period_end, rule_.needed);
+  return fmt::format("no {} in the {} {} to {}", noun_, period_word(rule_.period), *x.period_start, *x.period_end);
+}
+
+void period_judge::introduce(trace_sink& out) const {
+  const body_context& ctx = *ctx_;
+  // The named frequencies that read like gaps are periods: say so, and how to ask for the gap.
+  for (const auto& [words, strict] : {std::pair{"bi-monthly", "every 2 months"}, std::pair{"six-monthly", "every 6 months"}})
+    if (rule_words_.find(words) != std::string_view::npos)
+      out.step(fmt::format("\n\"{}\" means one in each {}, not a gap between them (the gap is written \"{}\").", words,
+                           period_word(rule_.period), strict));
+  out.step(fmt::format(
+      "\n{} rule: every {} needs {} {}.\n"
+      "Periods are aligned to the year start (1 {}); only those wholly inside the window are judged.\n",
+      rule_.is_count ? "Count" : "Coverage", period_word(rule_.period),
+      rule_.is_count ? fmt::format("at least {}", rule_.needed) : "at least one", rule_.needed == 1 ? noun_ : nouns_,
+      month_name(ctx.year_start_month)));
+  if (ctx.version)
+    out.step(fmt::format("This version of the rules judges the periods that end from {} to {}.\n", ctx.window.from,
+                         ctx.window.to));
+}
+
+template <typename Out>
+void period_judge::close_period(state& s, Out& out) const {
+  const aligned_period& p = periods_[s.index];
+  if (p.judged == judged_as::judged) {
+    s.fell_due = true;
+    const bool met = static_cast<int>(s.count) >= rule_.needed;
+    if constexpr (Out::tracing) {
+      std::string found = "none";
+      if (!out.dates.empty()) {
+        found = fmt::format("{}: ", counted(static_cast<long>(out.dates.size()), noun_, nouns_));
+        for (std::size_t i = 0; i < out.dates.size(); ++i) found += fmt::format("{}{}", i ? ", " : "", out.dates[i]);
+      }
+      if (met)
+        out.step(fmt::format("  {} to {}  {}: met\n", p.span.from, p.span.to, found));
+      else
+        out.step(fmt::format("  {} to {}  {}: {}, due by {}\n", p.span.from, p.span.to, found, out.verdict(p.span.to),
+                             p.span.to));
+    }
+    if (!met) {
+      finding x{finding_status::breach, p.span.to, std::nullopt, {}, p.span.from, p.span.to, {}, {}};
+      if (rule_.is_count) x.found = static_cast<int>(s.count);
+      out.add(*this, x);
+    }
+  } else if constexpr (Out::tracing) {
+    if (p.judged == judged_as::starts_before || p.judged == judged_as::ends_after)
+      out.step(fmt::format("  {} to {}  not judged: it {} the window\n", p.span.from, p.span.to,
+                           p.judged == judged_as::starts_before ? "starts before" : "ends after"));
+    else
+      out.step(fmt::format("  {} to {}  judged by another version of the rules: it ends {} this one was in force\n",
+                           p.span.from, p.span.to, p.judged == judged_as::earlier_version ? "before" : "after"));
+  }
+  ++s.index;
+  s.count = 0;
+  if constexpr (Out::tracing) out.dates.clear();
+}
+
+template <typename Out>
+void period_judge::observe(state& s, const event& e, Out& out) const {
+  const date q = e.day;
+  if (q > ctx_->window.to) return;  // only periods not judged here end after it
+  while (s.index < periods_.size() && q > periods_[s.index].span.to) close_period(s, out);
+  if (s.index < periods_.size() && q >= periods_[s.index].span.from) {
+    ++s.count;
+    if constexpr (Out::tracing) out.dates.push_back(q);
+  }
+}
+
+template <typename Out>
+void period_judge::close(state& s, Out& out) const {
+  while (s.index < periods_.size()) close_period(s, out);
+}
+
+REMIT_JUDGE_FOR_EVERY_SINK(period_judge);
 
 }  // namespace remit

@@ -1,75 +1,98 @@
 // Precedence family (docs/language.md): each held meeting preceded by a named event within N
 // days, or since the body's previous held meeting.
+//
+// "since the previous meeting": the event must fall after the day of the previous held meeting
+// (not itself such an event) and before the day of this one. With no previous meeting in the
+// logs, any such event before it will do, and none is no evidence: the logs may simply start
+// after it.
 #include <fmt/format.h>
 
 #include "core/text.hpp"
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
-namespace {
-
-// preceded by "X" since the previous meeting: the event must fall after the day of the previous
-// held meeting (not itself such an event) and before the day of this one. With no previous
-// meeting in the logs, any such event before it will do, and none is no evidence: the logs may
-// simply start after it.
-family_result since_previous(const body_context& ctx, const ast::preceded_by& r) {
-  family_result out;
-  const std::string wanted = fold(r.title);
-  const auto qualifies = [&](const event& e) {
-    return e.held() && e.kind != event_kind::report && folded_contains(ctx.title(e), wanted);
-  };
-  std::optional<date> previous_meeting, last_event;  // before the current meeting's day
-  std::size_t next = 0;                               // events before `next` have been looked at
-  for (const event* m : ctx.meetings_in_window()) {
-    for (; next < ctx.events.size() && ctx.events[next]->day < m->day; ++next) {
-      const event& e = *ctx.events[next];
-      if (qualifies(e)) last_event = e.day;
-      else if (ctx.counts_as_meeting(e)) previous_meeting = e.day;
-    }
-    out.fell_due = true;
-    if (last_event && (!previous_meeting || *last_event > *previous_meeting)) continue;
-    if (!previous_meeting) {
-      ctx.add(out, {finding_status::no_evidence, m->day, m->day, m->day, {}, {}, {},
-                    fmt::format("no held meeting or session whose title contains \"{}\" is recorded before the "
-                                "meeting on {}, and no earlier meeting of the body is, so whether one was held "
-                                "since the previous meeting cannot be told",
-                                r.title, m->day)});
-      continue;
-    }
-    ctx.add(out,
-        {finding_status::breach, m->day, m->day, m->day, {}, {}, {},
-         fmt::format("no held meeting or session whose title contains \"{}\" between the previous meeting on {} and the "
-                     "meeting on {}{}",
-                     r.title, *previous_meeting, m->day,
-                     last_event ? fmt::format("; the last one was on {}", *last_event) : std::string{})});
-  }
-  return out;
+bool precedence_judge::precedes(const event& e) const {
+  return e.held() && e.kind != event_kind::report && folded_contains(ctx_->title(e), wanted_);
 }
 
-}  // namespace
-
-family_result evaluate_precedence(const body_context& ctx, const ast::preceded_by& r) {
-  if (r.since_previous) return since_previous(ctx, r);
-  family_result out;
-  const std::string wanted = fold(r.title);
-  std::optional<date> last_before;  // the latest such event before the current meeting's day
-  std::size_t next = 0;             // events before `next` have been looked at; they are in date order
-  for (const event* m : ctx.meetings_in_window()) {
-    for (; next < ctx.events.size() && ctx.events[next]->day < m->day; ++next) {
-      const event& e = *ctx.events[next];
-      if (e.held() && e.kind != event_kind::report && folded_contains(ctx.title(e), wanted)) last_before = e.day;
-    }
-    out.fell_due = true;
-    const date earliest = m->day.plus_days(-r.days);
-    if (last_before && *last_before >= earliest) continue;
-    ctx.add(out,
-        {finding_status::breach, m->day, m->day, m->day, {}, {}, {},
-         fmt::format("no held meeting or session whose title contains \"{}\" in the {} before the meeting on {} ({} to {}){}", r.title,
-                     counted(r.days, "day", "days"), m->day, earliest, m->day.plus_days(-1),
-                     last_before ? fmt::format("; the last one was on {}", *last_before) : std::string{})});
-  }
-  return out;
+void precedence_judge::introduce(trace_sink& out) const {
+  const ast::preceded_by& r = *r_;
+  if (r.since_previous)
+    out.step(fmt::format("\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
+                         "whose title contains \"{}\",\nafter the day of the body's previous held meeting P and before M.\n"
+                         "With no P in the logs, one any time before M will do; none is no evidence.\n",
+                         r.title));
+  else
+    out.step(fmt::format("\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
+                         "whose title contains \"{}\", from M - {} to the day before M.\n",
+                         r.title, counted(r.days, "day", "days")));
 }
+
+template <typename Out>
+void precedence_judge::observe(state& s, const event& e, Out& out) const {
+  const body_context& ctx = *ctx_;
+  const ast::preceded_by& r = *r_;
+  const date m = e.day;
+  // Judged against the events of the days before this one, then seen itself.
+  const bool judged = ctx.counts_as_meeting(e) && ctx.window.from <= m && m <= ctx.window.to;
+  if (judged) {
+    s.fell_due = true;
+    const std::optional<date> last = s.preceding.before_day(m);
+    const std::optional<date> previous = r.since_previous ? s.meetings.before_day(m) : std::nullopt;
+    const date earliest = r.since_previous ? (previous ? previous->plus_days(1) : date{INT32_MIN}) : m.plus_days(-r.days);
+    const bool met = last && *last >= earliest;
+    if constexpr (Out::tracing) {
+      if (r.since_previous)
+        out.step(fmt::format("\n  meeting {}: looking {}\n", m,
+                             previous ? fmt::format("after the previous meeting on {}", *previous)
+                                      : std::string("at anything before it (no earlier meeting is recorded)")));
+      else
+        out.step(fmt::format("\n  meeting {}: looking from {} to {}\n", m, earliest, m.plus_days(-1)));
+      if (met) {
+        for (const event* x : out.events)
+          if (x->day >= earliest && x->day < m) out.step(fmt::format("    {}  {}\n", x->day, event_words(ctx.log, *x)));
+        out.step("    met\n");
+      } else if (r.since_previous && !previous) {
+        out.step(fmt::format("    none, and no earlier meeting: no-evidence (due {})\n", m));
+      } else {
+        out.step(fmt::format("    none{}: {}\n", last ? fmt::format("; the last one was on {}", *last) : "",
+                             out.verdict(m)));
+      }
+    }
+    if (!met && r.since_previous && !previous)
+      out.add(*this, {finding_status::no_evidence, m, m, m, {}, {}, {},
+                      fmt::format("no held meeting or session whose title contains \"{}\" is recorded before the "
+                                  "meeting on {}, and no earlier meeting of the body is, so whether one was held "
+                                  "since the previous meeting cannot be told",
+                                  r.title, m)});
+    else if (!met && r.since_previous)
+      out.add(*this, {finding_status::breach, m, m, m, {}, {}, {},
+                      fmt::format("no held meeting or session whose title contains \"{}\" between the previous meeting on "
+                                  "{} and the meeting on {}{}",
+                                  r.title, *previous, m, last ? fmt::format("; the last one was on {}", *last) : std::string{})});
+    else if (!met)
+      out.add(*this, {finding_status::breach, m, m, m, {}, {}, {},
+                      fmt::format("no held meeting or session whose title contains \"{}\" in the {} before the meeting on "
+                                  "{} ({} to {}){}",
+                                  r.title, counted(r.days, "day", "days"), m, earliest, m.plus_days(-1),
+                                  last ? fmt::format("; the last one was on {}", *last) : std::string{})});
+  }
+  if (precedes(e)) {
+    s.preceding.see(m);
+    if constexpr (Out::tracing) out.events.push_back(&e);
+  } else if (ctx.counts_as_meeting(e)) {
+    s.meetings.see(m);
+  }
+}
+
+template <typename Out>
+void precedence_judge::close(state& s, Out& out) const {
+  if constexpr (Out::tracing)
+    if (!s.fell_due)
+      out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+}
+
+REMIT_JUDGE_FOR_EVERY_SINK(precedence_judge);
 
 }  // namespace remit

@@ -3,28 +3,10 @@
 #include <re2/re2.h>
 
 #include "core/text.hpp"
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 #include "language/pattern.hpp"
 
 namespace remit {
-
-namespace {
-
-template <typename Keep>
-std::vector<date> dates_of(const body_context& ctx, Keep keep) {
-  std::vector<date> out;
-  for (const event* e : ctx.events)
-    if (keep(*e)) out.push_back(e->day);
-  return out;
-}
-
-bool has_item_containing(const body_context& ctx, const event& e, std::string_view folded_item) {
-  for (string_pool::id item : ctx.log.items_of(e))
-    if (folded_contains(ctx.log.strings.folded(item), folded_item)) return true;
-  return false;
-}
-
-}  // namespace
 
 recipient_matcher::recipient_matcher(const ast::reports& r) : rule_(r), wanted_(fold(r.recipient)) {
   // The checker has already rejected bad patterns; names are searched with white space folded.
@@ -45,42 +27,99 @@ series meetings_words(bool informal_meetings_count) {
   return {{}, "held meeting", "held meetings"};
 }
 
-series qualifying_series(const body_context& ctx, const ast::rule& rule) {
-  return std::visit(
-      [&](const auto& r) -> series {
+qualifier::qualifier(const body_context& ctx, const ast::rule& rule) : ctx_(&ctx), rule_(&rule) {
+  std::visit(
+      [&](const auto& r) {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, ast::meets>) {
-          series out = meetings_words(ctx.informal_meetings_count);
-          out.dates = dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e); });
-          return out;
+          const series words = meetings_words(ctx.informal_meetings_count);
+          noun_ = words.noun;
+          nouns_ = words.nouns;
         } else if constexpr (std::is_same_v<T, ast::meets_jointly>) {
-          const std::string partner = fold(r.partner);
-          return {dates_of(ctx,
-                           [&](const event& e) {
-                             return e.held() && e.kind != event_kind::report && folded_contains(ctx.title(e), partner);
-                           }),
-                  fmt::format("joint meeting or session with \"{}\"", r.partner),
-                  fmt::format("joint meetings or sessions with \"{}\"", r.partner)};
+          wanted_ = fold(r.partner);
+          noun_ = fmt::format("joint meeting or session with \"{}\"", r.partner);
+          nouns_ = fmt::format("joint meetings or sessions with \"{}\"", r.partner);
         } else if constexpr (std::is_same_v<T, ast::reports>) {
-          const recipient_matcher recipient(r);
-          const std::string title = r.title ? fold(*r.title) : std::string{};
+          recipient_.emplace(r);
+          if (r.title) wanted_ = fold(*r.title);
           const std::string what = r.title ? fmt::format("\"{}\" report", *r.title) : std::string("report");
-          return {dates_of(ctx,
-                           [&](const event& e) {
-                             return e.held() && e.kind == event_kind::report &&
-                                    recipient.matches(ctx.log.strings.folded(e.to)) && folded_contains(ctx.title(e), title);
-                           }),
-                  fmt::format("{} to {}", what, recipient.what()), fmt::format("{}s to {}", what, recipient.what())};
+          noun_ = fmt::format("{} to {}", what, recipient_->what());
+          nouns_ = fmt::format("{}s to {}", what, recipient_->what());
         } else if constexpr (std::is_same_v<T, ast::receives>) {
-          const std::string item = fold(r.item);
-          return {dates_of(ctx, [&](const event& e) { return ctx.counts_as_meeting(e) && has_item_containing(ctx, e, item); }),
-                  fmt::format("held meeting with an item containing \"{}\"", r.item),
-                  fmt::format("held meetings with an item containing \"{}\"", r.item)};
-        } else {
-          return {};
+          wanted_ = fold(r.item);
+          noun_ = fmt::format("held meeting with an item containing \"{}\"", r.item);
+          nouns_ = fmt::format("held meetings with an item containing \"{}\"", r.item);
         }
       },
       rule);
+}
+
+qualifier::verdict qualifier::judge(const event& e) const {
+  const body_context& ctx = *ctx_;
+  const bool informal = ctx.informal_meetings_count;
+  if (std::holds_alternative<ast::meets>(*rule_)) {
+    if (e.kind == event_kind::report) return verdict::other_kind;
+    if (e.kind == event_kind::session && !informal) return verdict::session;
+    return e.held() ? verdict::counted : verdict::not_held;
+  }
+  if (std::holds_alternative<ast::meets_jointly>(*rule_)) {
+    if (e.kind == event_kind::report) return verdict::other_kind;
+    if (!e.held()) return verdict::not_held;
+    return folded_contains(ctx.title(e), wanted_) ? verdict::counted : verdict::title;
+  }
+  if (recipient_) {
+    if (e.kind != event_kind::report) return verdict::other_kind;
+    if (!e.held()) return verdict::not_held;
+    if (!recipient_->matches(ctx.log.strings.folded(e.to))) return verdict::recipient;
+    return folded_contains(ctx.title(e), wanted_) ? verdict::counted : verdict::title;
+  }
+  if (std::holds_alternative<ast::receives>(*rule_)) {
+    if (e.kind == event_kind::report || (e.kind == event_kind::session && !informal)) return verdict::other_kind;
+    if (!e.held()) return verdict::not_held;
+    const auto items = ctx.log.items_of(e);
+    if (items.empty()) return verdict::no_items;
+    for (string_pool::id i : items)
+      if (folded_contains(ctx.log.strings.folded(i), wanted_)) return verdict::counted;
+    return verdict::no_item;
+  }
+  return verdict::other_kind;
+}
+
+std::string qualifier::why_not(const event& e, verdict v) const {
+  const body_context& ctx = *ctx_;
+  switch (v) {
+    case verdict::counted:
+    case verdict::other_kind: return {};
+    case verdict::session: return "a session, not a formal meeting";
+    case verdict::not_held: return fmt::format("{}, not held", name(e.status));
+    case verdict::title: {
+      if (const auto* j = std::get_if<ast::meets_jointly>(rule_))
+        return fmt::format("its title does not contain \"{}\"", j->partner);
+      return fmt::format("its title does not contain \"{}\"", *std::get<ast::reports>(*rule_).title);
+    }
+    case verdict::recipient:
+      return fmt::format("it went to \"{}\", not to {}", ctx.log.strings.text(e.to), recipient_->what());
+    case verdict::no_items: return "its agenda items are not recorded";
+    case verdict::no_item:
+      return fmt::format("none of its {} contains \"{}\"", counted(static_cast<long>(ctx.log.items_of(e).size()), "item", "items"),
+                         std::get<ast::receives>(*rule_).item);
+  }
+  return {};
+}
+
+std::string event_words(const event_log& log, const event& e) {
+  std::string what(name(e.kind));
+  if (e.title != 0) what += fmt::format(" \"{}\"", log.strings.text(e.title));
+  if (e.kind == event_kind::report && e.to != 0) what += fmt::format(" to \"{}\"", log.strings.text(e.to));
+  return what;
+}
+
+series qualifying_series(const body_context& ctx, const ast::rule& rule) {
+  const qualifier q(ctx, rule);
+  series out{{}, q.noun(), q.nouns()};
+  for (const event* e : ctx.events)
+    if (q.counts(*e)) out.dates.push_back(e->day);
+  return out;
 }
 
 }  // namespace remit

@@ -24,12 +24,11 @@
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
 #include "evaluate/evaluator.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
 namespace {
-
-enum class family { gap, periods, notice };
 
 // The family functions take a body's context; the streamed families read nothing of it but
 // the window, the calendar and the year start, so it holds no events and no log.
@@ -38,20 +37,41 @@ const event_log& no_log() {
   return none;
 }
 
+// The judges the streamed audit runs: those that need nothing of an event but its day, kind,
+// status and publication date.
+using streamed_judge = std::variant<gap_judge, period_judge, notice_judge>;
+
+// A statement's judge for every body it applies to, with the context it judges in (its own: the
+// statement's modifiers are part of it), and the events it counts.
+struct statement_judge {
+  statement_judge(const body_context& block, const ast::statement& s, std::vector<date>* latest_by_day)
+      : context(with_modifiers(block, s)), counts(*context, s.what), judge(make(*context, s, counts, latest_by_day)) {}
+  static std::unique_ptr<body_context> with_modifiers(const body_context& block, const ast::statement& s) {
+    auto context = std::make_unique<body_context>(block);
+    context->informal_meetings_count = s.modifiers.informal_meetings_count;
+    return context;
+  }
+  static streamed_judge make(const body_context& ctx, const ast::statement& s, const qualifier& q,
+                             std::vector<date>* latest_by_day) {
+    if (const auto* n = std::get_if<ast::notice>(&s.what)) return notice_judge(ctx, *n, latest_by_day);
+    const ast::frequency& f = std::get<ast::meets>(s.what).how_often;
+    if (const auto* g = std::get_if<ast::gap_frequency>(&f)) return gap_judge(ctx, *g, q.noun());
+    return period_judge(ctx, f, q.noun(), q.nouns());
+  }
+  std::unique_ptr<body_context> context;  // the judge points to it
+  qualifier counts;
+  streamed_judge judge;
+};
+
 // One statement of a body block, as every body it applies to judges it.
 struct statement_plan {
   const ast::statement* statement = nullptr;
-  family kind = family::gap;
-  const ast::gap_frequency* gap = nullptr;
-  const ast::notice* notice = nullptr;
-  period_rule period;
-  std::vector<audit_window> periods;  // those judged, in date order
   // Notice: the latest compliant publication day for a meeting on each day of the window, as
   // found (no_date: not yet). Every body's meetings on a day share it, and counting working
   // days back is most of judging a notice rule.
   // (Left empty for a window of over a century, which no log fills.)
-  mutable std::vector<date> latest_by_day;
-  series words;                       // how its events are named (no dates)
+  std::unique_ptr<std::vector<date>> latest_by_day;
+  std::unique_ptr<statement_judge> judging;
   std::shared_ptr<const finding_writer> writer;
 };
 
@@ -65,29 +85,17 @@ struct block_plan {
   std::vector<statement_plan> statements;
 };
 
-// Writes the words of a streamed finding with the family function the batch evaluation uses.
-// It holds what it needs by value: the report's findings may outlive the audit.
+// Writes the words of a streamed finding with the judge's own words. It holds what it needs
+// by value: the report's findings may outlive the audit.
 class statement_words final : public finding_writer {
  public:
-  statement_words(body_context context, const statement_plan& plan)
-      : context_(std::move(context)), kind_(plan.kind), gap_(plan.gap), notice_(plan.notice), period_(plan.period),
-        noun_(plan.words.noun), nouns_(plan.words.nouns) {}
+  statement_words(const body_context& block, const ast::statement& s) : judging_(block, s, nullptr) {}
   std::string words(const finding& f) const override {
-    switch (kind_) {
-      case family::gap: return gap_words(context_, noun_, *gap_, f);
-      case family::periods: return period_words(period_, noun_, nouns_, f);
-      case family::notice: return notice_finding_words(context_, *notice_, f);
-    }
-    return {};
+    return std::visit([&](const auto& judge) { return judge.words(f); }, judging_.judge);
   }
 
  private:
-  body_context context_;
-  family kind_;
-  const ast::gap_frequency* gap_;  // in the rule files, which outlive the report
-  const ast::notice* notice_;
-  period_rule period_;
-  std::string noun_, nouns_;
+  statement_judge judging_;
 };
 
 // A body's state is one run of 16-byte cells, read whole for each of its events (a cache line or
@@ -155,7 +163,7 @@ bool streamable(const ast::rule_file& file, const ast::body& block) {
 
 }  // namespace
 
-struct streamed_audit::state {
+struct streamed_audit::state final : compact_findings {
   audit_window window;
   std::vector<block_plan> blocks;  // files in order, blocks in file order
   std::vector<cell, large_allocator<cell>> cells;  // every body's run, one after another
@@ -250,7 +258,7 @@ struct streamed_audit::state {
   const std::uint64_t most_found = limit_value(limit::findings);
   bool over_limit() const { return found > most_found; }
   // The families never word a finding here (its writer does, when it is reported).
-  void add_finding(std::uint32_t statement_cell, const finding& f) {
+  void add(std::uint32_t statement_cell, const finding& f) override {
     if (++found > most_found) return;
     if (judged.empty() || judged.back().size() == judged_block) judged.emplace_back().reserve(judged_block);
     judged.back().push_back({statement_cell, compact_finding(f)});
@@ -282,23 +290,11 @@ streamed_audit::streamed_audit(const std::vector<ast::rule_file>& files, audit_w
       for (const ast::statement& s : block.statements) {
         statement_plan& sp = plan.statements.emplace_back();
         sp.statement = &s;
-        sp.words = meetings_words(s.modifiers.informal_meetings_count);
-        if (const auto* n = std::get_if<ast::notice>(&s.what)) {
-          sp.kind = family::notice;
-          sp.notice = n;
+        if (std::holds_alternative<ast::notice>(s.what))
           if (const auto days = days_between(window.from, window.to) + 1; days <= 40'000)
-            sp.latest_by_day.assign(static_cast<std::size_t>(days), no_date);
-        } else if (const auto* g = std::get_if<ast::gap_frequency>(&std::get<ast::meets>(s.what).how_often)) {
-          sp.kind = family::gap;
-          sp.gap = g;
-        } else {
-          sp.kind = family::periods;
-          sp.period = period_rule_of(std::get<ast::meets>(s.what).how_often);
-          sp.periods = judged_periods(plan.context, sp.period);
-        }
-        body_context words_context = plan.context;
-        words_context.informal_meetings_count = s.modifiers.informal_meetings_count;
-        sp.writer = std::make_shared<statement_words>(std::move(words_context), sp);
+            sp.latest_by_day = std::make_unique<std::vector<date>>(static_cast<std::size_t>(days), no_date);
+        sp.judging = std::make_unique<statement_judge>(plan.context, s, sp.latest_by_day.get());
+        sp.writer = std::make_shared<statement_words>(plan.context, s);
       }
     }
 }
@@ -502,48 +498,38 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
   }
 }
 
+// A statement cell holds its judge's state: what the judge needs is loaded from it and stored
+// back (a cell's fields, by what the cell is for: see `cell`).
+namespace {
+gap_judge::state load(const cell& c, const gap_judge&) { return {c.day, c.flag}; }
+period_judge::state load(const cell& c, const period_judge&) { return {c.index, c.count, c.flag}; }
+notice_judge::state load(const cell& c, const notice_judge&) { return {c.flag}; }
+void store(cell& c, const gap_judge::state& s) { c.day = s.last, c.flag = s.fell_due; }
+void store(cell& c, const period_judge::state& s) { c.index = s.index, c.count = s.count, c.flag = s.fell_due; }
+void store(cell& c, const notice_judge::state& s) { c.flag = s.fell_due; }
+}  // namespace
+
 void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_cell, const event& e) {
-  const date q = e.day;
   for (std::size_t k = 0; k < plan.statements.size(); ++k) {
-    const statement_plan& sp = plan.statements[k];
+    const statement_judge& judging = *plan.statements[k].judging;
     const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
     cell& r = cells[at];
-    if (!e.counts_as_meeting(sp.statement->modifiers.informal_meetings_count) || r.failed) continue;
-    switch (sp.kind) {
-      case family::gap: {
-        const std::optional<date> previous = r.day == no_date ? std::nullopt : std::optional(r.day);
-        if (q >= window.from) {
-          r.flag = true;
-          if (q > gap_due(plan.context, *sp.gap, previous.value_or(window.from)))
-            add_finding(at, gap_breach(plan.context, *sp.gap, previous, q));
-        }
-        r.day = q;
-        break;
-      }
-      case family::periods:
-        while (r.index < sp.periods.size() && q > sp.periods[r.index].to) {
-          if (auto x = period_finding(sp.period, sp.periods[r.index], r.count)) add_finding(at, *x);
-          ++r.index;
-          r.count = 0;
-        }
-        if (r.index < sp.periods.size() && q >= sp.periods[r.index].from) ++r.count;
-        break;
-      case family::notice:
-        if (q < window.from) break;
-        r.flag = true;
-        try {
-          const auto day = static_cast<std::size_t>(days_between(window.from, q));
-          date latest = day < sp.latest_by_day.size() ? sp.latest_by_day[day] : no_date;
-          if (latest == no_date) {
-            latest = notice_latest_day(plan.context, *sp.notice, q);
-            if (day < sp.latest_by_day.size()) sp.latest_by_day[day] = latest;
-          }
-          if (auto x = notice_finding(latest, q, e.published)) add_finding(at, *x);
-        } catch (const calendar_year_missing& failure) {
-          r.failed = true;
-          failures[at] = failure.what();
-        }
-        break;
+    if (r.failed) continue;
+    compact_sink sink{*this, at};
+    try {
+      std::visit(
+          [&](const auto& judge) {
+            using judge_type = std::decay_t<decltype(judge)>;
+            if constexpr (!std::is_same_v<judge_type, notice_judge>)
+              if (!judging.counts.counts(e)) return;
+            auto st = load(r, judge);
+            judge.observe(st, e, sink);
+            store(r, st);
+          },
+          judging.judge);
+    } catch (const calendar_year_missing& failure) {
+      r.failed = true;
+      failures[at] = failure.what();
     }
   }
 }
@@ -552,20 +538,17 @@ void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_ce
 // event closed.
 void streamed_audit::state::close(const block_plan& plan, std::uint32_t block_cell) {
   for (std::size_t k = 0; k < plan.statements.size(); ++k) {
-    const statement_plan& sp = plan.statements[k];
     const auto at = static_cast<std::uint32_t>(block_cell + 1 + k);
     cell& r = cells[at];
     if (r.failed) continue;
-    if (sp.kind == family::gap) {
-      const std::optional<date> previous = r.day == no_date ? std::nullopt : std::optional(r.day);
-      const date last_due = gap_due(plan.context, *sp.gap, previous.value_or(window.from));
-      if (last_due < window.to) r.flag = true;
-      if (window.to > last_due) add_finding(at, gap_breach(plan.context, *sp.gap, previous, std::nullopt));
-    } else if (sp.kind == family::periods) {
-      for (; r.index < sp.periods.size(); ++r.index, r.count = 0)
-        if (auto x = period_finding(sp.period, sp.periods[r.index], r.count)) add_finding(at, *x);
-      r.flag = !sp.periods.empty();
-    }
+    compact_sink sink{*this, at};
+    std::visit(
+        [&](const auto& judge) {
+          auto st = load(r, judge);
+          judge.close(st, sink);
+          store(r, st);
+        },
+        plan.statements[k].judging->judge);
   }
 }
 

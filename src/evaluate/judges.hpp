@@ -1,0 +1,342 @@
+// The judges: each rule family's meaning, written once (docs/development.md, "One judge per
+// family").
+//
+// A judge is a family's rule for one statement and one body. It is handed the body's events one
+// at a time, in date order (`observe`), then told that the window has ended (`close`), and says
+// what it finds to a sink as it goes. What it must remember between events is its `state`, kept
+// apart from the judge: a small value the streamed audit holds for each body in a cell of its own,
+// and the batch audit on its stack. So every engine judges with the same code:
+//   - the batch audit (evaluator.cpp) feeds a judge a body's events from memory;
+//   - the streamed audit (streamed_audit.cpp) feeds it rows as they are read;
+//   - remit explain (explain.cpp) feeds it the same events with a sink that traces, and prints
+//     each step the judge took, in the words the judge gives it;
+//   - remit due (due.cpp) feeds it the record up to "as of" and asks the state what falls due next.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evaluate/context.hpp"
+
+namespace remit {
+
+// ---- Where a judge's findings go ----
+// Every sink takes `add(judge, finding)`: the judge's own `words` write the finding's derivation
+// when the sink wants it. A sink whose `tracing` is true is also told each step in words
+// (`step`), asked how to word a verdict (`verdict`: waivers and advisory wording decide), and
+// lends the judge a list of dates to gather what it shows.
+
+// The batch audit's: findings worded as found, each counted against the findings limit.
+struct batch_sink {
+  static constexpr bool tracing = false;
+  const body_context& ctx;
+  family_result& out;
+  template <typename Judge>
+  void add(const Judge& judge, finding f) {
+    f.message = judge.words(f);
+    ctx.add(out, std::move(f));
+  }
+};
+
+// The streamed audit's: findings kept compact for the body's cell, worded only when reported.
+class compact_findings {
+ public:
+  virtual void add(std::uint32_t cell, const finding& f) = 0;
+
+ protected:
+  ~compact_findings() = default;
+};
+struct compact_sink {
+  static constexpr bool tracing = false;
+  compact_findings& to;
+  std::uint32_t cell = 0;
+  template <typename Judge>
+  void add(const Judge&, const finding& f) {
+    to.add(cell, f);
+  }
+};
+
+// remit explain's: each step written out; each finding recorded as the audit settles it, for
+// comparison with the audit's own.
+class trace_sink {
+ public:
+  static constexpr bool tracing = true;
+  trace_sink(std::ostream& out, const ast::rule_file& file, const ast::body& block, const ast::statement& s)
+      : out_(out), file_(file), block_(block), s_(s) {}
+  template <typename Judge>
+  void add(const Judge&, const finding& f) {
+    reached_.push_back({settled(f.status, f.due), f.due});
+  }
+  void step(std::string_view words);
+  // "breach", "breach, waived: ...", "advisory (...)": what a shortfall due on `due` is.
+  std::string verdict(date due) const;
+  std::vector<date> dates;             // lent to the judge
+  std::vector<const event*> events;    // lent to the judge
+
+  struct reached {
+    finding_status status;
+    date due;
+    auto operator<=>(const reached&) const = default;
+  };
+  const std::vector<reached>& findings() const { return reached_; }
+
+ private:
+  finding_status settled(finding_status s, date due) const;
+  std::ostream& out_;
+  const ast::rule_file& file_;
+  const ast::body& block_;
+  const ast::statement& s_;
+  std::vector<reached> reached_;
+};
+
+// Each judge's `observe` and `close` are written once, in its family's file, and made there for
+// each sink.
+#define REMIT_JUDGE_FOR_EVERY_SINK(judge)                                                        \
+  template void judge::observe<batch_sink>(state&, const event&, batch_sink&) const;             \
+  template void judge::observe<compact_sink>(state&, const event&, compact_sink&) const;         \
+  template void judge::observe<trace_sink>(state&, const event&, trace_sink&) const;             \
+  template void judge::close<batch_sink>(state&, batch_sink&) const;                             \
+  template void judge::close<compact_sink>(state&, compact_sink&) const;                         \
+  template void judge::close<trace_sink>(state&, trace_sink&) const
+
+// ---- Which events a frequency counts (qualifying.cpp) ----
+// A frequency statement (meets, meets jointly, reports, receives) counts some of a body's events;
+// its judge is handed only those.
+class qualifier {
+ public:
+  enum class verdict {
+    counted,
+    other_kind,       // an event of another kind altogether: not even listed
+    session,          // a session, where formal meetings are counted
+    not_held,         // cancelled, scheduled, ...
+    title,            // its title lacks the partner or report title
+    recipient,        // a report to another body
+    no_items,         // its agenda items are not recorded
+    no_item,          // none of its items is the one asked for
+  };
+  qualifier(const body_context& ctx, const ast::rule& rule);
+  verdict judge(const event& e) const;
+  bool counts(const event& e) const { return judge(e) == verdict::counted; }
+  // Why an event with this verdict does not count, in words ("a session, not a formal meeting").
+  std::string why_not(const event& e, verdict v) const;
+  const std::string& noun() const { return noun_; }    // "held meeting"
+  const std::string& nouns() const { return nouns_; }  // "held meetings"
+
+ private:
+  const body_context* ctx_;
+  const ast::rule* rule_;
+  std::string wanted_;  // folded: the partner, the report title or the item
+  std::optional<recipient_matcher> recipient_;
+  std::string noun_, nouns_;
+};
+
+// ---- Gap (gap.cpp): each qualifying event due within an interval of the one before ----
+class gap_judge {
+ public:
+  struct state {
+    date last = no_date;    // the last qualifying event so far; none: the chain runs from the window's start
+    bool fell_due = false;  // a link was judged, or the open link fell due
+    bool started = false;   // the chain's start was traced
+  };
+  gap_judge(const body_context& ctx, const ast::gap_frequency& f, std::string noun, std::string_view rule_words = {})
+      : ctx_(&ctx), f_(&f), noun_(std::move(noun)), rule_words_(rule_words) {}
+  // `e` counts for the statement (its qualifier says so).
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const;
+  // What the rule is, said before its steps (remit explain).
+  void introduce(trace_sink& out) const;
+
+ private:
+  template <typename Out>
+  void start(state& s, Out& out) const;
+  const body_context* ctx_;
+  const ast::gap_frequency* f_;
+  std::string noun_;
+  std::string_view rule_words_;  // the statement as written, for remit explain
+};
+
+// ---- Coverage and count (periods.cpp): each aligned period needs enough qualifying events ----
+class period_judge {
+ public:
+  struct state {
+    std::uint32_t index = 0;  // the first period not closed
+    std::uint32_t count = 0;  // qualifying events in it so far
+    bool fell_due = false;
+  };
+  // An aligned period from the one holding the window's start to the one holding its end, and
+  // whether it is judged.
+  enum class judged_as { judged, starts_before, ends_after, earlier_version, later_version };
+  struct aligned_period {
+    audit_window span;
+    judged_as judged = judged_as::judged;
+  };
+  period_judge(const body_context& ctx, const ast::frequency& f, std::string noun, std::string nouns,
+               std::string_view rule_words = {});
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const;
+  void introduce(trace_sink& out) const;
+  const period_rule& rule() const { return rule_; }
+
+ private:
+  template <typename Out>
+  void close_period(state& s, Out& out) const;
+  const body_context* ctx_;
+  period_rule rule_;
+  std::vector<aligned_period> periods_;
+  std::string noun_, nouns_;
+  std::string_view rule_words_;
+};
+
+// ---- Notice (notice.cpp): each held meeting's agenda published N (clear) (working) days before ----
+class notice_judge {
+ public:
+  struct state {
+    bool fell_due = false;
+  };
+  // `latest_by_day`, if given: the latest compliant day for a meeting on each day of the window,
+  // kept as found (no_date: not yet) for every body the statement judges; counting working days
+  // back is most of judging a notice rule. Throws calendar_year_missing from observe.
+  notice_judge(const body_context& ctx, const ast::notice& r, std::vector<date>* latest_by_day = nullptr)
+      : ctx_(&ctx), r_(&r), latest_by_day_(latest_by_day) {}
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const;
+  void introduce(trace_sink& out) const;
+
+ private:
+  date latest_day(date meeting) const;
+  const body_context* ctx_;
+  const ast::notice* r_;
+  std::vector<date>* latest_by_day_;
+};
+
+// ---- Item (item.cpp): each held meeting has an agenda item ----
+class item_judge {
+ public:
+  struct state {
+    bool fell_due = false;
+  };
+  item_judge(const body_context& ctx, const ast::has_item& r) : ctx_(&ctx), r_(&r), matcher_(r) {}
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const { return x.message; }  // worded as found
+  void introduce(trace_sink& out) const;
+
+ private:
+  const body_context* ctx_;
+  const ast::has_item* r_;
+  item_matcher matcher_;
+};
+
+// ---- Deadline (deadline.cpp): "receives "X" by DATE" ----
+class deadline_judge {
+ public:
+  struct state {
+    date first = no_date;  // the first held meeting that received it
+    bool fell_due = false;
+  };
+  deadline_judge(const body_context& ctx, const ast::receives_by& r) : ctx_(&ctx), r_(&r), wanted_(fold(r.item)) {}
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const { return x.message; }
+  void introduce(trace_sink& out) const;
+  // Whether this version of the rules judges the deadline, in the window: when it does not, why.
+  std::optional<std::string> not_judged() const;
+
+ private:
+  const body_context* ctx_;
+  const ast::receives_by* r_;
+  std::string wanted_;
+};
+
+// ---- Precedence (precedence.cpp): each held meeting preceded by a named event ----
+class precedence_judge {
+ public:
+  // Days of events strictly before the day being judged: of each kind, the latest day seen and the
+  // latest before that (events of a meeting's own day never count for it).
+  struct two_days {
+    date latest = no_date, before = no_date;
+    void see(date d) {
+      if (latest == no_date || d > latest) before = latest, latest = d;
+    }
+    std::optional<date> before_day(date d) const {
+      const date x = latest != no_date && latest < d ? latest : before;
+      return x == no_date ? std::nullopt : std::optional(x);
+    }
+  };
+  struct state {
+    two_days preceding;  // held meetings or sessions with the title
+    two_days meetings;   // other held meetings: "since the previous meeting"
+    bool fell_due = false;
+  };
+  precedence_judge(const body_context& ctx, const ast::preceded_by& r) : ctx_(&ctx), r_(&r), wanted_(fold(r.title)) {}
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const { return x.message; }
+  void introduce(trace_sink& out) const;
+
+ private:
+  bool precedes(const event& e) const;
+  const body_context* ctx_;
+  const ast::preceded_by* r_;
+  std::string wanted_;
+};
+
+// How remit explain names an event: `meeting "Board"`, `report "Annual" to "Cabinet"`.
+std::string event_words(const event_log& log, const event& e);
+
+// ---- Judging a body ----
+
+// Feeds a judge the body's events that `keep` admits, in date order, and closes it; says whether
+// anything fell due. The batch audit and remit explain judge so; the streamed audit feeds the
+// same judges row by row.
+template <typename Judge, typename Keep, typename Out>
+bool judge_events(const body_context& ctx, const Judge& judge, Keep keep, Out& out) {
+  typename Judge::state s;
+  if constexpr (Out::tracing) judge.introduce(out);
+  for (const event* e : ctx.events)
+    if (keep(*e)) judge.observe(s, *e, out);
+  judge.close(s, out);
+  return s.fell_due;
+}
+
+// A frequency statement (meets, meets jointly, reports, receives): its qualifier chooses the
+// events, and a gap or period judge judges them.
+template <typename Out>
+bool judge_frequency(const body_context& ctx, const ast::statement& s, const ast::frequency& f, Out& out) {
+  const qualifier q(ctx, s.what);
+  const auto keep = [&](const event& e) { return q.counts(e); };
+  const std::string_view written = std::string_view(s.text).substr(0, s.rule_chars);
+  if (const auto* gap = std::get_if<ast::gap_frequency>(&f))
+    return judge_events(ctx, gap_judge(ctx, *gap, q.noun(), written), keep, out);
+  return judge_events(ctx, period_judge(ctx, f, q.noun(), q.nouns(), written), keep, out);
+}
+
+// A statement, judged whole for one body by the batch audit (evaluator.cpp), findings worded.
+family_result judge_statement(const body_context& ctx, const ast::statement& s);
+
+// For a visitor that names every statement form (no default branch: a form left out does not compile).
+template <typename... Forms>
+struct each_form : Forms... {
+  using Forms::operator()...;
+};
+
+}  // namespace remit
