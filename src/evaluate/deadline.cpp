@@ -63,6 +63,38 @@ void deadline_judge::close(state& s, Out& out) const {
                                r.item, r.deadline, ctx_->audit().to)});
 }
 
+void deadline_judge::forecast(const state& s, outlook& o) const {
+  const ast::receives_by& r = *r_;
+  if (const auto& v = ctx_->version; v && v->from && r.deadline < *v->from) {
+    o.why_quiet = fmt::format("due on {}, before this version of the rules took effect on {}", r.deadline, *v->from);
+    return;
+  }
+  if (s.first != no_date && s.first <= r.deadline) {
+    o.why_quiet = fmt::format("received on {}", s.first);
+    return;
+  }
+  if (s.first != no_date) {
+    o.why_quiet =
+        fmt::format("received on {}, after the deadline of {} (remit check reports the breach)", s.first, r.deadline);
+    return;
+  }
+  // The first planned meeting that has it on its agenda.
+  const state planned = record_state(o.planned, *this, [](const event&) { return true; });
+  const std::optional<date> on = planned.first == no_date ? std::nullopt : std::optional(planned.first);
+  const obligation_status status = r.deadline < o.as_of      ? obligation_status::overdue
+                                   : on && *on > r.deadline ? obligation_status::at_risk
+                                                            : obligation_status::due;
+  obligation& x = o.add(obligation_kind::deadline, status, r.deadline);
+  x.planned = on;
+  x.what = fmt::format("\"{}\" received by a held meeting", r.item);
+  const std::string plan = on ? fmt::format("it is on the agenda of the meeting planned on {}", *on)
+                              : std::string("no planned meeting has it on its agenda");
+  x.message = status == obligation_status::overdue
+                  ? fmt::format("\"{}\" was due by {}; no held meeting has received it as of {}, {} overdue; {}", r.item,
+                                r.deadline, o.as_of, counted(days_between(r.deadline, o.as_of), "day", "days"), plan)
+                  : fmt::format("\"{}\" is due by {}; {}", r.item, r.deadline, plan);
+}
+
 REMIT_JUDGE_FOR_EVERY_SINK(deadline_judge);
 
 }  // namespace remit

@@ -264,13 +264,13 @@ family_result judge_statement(const body_context& ctx, const ast::statement& s) 
                  [&](const ast::meets_jointly& r) { frequency(r); },
                  [&](const ast::reports& r) { frequency(r); },
                  [&](const ast::receives& r) { frequency(r); },
-                 [&](const ast::notice& r) { out.fell_due = judge_events(ctx, notice_judge(ctx, r), each_event, sink); },
-                 [&](const ast::has_item& r) { out.fell_due = judge_events(ctx, item_judge(ctx, r), each_event, sink); },
+                 [&](const ast::notice& r) { out.fell_due = judge_events(ctx, notice_judge(ctx, r), each_event, sink).fell_due; },
+                 [&](const ast::has_item& r) { out.fell_due = judge_events(ctx, item_judge(ctx, r), each_event, sink).fell_due; },
                  [&](const ast::receives_by& r) {
-                   out.fell_due = judge_events(ctx, deadline_judge(ctx, r), each_event, sink);
+                   out.fell_due = judge_events(ctx, deadline_judge(ctx, r), each_event, sink).fell_due;
                  },
                  [&](const ast::preceded_by& r) {
-                   out.fell_due = judge_events(ctx, precedence_judge(ctx, r), each_event, sink);
+                   out.fell_due = judge_events(ctx, precedence_judge(ctx, r), each_event, sink).fell_due;
                  },
                  [&](const ast::quorum& r) { out = evaluate_quorum(ctx, r); },
                  [&](const ast::chaired_by& r) { out = evaluate_chair(ctx, r); },

@@ -191,6 +191,35 @@ void gap_judge::close(state& s, Out& out) const {
   if (ctx.window.to > due) out.add(*this, breach_of(ctx, *f_, p, std::nullopt));
 }
 
+void gap_judge::forecast(const state& s, const qualifier& q, outlook& o) const {
+  const bool any = s.last != no_date;
+  const date p = any ? s.last : o.anchor;
+  const due_date due = o.record.in_force(
+      due_after(p, *f_, any ? fmt::format("the {} on {}", noun_, p) : fmt::format("{}, the earliest event in the logs", p)));
+  std::optional<date> next;
+  for (const event* e : o.planned.events)
+    if (q.counts(*e)) {
+      next = e->day;
+      break;
+    }
+  const obligation_status status = due.day < o.as_of          ? obligation_status::overdue
+                                   : next && *next > due.day ? obligation_status::at_risk
+                                                             : obligation_status::due;
+  obligation& x = o.add(obligation_kind::next_event, status, due.day);
+  if (any) x.last = p;
+  x.planned = next;
+  x.what = fmt::format("next {}", noun_);
+  std::string plan = next ? fmt::format("the next planned is on {}", *next) : std::string("none is planned in the log");
+  if (status == obligation_status::at_risk)
+    plan = fmt::format("the next planned is on {}, {} late", *next, counted(days_between(due.day, *next), "day", "days"));
+  if (status == obligation_status::overdue)
+    x.message = fmt::format("next {} was due by {} ({}); {} as of {}, {} overdue; {}", noun_, due.day, due.derivation,
+                            any ? "none since" : "none in the logs", o.as_of,
+                            counted(days_between(due.day, o.as_of), "day", "days"), plan);
+  else
+    x.message = fmt::format("next {} due by {} ({}); {}", noun_, due.day, due.derivation, plan);
+}
+
 REMIT_JUDGE_FOR_EVERY_SINK(gap_judge);
 
 }  // namespace remit

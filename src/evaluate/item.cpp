@@ -1,4 +1,6 @@
 // Item family (docs/language.md): each held meeting has a given agenda item.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -75,6 +77,29 @@ void item_judge::close(state& s, Out& out) const {
   if constexpr (Out::tracing)
     if (!s.fell_due)
       out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+}
+
+void item_judge::forecast(outlook& o) const {
+  const event_log& log = ctx_->log;
+  const auto meetings = o.planned_meetings();
+  for (const event* e : meetings) {
+    const auto items = log.items_of(*e);
+    const bool has = std::any_of(items.begin(), items.end(),
+                                 [&](string_pool::id i) { return matcher_.matches(log.strings.folded(i)); });
+    if (has) continue;
+    obligation& x =
+        o.add(obligation_kind::agenda_item, items.empty() ? obligation_status::due : obligation_status::at_risk, e->day);
+    x.meeting = e->day;
+    x.what = fmt::format("an agenda item {} for the meeting on {}", matcher_.what(), with_weekday(e->day));
+    x.message = items.empty()
+                    ? fmt::format("the meeting on {} needs an agenda item {}; no agenda is recorded for it yet",
+                                  with_weekday(e->day), matcher_.what())
+                    : fmt::format("the agenda recorded for the meeting on {} has no item {} ({} recorded)",
+                                  with_weekday(e->day), matcher_.what(),
+                                  counted(static_cast<long>(items.size()), "item", "items"));
+  }
+  if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so no agenda to foresee";
+  else o.why_quiet = "the agendas recorded for the planned meetings have the item";
 }
 
 REMIT_JUDGE_FOR_EVERY_SINK(item_judge);

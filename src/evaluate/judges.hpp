@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "evaluate/context.hpp"
+#include "evaluate/due.hpp"
 
 namespace remit {
 
@@ -93,15 +94,51 @@ class trace_sink {
   std::vector<reached> reached_;
 };
 
+// remit due's: the record is fed to a judge for its state alone, what it found already is
+// remit check's to report.
+struct state_sink {
+  static constexpr bool tracing = false;
+  template <typename Judge>
+  void add(const Judge&, const finding&) {}
+};
+
+// What remit due foresees from, for one body and statement (due.cpp): the record up to "as of"
+// (fed to the judge: its state is what the record says), and the events planned after it, copied
+// as held, so that each judge's own test of what qualifies applies to them unchanged. A judge's
+// `forecast` adds what falls due next, or says in `why_quiet` why nothing can be foreseen.
+struct outlook {
+  const body_context& record;
+  const body_context& planned;
+  date as_of;
+  date anchor;  // the earliest event in the logs: a gap with no event yet runs from it
+  std::vector<obligation>& found;
+  std::string why_quiet = {};
+  obligation& add(obligation_kind kind, obligation_status status, date due) {
+    obligation& o = found.emplace_back();
+    o.kind = kind;
+    o.status = status;
+    o.due = due;
+    return o;
+  }
+  std::vector<const event*> planned_meetings() const {
+    std::vector<const event*> out;
+    for (const event* e : planned.events)
+      if (planned.counts_as_meeting(*e)) out.push_back(e);
+    return out;
+  }
+};
+
 // Each judge's `observe` and `close` are written once, in its family's file, and made there for
 // each sink.
 #define REMIT_JUDGE_FOR_EVERY_SINK(judge)                                                        \
   template void judge::observe<batch_sink>(state&, const event&, batch_sink&) const;             \
   template void judge::observe<compact_sink>(state&, const event&, compact_sink&) const;         \
   template void judge::observe<trace_sink>(state&, const event&, trace_sink&) const;             \
+  template void judge::observe<state_sink>(state&, const event&, state_sink&) const;             \
   template void judge::close<batch_sink>(state&, batch_sink&) const;                             \
   template void judge::close<compact_sink>(state&, compact_sink&) const;                         \
-  template void judge::close<trace_sink>(state&, trace_sink&) const
+  template void judge::close<trace_sink>(state&, trace_sink&) const;                             \
+  template void judge::close<state_sink>(state&, state_sink&) const
 
 // ---- Which events a frequency counts (qualifying.cpp) ----
 // A frequency statement (meets, meets jointly, reports, receives) counts some of a body's events;
@@ -152,6 +189,8 @@ class gap_judge {
   std::string words(const finding& x) const;
   // What the rule is, said before its steps (remit explain).
   void introduce(trace_sink& out) const;
+  // The next qualifying event, due within the interval of the record's last.
+  void forecast(const state& s, const qualifier& q, outlook& o) const;
 
  private:
   template <typename Out>
@@ -185,7 +224,8 @@ class period_judge {
   void close(state& s, Out& out) const;
   std::string words(const finding& x) const;
   void introduce(trace_sink& out) const;
-  const period_rule& rule() const { return rule_; }
+  // The first period, from the one holding "as of", that does not yet have enough.
+  void forecast(const state& s, const qualifier& q, outlook& o) const;
 
  private:
   template <typename Out>
@@ -214,6 +254,8 @@ class notice_judge {
   void close(state& s, Out& out) const;
   std::string words(const finding& x) const;
   void introduce(trace_sink& out) const;
+  // The agenda of each planned meeting, published by the latest compliant date.
+  void forecast(outlook& o) const;
 
  private:
   date latest_day(date meeting) const;
@@ -235,6 +277,8 @@ class item_judge {
   void close(state& s, Out& out) const;
   std::string words(const finding& x) const { return x.message; }  // worded as found
   void introduce(trace_sink& out) const;
+  // Each planned meeting's agenda has the item.
+  void forecast(outlook& o) const;
 
  private:
   const body_context* ctx_;
@@ -256,6 +300,8 @@ class deadline_judge {
   void close(state& s, Out& out) const;
   std::string words(const finding& x) const { return x.message; }
   void introduce(trace_sink& out) const;
+  // Received by a held meeting by the deadline, if the record has not.
+  void forecast(const state& s, outlook& o) const;
   // Whether this version of the rules judges the deadline, in the window: when it does not, why.
   std::optional<std::string> not_judged() const;
 
@@ -292,6 +338,8 @@ class precedence_judge {
   void close(state& s, Out& out) const;
   std::string words(const finding& x) const { return x.message; }
   void introduce(trace_sink& out) const;
+  // Before each planned meeting, a held (or planned) meeting or session with the title.
+  void forecast(const state& s, outlook& o) const;
 
  private:
   bool precedes(const event& e) const;
@@ -305,17 +353,28 @@ std::string event_words(const event_log& log, const event& e);
 
 // ---- Judging a body ----
 
-// Feeds a judge the body's events that `keep` admits, in date order, and closes it; says whether
-// anything fell due. The batch audit and remit explain judge so; the streamed audit feeds the
-// same judges row by row.
+// Feeds a judge the body's events that `keep` admits, in date order, and closes it; its state at
+// the end says whether anything fell due. The batch audit, remit explain and remit due judge so;
+// the streamed audit feeds the same judges row by row.
 template <typename Judge, typename Keep, typename Out>
-bool judge_events(const body_context& ctx, const Judge& judge, Keep keep, Out& out) {
+typename Judge::state judge_events(const body_context& ctx, const Judge& judge, Keep keep, Out& out) {
   typename Judge::state s;
   if constexpr (Out::tracing) judge.introduce(out);
   for (const event* e : ctx.events)
     if (keep(*e)) judge.observe(s, *e, out);
   judge.close(s, out);
-  return s.fell_due;
+  return s;
+}
+
+// The state a judge is left in by the body's events that `keep` admits, nothing closed: what the
+// record says as of its last event (remit due).
+template <typename Judge, typename Keep>
+typename Judge::state record_state(const body_context& ctx, const Judge& judge, Keep keep) {
+  typename Judge::state s;
+  state_sink none;
+  for (const event* e : ctx.events)
+    if (keep(*e)) judge.observe(s, *e, none);
+  return s;
 }
 
 // A frequency statement (meets, meets jointly, reports, receives): its qualifier chooses the
@@ -326,8 +385,8 @@ bool judge_frequency(const body_context& ctx, const ast::statement& s, const ast
   const auto keep = [&](const event& e) { return q.counts(e); };
   const std::string_view written = std::string_view(s.text).substr(0, s.rule_chars);
   if (const auto* gap = std::get_if<ast::gap_frequency>(&f))
-    return judge_events(ctx, gap_judge(ctx, *gap, q.noun(), written), keep, out);
-  return judge_events(ctx, period_judge(ctx, f, q.noun(), q.nouns(), written), keep, out);
+    return judge_events(ctx, gap_judge(ctx, *gap, q.noun(), written), keep, out).fell_due;
+  return judge_events(ctx, period_judge(ctx, f, q.noun(), q.nouns(), written), keep, out).fell_due;
 }
 
 // A statement, judged whole for one body by the batch audit (evaluator.cpp), findings worded.

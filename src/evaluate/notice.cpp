@@ -161,6 +161,42 @@ void notice_judge::close(state& s, Out& out) const {
       out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
 }
 
+void notice_judge::forecast(outlook& o) const {
+  const ast::notice& r = *r_;
+  const auto meetings = o.planned_meetings();
+  int in_time = 0;
+  for (const event* e : meetings) {
+    const date m = e->day;
+    const auto [due, how] = latest_publication(*ctx_, r, m);
+    if (e->published != no_date && e->published <= due) {
+      ++in_time;
+      continue;
+    }
+    const obligation_status status = e->published != no_date
+                                         ? (due < o.as_of ? obligation_status::overdue : obligation_status::at_risk)
+                                     : due < o.as_of ? obligation_status::overdue
+                                                     : obligation_status::due;
+    obligation& x = o.add(obligation_kind::agenda_publication, status, due);
+    x.meeting = m;
+    x.what = fmt::format("agenda for the meeting on {}", with_weekday(m));
+    if (e->published != no_date)
+      x.message = fmt::format("the agenda for the meeting on {} is recorded as published on {}, {} late: {} needs "
+                              "publication by {} ({})",
+                              with_weekday(m), with_weekday(e->published),
+                              counted(days_between(due, e->published), "day", "days"), notice_words(r), with_weekday(due),
+                              how);
+    else if (status == obligation_status::overdue)
+      x.message = fmt::format("the agenda for the meeting on {} needed publication by {} for {} ({}); none is recorded "
+                              "as of {}",
+                              with_weekday(m), with_weekday(due), notice_words(r), how, o.as_of);
+    else
+      x.message = fmt::format("publish the agenda for the meeting on {} by {} for {} ({})", with_weekday(m),
+                              with_weekday(due), notice_words(r), how);
+  }
+  if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so no agenda deadline to foresee";
+  else if (in_time > 0) o.why_quiet = "the agendas of the planned meetings are recorded as published in time";
+}
+
 REMIT_JUDGE_FOR_EVERY_SINK(notice_judge);
 
 }  // namespace remit

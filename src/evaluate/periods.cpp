@@ -1,5 +1,7 @@
 // Coverage and count families (docs/language.md): periods aligned to the year start; only periods
 // wholly inside the window are judged.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "evaluate/judges.hpp"
@@ -114,6 +116,55 @@ void period_judge::observe(state& s, const event& e, Out& out) const {
 template <typename Out>
 void period_judge::close(state& s, Out& out) const {
   while (s.index < periods_.size()) close_period(s, out);
+}
+
+void period_judge::forecast(const state& s, const qualifier& q, outlook& o) const {
+  const ast::period_kind kind = rule_.period;
+  const int needed = rule_.needed;
+  const int months = ast::months_in(kind);
+  std::vector<date> planned;
+  for (const event* e : o.planned.events)
+    if (q.counts(*e)) planned.push_back(e->day);
+  const auto count_in = [](const std::vector<date>& dates, date a, date b) {
+    return static_cast<int>(std::upper_bound(dates.begin(), dates.end(), b) - std::lower_bound(dates.begin(), dates.end(), a));
+  };
+
+  date start = period_start_holding(o.as_of, months, ctx_->year_start_month);
+  date end = start.plus_months(months).plus_days(-1);
+  // The record's count for the period holding "as of": the state's, when its open period is that one.
+  int found = s.index < periods_.size() && periods_[s.index].span.from == start ? static_cast<int>(s.count) : 0;
+  std::string before;
+  if (found >= needed) {
+    before = fmt::format("the {} {} to {} already has {}; ", period_word(kind), start, end, counted(found, noun_, nouns_));
+    start = end.plus_days(1);
+    end = start.plus_months(months).plus_days(-1);
+    found = 0;  // the record ends on "as of", before the next period starts
+  }
+  const int coming = count_in(planned, start, end);
+  const bool short_of_plan = !planned.empty() && found + coming < needed;
+  obligation& x = o.add(obligation_kind::period, short_of_plan ? obligation_status::at_risk : obligation_status::due, end);
+  x.period_start = start;
+  x.period_end = end;
+  x.found = found;
+  x.needed = needed;
+  std::vector<date> in_period;
+  for (date d : planned)
+    if (start <= d && d <= end) in_period.push_back(d);
+  if (!in_period.empty()) x.planned = in_period.front();
+  const std::string wanted =
+      needed == 1 ? "at least one " + noun_ : fmt::format("at least {}", counted(needed, noun_, nouns_));
+  x.what = fmt::format("{} in the {} {} to {}", wanted, period_word(kind), start, end);
+  std::string plan;
+  if (!in_period.empty()) {
+    plan = "; planned: ";
+    for (std::size_t i = 0; i < in_period.size(); ++i) plan += fmt::format("{}{}", i ? ", " : "", in_period[i]);
+  } else if (!planned.empty()) {
+    plan = fmt::format("; none planned in it (the next planned is on {})", planned.front());
+  } else {
+    plan = "; none planned in the log";
+  }
+  x.message = fmt::format("{}the {} {} to {} needs {} by {}; {} so far{}", before, period_word(kind), start, end, wanted,
+                          end, found == 0 ? std::string("none") : std::to_string(found), plan);
 }
 
 REMIT_JUDGE_FOR_EVERY_SINK(period_judge);

@@ -5,6 +5,8 @@
 // (not itself such an event) and before the day of this one. With no previous meeting in the
 // logs, any such event before it will do, and none is no evidence: the logs may simply start
 // after it.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -91,6 +93,44 @@ void precedence_judge::close(state& s, Out& out) const {
   if constexpr (Out::tracing)
     if (!s.fell_due)
       out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+}
+
+void precedence_judge::forecast(const state& s, outlook& o) const {
+  const ast::preceded_by& r = *r_;
+  const auto meetings = o.planned_meetings();
+  const std::vector<const event*>& planned = o.planned.events;
+  // Since the previous meeting: from the day after the latest held or planned meeting before
+  // this one (the earliest event in the logs when there is none).
+  const auto previous_meeting = [&](date m) {
+    std::optional<date> p = s.meetings.before_day(m);
+    for (const event* x : meetings)
+      if (x->day < m && (!p || x->day > *p)) p = x->day;
+    return p ? p->plus_days(1) : o.anchor;
+  };
+  for (const event* e : meetings) {
+    const date m = e->day, latest = m.plus_days(-1);
+    const date earliest = r.since_previous ? previous_meeting(m) : m.plus_days(-r.days);
+    // The record's latest such event before the meeting's day is in reach, or none is.
+    if (const auto held = s.preceding.before_day(m); held && *held >= earliest) continue;
+    const auto in_reach = [&](const event* x) { return earliest <= x->day && x->day <= latest && precedes(*x); };
+    const auto next = std::find_if(planned.begin(), planned.end(), in_reach);
+    const bool any_planned =
+        std::any_of(planned.begin(), planned.end(), [&](const event* x) { return x->day < m && precedes(*x); });
+    const obligation_status status = latest < o.as_of                        ? obligation_status::overdue
+                                     : next == planned.end() && any_planned ? obligation_status::at_risk
+                                                                            : obligation_status::due;
+    obligation& x = o.add(obligation_kind::preceding_event, status, latest);
+    x.meeting = m;
+    if (next != planned.end()) x.planned = (*next)->day;
+    x.what = fmt::format("\"{}\" before the meeting on {}", r.title, with_weekday(m));
+    x.message = fmt::format("the meeting on {} must be preceded by a held meeting or session whose title contains \"{}\", "
+                            "from {} to {}; {}",
+                            with_weekday(m), r.title, earliest, latest,
+                            next != planned.end() ? fmt::format("one is planned on {}", (*next)->day)
+                                                  : std::string("none is held or planned in that time"));
+  }
+  if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so nothing to foresee";
+  else o.why_quiet = "every planned meeting is already preceded as required";
 }
 
 REMIT_JUDGE_FOR_EVERY_SINK(precedence_judge);
