@@ -9,13 +9,16 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 #include "language/describe.hpp"
 
 namespace remit {
 
-family_result evaluate_attendance_rate(const body_context& ctx, const ast::attendance_rate& rule) {
-  family_result out;
+template <>
+bool window_judge<ast::attendance_rate>::judge_window(const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::attendance_rate& rule = *rule_;
+  bool fell_due = false;
   const int months = ast::months_in(rule.period);
   const std::vector<std::string> except = folded_all(rule.except);
   for (date start = period_start_holding(ctx.window.from, months, ctx.year_start_month); start <= ctx.window.to;
@@ -26,10 +29,10 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
     for (const event* e : ctx.events)
       if (ctx.counts_as_meeting(*e) && start <= e->day && e->day <= end) meetings.push_back(e);
     if (meetings.empty()) continue;  // no meeting to attend: nothing fell due
-    out.fell_due = true;
+    fell_due = true;
     const std::string period = fmt::format("the {} {} to {}", period_word(rule.period), start, end);
     const auto no_evidence = [&](std::string why) {
-      ctx.add(out, {finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
+      add(finding{finding_status::no_evidence, end, std::nullopt, {}, start, end, {}, std::move(why)});
     };
     std::vector<std::string> unrecorded;
     for (const event* e : meetings)
@@ -89,10 +92,10 @@ family_result evaluate_attendance_rate(const body_context& ctx, const ast::atten
                             rule.percent == 100 ? std::string("every meeting") : fmt::format("at least {}%", rule.percent),
                             names_words(r.missed))};
       f.people = {r.name};
-      ctx.add(out, std::move(f));
+      add(std::move(f));
     }
   }
-  return out;
+  return fell_due;
 }
 
 }  // namespace remit

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
@@ -31,83 +31,81 @@ const membership* partner_of(const body_context& ctx, string_pool::id person, da
 
 }  // namespace
 
-family_result evaluate_attended_by(const body_context& ctx, const ast::attended_by& rule) {
-  family_result out;
+template <>
+void meeting_judge<ast::attended_by>::judge_meeting(const event& meeting, const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::attended_by& rule = *rule_;
   const std::vector<std::string> wanted = folded_all(rule.roles);
-  const std::vector<const event*> meetings = ctx.meetings_in_window();
-  out.fell_due = !meetings.empty();
-  for (const event* e : meetings) {
-    const auto no_evidence = [&](std::string why) {
-      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
-    };
-    const auto record = attendance_at(ctx, *e);
-    if (record.empty()) {
-      no_evidence(fmt::format("no attendance is recorded for the held meeting on {}, so whether {} attended cannot be told",
-                              e->day, roles_words(rule.roles)));
-      continue;
-    }
-    bool met = false, any_role = has_memberships(ctx);
-    std::vector<std::string> missing;            // holders of the role who did not attend
-    std::vector<const attendance*> holders_in;   // holders of the role who attended
-    for (const attendance& a : record) {
-      any_role = any_role || a.role != 0;
-      if (!role_held(ctx, a.person, a.role, e->day, wanted)) continue;
-      if (attended(a.status)) met = true, holders_in.push_back(&a);
-      else missing.push_back(fmt::format("{} ({})", ctx.log.strings.text(a.person), name(a.status)));
-    }
-    if (met && rule.partners > 0) {
-      std::map<std::string_view, std::string> partners;  // folded partner -> as written
-      std::set<std::string_view> seen;
-      std::vector<std::string> who, unknown;
-      for (const attendance* a : holders_in) {
-        if (!seen.insert(ctx.log.strings.folded(a->person)).second) continue;
-        const membership* m = partner_of(ctx, a->person, e->day, wanted);
-        if (!m) {
-          unknown.emplace_back(ctx.log.strings.text(a->person));
-          continue;
-        }
-        partners.emplace(ctx.log.strings.folded(m->partner), ctx.log.strings.text(m->partner));
-        who.push_back(fmt::format("{} of {}", ctx.log.strings.text(a->person), ctx.log.strings.text(m->partner)));
-      }
-      const int found = static_cast<int>(partners.size());
-      if (found >= rule.partners) continue;
-      if (!unknown.empty()) {
-        unknown = sorted_names(std::move(unknown));
-        no_evidence(fmt::format("the people holding {} who attended the held meeting on {} represent {}; the partner of "
-                                "{} is not recorded, so whether {} were represented cannot be told",
-                                roles_words(rule.roles), e->day, counted(found, "partner", "partners"),
-                                names_words(unknown), counted(rule.partners, "partner", "partners")));
+  const event* e = &meeting;
+  const auto no_evidence = [&](std::string why) {
+    add(finding{finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
+  };
+  const auto record = attendance_at(ctx, *e);
+  if (record.empty()) {
+    no_evidence(fmt::format("no attendance is recorded for the held meeting on {}, so whether {} attended cannot be told",
+                            e->day, roles_words(rule.roles)));
+    return;
+  }
+  bool met = false, any_role = has_memberships(ctx);
+  std::vector<std::string> missing;            // holders of the role who did not attend
+  std::vector<const attendance*> holders_in;   // holders of the role who attended
+  for (const attendance& a : record) {
+    any_role = any_role || a.role != 0;
+    if (!role_held(ctx, a.person, a.role, e->day, wanted)) continue;
+    if (attended(a.status)) met = true, holders_in.push_back(&a);
+    else missing.push_back(fmt::format("{} ({})", ctx.log.strings.text(a.person), name(a.status)));
+  }
+  if (met && rule.partners > 0) {
+    std::map<std::string_view, std::string> partners;  // folded partner -> as written
+    std::set<std::string_view> seen;
+    std::vector<std::string> who, unknown;
+    for (const attendance* a : holders_in) {
+      if (!seen.insert(ctx.log.strings.folded(a->person)).second) continue;
+      const membership* m = partner_of(ctx, a->person, e->day, wanted);
+      if (!m) {
+        unknown.emplace_back(ctx.log.strings.text(a->person));
         continue;
       }
-      who = sorted_names(std::move(who));
-      finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
-                fmt::format("the people holding {} who attended the held meeting on {} represent {} ({}); at least {} "
-                            "required",
-                            roles_words(rule.roles), e->day, counted(found, "partner", "partners"), names_words(who),
-                            rule.partners)};
-      for (const attendance* a : holders_in) f.people.emplace_back(ctx.log.strings.text(a->person));
-      f.people = sorted_names(std::move(f.people));
-      f.people.erase(std::unique(f.people.begin(), f.people.end()), f.people.end());
-      ctx.add(out, std::move(f));
-      continue;
+      partners.emplace(ctx.log.strings.folded(m->partner), ctx.log.strings.text(m->partner));
+      who.push_back(fmt::format("{} of {}", ctx.log.strings.text(a->person), ctx.log.strings.text(m->partner)));
     }
-    if (met) continue;
-    missing = sorted_names(std::move(missing));
-    if (!any_role) {
-      no_evidence(fmt::format("the attendance recorded for the held meeting on {} gives no roles and no membership of the "
-                              "body is recorded, so whether {} attended cannot be told",
-                              e->day, roles_words(rule.roles)));
-      continue;
+    const int found = static_cast<int>(partners.size());
+    if (found >= rule.partners) return;
+    if (!unknown.empty()) {
+      unknown = sorted_names(std::move(unknown));
+      no_evidence(fmt::format("the people holding {} who attended the held meeting on {} represent {}; the partner of "
+                              "{} is not recorded, so whether {} were represented cannot be told",
+                              roles_words(rule.roles), e->day, counted(found, "partner", "partners"),
+                              names_words(unknown), counted(rule.partners, "partner", "partners")));
+      return;
     }
-    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-              fmt::format("no one holding {} attended the held meeting on {}{}", roles_words(rule.roles), e->day,
-                          missing.empty() ? std::string() : fmt::format(" ({})", names_words(missing)))};
-    for (const attendance& a : record)
-      if (role_held(ctx, a.person, a.role, e->day, wanted)) f.people.emplace_back(ctx.log.strings.text(a.person));
+    who = sorted_names(std::move(who));
+    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
+              fmt::format("the people holding {} who attended the held meeting on {} represent {} ({}); at least {} "
+                          "required",
+                          roles_words(rule.roles), e->day, counted(found, "partner", "partners"), names_words(who),
+                          rule.partners)};
+    for (const attendance* a : holders_in) f.people.emplace_back(ctx.log.strings.text(a->person));
     f.people = sorted_names(std::move(f.people));
-    ctx.add(out, std::move(f));
+    f.people.erase(std::unique(f.people.begin(), f.people.end()), f.people.end());
+    add(std::move(f));
+    return;
   }
-  return out;
+  if (met) return;
+  missing = sorted_names(std::move(missing));
+  if (!any_role) {
+    no_evidence(fmt::format("the attendance recorded for the held meeting on {} gives no roles and no membership of the "
+                            "body is recorded, so whether {} attended cannot be told",
+                            e->day, roles_words(rule.roles)));
+    return;
+  }
+  finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+            fmt::format("no one holding {} attended the held meeting on {}{}", roles_words(rule.roles), e->day,
+                        missing.empty() ? std::string() : fmt::format(" ({})", names_words(missing)))};
+  for (const attendance& a : record)
+    if (role_held(ctx, a.person, a.role, e->day, wanted)) f.people.emplace_back(ctx.log.strings.text(a.person));
+  f.people = sorted_names(std::move(f.people));
+  add(std::move(f));
 }
 
 }  // namespace remit

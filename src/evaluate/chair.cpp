@@ -5,97 +5,95 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
-family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rule) {
-  family_result out;
+template <>
+void meeting_judge<ast::chaired_by>::judge_meeting(const event& meeting, const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::chaired_by& rule = *rule_;
   const std::vector<std::string> wanted = folded_all(rule.roles);
   const std::vector<std::string> absent_role =
       rule.only_when_absent ? std::vector<std::string>{fold(*rule.only_when_absent)} : std::vector<std::string>{};
-  const std::vector<const event*> meetings = ctx.meetings_in_window();
-  out.fell_due = !meetings.empty();
-  for (const event* e : meetings) {
-    const auto no_evidence = [&](std::string why) {
-      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
-    };
-    const auto record = attendance_at(ctx, *e);
-    if (record.empty()) {
-      no_evidence(fmt::format("no attendance is recorded for the held meeting on {}, so who chaired it cannot be told", e->day));
-      continue;
-    }
-    std::vector<const attendance*> chairs;
-    for (const attendance& a : record)
-      if (attended(a.status) && ctx.log.strings.folded(a.role) == "chair") chairs.push_back(&a);
-    if (chairs.empty()) {
-      no_evidence(fmt::format("the attendance recorded for the held meeting on {} names no one present in the role "
-                              "\"Chair\", so who chaired it cannot be told",
-                              e->day));
-      continue;
-    }
-    // Whether the person holds the role stood in for. The attendance role "Chair" says who
-    // chaired, not which post they hold, so it does not count here.
-    const auto holds_absent_role = [&](const attendance& a) {
-      return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, absent_role)
-          .has_value();
-    };
-    // Which listed post the chair holds: by a membership in force, or by an attendance role other
-    // than "Chair" (which says who chaired, not which post they hold).
-    const auto holds_listed_role = [&](const attendance& a) {
-      return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, wanted).has_value();
-    };
-    bool met = false, stood_in = false;
-    for (const attendance* c : chairs) {
-      if (!holds_listed_role(*c)) continue;
-      if (absent_role.empty() || holds_absent_role(*c)) met = true;
-      else stood_in = true;
-    }
-    std::vector<std::string> names;
-    for (const attendance* c : chairs) names.emplace_back(ctx.log.strings.text(c->person));
-    names = sorted_names(std::move(names));
-    if (met) continue;
-    if (stood_in) {
-      // A stand-in chaired: a breach only if someone holding the absent role attended.
-      std::vector<std::string> present;
-      for (const attendance& a : record)
-        if (attended(a.status) && holds_absent_role(a)) present.emplace_back(ctx.log.strings.text(a.person));
-      if (present.empty() && !has_memberships(ctx)) {
-        no_evidence(fmt::format("the held meeting on {} was chaired by {}, standing in for \"{}\"; no membership of the "
-                                "body is recorded, so whether anyone holding \"{}\" attended cannot be told",
-                                e->day, names_words(names), *rule.only_when_absent, *rule.only_when_absent));
-        continue;
-      }
-      if (present.empty()) continue;
-      present = sorted_names(std::move(present));
-      finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-                fmt::format("the held meeting on {} was chaired by {}, standing in for \"{}\", while {}, holding \"{}\", "
-                            "attended it",
-                            e->day, names_words(names), *rule.only_when_absent, names_words(present),
-                            *rule.only_when_absent)};
-      f.people = sorted_names([&] {
-        std::vector<std::string> all = names;
-        for (const std::string& p : present)
-          if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
-        return all;
-      }());
-      ctx.add(out, std::move(f));
-      continue;
-    }
-    if (!has_memberships(ctx)) {
-      no_evidence(fmt::format("the held meeting on {} was chaired by {}; no membership of the body is recorded, so "
-                              "whether {} {} cannot be told",
-                              e->day, names_words(names), names.size() == 1 ? "they held" : "one of them held",
-                              roles_words(rule.roles)));
-      continue;
-    }
-    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-              fmt::format("the held meeting on {} was chaired by {}, who {} not {} on that date", e->day, names_words(names),
-                          names.size() == 1 ? "was" : "were", roles_words(rule.roles))};
-    f.people = std::move(names);
-    ctx.add(out, std::move(f));
+  const event* e = &meeting;
+  const auto no_evidence = [&](std::string why) {
+    add(finding{finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
+  };
+  const auto record = attendance_at(ctx, *e);
+  if (record.empty()) {
+    no_evidence(fmt::format("no attendance is recorded for the held meeting on {}, so who chaired it cannot be told", e->day));
+    return;
   }
-  return out;
+  std::vector<const attendance*> chairs;
+  for (const attendance& a : record)
+    if (attended(a.status) && ctx.log.strings.folded(a.role) == "chair") chairs.push_back(&a);
+  if (chairs.empty()) {
+    no_evidence(fmt::format("the attendance recorded for the held meeting on {} names no one present in the role "
+                            "\"Chair\", so who chaired it cannot be told",
+                            e->day));
+    return;
+  }
+  // Whether the person holds the role stood in for. The attendance role "Chair" says who
+  // chaired, not which post they hold, so it does not count here.
+  const auto holds_absent_role = [&](const attendance& a) {
+    return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, absent_role)
+        .has_value();
+  };
+  // Which listed post the chair holds: by a membership in force, or by an attendance role other
+  // than "Chair" (which says who chaired, not which post they hold).
+  const auto holds_listed_role = [&](const attendance& a) {
+    return role_held(ctx, a.person, ctx.log.strings.folded(a.role) == "chair" ? 0 : a.role, e->day, wanted).has_value();
+  };
+  bool met = false, stood_in = false;
+  for (const attendance* c : chairs) {
+    if (!holds_listed_role(*c)) continue;
+    if (absent_role.empty() || holds_absent_role(*c)) met = true;
+    else stood_in = true;
+  }
+  std::vector<std::string> names;
+  for (const attendance* c : chairs) names.emplace_back(ctx.log.strings.text(c->person));
+  names = sorted_names(std::move(names));
+  if (met) return;
+  if (stood_in) {
+    // A stand-in chaired: a breach only if someone holding the absent role attended.
+    std::vector<std::string> present;
+    for (const attendance& a : record)
+      if (attended(a.status) && holds_absent_role(a)) present.emplace_back(ctx.log.strings.text(a.person));
+    if (present.empty() && !has_memberships(ctx)) {
+      no_evidence(fmt::format("the held meeting on {} was chaired by {}, standing in for \"{}\"; no membership of the "
+                              "body is recorded, so whether anyone holding \"{}\" attended cannot be told",
+                              e->day, names_words(names), *rule.only_when_absent, *rule.only_when_absent));
+      return;
+    }
+    if (present.empty()) return;
+    present = sorted_names(std::move(present));
+    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+              fmt::format("the held meeting on {} was chaired by {}, standing in for \"{}\", while {}, holding \"{}\", "
+                          "attended it",
+                          e->day, names_words(names), *rule.only_when_absent, names_words(present),
+                          *rule.only_when_absent)};
+    f.people = sorted_names([&] {
+      std::vector<std::string> all = names;
+      for (const std::string& p : present)
+        if (std::find(all.begin(), all.end(), p) == all.end()) all.push_back(p);
+      return all;
+    }());
+    add(std::move(f));
+    return;
+  }
+  if (!has_memberships(ctx)) {
+    no_evidence(fmt::format("the held meeting on {} was chaired by {}; no membership of the body is recorded, so "
+                            "whether {} {} cannot be told",
+                            e->day, names_words(names), names.size() == 1 ? "they held" : "one of them held",
+                            roles_words(rule.roles)));
+    return;
+  }
+  finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+            fmt::format("the held meeting on {} was chaired by {}, who {} not {} on that date", e->day, names_words(names),
+                        names.size() == 1 ? "was" : "were", roles_words(rule.roles))};
+  f.people = std::move(names);
+  add(std::move(f));
 }
 
 }  // namespace remit

@@ -216,16 +216,6 @@ std::string names_words(const std::vector<std::string>& names);  // "A, B and C"
 // order of files or rows.
 std::vector<std::string> sorted_names(std::vector<std::string> names);
 
-// The people families, one file each.
-family_result evaluate_quorum(const body_context& ctx, const ast::quorum& rule);
-family_result evaluate_chair(const body_context& ctx, const ast::chaired_by& rule);
-family_result evaluate_attended_by(const body_context& ctx, const ast::attended_by& rule);
-family_result evaluate_has_member(const body_context& ctx, const ast::has_member& rule);
-family_result evaluate_membership_size(const body_context& ctx, const ast::membership_size& rule);
-family_result evaluate_party_spread(const body_context& ctx, const ast::party_spread& rule);
-family_result evaluate_attendance_rate(const body_context& ctx, const ast::attendance_rate& rule);
-family_result evaluate_training(const body_context& ctx, const ast::trained_within& rule);
-family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rule);
 
 
 }  // namespace remit

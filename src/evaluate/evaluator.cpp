@@ -259,28 +259,25 @@ family_result judge_statement(const body_context& ctx, const ast::statement& s) 
   batch_sink sink{ctx, out};
   const auto each_event = [](const event&) { return true; };
   const auto frequency = [&](const auto& r) { out.fell_due = judge_frequency(ctx, s, r.how_often, sink); };
+  const auto judge = [&](const auto& family) { out.fell_due = judge_events(ctx, family, each_event, sink).fell_due; };
   std::visit(each_form{
                  [&](const ast::meets& r) { frequency(r); },
                  [&](const ast::meets_jointly& r) { frequency(r); },
                  [&](const ast::reports& r) { frequency(r); },
                  [&](const ast::receives& r) { frequency(r); },
-                 [&](const ast::notice& r) { out.fell_due = judge_events(ctx, notice_judge(ctx, r), each_event, sink).fell_due; },
-                 [&](const ast::has_item& r) { out.fell_due = judge_events(ctx, item_judge(ctx, r), each_event, sink).fell_due; },
-                 [&](const ast::receives_by& r) {
-                   out.fell_due = judge_events(ctx, deadline_judge(ctx, r), each_event, sink).fell_due;
-                 },
-                 [&](const ast::preceded_by& r) {
-                   out.fell_due = judge_events(ctx, precedence_judge(ctx, r), each_event, sink).fell_due;
-                 },
-                 [&](const ast::quorum& r) { out = evaluate_quorum(ctx, r); },
-                 [&](const ast::chaired_by& r) { out = evaluate_chair(ctx, r); },
-                 [&](const ast::attended_by& r) { out = evaluate_attended_by(ctx, r); },
-                 [&](const ast::has_member& r) { out = evaluate_has_member(ctx, r); },
-                 [&](const ast::membership_size& r) { out = evaluate_membership_size(ctx, r); },
-                 [&](const ast::party_spread& r) { out = evaluate_party_spread(ctx, r); },
-                 [&](const ast::attendance_rate& r) { out = evaluate_attendance_rate(ctx, r); },
-                 [&](const ast::trained_within& r) { out = evaluate_training(ctx, r); },
-                 [&](const ast::rotates& r) { out = evaluate_rotation(ctx, r); },
+                 [&](const ast::notice& r) { judge(notice_judge(ctx, r)); },
+                 [&](const ast::has_item& r) { judge(item_judge(ctx, r)); },
+                 [&](const ast::receives_by& r) { judge(deadline_judge(ctx, r)); },
+                 [&](const ast::preceded_by& r) { judge(precedence_judge(ctx, r)); },
+                 [&](const ast::quorum& r) { judge(meeting_judge(ctx, r)); },
+                 [&](const ast::chaired_by& r) { judge(meeting_judge(ctx, r)); },
+                 [&](const ast::attended_by& r) { judge(meeting_judge(ctx, r)); },
+                 [&](const ast::has_member& r) { judge(meeting_judge(ctx, r)); },
+                 [&](const ast::membership_size& r) { judge(meeting_judge(ctx, r)); },
+                 [&](const ast::party_spread& r) { judge(meeting_judge(ctx, r)); },
+                 [&](const ast::attendance_rate& r) { judge(window_judge(ctx, r)); },
+                 [&](const ast::trained_within& r) { judge(window_judge(ctx, r)); },
+                 [&](const ast::rotates& r) { judge(window_judge(ctx, r)); },
              },
              s.what);
   return out;

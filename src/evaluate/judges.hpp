@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -347,6 +348,79 @@ class precedence_judge {
   const ast::preceded_by* r_;
   std::string wanted_;
 };
+
+// ---- People (docs/language.md, "People") ----
+// Judged on the attendance and membership records rather than on the events alone.
+using finding_adder = std::function<void(finding)>;
+
+// A people rule that judges each held meeting in the window on its own: its family's file says
+// what one meeting owes (quorum.cpp, chair.cpp, attended_by.cpp, membership.cpp).
+template <typename Rule>
+class meeting_judge {
+ public:
+  struct state {
+    bool fell_due = false;
+  };
+  meeting_judge(const body_context& ctx, const Rule& r) : ctx_(&ctx), rule_(&r) {}
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const {
+    if (!ctx_->counts_as_meeting(e) || e.day < ctx_->window.from || e.day > ctx_->window.to) return;
+    s.fell_due = true;
+    judge_meeting(e, [&](finding f) { out.add(*this, std::move(f)); });
+  }
+  template <typename Out>
+  void close(state&, Out&) const {}
+  std::string words(const finding& x) const { return x.message; }  // worded as found
+  void introduce(trace_sink&) const {}
+
+ private:
+  void judge_meeting(const event& meeting, const finding_adder& add) const;
+  const body_context* ctx_;
+  const Rule* rule_;
+};
+template <>
+void meeting_judge<ast::quorum>::judge_meeting(const event&, const finding_adder&) const;
+template <>
+void meeting_judge<ast::chaired_by>::judge_meeting(const event&, const finding_adder&) const;
+template <>
+void meeting_judge<ast::attended_by>::judge_meeting(const event&, const finding_adder&) const;
+template <>
+void meeting_judge<ast::has_member>::judge_meeting(const event&, const finding_adder&) const;
+template <>
+void meeting_judge<ast::membership_size>::judge_meeting(const event&, const finding_adder&) const;
+template <>
+void meeting_judge<ast::party_spread>::judge_meeting(const event&, const finding_adder&) const;
+
+// A people rule judged once the window has closed, over its periods or over the memberships the
+// records hold (attendance_rate.cpp, training.cpp, rotation.cpp): the records of the whole window
+// decide, not one meeting.
+template <typename Rule>
+class window_judge {
+ public:
+  struct state {
+    bool fell_due = false;
+  };
+  window_judge(const body_context& ctx, const Rule& r) : ctx_(&ctx), rule_(&r) {}
+  template <typename Out>
+  void observe(state&, const event&, Out&) const {}
+  template <typename Out>
+  void close(state& s, Out& out) const {
+    s.fell_due = judge_window([&](finding f) { out.add(*this, std::move(f)); });
+  }
+  std::string words(const finding& x) const { return x.message; }
+  void introduce(trace_sink&) const {}
+
+ private:
+  bool judge_window(const finding_adder& add) const;  // whether anything fell due
+  const body_context* ctx_;
+  const Rule* rule_;
+};
+template <>
+bool window_judge<ast::attendance_rate>::judge_window(const finding_adder&) const;
+template <>
+bool window_judge<ast::trained_within>::judge_window(const finding_adder&) const;
+template <>
+bool window_judge<ast::rotates>::judge_window(const finding_adder&) const;
 
 // How remit explain names an event: `meeting "Board"`, `report "Annual" to "Cabinet"`.
 std::string event_words(const event_log& log, const event& e);

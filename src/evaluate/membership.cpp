@@ -7,128 +7,122 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
 namespace {
 
 // One no-evidence finding per held meeting when the logs record no membership of the body.
-bool no_membership(const body_context& ctx, const event& e, family_result& out) {
+bool no_membership(const body_context& ctx, const event& e, const finding_adder& add) {
   if (has_memberships(ctx)) return false;
-  ctx.add(out, {finding_status::no_evidence, e.day, e.day, e.day, {}, {}, {},
-                fmt::format("no membership of the body is recorded, so its members on {} cannot be told", e.day)});
+  add(finding{finding_status::no_evidence, e.day, e.day, e.day, {}, {}, {},
+              fmt::format("no membership of the body is recorded, so its members on {} cannot be told", e.day)});
   return true;
 }
 
 }  // namespace
 
-family_result evaluate_has_member(const body_context& ctx, const ast::has_member& rule) {
-  family_result out;
+template <>
+void meeting_judge<ast::has_member>::judge_meeting(const event& meeting, const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::has_member& rule = *rule_;
   const std::vector<std::string> wanted = folded_all(rule.roles);
-  const std::vector<const event*> meetings = ctx.meetings_in_window();
-  out.fell_due = !meetings.empty();
-  for (const event* e : meetings) {
-    if (no_membership(ctx, *e, out)) continue;
-    bool met = false;
-    for (const membership* m : members_on(ctx, e->day))
-      met = met || std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) != wanted.end();
-    if (met) continue;
-    ctx.add(out, {finding_status::breach, e->day, e->day, e->day, {}, {}, {},
-                  fmt::format("no member held {} on {}, the date of a held meeting", roles_words(rule.roles), e->day)});
-  }
-  return out;
+  const event* e = &meeting;
+  if (no_membership(ctx, *e, add)) return;
+  bool met = false;
+  for (const membership* m : members_on(ctx, e->day))
+    met = met || std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) != wanted.end();
+  if (met) return;
+  add(finding{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+              fmt::format("no member held {} on {}, the date of a held meeting", roles_words(rule.roles), e->day)});
 }
 
-family_result evaluate_membership_size(const body_context& ctx, const ast::membership_size& rule) {
-  family_result out;
+template <>
+void meeting_judge<ast::membership_size>::judge_meeting(const event& meeting, const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::membership_size& rule = *rule_;
   const std::string role = rule.role ? fold(*rule.role) : std::string();
   const std::string what = rule.role ? fmt::format("\"{}\" member", *rule.role) : std::string("member");
   const std::string whats = rule.role ? fmt::format("\"{}\" members", *rule.role) : std::string("members");
-  const std::vector<const event*> meetings = ctx.meetings_in_window();
-  out.fell_due = !meetings.empty();
-  for (const event* e : meetings) {
-    if (no_membership(ctx, *e, out)) continue;
-    std::set<std::string_view> seen;
-    std::vector<std::string> names;
-    for (const membership* m : members_on(ctx, e->day))
-      if ((!rule.role || ctx.log.strings.folded(m->role) == role) && seen.insert(ctx.log.strings.folded(m->person)).second)
-        names.emplace_back(ctx.log.strings.text(m->person));
-    names = sorted_names(std::move(names));
-    const int found = static_cast<int>(names.size());
-    if (rule.at_most ? found <= rule.members : found >= rule.members) continue;
-    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
-              fmt::format("{} on {}, the date of a held meeting{}; {}", counted(found, what, whats), e->day,
-                          names.empty() ? std::string() : fmt::format(" ({})", names_words(names)),
-                          rule.at_most ? fmt::format("at most {} allowed", rule.members)
-                                       : fmt::format("at least {} required", rule.members))};
-    f.people = std::move(names);
-    ctx.add(out, std::move(f));
-  }
-  return out;
+  const event* e = &meeting;
+  if (no_membership(ctx, *e, add)) return;
+  std::set<std::string_view> seen;
+  std::vector<std::string> names;
+  for (const membership* m : members_on(ctx, e->day))
+    if ((!rule.role || ctx.log.strings.folded(m->role) == role) && seen.insert(ctx.log.strings.folded(m->person)).second)
+      names.emplace_back(ctx.log.strings.text(m->person));
+  names = sorted_names(std::move(names));
+  const int found = static_cast<int>(names.size());
+  if (rule.at_most ? found <= rule.members : found >= rule.members) return;
+  finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
+            fmt::format("{} on {}, the date of a held meeting{}; {}", counted(found, what, whats), e->day,
+                        names.empty() ? std::string() : fmt::format(" ({})", names_words(names)),
+                        rule.at_most ? fmt::format("at most {} allowed", rule.members)
+                                     : fmt::format("at least {} required", rule.members))};
+  f.people = std::move(names);
+  add(std::move(f));
 }
 
 // has members of at least N parties [among "ROLE" ...]: the members (holding ROLE) in office on
 // each held meeting's date belong to N parties. A member whose party is not recorded could be of
 // any party, so fewer than N known parties with such a member is no evidence, not a breach.
-family_result evaluate_party_spread(const body_context& ctx, const ast::party_spread& rule) {
-  family_result out;
+template <>
+void meeting_judge<ast::party_spread>::judge_meeting(const event& meeting, const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::party_spread& rule = *rule_;
   const std::vector<std::string> wanted = folded_all(rule.roles);
   const std::string whats = rule.roles.empty() ? std::string("members") : fmt::format("members holding {}", roles_words(rule.roles));
-  const std::vector<const event*> meetings = ctx.meetings_in_window();
-  out.fell_due = !meetings.empty();
-  for (const event* e : meetings) {
-    if (no_membership(ctx, *e, out)) continue;
-    // Each person once: their party is the one on their rows in force (the first in folded order).
-    // The people counted are those holding one of the roles; a person's party may be recorded on
-    // any of their memberships in force, in whatever role (docs/language.md, "Party spread").
-    std::map<std::string_view, const membership*> person_party;  // folded person -> a row with a party, or null
-    std::map<std::string_view, std::string> names;               // folded person -> as written
-    const std::vector<const membership*> in_force = members_on(ctx, e->day);
-    for (const membership* m : in_force) {
-      if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) == wanted.end())
-        continue;
-      const std::string_view who = ctx.log.strings.folded(m->person);
-      names.emplace(who, ctx.log.strings.text(m->person));
-      person_party.emplace(who, nullptr);
-    }
-    for (const membership* m : in_force) {
-      const auto it = person_party.find(ctx.log.strings.folded(m->person));
-      if (it == person_party.end() || m->party == 0) continue;
-      const membership*& best = it->second;
-      if (!best || ctx.log.strings.folded(m->party) < ctx.log.strings.folded(best->party)) best = m;
-    }
-    std::map<std::string_view, std::string> parties;  // folded party -> as written
-    std::vector<std::string> who, unknown;
-    for (const auto& [person, m] : person_party) {
-      if (!m) {
-        unknown.push_back(names.at(person));
-        continue;
-      }
-      parties.emplace(ctx.log.strings.folded(m->party), ctx.log.strings.text(m->party));
-      who.push_back(fmt::format("{} ({})", names.at(person), ctx.log.strings.text(m->party)));
-    }
-    const int found = static_cast<int>(parties.size());
-    if (found >= rule.parties) continue;
-    if (!unknown.empty()) {
-      unknown = sorted_names(std::move(unknown));
-      ctx.add(out, {finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                    fmt::format("the {} on {}, the date of a held meeting, belong to {} recorded; the party of "
-                                "{} is not recorded, so whether they belong to {} cannot be told",
-                                whats, e->day, counted(found, "party", "parties"), names_words(unknown),
-                                counted(rule.parties, "party", "parties"))});
+  const event* e = &meeting;
+  if (no_membership(ctx, *e, add)) return;
+  // Each person once: their party is the one on their rows in force (the first in folded order).
+  // The people counted are those holding one of the roles; a person's party may be recorded on
+  // any of their memberships in force, in whatever role (docs/language.md, "Party spread").
+  std::map<std::string_view, const membership*> person_party;  // folded person -> a row with a party, or null
+  std::map<std::string_view, std::string> names;               // folded person -> as written
+  const std::vector<const membership*> in_force = members_on(ctx, e->day);
+  for (const membership* m : in_force) {
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) == wanted.end())
+      continue;
+    const std::string_view who = ctx.log.strings.folded(m->person);
+    names.emplace(who, ctx.log.strings.text(m->person));
+    person_party.emplace(who, nullptr);
+  }
+  for (const membership* m : in_force) {
+    const auto it = person_party.find(ctx.log.strings.folded(m->person));
+    if (it == person_party.end() || m->party == 0) continue;
+    const membership*& best = it->second;
+    if (!best || ctx.log.strings.folded(m->party) < ctx.log.strings.folded(best->party)) best = m;
+  }
+  std::map<std::string_view, std::string> parties;  // folded party -> as written
+  std::vector<std::string> who, unknown;
+  for (const auto& [person, m] : person_party) {
+    if (!m) {
+      unknown.push_back(names.at(person));
       continue;
     }
-    who = sorted_names(std::move(who));
-    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
-              fmt::format("the {} on {}, the date of a held meeting, belong to {}{}; at least {} required", whats, e->day,
-                          counted(found, "party", "parties"), who.empty() ? std::string() : fmt::format(" ({})", names_words(who)),
-                          rule.parties)};
-    for (const auto& [person, m] : person_party) f.people.push_back(names.at(person));
-    f.people = sorted_names(std::move(f.people));
-    ctx.add(out, std::move(f));
+    parties.emplace(ctx.log.strings.folded(m->party), ctx.log.strings.text(m->party));
+    who.push_back(fmt::format("{} ({})", names.at(person), ctx.log.strings.text(m->party)));
   }
-  return out;
+  const int found = static_cast<int>(parties.size());
+  if (found >= rule.parties) return;
+  if (!unknown.empty()) {
+    unknown = sorted_names(std::move(unknown));
+    add(finding{finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                fmt::format("the {} on {}, the date of a held meeting, belong to {} recorded; the party of "
+                            "{} is not recorded, so whether they belong to {} cannot be told",
+                            whats, e->day, counted(found, "party", "parties"), names_words(unknown),
+                            counted(rule.parties, "party", "parties"))});
+    return;
+  }
+  who = sorted_names(std::move(who));
+  finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
+            fmt::format("the {} on {}, the date of a held meeting, belong to {}{}; at least {} required", whats, e->day,
+                        counted(found, "party", "parties"), who.empty() ? std::string() : fmt::format(" ({})", names_words(who)),
+                        rule.parties)};
+  for (const auto& [person, m] : person_party) f.people.push_back(names.at(person));
+  f.people = sorted_names(std::move(f.people));
+  add(std::move(f));
 }
 
 }  // namespace remit

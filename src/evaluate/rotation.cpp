@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
@@ -35,21 +35,24 @@ const membership* holder(const body_context& ctx, const std::string& role, date 
 
 }  // namespace
 
-family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rule) {
-  family_result out;
+template <>
+bool window_judge<ast::rotates>::judge_window(const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::rotates& rule = *rule_;
+  bool fell_due = false;
   const std::string role = fold(rule.role);
   for (date start = period_start_holding(ctx.window.from, 12, ctx.year_start_month); start <= ctx.window.to;
        start = start.plus_months(12)) {
     const date end = start.plus_months(12).plus_days(-1);
     if (start < ctx.window.from || end > ctx.window.to) continue;
-    out.fell_due = true;
+    fell_due = true;
     const date previous_start = start.plus_months(-12);
     const std::string year = fmt::format("the year {} to {}", start, end);
     const std::string previous = fmt::format("the year {} to {}", previous_start, start.plus_days(-1));
     const membership* now = holder(ctx, role, start, end);
     const membership* before = holder(ctx, role, previous_start, start.plus_days(-1));
     const auto no_evidence = [&](std::string why) {
-      ctx.add(out, {finding_status::no_evidence, start, std::nullopt, {}, start, end, {}, std::move(why)});
+      add(finding{finding_status::no_evidence, start, std::nullopt, {}, start, end, {}, std::move(why)});
     };
     const auto who = [&](const membership* m) { return std::string(ctx.log.strings.text(m->person)); };
     if (!now || !before) {
@@ -71,9 +74,9 @@ family_result evaluate_rotation(const body_context& ctx, const ast::rotates& rul
                           rule.role, year, who(now), ctx.log.strings.text(now->partner), previous, who(before))};
     f.people = {who(before), who(now)};
     if (f.people[0] == f.people[1]) f.people.pop_back();
-    ctx.add(out, std::move(f));
+    add(std::move(f));
   }
-  return out;
+  return fell_due;
 }
 
 }  // namespace remit

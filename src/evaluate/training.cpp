@@ -7,18 +7,21 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
-family_result evaluate_training(const body_context& ctx, const ast::trained_within& rule) {
-  family_result out;
+template <>
+bool window_judge<ast::trained_within>::judge_window(const finding_adder& add) const {
+  const body_context& ctx = *ctx_;
+  const ast::trained_within& rule = *rule_;
+  bool fell_due = false;
   if (!has_memberships(ctx)) {
-    out.fell_due = true;
-    ctx.add(out, {finding_status::no_evidence, ctx.window.to, std::nullopt, {}, {}, {}, {},
-                  fmt::format("no membership of the body is recorded, so who had to complete \"{}\" cannot be told",
-                              rule.training)});
-    return out;
+    fell_due = true;
+    add(finding{finding_status::no_evidence, ctx.window.to, std::nullopt, {}, {}, {}, {},
+                fmt::format("no membership of the body is recorded, so who had to complete \"{}\" cannot be told",
+                            rule.training)});
+    return fell_due;
   }
   struct member_record {
     std::string name;
@@ -40,7 +43,7 @@ family_result evaluate_training(const body_context& ctx, const ast::trained_with
     if (due.day < ctx.window.from || due.day > ctx.window.to) continue;
     if (std::none_of(member.rows.begin(), member.rows.end(), [&](const membership* m) { return m->in_force(due.day); }))
       continue;  // left before the training fell due
-    out.fell_due = true;
+    fell_due = true;
     std::optional<date> first;  // the first completion, on time or late
     for (const training_record* t : ctx.people->trainings)
       if (ctx.log.strings.folded(t->person) == who && folded_contains(ctx.log.strings.folded(t->training), training) &&
@@ -60,9 +63,9 @@ family_result evaluate_training(const body_context& ctx, const ast::trained_with
                                                   counted(days_between(due.day, *first), "day", "days"))
                                     : fmt::format("no completion is recorded by {}", ctx.window.to));
     f.people = {member.name};
-    ctx.add(out, std::move(f));
+    add(std::move(f));
   }
-  return out;
+  return fell_due;
 }
 
 }  // namespace remit
