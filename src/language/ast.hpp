@@ -135,6 +135,12 @@ inline constexpr bool is_people_rule =
     std::is_same_v<T, attendance_rate> ||
     std::is_same_v<T, trained_within> || std::is_same_v<T, rotates>;
 
+// The last branch of a visitor of `rule` that names each form in turn (`if constexpr` ...
+// `else static_assert(ast::form_left_out<T>)`): a form added to `rule` and left out of the
+// visitor does not compile, where a default branch would say something silently wrong.
+template <typename T>
+inline constexpr bool form_left_out = false;
+
 // Whether a statement form is judged on the body's membership and training records alone, not
 // on its meetings: a body with no meeting on record can still be judged on those.
 template <typename T>

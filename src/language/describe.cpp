@@ -249,7 +249,7 @@ std::string describe_rule(const ast::statement& s, const ast::resolved_settings&
                              quoted(r.item), r.deadline);
         } else if constexpr (ast::is_people_rule<T>) {
           return describe_people(r, ys);
-        } else {
+        } else if constexpr (std::is_same_v<T, ast::preceded_by>) {
           if (r.since_previous)
             return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, "
                                "after the day of the body's previous held meeting and before the day of this one (the "
@@ -259,6 +259,8 @@ std::string describe_rule(const ast::statement& s, const ast::resolved_settings&
           return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, "
                              "at most {} before it (one on the day of the meeting does not count).",
                              quoted(r.title), counted(r.days, "day", "days"));
+        } else {
+          static_assert(ast::form_left_out<T>, "describe_rule: a statement form has no words");
         }
       },
       s.what);
@@ -288,7 +290,8 @@ std::string_view family_name(const ast::statement& s) {
         else if constexpr (std::is_same_v<T, ast::attendance_rate>) return "attendance rate";
         else if constexpr (std::is_same_v<T, ast::trained_within>) return "training";
         else if constexpr (std::is_same_v<T, ast::rotates>) return "rotation";
-        else return of(r.how_often);
+        else if constexpr (requires { r.how_often; }) return of(r.how_often);
+        else static_assert(ast::form_left_out<T>, "family_name: a statement form has no family");
       },
       s.what);
 }

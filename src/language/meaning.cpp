@@ -63,9 +63,11 @@ std::string rule_of(const ast::rule& r) {
           return fmt::format("trained in [{}] within {} unit {}", x.training, x.count, static_cast<int>(x.unit));
         else if constexpr (std::is_same_v<T, ast::rotates>)
           return fmt::format("role [{}] rotates annually", x.role);
-        else
+        else if constexpr (std::is_same_v<T, ast::preceded_by>)
           return x.since_previous ? fmt::format("preceded by [{}] since previous meeting", x.title)
                                   : fmt::format("preceded by [{}] within {}", x.title, x.days);
+        else
+          static_assert(ast::form_left_out<T>, "rule_of: a statement form has no meaning");
       },
       r);
 }
