@@ -128,7 +128,6 @@ struct series {
   std::string nouns;        // "held meetings"
 };
 
-series qualifying_series(const body_context& ctx, const ast::rule& rule);
 // How the events of `meets` are named, without their dates.
 series meetings_words(bool informal_meetings_count);
 

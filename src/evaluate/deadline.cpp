@@ -79,7 +79,9 @@ void deadline_judge::forecast(const state& s, outlook& o) const {
     return;
   }
   // The first planned meeting that has it on its agenda.
-  const state planned = record_state(o.planned, *this, [](const event&) { return true; });
+  state planned;
+  state_sink none;
+  for (const event* e : o.planned.events) observe(planned, *e, none);
   const std::optional<date> on = planned.first == no_date ? std::nullopt : std::optional(planned.first);
   const obligation_status status = r.deadline < o.as_of      ? obligation_status::overdue
                                    : on && *on > r.deadline ? obligation_status::at_risk

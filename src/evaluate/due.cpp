@@ -85,48 +85,7 @@ class body_outlook {
     std::vector<obligation> found;
     outlook o{record_, planned_, as_of_, anchor_, found};
     record_.informal_meetings_count = planned_.informal_meetings_count = s.modifiers.informal_meetings_count;
-    const auto every_event = [](const event&) { return true; };
-    const auto frequency = [&](const auto& r) {
-      const qualifier q(record_, s.what);
-      const auto counts = [&](const event& e) { return q.counts(e); };
-      if (const auto* gap = std::get_if<ast::gap_frequency>(&r.how_often)) {
-        const gap_judge judge(record_, *gap, q.noun());
-        judge.forecast(record_state(record_, judge, counts), q, o);
-      } else {
-        const period_judge judge(record_, r.how_often, q.noun(), q.nouns());
-        judge.forecast(record_state(record_, judge, counts), q, o);
-      }
-    };
-    const auto people = [&](const auto&) {
-      o.why_quiet = "a rule about people: it is judged on attendance and membership once a meeting is held, so it sets "
-                    "no date to foresee";
-    };
-    std::visit(each_form{
-                   [&](const ast::meets& r) { frequency(r); },
-                   [&](const ast::meets_jointly& r) { frequency(r); },
-                   [&](const ast::reports& r) { frequency(r); },
-                   [&](const ast::receives& r) { frequency(r); },
-                   [&](const ast::notice& r) { notice_judge(record_, r).forecast(o); },
-                   [&](const ast::has_item& r) { item_judge(record_, r).forecast(o); },
-                   [&](const ast::receives_by& r) {
-                     const deadline_judge judge(record_, r);
-                     judge.forecast(record_state(record_, judge, every_event), o);
-                   },
-                   [&](const ast::preceded_by& r) {
-                     const precedence_judge judge(record_, r);
-                     judge.forecast(record_state(record_, judge, every_event), o);
-                   },
-                   [&](const ast::quorum& r) { people(r); },
-                   [&](const ast::chaired_by& r) { people(r); },
-                   [&](const ast::attended_by& r) { people(r); },
-                   [&](const ast::has_member& r) { people(r); },
-                   [&](const ast::membership_size& r) { people(r); },
-                   [&](const ast::party_spread& r) { people(r); },
-                   [&](const ast::attendance_rate& r) { people(r); },
-                   [&](const ast::trained_within& r) { people(r); },
-                   [&](const ast::rotates& r) { people(r); },
-               },
-               s.what);
+    with_judge(record_, s, [&](const auto& judge) { judge.forecast(record_state(record_, judge), o); });
 
     std::optional<date> later;
     bool listed = false;

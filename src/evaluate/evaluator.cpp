@@ -252,34 +252,10 @@ namespace {
 
 }  // namespace
 
-// The family a statement belongs to decides how it is judged: every form is named here, so a
-// form with no judge does not compile.
 family_result judge_statement(const body_context& ctx, const ast::statement& s) {
   family_result out;
   batch_sink sink{ctx, out};
-  const auto each_event = [](const event&) { return true; };
-  const auto frequency = [&](const auto& r) { out.fell_due = judge_frequency(ctx, s, r.how_often, sink); };
-  const auto judge = [&](const auto& family) { out.fell_due = judge_events(ctx, family, each_event, sink).fell_due; };
-  std::visit(each_form{
-                 [&](const ast::meets& r) { frequency(r); },
-                 [&](const ast::meets_jointly& r) { frequency(r); },
-                 [&](const ast::reports& r) { frequency(r); },
-                 [&](const ast::receives& r) { frequency(r); },
-                 [&](const ast::notice& r) { judge(notice_judge(ctx, r)); },
-                 [&](const ast::has_item& r) { judge(item_judge(ctx, r)); },
-                 [&](const ast::receives_by& r) { judge(deadline_judge(ctx, r)); },
-                 [&](const ast::preceded_by& r) { judge(precedence_judge(ctx, r)); },
-                 [&](const ast::quorum& r) { judge(meeting_judge(ctx, r)); },
-                 [&](const ast::chaired_by& r) { judge(meeting_judge(ctx, r)); },
-                 [&](const ast::attended_by& r) { judge(meeting_judge(ctx, r)); },
-                 [&](const ast::has_member& r) { judge(meeting_judge(ctx, r)); },
-                 [&](const ast::membership_size& r) { judge(meeting_judge(ctx, r)); },
-                 [&](const ast::party_spread& r) { judge(meeting_judge(ctx, r)); },
-                 [&](const ast::attendance_rate& r) { judge(window_judge(ctx, r)); },
-                 [&](const ast::trained_within& r) { judge(window_judge(ctx, r)); },
-                 [&](const ast::rotates& r) { judge(window_judge(ctx, r)); },
-             },
-             s.what);
+  with_judge(ctx, s, [&](const auto& judge) { out.fell_due = judge_events(ctx, judge, sink).fell_due; });
   return out;
 }
 

@@ -1,7 +1,8 @@
-// remit explain (docs/tools.md). One explainer per statement and body: it lists the events
-// the rule looks at, works through every step of the rule's family as docs/language.md defines
-// it, and ends with the audit's own result. What it reached is compared with the audit's
-// findings; any difference is a fault in remit and stops the command.
+// remit explain (docs/tools.md). One explainer per statement and body: the statement's judge
+// (judges.hpp) is fed the body's events with a sink that traces, and prints each step it takes
+// in words; the explainer adds the waivers and ends with the audit's own result. What the trace
+// reached is compared with the audit's findings; any difference is a fault in remit and stops
+// the command.
 #include "evaluate/explain.hpp"
 
 #include <algorithm>
@@ -53,6 +54,7 @@ finding_status trace_sink::settled(finding_status s, date due) const {
 
 namespace {
 
+// One statement for one body: the judge's own steps, then the waivers for its label.
 class explainer {
  public:
   explainer(const ast::rule_file& file, const ast::body& block, const ast::statement& s, const body_context& ctx,
@@ -61,124 +63,12 @@ class explainer {
 
   std::vector<reached> run() {
     trace_sink sink(out_, file_, block_, s_);
-    const auto frequency = [&](const auto& r) {
-      counted_events(std::holds_alternative<ast::gap_frequency>(r.how_often));
-      judge_frequency(ctx_, s_, r.how_often, sink);
-    };
-    const auto every_event = [](const event&) { return true; };
-    std::visit(each_form{
-                   [&](const ast::meets& r) { frequency(r); },
-                   [&](const ast::meets_jointly& r) { frequency(r); },
-                   [&](const ast::reports& r) { frequency(r); },
-                   [&](const ast::receives& r) { frequency(r); },
-                   [&](const ast::notice& r) { judge_events(ctx_, notice_judge(ctx_, r), every_event, sink); },
-                   [&](const ast::has_item& r) { judge_events(ctx_, item_judge(ctx_, r), every_event, sink); },
-                   [&](const ast::receives_by& r) { judge_events(ctx_, deadline_judge(ctx_, r), every_event, sink); },
-                   [&](const ast::preceded_by& r) { judge_events(ctx_, precedence_judge(ctx_, r), every_event, sink); },
-                   [&](const ast::quorum&) { people(); },
-                   [&](const ast::chaired_by&) { people(); },
-                   [&](const ast::attended_by&) { people(); },
-                   [&](const ast::has_member&) { people(); },
-                   [&](const ast::membership_size&) { people(); },
-                   [&](const ast::party_spread&) { people(); },
-                   [&](const ast::attendance_rate&) { people(); },
-                   [&](const ast::trained_within&) { people(); },
-                   [&](const ast::rotates&) { people(); },
-               },
-               s_.what);
+    with_judge(ctx_, s_, [&](const auto& judge) { judge_events(ctx_, judge, sink); });
     waivers();
-    reached_.insert(reached_.end(), sink.findings().begin(), sink.findings().end());
-    return reached_;
+    return sink.findings();
   }
 
  private:
-  date from() const { return ctx_.window.from; }
-  date to() const { return ctx_.window.to; }
-  std::string title_of(const event& e) const { return std::string(ctx_.log.strings.text(e.title)); }
-
-  // A breach due on `due`: waived when a waiver for the label covers that date.
-  std::string breach(date due) {
-    if (const ast::waiver* w = waiver_for(file_, block_, s_, due)) {
-      reached_.push_back({finding_status::waived, due});
-      return fmt::format("breach, waived: its due date {} lies in the waiver from {} to {} (\"{}\")", due, w->from, w->to,
-                         w->reason);
-    }
-    if (s_.modifiers.advisory) {
-      reached_.push_back({finding_status::advisory, due});
-      return "advisory (the statement is advisory: never a breach)";
-    }
-    reached_.push_back({finding_status::breach, due});
-    return "breach";
-  }
-  void no_evidence(date due) { reached_.push_back({finding_status::no_evidence, due}); }
-
-  // ---- the events a frequency is judged on ----
-
-
-  // The events the statement's qualifier counts, and why each other event of its kind is not;
-  // with `anchor`, also the last counted event before the window, where a gap chain starts.
-  void counted_events(bool anchor) {
-    const qualifier q(ctx_, s_.what);
-    out_ << fmt::format("\nWhat clause {} counts: {}. The body's events from {} to {}:\n", s_.label, q.nouns(), from(), to());
-    bool any = false;
-    std::optional<date> last_before;
-    for (const event* e : ctx_.events) {
-      if (e->day > to()) break;
-      const qualifier::verdict v = q.judge(*e);
-      if (v == qualifier::verdict::other_kind) continue;
-      if (e->day < from()) {
-        if (v == qualifier::verdict::counted) last_before = e->day;
-        continue;
-      }
-      if (v != qualifier::verdict::counted) {
-        out_ << fmt::format("  {}  {}: not counted, {}\n", e->day, event_words(ctx_.log, *e), q.why_not(*e, v));
-      } else {
-        out_ << fmt::format("  {}  {}: counted\n", e->day, event_words(ctx_.log, *e));
-        any = true;
-      }
-    }
-    if (!any) out_ << fmt::format("  none counted from {} to {}\n", from(), to());
-    if (last_before && anchor)
-      out_ << fmt::format("  before {}, the last counted was on {}\n",
-                          ctx_.version ? to_iso(from()) : std::string("the window"), *last_before);
-  }
-
-  // ---- people ----
-  // The people data the rule is judged on, then each finding of its family with its reason.
-  void people() {
-    out_ << "\nPeople rule: judged on the attendance recorded at each held meeting and the memberships of the body.\n";
-    bool any = false;
-    for (const event* e : ctx_.events) {
-      if (!e->held_meeting() || e->day < from()) continue;
-      any = true;
-      const auto record = attendance_at(ctx_, *e);
-      out_ << fmt::format("\n  meeting {}: {}\n", e->day,
-                          record.empty() ? std::string("no attendance recorded")
-                                         : counted(static_cast<long>(record.size()), "person recorded", "people recorded"));
-      for (const attendance& a : record)
-        out_ << fmt::format("    {}{}: {}\n", ctx_.log.strings.text(a.person),
-                            a.role ? fmt::format(" ({})", ctx_.log.strings.text(a.role)) : std::string(), name(a.status));
-      const auto members = members_on(ctx_, e->day);
-      if (has_memberships(ctx_)) out_ << fmt::format("    members on {}: {}\n", e->day, members.size());
-    }
-    if (!any) out_ << fmt::format("\n  no held meeting from {} to {}\n", from(), to());
-    const std::size_t memberships = ctx_.people ? ctx_.people->memberships.size() : 0;
-    const std::size_t trainings = ctx_.people ? ctx_.people->trainings.size() : 0;
-    out_ << fmt::format("\n  {} of the body and {} recorded in the logs\n",
-                        counted(static_cast<long>(memberships), "membership", "memberships"),
-                        counted(static_cast<long>(trainings), "training record", "training records"));
-    const family_result found = judge_statement(ctx_, s_);
-    for (const finding& f : found.findings) {
-      if (f.status == finding_status::no_evidence) {
-        no_evidence(f.due);
-        out_ << fmt::format("\n  {}: no-evidence (due {})\n", f.message, f.due);
-      } else {
-        out_ << fmt::format("\n  {}: {}\n", f.message, breach(f.due));
-      }
-    }
-    if (found.findings.empty()) out_ << (found.fell_due ? "\n  met\n" : "\n  nothing fell due in the window\n");
-  }
-
   void waivers() {
     std::string lines;
     for (const auto& [list, scope] : {std::pair{&block_.waivers, "this body"}, std::pair{&file_.waivers, "the whole file"}})
@@ -195,7 +85,6 @@ class explainer {
   const ast::statement& s_;
   const body_context& ctx_;
   std::ostream& out_;
-  std::vector<reached> reached_;
 };
 
 // The body's events up to the window's end that the file's council admits, in date order

@@ -108,8 +108,9 @@ std::string gap_judge::words(const finding& x) const {
 
 void gap_judge::introduce(trace_sink& out) const {
   const body_context& ctx = *ctx_;
+  counts_.list(out, true);
   // "at N weekly intervals" is a gap rule in other words: say which.
-  if (rule_words_.find("weekly intervals") != std::string_view::npos)
+  if (counts_.written().find("weekly intervals") != std::string_view::npos)
     out.step(fmt::format("\n\"weekly intervals\" means every {} weeks.", f_->count));
   out.step(fmt::format(
       "\nGap rule: each {} is due within {}{} of the one before it; one on its due date is on time.\n"
@@ -144,7 +145,7 @@ template <typename Out>
 void gap_judge::observe(state& s, const event& e, Out& out) const {
   const body_context& ctx = *ctx_;
   const date q = e.day;
-  if (q > ctx.window.to) return;
+  if (q > ctx.window.to || !counts_.counts(e)) return;
   if (q < ctx.window.from) {
     s.last = q;
     return;
@@ -191,14 +192,14 @@ void gap_judge::close(state& s, Out& out) const {
   if (ctx.window.to > due) out.add(*this, breach_of(ctx, *f_, p, std::nullopt));
 }
 
-void gap_judge::forecast(const state& s, const qualifier& q, outlook& o) const {
+void gap_judge::forecast(const state& s, outlook& o) const {
   const bool any = s.last != no_date;
   const date p = any ? s.last : o.anchor;
   const due_date due = o.record.in_force(
       due_after(p, *f_, any ? fmt::format("the {} on {}", noun_, p) : fmt::format("{}, the earliest event in the logs", p)));
   std::optional<date> next;
   for (const event* e : o.planned.events)
-    if (q.counts(*e)) {
+    if (counts_.counts(*e)) {
       next = e->day;
       break;
     }

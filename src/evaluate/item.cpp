@@ -79,7 +79,7 @@ void item_judge::close(state& s, Out& out) const {
       out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
 }
 
-void item_judge::forecast(outlook& o) const {
+void item_judge::forecast(const state&, outlook& o) const {
   const event_log& log = ctx_->log;
   const auto meetings = o.planned_meetings();
   for (const event* e : meetings) {

@@ -156,16 +156,21 @@ class qualifier {
     no_items,         // its agenda items are not recorded
     no_item,          // none of its items is the one asked for
   };
-  qualifier(const body_context& ctx, const ast::rule& rule);
+  qualifier(const body_context& ctx, const ast::statement& s);
   verdict judge(const event& e) const;
   bool counts(const event& e) const { return judge(e) == verdict::counted; }
   // Why an event with this verdict does not count, in words ("a session, not a formal meeting").
   std::string why_not(const event& e, verdict v) const;
   const std::string& noun() const { return noun_; }    // "held meeting"
   const std::string& nouns() const { return nouns_; }  // "held meetings"
+  // remit explain's list of the body's events in the window, each counted or not and why; with
+  // `anchor`, also the last counted before the window, where a gap chain starts.
+  void list(trace_sink& out, bool anchor) const;
+  std::string_view written() const;  // the statement as written, without its modifiers
 
  private:
   const body_context* ctx_;
+  const ast::statement* statement_;
   const ast::rule* rule_;
   std::string wanted_;  // folded: the partner, the report title or the item
   std::optional<recipient_matcher> recipient_;
@@ -180,26 +185,27 @@ class gap_judge {
     bool fell_due = false;  // a link was judged, or the open link fell due
     bool started = false;   // the chain's start was traced
   };
-  gap_judge(const body_context& ctx, const ast::gap_frequency& f, std::string noun, std::string_view rule_words = {})
-      : ctx_(&ctx), f_(&f), noun_(std::move(noun)), rule_words_(rule_words) {}
-  // `e` counts for the statement (its qualifier says so).
+  static constexpr bool forecast_reads_record = true;
+  gap_judge(const body_context& ctx, const ast::statement& s, const ast::gap_frequency& f)
+      : ctx_(&ctx), f_(&f), counts_(ctx, s), noun_(counts_.noun()) {}
+  // Events the statement does not count are passed over.
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
   void close(state& s, Out& out) const;
   std::string words(const finding& x) const;
-  // What the rule is, said before its steps (remit explain).
+  // What the rule counts and what it is, said before its steps (remit explain).
   void introduce(trace_sink& out) const;
   // The next qualifying event, due within the interval of the record's last.
-  void forecast(const state& s, const qualifier& q, outlook& o) const;
+  void forecast(const state& s, outlook& o) const;
 
  private:
   template <typename Out>
   void start(state& s, Out& out) const;
   const body_context* ctx_;
   const ast::gap_frequency* f_;
+  qualifier counts_;
   std::string noun_;
-  std::string_view rule_words_;  // the statement as written, for remit explain
 };
 
 // ---- Coverage and count (periods.cpp): each aligned period needs enough qualifying events ----
@@ -217,8 +223,8 @@ class period_judge {
     audit_window span;
     judged_as judged = judged_as::judged;
   };
-  period_judge(const body_context& ctx, const ast::frequency& f, std::string noun, std::string nouns,
-               std::string_view rule_words = {});
+  static constexpr bool forecast_reads_record = true;
+  period_judge(const body_context& ctx, const ast::statement& s, const ast::frequency& f);
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
@@ -226,16 +232,15 @@ class period_judge {
   std::string words(const finding& x) const;
   void introduce(trace_sink& out) const;
   // The first period, from the one holding "as of", that does not yet have enough.
-  void forecast(const state& s, const qualifier& q, outlook& o) const;
+  void forecast(const state& s, outlook& o) const;
 
  private:
   template <typename Out>
   void close_period(state& s, Out& out) const;
   const body_context* ctx_;
   period_rule rule_;
+  qualifier counts_;
   std::vector<aligned_period> periods_;
-  std::string noun_, nouns_;
-  std::string_view rule_words_;
 };
 
 // ---- Notice (notice.cpp): each held meeting's agenda published N (clear) (working) days before ----
@@ -247,8 +252,9 @@ class notice_judge {
   // `latest_by_day`, if given: the latest compliant day for a meeting on each day of the window,
   // kept as found (no_date: not yet) for every body the statement judges; counting working days
   // back is most of judging a notice rule. Throws calendar_year_missing from observe.
-  notice_judge(const body_context& ctx, const ast::notice& r, std::vector<date>* latest_by_day = nullptr)
-      : ctx_(&ctx), r_(&r), latest_by_day_(latest_by_day) {}
+  static constexpr bool forecast_reads_record = false;
+  notice_judge(const body_context& ctx, const ast::notice& r) : ctx_(&ctx), r_(&r) {}
+  void share_latest_days(std::vector<date>* latest_by_day) { latest_by_day_ = latest_by_day; }
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
@@ -256,13 +262,13 @@ class notice_judge {
   std::string words(const finding& x) const;
   void introduce(trace_sink& out) const;
   // The agenda of each planned meeting, published by the latest compliant date.
-  void forecast(outlook& o) const;
+  void forecast(const state& s, outlook& o) const;
 
  private:
   date latest_day(date meeting) const;
   const body_context* ctx_;
   const ast::notice* r_;
-  std::vector<date>* latest_by_day_;
+  std::vector<date>* latest_by_day_ = nullptr;
 };
 
 // ---- Item (item.cpp): each held meeting has an agenda item ----
@@ -271,6 +277,7 @@ class item_judge {
   struct state {
     bool fell_due = false;
   };
+  static constexpr bool forecast_reads_record = false;
   item_judge(const body_context& ctx, const ast::has_item& r) : ctx_(&ctx), r_(&r), matcher_(r) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
@@ -279,7 +286,7 @@ class item_judge {
   std::string words(const finding& x) const { return x.message; }  // worded as found
   void introduce(trace_sink& out) const;
   // Each planned meeting's agenda has the item.
-  void forecast(outlook& o) const;
+  void forecast(const state& s, outlook& o) const;
 
  private:
   const body_context* ctx_;
@@ -294,6 +301,7 @@ class deadline_judge {
     date first = no_date;  // the first held meeting that received it
     bool fell_due = false;
   };
+  static constexpr bool forecast_reads_record = true;
   deadline_judge(const body_context& ctx, const ast::receives_by& r) : ctx_(&ctx), r_(&r), wanted_(fold(r.item)) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
@@ -332,6 +340,7 @@ class precedence_judge {
     two_days meetings;   // other held meetings: "since the previous meeting"
     bool fell_due = false;
   };
+  static constexpr bool forecast_reads_record = true;
   precedence_judge(const body_context& ctx, const ast::preceded_by& r) : ctx_(&ctx), r_(&r), wanted_(fold(r.title)) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
@@ -353,6 +362,19 @@ class precedence_judge {
 // Judged on the attendance and membership records rather than on the events alone.
 using finding_adder = std::function<void(finding)>;
 
+// What every people judge says to remit explain (people.cpp): first the people data it is
+// judged on, then each finding with its verdict, then "met" or "nothing fell due" if none.
+void introduce_people(const body_context& ctx, trace_sink& out);
+void trace_people_finding(const finding& f, trace_sink& out);
+void close_people_trace(bool fell_due, trace_sink& out);
+template <typename Judge, typename Out>
+void add_people_finding(const Judge& judge, finding f, Out& out) {
+  if constexpr (Out::tracing) trace_people_finding(f, out);
+  out.add(judge, std::move(f));
+}
+// Why remit due lists nothing for a people rule.
+std::string people_are_not_foreseen();
+
 // A people rule that judges each held meeting in the window on its own: its family's file says
 // what one meeting owes (quorum.cpp, chair.cpp, attended_by.cpp, membership.cpp).
 template <typename Rule>
@@ -361,17 +383,21 @@ class meeting_judge {
   struct state {
     bool fell_due = false;
   };
+  static constexpr bool forecast_reads_record = false;
   meeting_judge(const body_context& ctx, const Rule& r) : ctx_(&ctx), rule_(&r) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const {
     if (!ctx_->counts_as_meeting(e) || e.day < ctx_->window.from || e.day > ctx_->window.to) return;
     s.fell_due = true;
-    judge_meeting(e, [&](finding f) { out.add(*this, std::move(f)); });
+    judge_meeting(e, [&](finding f) { add_people_finding(*this, std::move(f), out); });
   }
   template <typename Out>
-  void close(state&, Out&) const {}
+  void close(state& s, Out& out) const {
+    if constexpr (Out::tracing) close_people_trace(s.fell_due, out);
+  }
   std::string words(const finding& x) const { return x.message; }  // worded as found
-  void introduce(trace_sink&) const {}
+  void introduce(trace_sink& out) const { introduce_people(*ctx_, out); }
+  void forecast(const state&, outlook& o) const { o.why_quiet = people_are_not_foreseen(); }
 
  private:
   void judge_meeting(const event& meeting, const finding_adder& add) const;
@@ -400,15 +426,18 @@ class window_judge {
   struct state {
     bool fell_due = false;
   };
+  static constexpr bool forecast_reads_record = false;
   window_judge(const body_context& ctx, const Rule& r) : ctx_(&ctx), rule_(&r) {}
   template <typename Out>
   void observe(state&, const event&, Out&) const {}
   template <typename Out>
   void close(state& s, Out& out) const {
-    s.fell_due = judge_window([&](finding f) { out.add(*this, std::move(f)); });
+    s.fell_due = judge_window([&](finding f) { add_people_finding(*this, std::move(f), out); });
+    if constexpr (Out::tracing) close_people_trace(s.fell_due, out);
   }
   std::string words(const finding& x) const { return x.message; }
-  void introduce(trace_sink&) const {}
+  void introduce(trace_sink& out) const { introduce_people(*ctx_, out); }
+  void forecast(const state&, outlook& o) const { o.why_quiet = people_are_not_foreseen(); }
 
  private:
   bool judge_window(const finding_adder& add) const;  // whether anything fell due
@@ -427,49 +456,67 @@ std::string event_words(const event_log& log, const event& e);
 
 // ---- Judging a body ----
 
-// Feeds a judge the body's events that `keep` admits, in date order, and closes it; its state at
-// the end says whether anything fell due. The batch audit, remit explain and remit due judge so;
-// the streamed audit feeds the same judges row by row.
-template <typename Judge, typename Keep, typename Out>
-typename Judge::state judge_events(const body_context& ctx, const Judge& judge, Keep keep, Out& out) {
+// Feeds a judge the body's events in date order and closes it; its state at the end says whether
+// anything fell due. The batch audit and remit explain judge so; the streamed audit feeds the
+// same judges row by row.
+template <typename Judge, typename Out>
+typename Judge::state judge_events(const body_context& ctx, const Judge& judge, Out& out) {
   typename Judge::state s;
   if constexpr (Out::tracing) judge.introduce(out);
-  for (const event* e : ctx.events)
-    if (keep(*e)) judge.observe(s, *e, out);
+  for (const event* e : ctx.events) judge.observe(s, *e, out);
   judge.close(s, out);
   return s;
 }
 
-// The state a judge is left in by the body's events that `keep` admits, nothing closed: what the
-// record says as of its last event (remit due).
-template <typename Judge, typename Keep>
-typename Judge::state record_state(const body_context& ctx, const Judge& judge, Keep keep) {
+// The state a judge is left in by the body's events, nothing closed: what the record says as of
+// its last event (remit due). A judge whose forecast looks only at what is planned is fed nothing.
+template <typename Judge>
+typename Judge::state record_state(const body_context& ctx, const Judge& judge) {
   typename Judge::state s;
   state_sink none;
-  for (const event* e : ctx.events)
-    if (keep(*e)) judge.observe(s, *e, none);
+  if constexpr (Judge::forecast_reads_record)
+    for (const event* e : ctx.events) judge.observe(s, *e, none);
   return s;
 }
-
-// A frequency statement (meets, meets jointly, reports, receives): its qualifier chooses the
-// events, and a gap or period judge judges them.
-template <typename Out>
-bool judge_frequency(const body_context& ctx, const ast::statement& s, const ast::frequency& f, Out& out) {
-  const qualifier q(ctx, s.what);
-  const auto keep = [&](const event& e) { return q.counts(e); };
-  const std::string_view written = std::string_view(s.text).substr(0, s.rule_chars);
-  if (const auto* gap = std::get_if<ast::gap_frequency>(&f))
-    return judge_events(ctx, gap_judge(ctx, *gap, q.noun(), written), keep, out).fell_due;
-  return judge_events(ctx, period_judge(ctx, f, q.noun(), q.nouns(), written), keep, out).fell_due;
-}
-
-// A statement, judged whole for one body by the batch audit (evaluator.cpp), findings worded.
-family_result judge_statement(const body_context& ctx, const ast::statement& s);
 
 // For a visitor that names every statement form (no default branch: a form left out does not compile).
 template <typename... Forms>
 struct each_form : Forms... {
   using Forms::operator()...;
 };
+
+// Every statement form's judge, made for one body and handed to `use`: the one place a form is
+// registered with the engines. The batch audit, the streamed audit, remit explain and remit due
+// all take their judges from here; a form with no line here does not compile.
+template <typename Use>
+decltype(auto) with_judge(const body_context& ctx, const ast::statement& s, Use&& use) {
+  const auto frequency = [&](const ast::frequency& f) {
+    if (const auto* gap = std::get_if<ast::gap_frequency>(&f)) return use(gap_judge(ctx, s, *gap));
+    return use(period_judge(ctx, s, f));
+  };
+  return std::visit(each_form{
+                        [&](const ast::meets& r) { return frequency(r.how_often); },
+                        [&](const ast::meets_jointly& r) { return frequency(r.how_often); },
+                        [&](const ast::reports& r) { return frequency(r.how_often); },
+                        [&](const ast::receives& r) { return frequency(r.how_often); },
+                        [&](const ast::notice& r) { return use(notice_judge(ctx, r)); },
+                        [&](const ast::has_item& r) { return use(item_judge(ctx, r)); },
+                        [&](const ast::receives_by& r) { return use(deadline_judge(ctx, r)); },
+                        [&](const ast::preceded_by& r) { return use(precedence_judge(ctx, r)); },
+                        [&](const ast::quorum& r) { return use(meeting_judge(ctx, r)); },
+                        [&](const ast::chaired_by& r) { return use(meeting_judge(ctx, r)); },
+                        [&](const ast::attended_by& r) { return use(meeting_judge(ctx, r)); },
+                        [&](const ast::has_member& r) { return use(meeting_judge(ctx, r)); },
+                        [&](const ast::membership_size& r) { return use(meeting_judge(ctx, r)); },
+                        [&](const ast::party_spread& r) { return use(meeting_judge(ctx, r)); },
+                        [&](const ast::attendance_rate& r) { return use(window_judge(ctx, r)); },
+                        [&](const ast::trained_within& r) { return use(window_judge(ctx, r)); },
+                        [&](const ast::rotates& r) { return use(window_judge(ctx, r)); },
+                    },
+                    s.what);
+}
+
+// A statement, judged whole for one body by the batch audit (evaluator.cpp), findings worded.
+family_result judge_statement(const body_context& ctx, const ast::statement& s);
 
 }  // namespace remit

@@ -161,7 +161,7 @@ void notice_judge::close(state& s, Out& out) const {
       out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
 }
 
-void notice_judge::forecast(outlook& o) const {
+void notice_judge::forecast(const state&, outlook& o) const {
   const ast::notice& r = *r_;
   const auto meetings = o.planned_meetings();
   int in_time = 0;

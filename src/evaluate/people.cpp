@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "evaluate/context.hpp"
+#include "evaluate/judges.hpp"
 
 namespace remit {
 
@@ -102,6 +102,46 @@ std::string names_words(const std::vector<std::string>& names) {
   for (std::size_t i = 0; i < names.size(); ++i)
     out += fmt::format("{}{}", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
   return out;
+}
+
+void introduce_people(const body_context& ctx, trace_sink& out) {
+  out.step("\nPeople rule: judged on the attendance recorded at each held meeting and the memberships of the body.\n");
+  bool any = false;
+  for (const event* e : ctx.events) {
+    if (!e->held_meeting() || e->day < ctx.window.from) continue;
+    any = true;
+    const auto record = attendance_at(ctx, *e);
+    out.step(fmt::format("\n  meeting {}: {}\n", e->day,
+                         record.empty() ? std::string("no attendance recorded")
+                                        : counted(static_cast<long>(record.size()), "person recorded", "people recorded")));
+    for (const attendance& a : record)
+      out.step(fmt::format("    {}{}: {}\n", ctx.log.strings.text(a.person),
+                           a.role ? fmt::format(" ({})", ctx.log.strings.text(a.role)) : std::string(), name(a.status)));
+    const auto members = members_on(ctx, e->day);
+    if (has_memberships(ctx)) out.step(fmt::format("    members on {}: {}\n", e->day, members.size()));
+  }
+  if (!any) out.step(fmt::format("\n  no held meeting from {} to {}\n", ctx.window.from, ctx.window.to));
+  const std::size_t memberships = ctx.people ? ctx.people->memberships.size() : 0;
+  const std::size_t trainings = ctx.people ? ctx.people->trainings.size() : 0;
+  out.step(fmt::format("\n  {} of the body and {} recorded in the logs\n",
+                       counted(static_cast<long>(memberships), "membership", "memberships"),
+                       counted(static_cast<long>(trainings), "training record", "training records")));
+}
+
+void trace_people_finding(const finding& f, trace_sink& out) {
+  if (f.status == finding_status::no_evidence)
+    out.step(fmt::format("\n  {}: no-evidence (due {})\n", f.message, f.due));
+  else
+    out.step(fmt::format("\n  {}: {}\n", f.message, out.verdict(f.due)));
+}
+
+void close_people_trace(bool fell_due, trace_sink& out) {
+  if (out.findings().empty()) out.step(fell_due ? "\n  met\n" : "\n  nothing fell due in the window\n");
+}
+
+std::string people_are_not_foreseen() {
+  return "a rule about people: it is judged on attendance and membership once a meeting is held, so it sets no date to "
+         "foresee";
 }
 
 std::vector<std::string> sorted_names(std::vector<std::string> names) {

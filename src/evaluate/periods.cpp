@@ -21,9 +21,8 @@ period_rule period_rule_of(const ast::frequency& f) {
   return {std::get<ast::coverage_frequency>(f).period, 1, false};
 }
 
-period_judge::period_judge(const body_context& ctx, const ast::frequency& f, std::string noun, std::string nouns,
-                           std::string_view rule_words)
-    : ctx_(&ctx), rule_(period_rule_of(f)), noun_(std::move(noun)), nouns_(std::move(nouns)), rule_words_(rule_words) {
+period_judge::period_judge(const body_context& ctx, const ast::statement& s, const ast::frequency& f)
+    : ctx_(&ctx), rule_(period_rule_of(f)), counts_(ctx, s) {
   // The aligned periods from the one that holds the window's first day, each from the 1st of a
   // month (so adding months never clamps a day). Those wholly inside the audit window are
   // judged; a version of the body's rules judges those that end while it is in force.
@@ -43,23 +42,24 @@ period_judge::period_judge(const body_context& ctx, const ast::frequency& f, std
 
 std::string period_judge::words(const finding& x) const {
   if (rule_.is_count)
-    return fmt::format("{} in the {} {} to {}; at least {} required", counted(*x.found, noun_, nouns_),
+    return fmt::format("{} in the {} {} to {}; at least {} required", counted(*x.found, counts_.noun(), counts_.nouns()),
                        period_word(rule_.period), *x.period_start, *x.period_end, rule_.needed);
-  return fmt::format("no {} in the {} {} to {}", noun_, period_word(rule_.period), *x.period_start, *x.period_end);
+  return fmt::format("no {} in the {} {} to {}", counts_.noun(), period_word(rule_.period), *x.period_start, *x.period_end);
 }
 
 void period_judge::introduce(trace_sink& out) const {
   const body_context& ctx = *ctx_;
+  counts_.list(out, false);
   // The named frequencies that read like gaps are periods: say so, and how to ask for the gap.
   for (const auto& [words, strict] : {std::pair{"bi-monthly", "every 2 months"}, std::pair{"six-monthly", "every 6 months"}})
-    if (rule_words_.find(words) != std::string_view::npos)
+    if (counts_.written().find(words) != std::string_view::npos)
       out.step(fmt::format("\n\"{}\" means one in each {}, not a gap between them (the gap is written \"{}\").", words,
                            period_word(rule_.period), strict));
   out.step(fmt::format(
       "\n{} rule: every {} needs {} {}.\n"
       "Periods are aligned to the year start (1 {}); only those wholly inside the window are judged.\n",
       rule_.is_count ? "Count" : "Coverage", period_word(rule_.period),
-      rule_.is_count ? fmt::format("at least {}", rule_.needed) : "at least one", rule_.needed == 1 ? noun_ : nouns_,
+      rule_.is_count ? fmt::format("at least {}", rule_.needed) : "at least one", rule_.needed == 1 ? counts_.noun() : counts_.nouns(),
       month_name(ctx.year_start_month)));
   if (ctx.version)
     out.step(fmt::format("This version of the rules judges the periods that end from {} to {}.\n", ctx.window.from,
@@ -75,7 +75,7 @@ void period_judge::close_period(state& s, Out& out) const {
     if constexpr (Out::tracing) {
       std::string found = "none";
       if (!out.dates.empty()) {
-        found = fmt::format("{}: ", counted(static_cast<long>(out.dates.size()), noun_, nouns_));
+        found = fmt::format("{}: ", counted(static_cast<long>(out.dates.size()), counts_.noun(), counts_.nouns()));
         for (std::size_t i = 0; i < out.dates.size(); ++i) found += fmt::format("{}{}", i ? ", " : "", out.dates[i]);
       }
       if (met)
@@ -105,7 +105,7 @@ void period_judge::close_period(state& s, Out& out) const {
 template <typename Out>
 void period_judge::observe(state& s, const event& e, Out& out) const {
   const date q = e.day;
-  if (q > ctx_->window.to) return;  // only periods not judged here end after it
+  if (q > ctx_->window.to || !counts_.counts(e)) return;  // only periods not judged here end after it
   while (s.index < periods_.size() && q > periods_[s.index].span.to) close_period(s, out);
   if (s.index < periods_.size() && q >= periods_[s.index].span.from) {
     ++s.count;
@@ -118,13 +118,13 @@ void period_judge::close(state& s, Out& out) const {
   while (s.index < periods_.size()) close_period(s, out);
 }
 
-void period_judge::forecast(const state& s, const qualifier& q, outlook& o) const {
+void period_judge::forecast(const state& s, outlook& o) const {
   const ast::period_kind kind = rule_.period;
   const int needed = rule_.needed;
   const int months = ast::months_in(kind);
   std::vector<date> planned;
   for (const event* e : o.planned.events)
-    if (q.counts(*e)) planned.push_back(e->day);
+    if (counts_.counts(*e)) planned.push_back(e->day);
   const auto count_in = [](const std::vector<date>& dates, date a, date b) {
     return static_cast<int>(std::upper_bound(dates.begin(), dates.end(), b) - std::lower_bound(dates.begin(), dates.end(), a));
   };
@@ -135,7 +135,7 @@ void period_judge::forecast(const state& s, const qualifier& q, outlook& o) cons
   int found = s.index < periods_.size() && periods_[s.index].span.from == start ? static_cast<int>(s.count) : 0;
   std::string before;
   if (found >= needed) {
-    before = fmt::format("the {} {} to {} already has {}; ", period_word(kind), start, end, counted(found, noun_, nouns_));
+    before = fmt::format("the {} {} to {} already has {}; ", period_word(kind), start, end, counted(found, counts_.noun(), counts_.nouns()));
     start = end.plus_days(1);
     end = start.plus_months(months).plus_days(-1);
     found = 0;  // the record ends on "as of", before the next period starts
@@ -152,7 +152,7 @@ void period_judge::forecast(const state& s, const qualifier& q, outlook& o) cons
     if (start <= d && d <= end) in_period.push_back(d);
   if (!in_period.empty()) x.planned = in_period.front();
   const std::string wanted =
-      needed == 1 ? "at least one " + noun_ : fmt::format("at least {}", counted(needed, noun_, nouns_));
+      needed == 1 ? "at least one " + counts_.noun() : fmt::format("at least {}", counted(needed, counts_.noun(), counts_.nouns()));
   x.what = fmt::format("{} in the {} {} to {}", wanted, period_word(kind), start, end);
   std::string plan;
   if (!in_period.empty()) {

@@ -27,7 +27,8 @@ series meetings_words(bool informal_meetings_count) {
   return {{}, "held meeting", "held meetings"};
 }
 
-qualifier::qualifier(const body_context& ctx, const ast::rule& rule) : ctx_(&ctx), rule_(&rule) {
+qualifier::qualifier(const body_context& ctx, const ast::statement& s)
+    : ctx_(&ctx), statement_(&s), rule_(&s.what) {
   std::visit(
       [&](const auto& r) {
         using T = std::decay_t<decltype(r)>;
@@ -51,7 +52,39 @@ qualifier::qualifier(const body_context& ctx, const ast::rule& rule) : ctx_(&ctx
           nouns_ = fmt::format("held meetings with an item containing \"{}\"", r.item);
         }
       },
-      rule);
+      s.what);
+}
+
+std::string_view qualifier::written() const {
+  return std::string_view(statement_->text).substr(0, statement_->rule_chars);
+}
+
+void qualifier::list(trace_sink& out, bool anchor) const {
+  const body_context& ctx = *ctx_;
+  const date from = ctx.window.from, to = ctx.window.to;
+  out.step(fmt::format("\nWhat clause {} counts: {}. The body's events from {} to {}:\n", statement_->label, nouns_, from,
+                       to));
+  bool any = false;
+  std::optional<date> last_before;
+  for (const event* e : ctx.events) {
+    if (e->day > to) break;
+    const verdict v = judge(*e);
+    if (v == verdict::other_kind) continue;
+    if (e->day < from) {
+      if (v == verdict::counted) last_before = e->day;
+      continue;
+    }
+    if (v != verdict::counted) {
+      out.step(fmt::format("  {}  {}: not counted, {}\n", e->day, event_words(ctx.log, *e), why_not(*e, v)));
+    } else {
+      out.step(fmt::format("  {}  {}: counted\n", e->day, event_words(ctx.log, *e)));
+      any = true;
+    }
+  }
+  if (!any) out.step(fmt::format("  none counted from {} to {}\n", from, to));
+  if (last_before && anchor)
+    out.step(fmt::format("  before {}, the last counted was on {}\n", ctx.version ? to_iso(from) : std::string("the window"),
+                         *last_before));
 }
 
 qualifier::verdict qualifier::judge(const event& e) const {
@@ -114,12 +147,5 @@ std::string event_words(const event_log& log, const event& e) {
   return what;
 }
 
-series qualifying_series(const body_context& ctx, const ast::rule& rule) {
-  const qualifier q(ctx, rule);
-  series out{{}, q.noun(), q.nouns()};
-  for (const event* e : ctx.events)
-    if (q.counts(*e)) out.dates.push_back(e->day);
-  return out;
-}
 
 }  // namespace remit

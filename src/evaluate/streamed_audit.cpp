@@ -42,24 +42,19 @@ const event_log& no_log() {
 using streamed_judge = std::variant<gap_judge, period_judge, notice_judge>;
 
 // A statement's judge for every body it applies to, with the context it judges in (its own: the
-// statement's modifiers are part of it), and the events it counts.
+// statement's modifiers are part of it).
 struct statement_judge {
-  statement_judge(const body_context& block, const ast::statement& s, std::vector<date>* latest_by_day)
-      : context(with_modifiers(block, s)), counts(*context, s.what), judge(make(*context, s, counts, latest_by_day)) {}
+  statement_judge(const body_context& block, const ast::statement& s)
+      : context(with_modifiers(block, s)), judge(with_judge(*context, s, [](auto&& judge) -> streamed_judge {
+          if constexpr (std::is_constructible_v<streamed_judge, decltype(judge)>) return judge;
+          else throw std::logic_error("the streamed audit was given a statement it does not judge");  // streamable() refuses it first
+        })) {}
   static std::unique_ptr<body_context> with_modifiers(const body_context& block, const ast::statement& s) {
     auto context = std::make_unique<body_context>(block);
     context->informal_meetings_count = s.modifiers.informal_meetings_count;
     return context;
   }
-  static streamed_judge make(const body_context& ctx, const ast::statement& s, const qualifier& q,
-                             std::vector<date>* latest_by_day) {
-    if (const auto* n = std::get_if<ast::notice>(&s.what)) return notice_judge(ctx, *n, latest_by_day);
-    const ast::frequency& f = std::get<ast::meets>(s.what).how_often;
-    if (const auto* g = std::get_if<ast::gap_frequency>(&f)) return gap_judge(ctx, *g, q.noun());
-    return period_judge(ctx, f, q.noun(), q.nouns());
-  }
   std::unique_ptr<body_context> context;  // the judge points to it
-  qualifier counts;
   streamed_judge judge;
 };
 
@@ -89,7 +84,7 @@ struct block_plan {
 // by value: the report's findings may outlive the audit.
 class statement_words final : public finding_writer {
  public:
-  statement_words(const body_context& block, const ast::statement& s) : judging_(block, s, nullptr) {}
+  statement_words(const body_context& block, const ast::statement& s) : judging_(block, s) {}
   std::string words(const finding& f) const override {
     return std::visit([&](const auto& judge) { return judge.words(f); }, judging_.judge);
   }
@@ -293,7 +288,8 @@ streamed_audit::streamed_audit(const std::vector<ast::rule_file>& files, audit_w
         if (std::holds_alternative<ast::notice>(s.what))
           if (const auto days = days_between(window.from, window.to) + 1; days <= 40'000)
             sp.latest_by_day = std::make_unique<std::vector<date>>(static_cast<std::size_t>(days), no_date);
-        sp.judging = std::make_unique<statement_judge>(plan.context, s, sp.latest_by_day.get());
+        sp.judging = std::make_unique<statement_judge>(plan.context, s);
+        if (auto* notice = std::get_if<notice_judge>(&sp.judging->judge)) notice->share_latest_days(sp.latest_by_day.get());
         sp.writer = std::make_shared<statement_words>(plan.context, s);
       }
     }
@@ -519,9 +515,6 @@ void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_ce
     try {
       std::visit(
           [&](const auto& judge) {
-            using judge_type = std::decay_t<decltype(judge)>;
-            if constexpr (!std::is_same_v<judge_type, notice_judge>)
-              if (!judging.counts.counts(e)) return;
             auto st = load(r, judge);
             judge.observe(st, e, sink);
             store(r, st);
