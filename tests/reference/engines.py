@@ -193,6 +193,9 @@ class Tally:
         self.outcomes[outcome] += 1
         self.reasons[outcome].update(reasons)
 
+    def compared(self):
+        return self.outcomes["compared whole"] + self.outcomes["compared projected"]
+
     def line(self):
         """'3 compared whole, 5 compared projected, 2 skipped (projected: statements not judged 5; ...)'"""
         counts = ", ".join(f"{self.outcomes[o]} {o}" for o in self.OUTCOMES)

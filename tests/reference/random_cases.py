@@ -426,10 +426,15 @@ def main():
     if a.compare != "engines":
         print(f"{last - first} random cases (seed {a.seed}{share}), rule statuses {dict(sorted(statuses.items()))}: "
               f"{disagreements} disagreements")
+    compared_none = False
     if a.compare != "reference":
         print(f"{last - first} random cases (seed {a.seed}{share}) through the batch and the streamed engine, "
               f"logs in date order: {tally.line()}: {engine_differences} differences")
-    return 1 if disagreements or engine_differences else 0
+        # A run that compared no case checked nothing: it fails rather than pass.
+        compared_none = not tally.compared()
+        if compared_none:
+            print("no case was compared: the streamed engine judged nothing of any")
+    return 1 if disagreements or engine_differences or compared_none else 0
 
 
 def keep(folder, seed, n, rules, log, people, training):
