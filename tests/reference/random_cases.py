@@ -9,6 +9,10 @@ month ends, in leap years and in bank-holiday
 weeks, waivers, empty windows and events exactly on due dates. A disagreement prints the
 case (rules, log, window and both answers) and the run exits 1. The same seed always draws
 the same cases.
+
+Each case also runs through both of remit's engines, on its logs in date order, which must give
+byte-identical reports (engines.py): `--compare reference` or `--compare engines` runs one of
+the two comparisons alone.
 """
 import argparse
 import datetime as dt
@@ -20,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 
+import engines
 import reference_eval as ref
 
 DAY = dt.timedelta(days=1)
@@ -355,6 +360,9 @@ def main():
     parser.add_argument("--part", default="1/1", metavar="K/N",
                         help="run only the K-th of N equal shares of the cases, the same cases as a whole run makes "
                              "(so that ctest can run the shares side by side)")
+    parser.add_argument("--compare", choices=["both", "reference", "engines"], default="both",
+                        help="remit with the reference evaluator, remit's batch engine with its streamed engine, "
+                             "or both (the default)")
     a = parser.parse_args()
     part, parts = (int(x) for x in a.part.split("/"))
     if not 1 <= part <= parts:
@@ -363,13 +371,28 @@ def main():
     r = random.Random(a.seed)
     disagreements = 0
     statuses = {}
-    with tempfile.TemporaryDirectory() as work:
+    engine_differences, tally = 0, engines.Tally()
+    # The engines write seven reports a case, each synced to disk: in memory when there is room.
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory(dir=shm) as engine_work:
         rules_path, log_path = os.path.join(work, "case.remit"), os.path.join(work, "case.csv")
         people_path = os.path.join(work, "membership.csv")
         training_path = os.path.join(work, "training.csv")
-        for n in range(a.cases):
-            rules, log, people, training, frm, to = case(r)  # every case is made, so that each share's are the same
-            if not first <= n < last:
+        cases = [(n, case(r)) for n in range(last)][first:]  # every case is made, so that each share's are the same
+        if a.compare != "reference":
+            refused = engines.refused_in(a.remit, engine_work, {n: drawn[0] for n, drawn in cases})
+        for n, (rules, log, people, training, frm, to) in cases:
+            if a.compare != "reference":
+                different = engines.compare(a.remit, engine_work, rules, [("case.csv", log), ("membership.csv", people),
+                                                                         ("training.csv", training)], frm, to, tally,
+                                            None if refused is None else refused.get(n, ([], [])))
+                if different:
+                    engine_differences += 1
+                    print(f"case {n} (seed {a.seed}): {different}")
+                    keep(a.keep, a.seed, n, rules, log, people, training)
+            if a.compare == "engines":
+                if disagreements + engine_differences >= 5:
+                    break
                 continue
             open(rules_path, "w").write(rules)
             open(log_path, "w").write(log)
@@ -396,18 +419,32 @@ def main():
                       f"--- window {frm} to {to}\n--- rules\n{rules}--- log\n{log}--- membership\n{people}"
                       f"--- training\n{training}"
                       f"--- remit\n{json.dumps(got, indent=1)}\n--- reference\n{json.dumps(want, indent=1)}")
-                if a.keep:
-                    os.makedirs(a.keep, exist_ok=True)
-                    open(os.path.join(a.keep, f"case-{a.seed}-{n}.remit"), "w").write(rules)
-                    open(os.path.join(a.keep, f"case-{a.seed}-{n}.csv"), "w").write(log)
-                    open(os.path.join(a.keep, f"case-{a.seed}-{n}-membership.csv"), "w").write(people)
-                    open(os.path.join(a.keep, f"case-{a.seed}-{n}-training.csv"), "w").write(training)
-                if disagreements >= 5:
-                    break
+                keep(a.keep, a.seed, n, rules, log, people, training)
+            if disagreements + engine_differences >= 5:
+                break
     share = f", cases {first + 1} to {last} of {a.cases}" if parts > 1 else ""
-    print(f"{last - first} random cases (seed {a.seed}{share}), rule statuses {dict(sorted(statuses.items()))}: "
-          f"{disagreements} disagreements")
-    return 1 if disagreements else 0
+    if a.compare != "engines":
+        print(f"{last - first} random cases (seed {a.seed}{share}), rule statuses {dict(sorted(statuses.items()))}: "
+              f"{disagreements} disagreements")
+    compared_none = False
+    if a.compare != "reference":
+        print(f"{last - first} random cases (seed {a.seed}{share}) through the batch and the streamed engine, "
+              f"logs in date order: {tally.line()}: {engine_differences} differences")
+        # A run that compared no case checked nothing: it fails rather than pass.
+        compared_none = not tally.compared()
+        if compared_none:
+            print("no case was compared: the streamed engine judged nothing of any")
+    return 1 if disagreements or engine_differences or compared_none else 0
+
+
+def keep(folder, seed, n, rules, log, people, training):
+    """Writes a failing case into FOLDER (--keep), if given."""
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        open(os.path.join(folder, f"case-{seed}-{n}.remit"), "w").write(rules)
+        open(os.path.join(folder, f"case-{seed}-{n}.csv"), "w").write(log)
+        open(os.path.join(folder, f"case-{seed}-{n}-membership.csv"), "w").write(people)
+        open(os.path.join(folder, f"case-{seed}-{n}-training.csv"), "w").write(training)
 
 
 if __name__ == "__main__":
