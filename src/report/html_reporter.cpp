@@ -396,9 +396,10 @@ class html_reporter final : public reporter {
     const audit_manifest& m = report.manifest;
     if (m.remit_version.empty()) return;
     out << "<h3>Manifest</h3>\n";
-    out << fmt::format("<p>Made by remit {} over the window {} to {}{}, with the {}. Run <code>remit verify</code> on the "
-                       "JSON report of the same audit to run it again and compare.</p>\n",
-                       x(m.remit_version), report.window.from, report.window.to,
+    out << fmt::format("<p>Made by remit {}{} over the window {} to {}{}, with the {}. Run <code>remit verify</code> on "
+                       "the JSON report of the same audit to run it again and compare.</p>\n",
+                       x(m.remit_version), m.engine.empty() ? std::string{} : fmt::format(" ({} engine)", x(m.engine)),
+                       report.window.from, report.window.to,
                        m.accept_partial ? ", rejected rows accepted" : "", x(bank_holidays_words(m)));
     out << "<table class=\"overview\"><thead><tr><th>File</th><th>Role</th><th>SHA-256</th></tr></thead><tbody>\n";
     for (const auto& f : m.rule_files)

@@ -126,8 +126,9 @@ class markdown_reporter final : public reporter {
   static void write_manifest(const audit_report& report, std::ostream& out) {
     const audit_manifest& m = report.manifest;
     if (m.remit_version.empty()) return;
-    out << fmt::format("\n## Manifest\n\nMade by remit {} over the window {} to {}{}, with the {}.\n\n", md(m.remit_version),
-                       report.window.from, report.window.to, m.accept_partial ? ", rejected rows accepted" : "",
+    out << fmt::format("\n## Manifest\n\nMade by remit {}{} over the window {} to {}{}, with the {}.\n\n", md(m.remit_version),
+                       m.engine.empty() ? std::string{} : fmt::format(" ({} engine)", md(m.engine)), report.window.from,
+                       report.window.to, m.accept_partial ? ", rejected rows accepted" : "",
                        md(bank_holidays_words(m)));
     out << "| File | Role | SHA-256 |\n| --- | --- | --- |\n";
     for (const auto& f : m.rule_files) out << fmt::format("| {} | rule file | `{}` |\n", md(f.path), f.sha256);

@@ -177,6 +177,10 @@ def without_engine(outputs, engine):
     out["text"], n = re.subn(rf"^(manifest: [^\n]*?), {engine} engine;", r"\1;", outputs["text"], count=1, flags=re.M)
     if n != 1:
         return out, f"the text report's manifest line does not name the {engine} engine"
+    out["markdown"], n = re.subn(rf"^(Made by remit [^ \n]*) \({engine} engine\)", r"\1", outputs["markdown"], count=1,
+                                 flags=re.M)
+    if n != 1:
+        return out, f"the Markdown report's manifest does not name the {engine} engine"
     return out, None
 
 
