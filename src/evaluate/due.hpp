@@ -4,8 +4,8 @@
 // deadline, item and preceding session of each planned meeting in the log (notice, item and
 // precedence rules), and `by` deadlines; deadlines already passed are `overdue`.
 //
-// It uses the rule families' own arithmetic (context.hpp), so a date `remit due` gives is the date
-// `remit check` would judge against. Never reads the clock: "as of" is given.
+// Each rule's judge (judges.hpp) is fed the record and forecasts from its state, so a date
+// `remit due` gives is the date `remit check` would judge against. Never reads the clock: "as of" is given.
 #pragma once
 
 #include <optional>

@@ -30,8 +30,8 @@ namespace remit {
 
 namespace {
 
-// The family functions take a body's context; the streamed families read nothing of it but
-// the window, the calendar and the year start, so it holds no events and no log.
+// The judges take a body's context; those the streamed audit runs read nothing of it but the
+// window, the calendar, the year start and the statement's modifiers, so it holds no events and no log.
 const event_log& no_log() {
   static const event_log none;
   return none;

@@ -6,8 +6,8 @@
 // It audits what needs no more than that: `meets` with any frequency and agenda notice, in body
 // blocks that are not versions; and it needs each body's events in date order, as a log written
 // in date order has them. Its report is the one run_audit gives for the same inputs, byte for
-// byte: both judge through the same family functions (evaluate/context.hpp), and a test compares
-// the two on random logs. When the logs turn out otherwise (a body's events out of date order, a
+// byte: both judge with the same judges (evaluate/judges.hpp), and tests compare the two on
+// random logs. When the logs turn out otherwise (a body's events out of date order, a
 // ModernGov response, attendance to join), complete() says so and the caller reads them again
 // for run_audit.
 #pragma once
