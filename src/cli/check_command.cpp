@@ -149,7 +149,7 @@ void add_check_command(CLI::App& app, int& status) {
                     "How the logs are audited:\n"
                     "  batch: read whole into memory, then judged; any log, any statement\n"
                     "  stream: judged row by row as they are read, keeping only each body's state; needs --from, "
-                    "'meets' and agenda notice statements only, and each body's rows in date order (else an error "
+                    "no people statements, and each body's rows in date order (else an error "
                     "naming the first row out of order)\n"
                     "  auto: stream when --from is given, no HTML report is asked for, every statement is one stream "
                     "judges and every log is a regular file; else batch. Decided before reading: a regular file "

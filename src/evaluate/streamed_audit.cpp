@@ -31,15 +31,16 @@ namespace remit {
 namespace {
 
 // The judges take a body's context; those the streamed audit runs read nothing of it but the
-// window, the calendar, the year start and the statement's modifiers, so it holds no events and no log.
+// window, the calendar, the year start, the statement's modifiers and the words of the row being
+// judged (state::texts), so it holds no events.
 const event_log& no_log() {
   static const event_log none;
   return none;
 }
 
-// The judges the streamed audit runs: those that need nothing of an event but its day, kind,
-// status and publication date.
-using streamed_judge = std::variant<gap_judge, period_judge, notice_judge>;
+// The judges the streamed audit runs: every family but the people families, which judge the
+// attendance and membership records it does not read.
+using streamed_judge = std::variant<gap_judge, period_judge, notice_judge, item_judge, deadline_judge, precedence_judge>;
 
 // A statement's judge for every body it applies to, with the context it judges in (its own: the
 // statement's modifiers are part of it).
@@ -149,10 +150,18 @@ struct guessed_pair {
 };
 using row_body_guesses = boost::unordered_flat_map<std::uint64_t, guessed_pair>;
 
+bool judged_in_one_pass(const ast::statement& s) {
+  return std::visit([](const auto& r) { return !ast::is_people_rule<std::decay_t<decltype(r)>>; }, s.what);
+}
+// Whether a statement needs an event's words (title, recipient, items), which the rows then carry.
+bool needs_words(const ast::statement& s) {
+  return !std::holds_alternative<ast::meets>(s.what) && !std::holds_alternative<ast::notice>(s.what);
+}
+
 bool streamable(const ast::rule_file& file, const ast::body& block) {
   if (version_of(file, block)) return false;
   return std::all_of(block.statements.begin(), block.statements.end(), [](const ast::statement& s) {
-    return std::holds_alternative<ast::meets>(s.what) || std::holds_alternative<ast::notice>(s.what);
+    return judged_in_one_pass(s);
   });
 }
 
@@ -207,6 +216,8 @@ struct streamed_audit::state final : compact_findings {
     std::uint16_t source = 0;
     event_kind kind = event_kind::meeting;
     event_status status = event_status::held;
+    // Its words, after the names (only when a statement needs them: `keeps_words`).
+    std::uint32_t title_size = 0, to_size = 0, items = 0;
 
     event as_event() const {
       event e;
@@ -219,10 +230,11 @@ struct streamed_audit::state final : compact_findings {
       return e;
     }
   };
-  static_assert(sizeof(row) == 32);
+  static_assert(sizeof(row) == 48);
   struct batch {
     std::vector<row> rows;
     std::string names;
+    std::vector<std::uint32_t> item_sizes;  // each row's items, one after another
   };
   static constexpr std::size_t batch_rows = 16384;
   batch filling;                          // the reader's
@@ -237,7 +249,15 @@ struct streamed_audit::state final : compact_findings {
   struct waiting {
     written_pair pair;
     std::optional<guessed_pair> guess;  // looked up before the batch was judged
+    std::string_view title, to;
+    std::uint32_t items_at = 0;         // its first item in `item_sizes`
+    std::size_t item_offset = 0;        // and in `names`
   };
+  // The words of the row being judged, for the judges that read them (`keeps_words`): kept
+  // here, as the reader's log is the reader's. Each row's items replace the last's.
+  bool keeps_words = false;
+  event_log texts;
+  void take_words(event& e, const batch& b, const waiting& w);
   std::vector<waiting> pending;  // of the batch being judged
   void judge_batch(const batch& b);
   void judge_row(const event& e, const waiting& w);
@@ -253,8 +273,21 @@ struct streamed_audit::state final : compact_findings {
   const std::uint64_t most_found = limit_value(limit::findings);
   bool over_limit() const { return found > most_found; }
   // The families never word a finding here (its writer does, when it is reported).
+  // A finding worded as it was found (the per-meeting families' words say what the meeting
+  // had, which its dates do not) is kept whole.
+  std::map<std::uint32_t, std::vector<finding>> worded;
+  // Precedence remembers more days than a cell holds: its state lives here, at the cell's index.
+  std::vector<precedence_judge::state> precedence_states;
+  template <typename Judge>
+  typename Judge::state load(const cell& c, const Judge& judge) const;
+  template <typename Judge>
+  void store(cell& c, const typename Judge::state& s, const Judge& judge);
   void add(std::uint32_t statement_cell, const finding& f) override {
     if (++found > most_found) return;
+    if (!f.message.empty()) {
+      worded[statement_cell].push_back(f);
+      return;
+    }
     if (judged.empty() || judged.back().size() == judged_block) judged.emplace_back().reserve(judged_block);
     judged.back().push_back({statement_cell, compact_finding(f)});
   }
@@ -279,8 +312,11 @@ streamed_audit::streamed_audit(const std::vector<ast::rule_file>& files, audit_w
       block_plan& plan = state_->blocks.emplace_back(block_plan{
           &file, &block, settings, settings.council ? std::optional(fold(*settings.council)) : std::nullopt,
           block.every_body ? std::string{} : fold(block.name),
-          body_context{no_log(), {}, window, calendar::of(settings.calendar), settings.year_start_month, nullptr},
+          body_context{state_->texts, {}, window, calendar::of(settings.calendar), settings.year_start_month, nullptr},
           {}});
+      // The words' writers may outlive the audit, and with it the row's words: they read none.
+      const body_context words_context{no_log(), {}, window, calendar::of(settings.calendar), settings.year_start_month,
+                                       nullptr};
       plan.statements.reserve(block.statements.size());
       for (const ast::statement& s : block.statements) {
         statement_plan& sp = plan.statements.emplace_back();
@@ -290,7 +326,8 @@ streamed_audit::streamed_audit(const std::vector<ast::rule_file>& files, audit_w
             sp.latest_by_day = std::make_unique<std::vector<date>>(static_cast<std::size_t>(days), no_date);
         sp.judging = std::make_unique<statement_judge>(plan.context, s);
         if (auto* notice = std::get_if<notice_judge>(&sp.judging->judge)) notice->share_latest_days(sp.latest_by_day.get());
-        sp.writer = std::make_shared<statement_words>(plan.context, s);
+        sp.writer = std::make_shared<statement_words>(words_context, s);
+        state_->keeps_words = state_->keeps_words || needs_words(s);
       }
     }
 }
@@ -331,7 +368,7 @@ std::uint32_t streamed_audit::state::run_of(string_pool::id name) {
 }
 
 void streamed_audit::take(const event& read, std::string_view body_name, std::string_view council, std::string_view ref,
-                          event_log& log) {
+                          const row_words& words, event_log& log) {
   state& s = *state_;
   if (!log.councils.admits(council)) {
     log.left_out.add(read.source, council, read.line);
@@ -359,8 +396,24 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
                             e.source, e.kind, e.status});
   s.filling.names += body_name;
   s.filling.names += council;
+  if (s.keeps_words) {
+    state::row& r = s.filling.rows.back();
+    r.title_size = static_cast<std::uint32_t>(words.title.size());
+    r.to_size = static_cast<std::uint32_t>(words.to.size());
+    s.filling.names += words.title;
+    s.filling.names += words.to;
+    for (const std::string& item : words.items) {
+      const std::string_view text = trim(item);
+      if (text.empty()) continue;
+      ++r.items;
+      s.filling.item_sizes.push_back(static_cast<std::uint32_t>(text.size()));
+      s.filling.names += text;
+    }
+  }
   if (s.filling.rows.size() == state::batch_rows) s.hand_over();
 }
+
+bool streamed_audit::wants_words() const { return state_->keeps_words; }
 
 void streamed_audit::state::hand_over() {
   std::unique_lock lock(mutex);
@@ -378,6 +431,7 @@ void streamed_audit::state::hand_over() {
   }
   filling.rows.clear();
   filling.names.clear();
+  filling.item_sizes.clear();
   changed.notify_all();
 }
 
@@ -419,12 +473,19 @@ void streamed_audit::state::judge_batch(const batch& b) {
   const std::size_t n = b.rows.size();
   pending.resize(n);
   std::size_t offset = 0;
+  std::uint32_t items_at = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const row& r = b.rows[i];
     waiting& w = pending[i];
-    w.pair = {std::string_view(b.names).substr(offset, r.body_size),
-              std::string_view(b.names).substr(offset + r.body_size, r.council_size), r.hash};
+    const std::string_view names(b.names);
+    w.pair = {names.substr(offset, r.body_size), names.substr(offset + r.body_size, r.council_size), r.hash};
     offset += r.body_size + r.council_size;
+    w.title = names.substr(offset, r.title_size);
+    w.to = names.substr(offset + r.title_size, r.to_size);
+    offset += r.title_size + r.to_size;
+    w.items_at = items_at;
+    w.item_offset = offset;
+    for (std::uint32_t k = 0; k < r.items; ++k) offset += b.item_sizes[items_at++];
     const auto it = guesses.find(r.hash);
     w.guess = it == guesses.end() ? std::nullopt : std::optional(it->second);
   }
@@ -437,8 +498,25 @@ void streamed_audit::state::judge_batch(const batch& b) {
       const char* run = reinterpret_cast<const char*>(&cells[g.value.body]);
       for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
     }
-    judge_row(b.rows[i].as_event(), pending[i]);
+    event e = b.rows[i].as_event();
+    if (keeps_words) take_words(e, b, pending[i]);
+    judge_row(e, pending[i]);
   }
+}
+
+void streamed_audit::state::take_words(event& e, const batch& b, const waiting& w) {
+  e.title = texts.strings.intern(w.title);
+  e.to = texts.strings.intern(w.to);
+  texts.items.clear();
+  std::size_t offset = w.item_offset;
+  const row& r = b.rows[static_cast<std::size_t>(&w - pending.data())];
+  for (std::uint32_t k = 0; k < r.items; ++k) {
+    const std::uint32_t size = b.item_sizes[w.items_at + k];
+    texts.items.push_back(texts.strings.intern(std::string_view(b.names).substr(offset, size)));
+    offset += size;
+  }
+  e.items_first = 0;
+  e.items_count = r.items;
 }
 
 void streamed_audit::state::judge_row(const event& e, const waiting& w) {
@@ -495,15 +573,31 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
 }
 
 // A statement cell holds its judge's state: what the judge needs is loaded from it and stored
-// back (a cell's fields, by what the cell is for: see `cell`).
-namespace {
-gap_judge::state load(const cell& c, const gap_judge&) { return {c.day, c.flag}; }
-period_judge::state load(const cell& c, const period_judge&) { return {c.index, c.count, c.flag}; }
-notice_judge::state load(const cell& c, const notice_judge&) { return {c.flag}; }
-void store(cell& c, const gap_judge::state& s) { c.day = s.last, c.flag = s.fell_due; }
-void store(cell& c, const period_judge::state& s) { c.index = s.index, c.count = s.count, c.flag = s.fell_due; }
-void store(cell& c, const notice_judge::state& s) { c.flag = s.fell_due; }
-}  // namespace
+// back (a cell's fields, by what the cell is for: see `cell`; precedence's, at the cell's index).
+template <typename Judge>
+typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) const {
+  if constexpr (std::is_same_v<Judge, gap_judge>) return {c.day, c.flag};
+  else if constexpr (std::is_same_v<Judge, period_judge>) return {c.index, c.count, c.flag};
+  else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag};
+  else if constexpr (std::is_same_v<Judge, precedence_judge>) return c.index ? precedence_states[c.index - 1] : typename Judge::state{};
+  else if constexpr (std::is_same_v<Judge, notice_judge> || std::is_same_v<Judge, item_judge>) return {c.flag};
+  else static_assert(ast::form_left_out<Judge>, "a streamed judge whose state has no place in a cell");
+}
+
+template <typename Judge>
+void streamed_audit::state::store(cell& c, const typename Judge::state& s, const Judge&) {
+  c.flag = s.fell_due;
+  if constexpr (std::is_same_v<Judge, gap_judge>) c.day = s.last;
+  else if constexpr (std::is_same_v<Judge, period_judge>) c.index = s.index, c.count = s.count;
+  else if constexpr (std::is_same_v<Judge, deadline_judge>) c.day = s.first;
+  else if constexpr (std::is_same_v<Judge, precedence_judge>) {
+    if (!c.index) {
+      precedence_states.emplace_back();
+      c.index = static_cast<std::uint32_t>(precedence_states.size());
+    }
+    precedence_states[c.index - 1] = s;
+  }
+}
 
 void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_cell, const event& e) {
   for (std::size_t k = 0; k < plan.statements.size(); ++k) {
@@ -517,7 +611,7 @@ void streamed_audit::state::judge(const block_plan& plan, std::uint32_t block_ce
           [&](const auto& judge) {
             auto st = load(r, judge);
             judge.observe(st, e, sink);
-            store(r, st);
+            store(r, st, judge);
           },
           judging.judge);
     } catch (const calendar_year_missing& failure) {
@@ -539,7 +633,7 @@ void streamed_audit::state::close(const block_plan& plan, std::uint32_t block_ce
         [&](const auto& judge) {
           auto st = load(r, judge);
           judge.close(st, sink);
-          store(r, st);
+          store(r, st, judge);
         },
         plan.statements[k].judging->judge);
   }
@@ -597,10 +691,10 @@ void streamed_audit::why_not_judged(const std::vector<ast::rule_file>& files, di
         continue;
       }
       for (const ast::statement& s : block.statements)
-        if (!std::holds_alternative<ast::meets>(s.what) && !std::holds_alternative<ast::notice>(s.what))
+        if (!judged_in_one_pass(s))
           diags.error(s.where,
-                      fmt::format("clause {}: --engine stream does not judge this statement (it judges 'meets' and "
-                                  "agenda notice statements only): {}",
+                      fmt::format("clause {}: --engine stream does not judge this statement (it does not read the "
+                                  "attendance and membership records a people statement is judged on): {}",
                                   s.label, batch),
                       line_of(file, s.where.line));
     }
@@ -766,8 +860,13 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
         rule_result& result = report.results[next++];
         result = rule_result{plan.file->path, plan.settings.council, b.name, &statement, rule_status::pass, {},
                              std::nullopt};
-        // Held compact in the report, unless a waiver adds words to a finding.
-        if (settle_compact_findings(*plan.file, *plan.block, statement, compact, s.cells[at].flag, result.status)) {
+        // Held compact in the report, unless a waiver adds words to a finding, or its words were
+        // written as it was found.
+        if (const auto worded = s.worded.find(at); worded != s.worded.end()) {
+          family_result found{std::move(worded->second), s.cells[at].flag};
+          for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
+          settle_findings(*plan.file, *plan.block, statement, found, result);
+        } else if (settle_compact_findings(*plan.file, *plan.block, statement, compact, s.cells[at].flag, result.status)) {
           result.findings = finding_list(std::move(compact), writer);
         } else {
           family_result found{{}, s.cells[at].flag};

@@ -39,7 +39,8 @@ class streamed_audit final : public event_sink {
   // Rethrows what either threw.
   void read_and_judge(const std::function<void()>& read);
   void take(const event& e, std::string_view body, std::string_view council, std::string_view ref,
-            event_log& log) override;
+            const row_words& words, event_log& log) override;
+  bool wants_words() const override;
 
   // Whether every event of the logs just read was judged here (see above).
   bool complete(const event_log& log) const;

@@ -31,7 +31,7 @@ struct column_map {
 };
 
 // The row's cells, by column. `row` is reused from row to row, so that its lists keep their memory.
-// Items are split only for the event table: an event sink does not keep them.
+// Items are split only for the event table, or for an event sink that reads them.
 void fields_of(const std::vector<std::string_view>& fields, const column_map& cols, event_fields& row, bool items) {
   row.body = cols.get(fields, column::body);
   row.date = cols.get(fields, column::date);
@@ -124,7 +124,7 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
     // UTF-8 exactly when every field is.
     if (reason.empty() && !r.plain && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
     if (reason.empty()) {
-      fields_of(r.fields, cols, row, log.sink == nullptr);
+      fields_of(r.fields, cols, row, log.sink == nullptr || log.sink->wants_words());
       reason = add_event(row, source, r.line, log);
     }
     if (!reason.empty()) {

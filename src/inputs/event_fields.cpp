@@ -41,7 +41,7 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
 
   // Nothing below can fail, so nothing is added to the log for a row that is rejected.
   if (log.sink) {
-    log.sink->take(e, body, trim(row.council), trim(row.ref), log);
+    log.sink->take(e, body, trim(row.council), trim(row.ref), {trim(row.title), to, row.items}, log);
     return {};
   }
   e.body = log.strings.intern(body);

@@ -173,11 +173,20 @@ class event_log;
 // day, publication, kind, status and place; its body, council and record id come as the row
 // wrote them (trimmed), not interned, for the sink to intern what it keeps; its title,
 // recipient, items and attendance are not kept.
+// What a row says in words, beside its event: its title, the body a report went to, its agenda
+// items (as read: each is trimmed, and an empty one is none).
+struct row_words {
+  std::string_view title, to;
+  std::span<const std::string> items;
+};
+
 class event_sink {
  public:
   virtual ~event_sink() = default;
   virtual void take(const event& e, std::string_view body, std::string_view council, std::string_view ref,
-                    event_log& log) = 0;
+                    const row_words& words, event_log& log) = 0;
+  // Whether it reads a row's words: a reader that would split them for nothing need not.
+  virtual bool wants_words() const = 0;
 };
 
 class event_log {

@@ -107,7 +107,7 @@ same att_auto att_batch batch
 # A statement --engine stream does not judge is refused before any log is read: a named pipe
 # that nobody writes to would hang a run that opened it.
 mkfifo unwritten.fifo
-printf 'body "Board" {\n  1  receives "Budget Monitoring" quarterly\n}\n' >receives.remit
+printf 'body "Board" {\n  1  quorum 3 members\n}\n' >receives.remit
 rc=0
 timeout 20 "$remit" check receives.remit --log unwritten.fifo "${window[@]}" --engine stream 2>receives.err || rc=$?
 [ "$rc" = 2 ] || fail "--engine stream of a statement it does not judge exited $rc (124: it waited on the log)"

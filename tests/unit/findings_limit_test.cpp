@@ -90,9 +90,9 @@ TEST_CASE("findings limit: exactly the limit's findings are reported, one more r
 }
 
 TEST_CASE("findings limit: counts the findings of every family, on every thread", "[limits][findings-limit]") {
-  // A rule the streamed audit does not judge: five meetings with no agenda items recorded, one
+  // A rule the streamed audit does not judge: five meetings with no attendance recorded, one
   // no-evidence finding each.
-  const std::vector<ast::rule_file> files{test::rules("body * {\n  i each meeting has item \"Minutes\"\n}\n")};
+  const std::vector<ast::rule_file> files{test::rules("body * {\n  q quorum 3\n}\n")};
   REQUIRE_FALSE(streamed_audit::can_audit(files));
   const char* const csv = "body,date\nA,2024-02-01\nA,2024-03-01\nA,2024-04-01\nA,2024-05-01\nA,2024-06-01\n";
   {

@@ -316,19 +316,22 @@ TEST_CASE("streamed audit: names each statement it does not judge", "[streamed]"
   CHECK(judged.empty());
   diagnostics refused;
   streamed_audit::why_not_judged(
-      {test::rules("body * {\n  g meets every 2 months\n  i each meeting has item \"Minutes\"\n  r reports quarterly "
-                   "to \"Cabinet\"\n}\n")},
+      {test::rules("body * {\n  g meets every 2 months\n  i each meeting has item \"Minutes\"\n  q quorum 3\n"
+                   "  c chaired by \"Chair\"\n}\n")},
       refused);
   REQUIRE(refused.size() == 2);
-  CHECK(refused.sorted()[0].message.starts_with("clause i: --engine stream does not judge this statement"));
-  CHECK(refused.sorted()[1].where.line == 4);
+  CHECK(refused.sorted()[0].message.starts_with("clause q: --engine stream does not judge this statement"));
+  CHECK(refused.sorted()[1].where.line == 5);
 }
 
 TEST_CASE("streamed audit: only the statements it can judge in one pass", "[streamed]") {
   CHECK(streamed_audit::can_audit({test::rules("body * {\n  g meets every 2 months\n  n agenda published at least 5 "
                                                "days before each meeting\n  x not checked \"conduct\"\n}\n")}));
-  CHECK_FALSE(streamed_audit::can_audit({test::rules("body * {\n  i each meeting has item \"Minutes\"\n}\n")}));
-  CHECK_FALSE(streamed_audit::can_audit({test::rules("body * {\n  r reports quarterly to \"Cabinet\"\n}\n")}));
+  // Every family but the people families, which judge records it does not read.
+  CHECK(streamed_audit::can_audit({test::rules("body * {\n  i each meeting has item \"Minutes\"\n  r reports quarterly "
+                                               "to \"Cabinet\"\n  p each meeting preceded by \"Briefing\" within 7 "
+                                               "days\n  d receives \"Annual Report\" by 2025-03-31\n}\n")}));
+  CHECK_FALSE(streamed_audit::can_audit({test::rules("body * {\n  q quorum 3\n}\n")}));
   CHECK_FALSE(streamed_audit::can_audit(
       {test::rules("body \"Board\" {\n  g meets monthly\n}\nbody \"Board\" from 2025-01-01 {\n  g meets quarterly\n}\n")}));
 }
