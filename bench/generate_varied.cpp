@@ -234,12 +234,12 @@ int main(int argc, char** argv) {
 
   std::vector<row> rows;
   rows.reserve(events + events / 20);
-  std::uint32_t largest = 0, over_ten_thousand = 0;
+  std::vector<std::uint32_t> sizes;
+  sizes.reserve(body_count);
   for (std::uint32_t b = 0; b < body_count; ++b) {
     const auto n = static_cast<std::uint32_t>(std::clamp(std::llround(drawn[b] * scale), 1LL,
                                                          static_cast<long long>(largest_body)));
-    largest = std::max(largest, n);
-    over_ten_thousand += n >= 10'000;
+    sizes.push_back(n);
     // Meetings, most of a body's events, at most one a day; the rest agenda sessions and reports.
     const std::uint32_t meetings = std::min(per_stream, static_cast<std::uint32_t>(n * 85 / 100 + (n < 2)));
     std::uint32_t sessions = (n - meetings) / 2, reports = n - meetings - sessions;
@@ -282,7 +282,11 @@ int main(int argc, char** argv) {
          "  per-year    meets at least 6 times a year\n"
          "}\n";
   std::ofstream(dir / "window") << "from 2013-01-01\nto 2025-12-31\n";
-  std::printf("%zu events, %zu bodies (the largest %u events, %u of 10,000 or more), %zu councils\n", rows.size(),
-              bodies.size(), largest, over_ten_thousand, councils.size());
+  std::sort(sizes.begin(), sizes.end());
+  const auto centile = [&](std::size_t c) { return sizes[std::min(sizes.size() - 1, sizes.size() * c / 100)]; };
+  const auto large = static_cast<std::size_t>(sizes.end() - std::lower_bound(sizes.begin(), sizes.end(), 10'000u));
+  std::printf("%zu events, %zu bodies in %zu councils; events a body: median %u, 90th centile %u, 99th %u, "
+              "largest %u; %zu bodies of 10,000 or more\n",
+              rows.size(), bodies.size(), councils.size(), centile(50), centile(90), centile(99), sizes.back(), large);
   return 0;
 }
