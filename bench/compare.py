@@ -84,6 +84,10 @@ def engine_of(json_report):
     return "unknown"
 
 
+def ratio(a, b):
+    return a / b if b > 0 else float("nan")  # /usr/bin/time says 0.00 s for a tiny log
+
+
 def digest(rows):
     h = hashlib.sha256()
     for r in sorted(rows):
@@ -121,7 +125,8 @@ def main():
             text = text.replace(k, v)
         with open(sqlite_sql, "w") as f:
             f.write(text)
-        shutil.copy(os.path.join(HERE, "duckdb.mjs"), os.path.join(a.duckdb_dir, "duckdb.mjs"))
+        if "duckdb" in tools:
+            shutil.copy(os.path.join(HERE, "duckdb.mjs"), os.path.join(a.duckdb_dir, "duckdb.mjs"))
         checks = [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm, "--to", to,
                   "--limit", "file-size=64G", "--limit", "findings=1000000000", "--engine", a.engine]
         commands = {
@@ -183,14 +188,14 @@ def main():
         print(f"{'tool':<9} {'runs':>4} {'wall s':>9} {'peak MB':>9} {'x remit':>8}")
         for t in tools:
             wall, rss, runs = results[t]
-            ratio = wall / results["remit"][0] if "remit" in results else float("nan")
-            print(f"{t:<9} {runs:>4} {wall:>9.3f} {rss:>9.1f} {ratio:>8.2f}")
+            times = ratio(wall, results["remit"][0]) if "remit" in results else float("nan")
+            print(f"{t:<9} {runs:>4} {wall:>9.3f} {rss:>9.1f} {times:>8.2f}")
         if "remit" in results:
             remit_wall = results["remit"][0]
             if "floor" in results:
-                print(f"remit / floor: {remit_wall / results['floor'][0]:.2f}")
+                print(f"remit / floor: {ratio(remit_wall, results['floor'][0]):.2f}")
             if "duckdb" in results:
-                print(f"DuckDB / remit: {results['duckdb'][0] / remit_wall:.2f}")
+                print(f"DuckDB / remit: {ratio(results['duckdb'][0], remit_wall):.2f}")
         if not agreed:
             sys.exit("compare: the tools disagree: see above")
     finally:
