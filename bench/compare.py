@@ -2,20 +2,22 @@
 """The whole-run comparison (bench/README.md): the five checks over one generated log with remit,
 SQLite and DuckDB, and the raw floor. It first checks that every tool found the same findings,
 then prints, per tool, the median wall time and peak memory (resident set, from /usr/bin/time)
-of several runs, and the ratio of each tool's time to remit's.
+of several runs, and the ratio of each tool's time to remit's; and which engine remit ran
+(its JSON report's manifest, from one more run, untimed).
 
 remit writes the `findings` report (a row of keys and dates per finding), as the SQL tools
 write their findings' keys; remit-csv is remit writing the full `csv` report instead (the
 derivation in words and the manifest on every row), to show what the words cost.
 
-  compare.py --remit BIN --floor BIN --data DIR --duckdb-dir DIR [--runs N] [--sqlite-runs N]
-             [--tools remit,remit-csv,floor,sqlite,duckdb]
+  compare.py --remit BIN --floor BIN --data DIR --duckdb-dir DIR [--log national.csv] [--shape NAME]
+             [--runs N] [--sqlite-runs N] [--engine auto] [--tools remit,remit-csv,floor,sqlite,duckdb]
 """
 import argparse
 import csv
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -68,6 +70,24 @@ def sql_findings(path):
         return [tuple(r) for r in csv.reader(f)]
 
 
+def engine_of(json_report):
+    """The engine a JSON report's manifest names, read from the report's first or last megabyte
+    (the report may be gigabytes)."""
+    with open(json_report, "rb") as f:
+        f.seek(0, os.SEEK_END)
+        size = f.tell()
+        for start in (0, max(0, size - (1 << 20))):
+            f.seek(start)
+            found = re.findall(rb'"engine"\s*:\s*"([a-z]+)"', f.read(1 << 20))
+            if found:
+                return found[-1].decode()
+    return "unknown"
+
+
+def ratio(a, b):
+    return a / b if b > 0 else float("nan")  # /usr/bin/time says 0.00 s for a tiny log
+
+
 def digest(rows):
     h = hashlib.sha256()
     for r in sorted(rows):
@@ -80,14 +100,18 @@ def main():
     ap.add_argument("--remit", required=True)
     ap.add_argument("--floor", required=True)
     ap.add_argument("--data", required=True)
+    ap.add_argument("--log", default="national.csv", help="the log's file in --data")
+    ap.add_argument("--shape", default="", help="the shape's name, for the printout")
+    ap.add_argument("--engine", default="auto", choices=("auto", "batch", "stream"), help="remit check --engine")
     ap.add_argument("--duckdb-dir", required=True, help="folder where @duckdb/node-api is installed")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sqlite-runs", type=int, default=1)
     ap.add_argument("--tools", default="remit,remit-csv,floor,sqlite,duckdb")
     a = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # in order with the runs said on stderr, in a log of both
     tools = a.tools.split(",")
     data = os.path.abspath(a.data)
-    log = os.path.join(data, "national.csv")
+    log = os.path.join(data, a.log)
     frm, to = window(data)
     scratch = tempfile.mkdtemp(prefix="remit-bench-")
     try:
@@ -101,16 +125,15 @@ def main():
             text = text.replace(k, v)
         with open(sqlite_sql, "w") as f:
             f.write(text)
-        shutil.copy(os.path.join(HERE, "duckdb.mjs"), os.path.join(a.duckdb_dir, "duckdb.mjs"))
+        if "duckdb" in tools:
+            shutil.copy(os.path.join(HERE, "duckdb.mjs"), os.path.join(a.duckdb_dir, "duckdb.mjs"))
+        checks = [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm, "--to", to,
+                  "--limit", "file-size=64G", "--limit", "findings=1000000000", "--engine", a.engine]
         commands = {
             # A national log is over the default 1 GiB file-size limit from about 10M events, and its
             # findings over the default million from about 11M (4.7 million at 50M events).
-            "remit": [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm, "--to", to,
-                      "--limit", "file-size=64G", "--limit", "findings=1000000000", "--format", "findings",
-                      "-o", out.get("remit", "")],
-            "remit-csv": [a.remit, "check", os.path.join(data, "five-checks.remit"), "--log", log, "--from", frm,
-                          "--to", to, "--limit", "file-size=64G", "--limit", "findings=1000000000", "--format", "csv",
-                          "-o", out.get("remit-csv", "")],
+            "remit": checks + ["--format", "findings", "-o", out.get("remit", "")],
+            "remit-csv": checks + ["--format", "csv", "-o", out.get("remit-csv", "")],
             "floor": [a.floor, log],
             "sqlite": ["sqlite3", ":memory:", f".read {sqlite_sql}"],
             "duckdb": ["node", os.path.join(a.duckdb_dir, "duckdb.mjs"), os.path.join(HERE, "sql", "duckdb.sql"), log,
@@ -122,6 +145,15 @@ def main():
             samples = [timed(commands[t]) for _ in range(runs)]
             results[t] = (statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples), runs)
             print(f"  {t}: {runs} runs, wall {[s[0] for s in samples]}", file=sys.stderr)
+
+        # Which engine ran: the findings report shows no manifest, so one more run, untimed, writes
+        # the JSON report, whose manifest names it (the choice is the same: the format does not enter it).
+        engine = ""
+        if "remit" in tools or "remit-csv" in tools:
+            report = os.path.join(scratch, "engine.json")
+            timed(checks + ["--format", "json", "-o", report])
+            engine = engine_of(report)
+            os.remove(report)
 
         # Same findings first: a fast wrong answer is no answer.
         found = {}
@@ -149,13 +181,21 @@ def main():
                         print(f"    only {t}: {r}")
                     for r in sorted(b_set - a_set)[:5]:
                         print(f"    only {base_tool}: {r}")
-        events = sum(1 for _ in open(log, "rb")) - 1
-        print(f"\n{events} events; window {frm} to {to}")
+        with open(log, "rb") as f:
+            events = sum(1 for _ in f) - 1
+        print(f"\n{a.shape + ': ' if a.shape else ''}{a.log}, {events} events; window {frm} to {to}"
+              + (f"; remit --engine {a.engine}: the {engine} engine ran" if engine else ""))
         print(f"{'tool':<9} {'runs':>4} {'wall s':>9} {'peak MB':>9} {'x remit':>8}")
         for t in tools:
             wall, rss, runs = results[t]
-            ratio = wall / results["remit"][0] if "remit" in results else float("nan")
-            print(f"{t:<9} {runs:>4} {wall:>9.3f} {rss:>9.1f} {ratio:>8.2f}")
+            times = ratio(wall, results["remit"][0]) if "remit" in results else float("nan")
+            print(f"{t:<9} {runs:>4} {wall:>9.3f} {rss:>9.1f} {times:>8.2f}")
+        if "remit" in results:
+            remit_wall = results["remit"][0]
+            if "floor" in results:
+                print(f"remit / floor: {ratio(remit_wall, results['floor'][0]):.2f}")
+            if "duckdb" in results:
+                print(f"DuckDB / remit: {ratio(results['duckdb'][0], remit_wall):.2f}")
         if not agreed:
             sys.exit("compare: the tools disagree: see above")
     finally:
