@@ -167,12 +167,28 @@ void count_repeated_rows_once(event_log& log) {
     for (auto later = ranges::next(run.begin()); later != run.end(); ++later)
       for (auto k = run.begin(); k != later; ++k) {
         const event& e = log.events[later->second];
-        const event& earlier = log.events[k->second];
+        event& earlier = log.events[k->second];
         if (repeat[k->second] || !same_row(earlier, e)) continue;
+        // Which row comes first must not decide the agenda's publication date: one recorded by
+        // either row is the meeting's; two that differ leave it unrecorded (the records cannot
+        // tell which), so a notice rule says no-evidence rather than judge on either.
+        std::string publication;
+        if (e.published != earlier.published && e.published != no_date) {
+          if (earlier.published == no_date) {
+            earlier.published = e.published;
+            publication = fmt::format("; its agenda publication date, {}, is the meeting's", e.published);
+          } else {
+            publication = fmt::format("; its agenda publication date, {}, differs from that row's, {}: the records cannot "
+                                      "tell which, so none is taken",
+                                      e.published, earlier.published);
+            earlier.published = no_date;
+          }
+        }
         log.files[e.source].notes.push_back(
             {e.line, fmt::format("the same {} of \"{}\" on {} as {}:{} (body, date, kind, status, title and recipient): "
-                                 "counted once",
-                                 name(e.kind), log.strings.text(e.body), e.day, log.files[earlier.source].path, earlier.line)});
+                                 "counted once{}",
+                                 name(e.kind), log.strings.text(e.body), e.day, log.files[earlier.source].path, earlier.line,
+                                 publication)});
         repeat[later->second] = any = true;
         break;
       }

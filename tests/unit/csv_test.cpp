@@ -568,3 +568,28 @@ TEST_CASE("rows split sixteen bytes at a time are the rows read a byte at a time
   std::fclose(file);
   CHECK(records > rows.size());
 }
+
+// A repeated row that records another agenda publication date: which row comes first must not
+// decide whether a notice rule is met.
+TEST_CASE("a repeated row: its publication date is the meeting's, and two that differ are none", "[csv][repeats]") {
+  const auto kept_published = [](const std::string& csv, std::string& note) {
+    event_log log = csv_log(csv);
+    count_repeated_rows_once(log);
+    REQUIRE(log.events.size() == 1);
+    REQUIRE(log.files[0].notes.size() == 1);
+    note = log.files[0].notes[0].text;
+    return log.events[0].published;
+  };
+  const std::string header = "body,date,kind,status,published\n";
+  const std::string early = "Board,2024-06-14,meeting,held,2024-06-01\n", late = "Board,2024-06-14,meeting,held,2024-06-12\n",
+                    none = "Board,2024-06-14,meeting,held,\n";
+  std::string note;
+  CHECK(kept_published(header + early + late, note) == no_date);
+  CHECK_THAT(note, Contains("differs from that row's, 2024-06-01: the records cannot tell which"));
+  CHECK(kept_published(header + late + early, note) == no_date);
+  CHECK_THAT(note, Contains("differs from that row's, 2024-06-12"));
+  CHECK(kept_published(header + none + late, note) == d("2024-06-12"));
+  CHECK_THAT(note, Contains("its agenda publication date, 2024-06-12, is the meeting's"));
+  CHECK(kept_published(header + late + none, note) == d("2024-06-12"));
+  CHECK_THAT(note, Catch::Matchers::EndsWith("counted once"));
+}
