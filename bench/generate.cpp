@@ -29,22 +29,12 @@
 #include <string>
 #include <vector>
 
+#include "splitmix64.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono;
-
-struct splitmix64 {
-  std::uint64_t state;
-  std::uint64_t next() {
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
-  bool chance(int per_thousand) { return static_cast<int>(next() % 1000) < per_thousand; }
-};
 
 int day_number(int y, unsigned m, unsigned d) {
   return static_cast<int>(sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count());

@@ -75,8 +75,7 @@ void item_judge::observe(state& s, const event& e, Out& out) const {
 template <typename Out>
 void item_judge::close(state& s, Out& out) const {
   if constexpr (Out::tracing)
-    if (!s.fell_due)
-      out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+    if (!s.fell_due) trace_no_meeting(*ctx_, out);
 }
 
 void item_judge::forecast(const state&, outlook& o) const {

@@ -451,6 +451,9 @@ bool window_judge<ast::trained_within>::judge_window(const finding_adder&) const
 template <>
 bool window_judge<ast::rotates>::judge_window(const finding_adder&) const;
 
+// remit explain's last words for a per-meeting judge when the window held no meeting to judge.
+void trace_no_meeting(const body_context& ctx, trace_sink& out);
+
 // How remit explain names an event: `meeting "Board"`, `report "Annual" to "Cabinet"`.
 std::string event_words(const event_log& log, const event& e);
 

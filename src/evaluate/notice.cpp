@@ -157,8 +157,7 @@ void notice_judge::observe(state& s, const event& e, Out& out) const {
 template <typename Out>
 void notice_judge::close(state& s, Out& out) const {
   if constexpr (Out::tracing)
-    if (!s.fell_due)
-      out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+    if (!s.fell_due) trace_no_meeting(*ctx_, out);
 }
 
 void notice_judge::forecast(const state&, outlook& o) const {

@@ -91,8 +91,7 @@ void precedence_judge::observe(state& s, const event& e, Out& out) const {
 template <typename Out>
 void precedence_judge::close(state& s, Out& out) const {
   if constexpr (Out::tracing)
-    if (!s.fell_due)
-      out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx_->window.from, ctx_->window.to));
+    if (!s.fell_due) trace_no_meeting(*ctx_, out);
 }
 
 void precedence_judge::forecast(const state& s, outlook& o) const {

@@ -140,6 +140,10 @@ std::string qualifier::why_not(const event& e, verdict v) const {
   return {};
 }
 
+void trace_no_meeting(const body_context& ctx, trace_sink& out) {
+  out.step(fmt::format("\n  no held meeting from {} to {}: nothing fell due\n", ctx.window.from, ctx.window.to));
+}
+
 std::string event_words(const event_log& log, const event& e) {
   std::string what(name(e.kind));
   if (e.title != 0) what += fmt::format(" \"{}\"", log.strings.text(e.title));
