@@ -48,7 +48,7 @@ struct statement_judge {
   statement_judge(const body_context& block, const ast::statement& s)
       : context(with_modifiers(block, s)), judge(with_judge(*context, s, [](auto&& judge) -> streamed_judge {
           if constexpr (std::is_constructible_v<streamed_judge, decltype(judge)>) return judge;
-          else throw std::logic_error("the streamed audit was given a statement it does not judge");  // streamable() refuses it first
+          else throw std::logic_error("the streamed audit was given a statement it does not judge");  // judged_in_one_pass refuses it first
         })) {}
   static std::unique_ptr<body_context> with_modifiers(const body_context& block, const ast::statement& s) {
     auto context = std::make_unique<body_context>(block);
@@ -150,8 +150,11 @@ struct guessed_pair {
 };
 using row_body_guesses = boost::unordered_flat_map<std::uint64_t, guessed_pair>;
 
+// Whether the statement's judge (with_judge's) is one the streamed audit runs: decided by the
+// judge's type, so a new family's judge is refused here until `streamed_judge` holds it.
 bool judged_in_one_pass(const ast::statement& s) {
-  return std::visit([](const auto& r) { return !ast::is_people_rule<std::decay_t<decltype(r)>>; }, s.what);
+  const body_context any_body{no_log(), {}, {date{0}, date{0}}, calendar::of(division::england_and_wales), 1, nullptr};
+  return with_judge(any_body, s, [](auto&& judge) { return std::is_constructible_v<streamed_judge, decltype(judge)>; });
 }
 // Whether a statement needs an event's words (title, recipient, items), which the rows then carry.
 bool needs_words(const ast::statement& s) {
