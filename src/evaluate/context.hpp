@@ -121,16 +121,6 @@ std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::b
 // The block's clauses not checked, as reports list them.
 std::vector<clause_not_checked> clauses_not_checked(const ast::body& block);
 
-// The dates of the events a frequency is judged on, and how to name them in a sentence.
-struct series {
-  std::vector<date> dates;  // sorted
-  std::string noun;         // "held meeting"
-  std::string nouns;        // "held meetings"
-};
-
-// How the events of `meets` are named, without their dates.
-series meetings_words(bool informal_meetings_count);
-
 due_date due_after(date p, const ast::gap_frequency& f, std::string_view what_p);
 // due_after's day alone, with no version of the rules to move it: most links are met, and their
 // derivation is never read.

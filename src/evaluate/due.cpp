@@ -61,7 +61,7 @@ bool is_planned(const event& e, date as_of) {
 class body_outlook {
  public:
   body_outlook(const event_log& log, const body_match& m, date as_of, date anchor, std::optional<version_span> version)
-      : log_(log), match_(m), as_of_(as_of), anchor_(anchor), cal_(calendar::of(m.settings.calendar)),
+      : match_(m), as_of_(as_of), anchor_(anchor), cal_(calendar::of(m.settings.calendar)),
         record_{log, events_of(log, m, as_of), {anchor <= as_of ? anchor : as_of, as_of}, cal_, m.settings.year_start_month},
         planned_{log, {}, {as_of, as_of}, cal_, m.settings.year_start_month} {
     // The planned events are copied as held: what they will be if they take place, so that each
@@ -109,7 +109,6 @@ class body_outlook {
   }
 
  private:
-  const event_log& log_;
   const body_match& match_;
   date as_of_;
   date anchor_;

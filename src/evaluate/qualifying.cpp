@@ -22,20 +22,14 @@ std::string recipient_matcher::what() const {
                                   : fmt::format("\"{}\"", rule_.recipient);
 }
 
-series meetings_words(bool informal_meetings_count) {
-  if (informal_meetings_count) return {{}, "held meeting or session", "held meetings or sessions"};
-  return {{}, "held meeting", "held meetings"};
-}
-
 qualifier::qualifier(const body_context& ctx, const ast::statement& s)
     : ctx_(&ctx), statement_(&s), rule_(&s.what) {
   std::visit(
       [&](const auto& r) {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, ast::meets>) {
-          const series words = meetings_words(ctx.informal_meetings_count);
-          noun_ = words.noun;
-          nouns_ = words.nouns;
+          noun_ = ctx.informal_meetings_count ? "held meeting or session" : "held meeting";
+          nouns_ = ctx.informal_meetings_count ? "held meetings or sessions" : "held meetings";
         } else if constexpr (std::is_same_v<T, ast::meets_jointly>) {
           wanted_ = fold(r.partner);
           noun_ = fmt::format("joint meeting or session with \"{}\"", r.partner);

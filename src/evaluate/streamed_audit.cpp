@@ -260,7 +260,7 @@ struct streamed_audit::state final : compact_findings {
   // here, as the reader's log is the reader's. Each row's items replace the last's.
   bool keeps_words = false;
   event_log texts;
-  void take_words(event& e, const batch& b, const waiting& w);
+  void take_words(event& e, const batch& b, const row& r, const waiting& w);
   std::vector<waiting> pending;  // of the batch being judged
   void judge_batch(const batch& b);
   void judge_row(const event& e, const waiting& w);
@@ -502,17 +502,16 @@ void streamed_audit::state::judge_batch(const batch& b) {
       for (std::size_t line = 0; line < 3; ++line) __builtin_prefetch(run + 64 * line);
     }
     event e = b.rows[i].as_event();
-    if (keeps_words) take_words(e, b, pending[i]);
+    if (keeps_words) take_words(e, b, b.rows[i], pending[i]);
     judge_row(e, pending[i]);
   }
 }
 
-void streamed_audit::state::take_words(event& e, const batch& b, const waiting& w) {
+void streamed_audit::state::take_words(event& e, const batch& b, const row& r, const waiting& w) {
   e.title = texts.strings.intern(w.title);
   e.to = texts.strings.intern(w.to);
   texts.items.clear();
   std::size_t offset = w.item_offset;
-  const row& r = b.rows[static_cast<std::size_t>(&w - pending.data())];
   for (std::uint32_t k = 0; k < r.items; ++k) {
     const std::uint32_t size = b.item_sizes[w.items_at + k];
     texts.items.push_back(texts.strings.intern(std::string_view(b.names).substr(offset, size)));
