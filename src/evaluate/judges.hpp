@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -143,8 +144,9 @@ struct outlook {
 
 // ---- Which events a frequency counts (qualifying.cpp) ----
 // A frequency statement (meets, meets jointly, reports, receives) counts some of a body's events;
-// its judge is handed only those.
-class qualifier {
+// its judge is handed only those. What a form counts is said in its unit file (src/forms/), by
+// its `counting_for`.
+class counting {
  public:
   enum class verdict {
     counted,
@@ -156,13 +158,32 @@ class qualifier {
     no_items,         // its agenda items are not recorded
     no_item,          // none of its items is the one asked for
   };
-  qualifier(const body_context& ctx, const ast::statement& s);
-  verdict judge(const event& e) const;
+  virtual ~counting() = default;
+  virtual verdict judge(const body_context& ctx, const event& e) const = 0;
+  // Why an event does not count, for the verdicts the form gives alone (title, recipient, item).
+  virtual std::string why_not(const body_context& ctx, const event& e, verdict v) const = 0;
+  std::string noun;   // "held meeting"
+  std::string nouns;  // "held meetings"
+};
+using counting_ptr = std::shared_ptr<const counting>;
+counting_ptr counting_for(const body_context& ctx, const ast::meets& r);
+counting_ptr counting_for(const body_context& ctx, const ast::meets_jointly& r);
+counting_ptr counting_for(const body_context& ctx, const ast::reports& r);
+counting_ptr counting_for(const body_context& ctx, const ast::receives& r);
+
+// A frequency statement's counting, with what every form shares: the words for sessions and
+// events not held, and remit explain's list of what counted.
+class qualifier {
+ public:
+  using verdict = counting::verdict;
+  qualifier(const body_context& ctx, const ast::statement& s, counting_ptr counts)
+      : ctx_(&ctx), statement_(&s), counts_(std::move(counts)) {}
+  verdict judge(const event& e) const { return counts_->judge(*ctx_, e); }
   bool counts(const event& e) const { return judge(e) == verdict::counted; }
   // Why an event with this verdict does not count, in words ("a session, not a formal meeting").
   std::string why_not(const event& e, verdict v) const;
-  const std::string& noun() const { return noun_; }    // "held meeting"
-  const std::string& nouns() const { return nouns_; }  // "held meetings"
+  const std::string& noun() const { return counts_->noun; }    // "held meeting"
+  const std::string& nouns() const { return counts_->nouns; }  // "held meetings"
   // remit explain's list of the body's events in the window, each counted or not and why; with
   // `anchor`, also the last counted before the window, where a gap chain starts.
   void list(trace_sink& out, bool anchor) const;
@@ -171,10 +192,7 @@ class qualifier {
  private:
   const body_context* ctx_;
   const ast::statement* statement_;
-  const ast::rule* rule_;
-  std::string wanted_;  // folded: the partner, the report title or the item
-  std::optional<recipient_matcher> recipient_;
-  std::string noun_, nouns_;
+  counting_ptr counts_;
 };
 
 // ---- Gap (gap.cpp): each qualifying event due within an interval of the one before ----
@@ -186,8 +204,8 @@ class gap_judge {
     bool started = false;   // the chain's start was traced
   };
   static constexpr bool forecast_reads_record = true;
-  gap_judge(const body_context& ctx, const ast::statement& s, const ast::gap_frequency& f)
-      : ctx_(&ctx), f_(&f), counts_(ctx, s), noun_(counts_.noun()) {}
+  gap_judge(const body_context& ctx, const ast::statement& s, const ast::gap_frequency& f, counting_ptr counts)
+      : ctx_(&ctx), f_(&f), counts_(ctx, s, std::move(counts)), noun_(counts_.noun()) {}
   // Events the statement does not count are passed over.
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
@@ -224,7 +242,7 @@ class period_judge {
     judged_as judged = judged_as::judged;
   };
   static constexpr bool forecast_reads_record = true;
-  period_judge(const body_context& ctx, const ast::statement& s, const ast::frequency& f);
+  period_judge(const body_context& ctx, const ast::statement& s, const ast::frequency& f, counting_ptr counts);
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
@@ -243,7 +261,7 @@ class period_judge {
   std::vector<aligned_period> periods_;
 };
 
-// ---- Notice (notice.cpp): each held meeting's agenda published N (clear) (working) days before ----
+// ---- Notice (forms/notice.cpp): each held meeting's agenda published N (clear) (working) days before ----
 class notice_judge {
  public:
   struct state {
@@ -271,7 +289,7 @@ class notice_judge {
   std::vector<date>* latest_by_day_ = nullptr;
 };
 
-// ---- Item (item.cpp): each held meeting has an agenda item ----
+// ---- Item (forms/has_item.cpp): each held meeting has an agenda item ----
 class item_judge {
  public:
   struct state {
@@ -294,7 +312,7 @@ class item_judge {
   item_matcher matcher_;
 };
 
-// ---- Deadline (deadline.cpp): "receives "X" by DATE" ----
+// ---- Deadline (forms/receives_by.cpp): "receives "X" by DATE" ----
 class deadline_judge {
  public:
   struct state {
@@ -320,7 +338,7 @@ class deadline_judge {
   std::string wanted_;
 };
 
-// ---- Precedence (precedence.cpp): each held meeting preceded by a named event ----
+// ---- Precedence (forms/preceded_by.cpp): each held meeting preceded by a named event ----
 class precedence_judge {
  public:
   // Days of events strictly before the day being judged: of each kind, the latest day seen and the
@@ -376,7 +394,7 @@ void add_people_finding(const Judge& judge, finding f, Out& out) {
 std::string people_are_not_foreseen();
 
 // A people rule that judges each held meeting in the window on its own: its family's file says
-// what one meeting owes (quorum.cpp, chair.cpp, attended_by.cpp, membership.cpp).
+// what one meeting owes (src/forms/: quorum.cpp, chaired_by.cpp, attended_by.cpp, membership.cpp).
 template <typename Rule>
 class meeting_judge {
  public:
@@ -418,7 +436,7 @@ template <>
 void meeting_judge<ast::party_spread>::judge_meeting(const event&, const finding_adder&) const;
 
 // A people rule judged once the window has closed, over its periods or over the memberships the
-// records hold (attendance_rate.cpp, training.cpp, rotation.cpp): the records of the whole window
+// records hold (src/forms/: attendance_rate.cpp, trained_within.cpp, rotates.cpp): the records of the whole window
 // decide, not one meeting.
 template <typename Rule>
 class window_judge {
@@ -493,15 +511,15 @@ struct each_form : Forms... {
 // all take their judges from here; a form with no line here does not compile.
 template <typename Use>
 decltype(auto) with_judge(const body_context& ctx, const ast::statement& s, Use&& use) {
-  const auto frequency = [&](const ast::frequency& f) {
-    if (const auto* gap = std::get_if<ast::gap_frequency>(&f)) return use(gap_judge(ctx, s, *gap));
-    return use(period_judge(ctx, s, f));
+  const auto frequency = [&](const ast::frequency& f, counting_ptr counts) {
+    if (const auto* gap = std::get_if<ast::gap_frequency>(&f)) return use(gap_judge(ctx, s, *gap, std::move(counts)));
+    return use(period_judge(ctx, s, f, std::move(counts)));
   };
   return std::visit(each_form{
-                        [&](const ast::meets& r) { return frequency(r.how_often); },
-                        [&](const ast::meets_jointly& r) { return frequency(r.how_often); },
-                        [&](const ast::reports& r) { return frequency(r.how_often); },
-                        [&](const ast::receives& r) { return frequency(r.how_often); },
+                        [&](const ast::meets& r) { return frequency(r.how_often, counting_for(ctx, r)); },
+                        [&](const ast::meets_jointly& r) { return frequency(r.how_often, counting_for(ctx, r)); },
+                        [&](const ast::reports& r) { return frequency(r.how_often, counting_for(ctx, r)); },
+                        [&](const ast::receives& r) { return frequency(r.how_often, counting_for(ctx, r)); },
                         [&](const ast::notice& r) { return use(notice_judge(ctx, r)); },
                         [&](const ast::has_item& r) { return use(item_judge(ctx, r)); },
                         [&](const ast::receives_by& r) { return use(deadline_judge(ctx, r)); },

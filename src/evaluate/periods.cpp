@@ -21,8 +21,8 @@ period_rule period_rule_of(const ast::frequency& f) {
   return {std::get<ast::coverage_frequency>(f).period, 1, false};
 }
 
-period_judge::period_judge(const body_context& ctx, const ast::statement& s, const ast::frequency& f)
-    : ctx_(&ctx), rule_(period_rule_of(f)), counts_(ctx, s) {
+period_judge::period_judge(const body_context& ctx, const ast::statement& s, const ast::frequency& f, counting_ptr counts)
+    : ctx_(&ctx), rule_(period_rule_of(f)), counts_(ctx, s, std::move(counts)) {
   // The aligned periods from the one that holds the window's first day, each from the 1st of a
   // month (so adding months never clamps a day). Those wholly inside the audit window are
   // judged; a version of the body's rules judges those that end while it is in force.

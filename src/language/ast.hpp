@@ -43,43 +43,71 @@ struct count_frequency {
 };
 using frequency = std::variant<gap_frequency, coverage_frequency, count_frequency>;
 
-// One struct per statement form of the language.
+struct resolved_settings;
+
+}  // namespace remit::ast
+
+namespace remit {
+class form_check;
+}
+
+namespace remit::ast {
+
+// One struct per statement form of the language, each followed by the line that declares what
+// its unit file, src/forms/<form>.cpp, says of it beside its judge (docs/development.md, "A
+// statement form is one unit"): how it is checked, what it means in words, its meaning for
+// remit fmt's check, and its family. A form without that line, or a unit file without one of
+// them, does not build.
+#define REMIT_STATEMENT_FORM(form)                          \
+  void check(const form&, form_check&);                     \
+  std::string words(const form&, const resolved_settings&); \
+  std::string meaning(const form&);                         \
+  std::string_view family(const form&)
+
 struct meets {
   frequency how_often;
 };
+REMIT_STATEMENT_FORM(meets);
 struct meets_jointly {
   std::string partner;  // matched against meeting and session titles
   frequency how_often;
 };
+REMIT_STATEMENT_FORM(meets_jointly);
 struct notice {
   int days = 0;
   bool working = false;
   bool clear = false;
 };
+REMIT_STATEMENT_FORM(notice);
 struct has_item {
   std::string pattern;
   bool is_regex = false;
 };
+REMIT_STATEMENT_FORM(has_item);
 struct reports {
   std::optional<std::string> title;
   frequency how_often;
   std::string recipient;
   bool recipient_is_regex = false;  // reports FREQ to matching "REGEX"
 };
+REMIT_STATEMENT_FORM(reports);
 struct receives {
   std::string item;
   frequency how_often;
 };
+REMIT_STATEMENT_FORM(receives);
 struct receives_by {
   std::string item;
   date deadline;
   source_location deadline_at;
 };
+REMIT_STATEMENT_FORM(receives_by);
 struct preceded_by {
   std::string title;
   int days = 0;                 // within N days
   bool since_previous = false;  // since the previous meeting (then `days` is unused)
 };
+REMIT_STATEMENT_FORM(preceded_by);
 
 // The people statements (docs/language.md, "People"): they judge the attendance and
 // membership of the logs rather than the events alone. A role is matched by equality,
@@ -87,53 +115,53 @@ struct preceded_by {
 struct quorum {  // quorum N [members]
   int members = 0;
 };
+REMIT_STATEMENT_FORM(quorum);
 struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
   std::vector<std::string> roles;
   // when "ROLE" is absent: the other roles may chair only when no one holding this one attended.
   std::optional<std::string> only_when_absent;
 };
+REMIT_STATEMENT_FORM(chaired_by);
 struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners]
   std::vector<std::string> roles;
   int partners = 0;  // from at least N partners: the attending holders represent N partners; 0: not asked
 };
+REMIT_STATEMENT_FORM(attended_by);
 struct has_member {  // has member "ROLE" [or "ROLE" ...]
   std::vector<std::string> roles;
 };
+REMIT_STATEMENT_FORM(has_member);
 struct membership_size {  // has at most|at least N ["ROLE"] members
   bool at_most = true;
   int members = 0;
   std::optional<std::string> role;
 };
+REMIT_STATEMENT_FORM(membership_size);
 struct party_spread {  // has members of at least N parties [among "ROLE" [or "ROLE" ...]]
   int parties = 2;
   std::vector<std::string> roles;  // empty: every member
 };
+REMIT_STATEMENT_FORM(party_spread);
 struct attendance_rate {  // each member [except "ROLE" ...] attends at least P% of meetings | every meeting [each PERIOD]
   int percent = 100;
   period_kind period = period_kind::year;
   std::vector<std::string> except;  // members holding one of these roles attend when they wish
 };
+REMIT_STATEMENT_FORM(attendance_rate);
 struct trained_within {  // each member trained in "TRAINING" within N UNIT of joining
   std::string training;
   int count = 1;
   time_unit unit = time_unit::month;
 };
+REMIT_STATEMENT_FORM(trained_within);
 struct rotates {  // role "ROLE" rotates between partners annually
   std::string role;
 };
+REMIT_STATEMENT_FORM(rotates);
 
 using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by, quorum,
                           chaired_by, attended_by, has_member, membership_size, party_spread, attendance_rate, trained_within,
                           rotates>;
-
-// Whether a statement form is one of the people statements above, for the visitors that
-// treat them apart from the frequency families.
-template <typename T>
-inline constexpr bool is_people_rule =
-    std::is_same_v<T, quorum> || std::is_same_v<T, chaired_by> || std::is_same_v<T, attended_by> ||
-    std::is_same_v<T, has_member> || std::is_same_v<T, membership_size> || std::is_same_v<T, party_spread> ||
-    std::is_same_v<T, attendance_rate> ||
-    std::is_same_v<T, trained_within> || std::is_same_v<T, rotates>;
 
 // The last branch of a visitor of `rule` that names each form in turn (`if constexpr` ...
 // `else static_assert(ast::form_left_out<T>)`): a form added to `rule` and left out of the

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "core/text.hpp"
+#include "language/form_words.hpp"
 #include "language/pattern.hpp"
 
 namespace remit {
@@ -52,56 +53,22 @@ struct checker {
     if (!re->ok()) error(where, fmt::format("invalid regular expression: {}", re->error()));
   }
 
+  // The statement's form checks its own fields (its unit file, src/forms/<form>.cpp).
+  class statement_check final : public form_check {
+   public:
+    statement_check(checker& c, const ast::statement& s) : c_(c), s_(s) {}
+    void require_text(const std::string& text, std::string_view what) override { c_.require_text(text, s_.rule_where, what); }
+    void check_pattern(const std::string& pattern) override { c_.check_regex(pattern, s_.pattern_at); }
+    void error(std::string message) override { c_.error(s_.rule_where, std::move(message)); }
+
+   private:
+    checker& c_;
+    const ast::statement& s_;
+  };
+
   void check_statement(const ast::statement& s) {
-    std::visit(
-        [&](const auto& r) {
-          using T = std::decay_t<decltype(r)>;
-          if constexpr (std::is_same_v<T, ast::meets_jointly>) require_text(r.partner, s.rule_where, "the joint partner's name");
-          if constexpr (std::is_same_v<T, ast::preceded_by>) require_text(r.title, s.rule_where, "the preceding event's title");
-          if constexpr (std::is_same_v<T, ast::receives> || std::is_same_v<T, ast::receives_by>)
-            require_text(r.item, s.rule_where, "the item received");
-          if constexpr (std::is_same_v<T, ast::reports>) {
-            if (r.recipient_is_regex) check_regex(r.recipient, s.pattern_at);
-            else require_text(r.recipient, s.rule_where, "the name of the body reported to");
-            if (r.title) require_text(*r.title, s.rule_where, "the report title");
-          }
-          if constexpr (std::is_same_v<T, ast::chaired_by>) {
-            if (r.only_when_absent) {
-              require_text(*r.only_when_absent, s.rule_where, "the role");
-              const std::string absent = fold(*r.only_when_absent);
-              bool listed = false;
-              for (const std::string& role : r.roles) listed = listed || fold(role) == absent;
-              if (!listed)
-                error(s.rule_where, fmt::format("\"{}\" is not one of the roles that may chair: 'when \"ROLE\" is absent' "
-                                                "names the role the others stand in for, as in 'chaired by \"Chair\" or "
-                                                "\"Vice-Chair\" when \"Chair\" is absent'",
-                                                *r.only_when_absent));
-              else if (r.roles.size() < 2)
-                error(s.rule_where, fmt::format("'when \"{}\" is absent' needs another role to stand in: name it with "
-                                                "'or', as in 'chaired by \"{}\" or \"Vice-Chair\" when \"{}\" is absent'",
-                                                *r.only_when_absent, *r.only_when_absent, *r.only_when_absent));
-            }
-          }
-          if constexpr (std::is_same_v<T, ast::party_spread>)
-            for (const std::string& role : r.roles) require_text(role, s.rule_where, "the role");
-          if constexpr (std::is_same_v<T, ast::attendance_rate>)
-            for (const std::string& role : r.except) require_text(role, s.rule_where, "the role");
-          if constexpr (std::is_same_v<T, ast::chaired_by> || std::is_same_v<T, ast::attended_by> ||
-                        std::is_same_v<T, ast::has_member>)
-            for (const std::string& role : r.roles) require_text(role, s.rule_where, "the role");
-          if constexpr (std::is_same_v<T, ast::membership_size>)
-            if (r.role) require_text(*r.role, s.rule_where, "the role");
-          if constexpr (std::is_same_v<T, ast::rotates>) require_text(r.role, s.rule_where, "the role");
-          if constexpr (std::is_same_v<T, ast::trained_within>) require_text(r.training, s.rule_where, "the training");
-          if constexpr (std::is_same_v<T, ast::has_item>) {
-            if (r.is_regex) {
-              check_regex(r.pattern, s.pattern_at);
-            } else {
-              require_text(r.pattern, s.rule_where, "the item title");
-            }
-          }
-        },
-        s.what);
+    statement_check form(*this, s);
+    std::visit([&](const auto& r) { ast::check(r, form); }, s.what);
     check_modifiers(s);
   }
 

@@ -3,13 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "language/form_words.hpp"
 #include "language/formatter.hpp"
 
 namespace remit {
 
-namespace {
-
-std::string frequency_of(const ast::frequency& f) {
+std::string frequency_meaning(const ast::frequency& f) {
   return std::visit(
       [](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
@@ -23,54 +22,7 @@ std::string frequency_of(const ast::frequency& f) {
       f);
 }
 
-std::string rule_of(const ast::rule& r) {
-  return std::visit(
-      [](const auto& x) -> std::string {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, ast::meets>)
-          return "meets " + frequency_of(x.how_often);
-        else if constexpr (std::is_same_v<T, ast::meets_jointly>)
-          return fmt::format("meets jointly [{}] {}", x.partner, frequency_of(x.how_often));
-        else if constexpr (std::is_same_v<T, ast::notice>)
-          return fmt::format("notice {} working {} clear {}", x.days, x.working, x.clear);
-        else if constexpr (std::is_same_v<T, ast::has_item>)
-          return fmt::format("item [{}] regex {}", x.pattern, x.is_regex);
-        else if constexpr (std::is_same_v<T, ast::reports>)
-          return fmt::format("reports [{}] {} to {}[{}]", x.title.value_or("(none)"), frequency_of(x.how_often),
-                             x.recipient_is_regex ? "matching " : "", x.recipient);
-        else if constexpr (std::is_same_v<T, ast::receives>)
-          return fmt::format("receives [{}] {}", x.item, frequency_of(x.how_often));
-        else if constexpr (std::is_same_v<T, ast::receives_by>)
-          return fmt::format("receives [{}] by {}", x.item, x.deadline);
-        else if constexpr (std::is_same_v<T, ast::quorum>)
-          return fmt::format("quorum {}", x.members);
-        else if constexpr (std::is_same_v<T, ast::chaired_by>)
-          return fmt::format("chaired by [{}]{}", fmt::join(x.roles, "] or ["),
-                             x.only_when_absent ? fmt::format(" when [{}] absent", *x.only_when_absent) : std::string());
-        else if constexpr (std::is_same_v<T, ast::attended_by>)
-          return fmt::format("attended by [{}]{}", fmt::join(x.roles, "] or ["),
-                             x.partners ? fmt::format(" from {} partners", x.partners) : std::string());
-        else if constexpr (std::is_same_v<T, ast::has_member>)
-          return fmt::format("has member [{}]", fmt::join(x.roles, "] or ["));
-        else if constexpr (std::is_same_v<T, ast::membership_size>)
-          return fmt::format("members {} {} role [{}]", x.at_most ? "at most" : "at least", x.members, x.role.value_or("(any)"));
-        else if constexpr (std::is_same_v<T, ast::attendance_rate>)
-          return fmt::format("attends {}% period {}{}", x.percent, static_cast<int>(x.period),
-                             x.except.empty() ? std::string() : fmt::format(" except [{}]", fmt::join(x.except, "] or [")));
-        else if constexpr (std::is_same_v<T, ast::party_spread>)
-          return fmt::format("parties at least {} among [{}]", x.parties, fmt::join(x.roles, "] or ["));
-        else if constexpr (std::is_same_v<T, ast::trained_within>)
-          return fmt::format("trained in [{}] within {} unit {}", x.training, x.count, static_cast<int>(x.unit));
-        else if constexpr (std::is_same_v<T, ast::rotates>)
-          return fmt::format("role [{}] rotates annually", x.role);
-        else if constexpr (std::is_same_v<T, ast::preceded_by>)
-          return x.since_previous ? fmt::format("preceded by [{}] since previous meeting", x.title)
-                                  : fmt::format("preceded by [{}] within {}", x.title, x.days);
-        else
-          static_assert(ast::form_left_out<T>, "rule_of: a statement form has no meaning");
-      },
-      r);
-}
+namespace {
 
 void settings_of(std::string& out, const ast::settings& s, std::string_view indent) {
   if (s.council) out += fmt::format("{}council [{}]\n", indent, *s.council);
@@ -111,7 +63,7 @@ std::string meaning_of(const ast::rule_file& file) {
     // The statement as written is part of every report, so its words are part of its meaning.
     for (const ast::statement& s : b.statements)
       out += fmt::format("  {} [{}] {}{}\n", s.label, written_words(std::string_view(s.text).substr(0, s.rule_chars)),
-                         rule_of(s.what), modifiers_of(s));
+                         std::visit([](const auto& r) { return ast::meaning(r); }, s.what), modifiers_of(s));
     for (const ast::not_checked_clause& c : b.not_checked) out += fmt::format("  {} not checked [{}]\n", c.label, c.reason);
   }
   return out;

@@ -6,10 +6,59 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const has_member& r, form_check& c) {
+  for (const std::string& role : r.roles) c.require_text(role, "the role");
+}
+
+std::string ast::words(const has_member& r, const resolved_settings&) {
+  return fmt::format("On the date of each held meeting, a membership of the body in force must hold {}.", any_of_roles(r.roles));
+}
+
+std::string ast::meaning(const has_member& r) { return fmt::format("has member [{}]", fmt::join(r.roles, "] or [")); }
+
+std::string_view ast::family(const has_member&) { return "membership"; }
+
+void ast::check(const membership_size& r, form_check& c) {
+  if (r.role) c.require_text(*r.role, "the role");
+}
+
+std::string ast::words(const membership_size& r, const resolved_settings&) {
+  return fmt::format("On the date of each held meeting, the body must have {} {}{} (people with a membership in force, each "
+                     "counted once).",
+                     r.at_most ? "at most" : "at least", r.members,
+                     r.role ? fmt::format(" members holding {}", quoted(*r.role)) : std::string(" members"));
+}
+
+std::string ast::meaning(const membership_size& r) {
+  return fmt::format("members {} {} role [{}]", r.at_most ? "at most" : "at least", r.members, r.role.value_or("(any)"));
+}
+
+std::string_view ast::family(const membership_size&) { return "membership"; }
+
+void ast::check(const party_spread& r, form_check& c) {
+  for (const std::string& role : r.roles) c.require_text(role, "the role");
+}
+
+std::string ast::words(const party_spread& r, const resolved_settings&) {
+  return fmt::format("On the date of each held meeting, the {} of the body must between them belong to at least {} (the party "
+                     "of each membership in force; each person counted once).",
+                     r.roles.empty() ? std::string("members") : fmt::format("members holding {}", any_of_roles(r.roles)),
+                     counted(r.parties, "party", "different parties"));
+}
+
+std::string ast::meaning(const party_spread& r) {
+  return fmt::format("parties at least {} among [{}]", r.parties, fmt::join(r.roles, "] or ["));
+}
+
+std::string_view ast::family(const party_spread&) { return "membership"; }
 
 namespace {
 

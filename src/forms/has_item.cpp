@@ -6,9 +6,28 @@
 
 #include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 #include "language/pattern.hpp"
 
 namespace remit {
+
+void ast::check(const has_item& r, form_check& c) {
+  if (r.is_regex) c.check_pattern(r.pattern);
+  else c.require_text(r.pattern, "the item title");
+}
+
+std::string ast::words(const has_item& r, const resolved_settings&) {
+  return r.is_regex ? fmt::format("Every held meeting must have an agenda item in which the regular expression {} is found "
+                                  "(ignoring case).",
+                                  quoted(r.pattern))
+                    : fmt::format("Every held meeting must have an agenda item containing {} (ignoring case and extra "
+                                  "spaces).",
+                                  quoted(r.pattern));
+}
+
+std::string ast::meaning(const has_item& r) { return fmt::format("item [{}] regex {}", r.pattern, r.is_regex); }
+
+std::string_view ast::family(const has_item&) { return "item"; }
 
 item_matcher::item_matcher(const ast::has_item& r) : rule_(r), wanted_(fold(r.pattern)) {
   // The checker has already rejected bad patterns. Items are searched with white space folded,

@@ -6,8 +6,21 @@
 #include <fmt/format.h>
 
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const rotates& r, form_check& c) { c.require_text(r.role, "the role"); }
+
+std::string ast::words(const rotates& r, const resolved_settings& settings) {
+  return fmt::format("The partner organisation of the holder of {} must change from one year to the next ({}; a year's holder "
+                     "is the one in the role on its first day).",
+                     quoted(r.role), periods_words(ast::period_kind::year, settings.year_start_month));
+}
+
+std::string ast::meaning(const rotates& r) { return fmt::format("role [{}] rotates annually", r.role); }
+
+std::string_view ast::family(const rotates&) { return "rotation"; }
 
 namespace {
 

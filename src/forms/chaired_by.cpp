@@ -4,10 +4,51 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const chaired_by& r, form_check& c) {
+  for (const std::string& role : r.roles) c.require_text(role, "the role");
+  if (!r.only_when_absent) return;
+  c.require_text(*r.only_when_absent, "the role");
+  const std::string absent = fold(*r.only_when_absent);
+  bool listed = false;
+  for (const std::string& role : r.roles) listed = listed || fold(role) == absent;
+  if (!listed)
+    c.error(fmt::format("\"{}\" is not one of the roles that may chair: 'when \"ROLE\" is absent' names the role the "
+                        "others stand in for, as in 'chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent'",
+                        *r.only_when_absent));
+  else if (r.roles.size() < 2)
+    c.error(fmt::format("'when \"{}\" is absent' needs another role to stand in: name it with 'or', as in 'chaired by "
+                        "\"{}\" or \"Vice-Chair\" when \"{}\" is absent'",
+                        *r.only_when_absent, *r.only_when_absent, *r.only_when_absent));
+}
+
+std::string ast::words(const chaired_by& r, const resolved_settings&) {
+  std::string text =
+      fmt::format("The person recorded in the role \"Chair\" at each held meeting must hold {}.", any_of_roles(r.roles));
+  if (r.only_when_absent) {
+    std::vector<std::string> others;
+    for (const std::string& role : r.roles)
+      if (fold(role) != fold(*r.only_when_absent)) others.push_back(role);
+    text += fmt::format(" A chair holding {} but not {} may chair only when no one holding {} attended the meeting "
+                        "(present, substitute or in attendance, in the room or remotely).",
+                        any_of_roles(others), quoted(*r.only_when_absent), quoted(*r.only_when_absent));
+  }
+  return fmt::format("{} {}.", text, role_note);
+}
+
+std::string ast::meaning(const chaired_by& r) {
+  return fmt::format("chaired by [{}]{}", fmt::join(r.roles, "] or ["),
+                     r.only_when_absent ? fmt::format(" when [{}] absent", *r.only_when_absent) : std::string());
+}
+
+std::string_view ast::family(const chaired_by&) { return "chair"; }
 
 template <>
 void meeting_judge<ast::chaired_by>::judge_meeting(const event& meeting, const finding_adder& add) const {

@@ -3,8 +3,20 @@
 
 #include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const receives_by& r, form_check& c) { c.require_text(r.item, "the item received"); }
+
+std::string ast::words(const receives_by& r, const resolved_settings&) {
+  return fmt::format("A held meeting of the body must have an agenda item containing {} on or before {}.", quoted(r.item),
+                     r.deadline);
+}
+
+std::string ast::meaning(const receives_by& r) { return fmt::format("receives [{}] by {}", r.item, r.deadline); }
+
+std::string_view ast::family(const receives_by&) { return "deadline"; }
 
 std::optional<std::string> deadline_judge::not_judged() const {
   const body_context& ctx = *ctx_;

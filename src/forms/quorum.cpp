@@ -5,9 +5,23 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const quorum&, form_check&) {}
+
+std::string ast::words(const quorum& r, const resolved_settings&) {
+  return fmt::format("At each held meeting at least {} must be present in person (present or substitute; remote attendance "
+                     "and people only in attendance do not count).",
+                     counted(r.members, "member", "members"));
+}
+
+std::string ast::meaning(const quorum& r) { return fmt::format("quorum {}", r.members); }
+
+std::string_view ast::family(const quorum&) { return "quorum"; }
 
 template <>
 void meeting_judge<ast::quorum>::judge_meeting(const event& meeting, const finding_adder& add) const {

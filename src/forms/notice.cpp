@@ -3,9 +3,29 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const notice&, form_check&) {}
+
+std::string ast::words(const notice& r, const resolved_settings& settings) {
+  const std::string days = r.working ? counted(r.days, "working day", "working days") : counted(r.days, "calendar day", "calendar days");
+  std::string text = r.clear ? fmt::format("The agenda of each held meeting must be published at least {} before it, with all "
+                                           "{} falling strictly between the day of publication and the day of the meeting",
+                                           days, r.days == 1 ? "of it" : "of them")
+                             : fmt::format("The agenda of each held meeting must be published at least {} before it, the day "
+                                           "of the meeting not counted",
+                                           days);
+  if (r.working) text += fmt::format(". Working days are {}", calendar_words(settings.calendar));
+  return text + ".";
+}
+
+std::string ast::meaning(const notice& r) { return fmt::format("notice {} working {} clear {}", r.days, r.working, r.clear); }
+
+std::string_view ast::family(const notice&) { return "notice"; }
 
 namespace {
 

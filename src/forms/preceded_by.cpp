@@ -11,8 +11,29 @@
 
 #include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const preceded_by& r, form_check& c) { c.require_text(r.title, "the preceding event's title"); }
+
+std::string ast::words(const preceded_by& r, const resolved_settings&) {
+  if (r.since_previous)
+    return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, after the "
+                       "day of the body's previous held meeting and before the day of this one (the first meeting in the "
+                       "logs, with no previous meeting, has no evidence unless one is recorded before it).",
+                       quoted(r.title));
+  return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, at most {} "
+                     "before it (one on the day of the meeting does not count).",
+                     quoted(r.title), counted(r.days, "day", "days"));
+}
+
+std::string ast::meaning(const preceded_by& r) {
+  return r.since_previous ? fmt::format("preceded by [{}] since previous meeting", r.title)
+                          : fmt::format("preceded by [{}] within {}", r.title, r.days);
+}
+
+std::string_view ast::family(const preceded_by&) { return "precedence"; }
 
 bool precedence_judge::precedes(const event& e) const {
   return e.held() && e.kind != event_kind::report && folded_contains(ctx_->title(e), wanted_);

@@ -8,11 +8,34 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 #include "language/describe.hpp"
 
 namespace remit {
+
+void ast::check(const attendance_rate& r, form_check& c) {
+  for (const std::string& role : r.except) c.require_text(role, "the role");
+}
+
+std::string ast::words(const attendance_rate& r, const resolved_settings& settings) {
+  return fmt::format("In {}, each member must attend {} the held meetings of the body held while they were a member{}.",
+                     periods_words(r.period, settings.year_start_month),
+                     r.percent == 100 ? std::string("all of") : fmt::format("at least {}% of", r.percent),
+                     r.except.empty() ? std::string()
+                                      : fmt::format(", except that a member whose membership in force on a meeting's date "
+                                                    "holds {} is not expected at it: they attend when they wish",
+                                                    any_of_roles(r.except)));
+}
+
+std::string ast::meaning(const attendance_rate& r) {
+  return fmt::format("attends {}% period {}{}", r.percent, static_cast<int>(r.period),
+                     r.except.empty() ? std::string() : fmt::format(" except [{}]", fmt::join(r.except, "] or [")));
+}
+
+std::string_view ast::family(const attendance_rate&) { return "attendance rate"; }
 
 template <>
 bool window_judge<ast::attendance_rate>::judge_window(const finding_adder& add) const {

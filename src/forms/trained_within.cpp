@@ -8,8 +8,25 @@
 #include <fmt/format.h>
 
 #include "evaluate/judges.hpp"
+#include "language/describe.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const trained_within& r, form_check& c) { c.require_text(r.training, "the training"); }
+
+std::string ast::words(const trained_within& r, const resolved_settings&) {
+  const ast::gap_frequency within{r.count, r.unit, 0, {}};
+  return fmt::format("Each member must have completed training whose name contains {} within {} of first joining the body "
+                     "(training before joining counts).",
+                     quoted(r.training), interval_words(within));
+}
+
+std::string ast::meaning(const trained_within& r) {
+  return fmt::format("trained in [{}] within {} unit {}", r.training, r.count, static_cast<int>(r.unit));
+}
+
+std::string_view ast::family(const trained_within&) { return "training"; }
 
 template <>
 bool window_judge<ast::trained_within>::judge_window(const finding_adder& add) const {

@@ -5,10 +5,35 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "core/text.hpp"
 #include "evaluate/judges.hpp"
+#include "language/form_words.hpp"
 
 namespace remit {
+
+void ast::check(const attended_by& r, form_check& c) {
+  for (const std::string& role : r.roles) c.require_text(role, "the role");
+}
+
+std::string ast::words(const attended_by& r, const resolved_settings&) {
+  if (r.partners > 0)
+    return fmt::format("The people holding {} who attend each held meeting (present, substitute or in attendance, in the "
+                       "room or remotely) must between them represent at least {}: the partner of each is the one recorded "
+                       "on their membership in that role in force on the day. {}.",
+                       any_of_roles(r.roles), counted(r.partners, "partner", "different partners"), role_note);
+  return fmt::format("Someone holding {} must attend each held meeting (present, substitute or in attendance, in the room or "
+                     "remotely). {}.",
+                     any_of_roles(r.roles), role_note);
+}
+
+std::string ast::meaning(const attended_by& r) {
+  return fmt::format("attended by [{}]{}", fmt::join(r.roles, "] or ["),
+                     r.partners ? fmt::format(" from {} partners", r.partners) : std::string());
+}
+
+std::string_view ast::family(const attended_by&) { return "attendance"; }
 
 namespace {
 
