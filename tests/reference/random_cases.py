@@ -2,7 +2,8 @@
 
     python3 random_cases.py REMIT [--cases N] [--seed S] [--keep DIR]
 
-Every statement form is drawn (the people statements with attendees cells, a membership file
+Logs write two dates in seven day first (dd/mm/yyyy, d/m/yyyy), as a UK spreadsheet exports
+them. Every statement form is drawn (the people statements with attendees cells, a membership file
 with partners and parties and a training file; stand-in chairs, partners, parties, excepted
 roles, "since the previous meeting" and recipients matched by pattern too), with events on
 month ends, in leap years and in bank-holiday
@@ -120,6 +121,18 @@ def month_end(day):
     return ref.add_months(day.replace(day=1), 1) - DAY
 
 
+def log_date(day):
+    """A date as a log writes it: mostly yyyy-mm-dd, two days in seven day first as a UK
+    spreadsheet exports it (dd/mm/yyyy, d/m/yyyy). Chosen by the date, not drawn on `r`, so the
+    cases stay as they were but for the spelling."""
+    spelling = day.toordinal() % 7
+    if spelling == 0:
+        return f"{day.day:02}/{day.month:02}/{day.year}"
+    if spelling == 1:
+        return f"{day.day}/{day.month}/{day.year}"
+    return day.isoformat()
+
+
 def membership_rows(r, bodies, frm, to):
     rows = []
     if r.random() < .2:
@@ -127,8 +140,8 @@ def membership_rows(r, bodies, frm, to):
 
     def row(body, person, role, start, end):
         rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body, "person": person,
-                     "role": role, "partner": r.choice(PARTNERS), "party": r.choice(PARTIES), "from": start.isoformat(),
-                     "to": end.isoformat() if end else ""})
+                     "role": role, "partner": r.choice(PARTNERS), "party": r.choice(PARTIES), "from": log_date(start),
+                     "to": log_date(end) if end else ""})
 
     for body in bodies:
         for _ in range(r.randint(0, 8)):
@@ -165,15 +178,15 @@ def training_rows(r, rules, memberships):
     joined = {}
     for m in memberships:
         key = (m["body"], m["person"])
-        joined[key] = min(joined.get(key, m["from"]), m["from"])
+        joined[key] = min(joined.get(key, ref.parse_log_date(m["from"])), ref.parse_log_date(m["from"]))
     for (body, person), since in sorted(joined.items()):
         for name, n, unit in wanted * r.choice([0, 1, 1, 2]):
-            due = ref.add_interval(dt.date.fromisoformat(since), int(n), unit, 0)
+            due = ref.add_interval(since, int(n), unit, 0)
             day = due + r.choice([-400, -30, -1, 0, 0, 0, 1, 1, 20, 300]) * DAY
             training = r.choice([name, name.upper(), r.choice(TRAINING_RECORDS)])
             rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]),
                          "body": r.choice(["", body, body, r.choice(BODIES)]),
-                         "person": r.choice([person, person.lower()]), "training": training, "date": day.isoformat()})
+                         "person": r.choice([person, person.lower()]), "training": training, "date": log_date(day)})
     r.shuffle(rows)
     return rows
 
@@ -247,11 +260,11 @@ def log_rows(r, bodies, council, frm, to):
             status = r.choices(["held", "cancelled", "postponed", "scheduled", "confirmed", ""], [8, 1, 1, 1, 2, 3])[0]
             published = ""
             if kind == "meeting" and r.random() < .85:
-                published = (day - r.randint(0, 14) * DAY).isoformat()
+                published = log_date(day - r.randint(0, 14) * DAY)
             items = ";".join(r.sample(ITEMS, r.randint(0, 4))) if r.random() < .9 else ""
             row = {"council": council if r.random() < .8 else r.choice(["", "Other Council"]),
                    "body": body if r.random() < .9 else body.upper(),
-                   "date": day.isoformat(), "kind": kind if kind != "meeting" or r.random() < .7 else "",
+                   "date": log_date(day), "kind": kind if kind != "meeting" or r.random() < .7 else "",
                    "status": status, "title": r.choice(TITLES),
                    "to": r.choice(RECIPIENTS) if kind == "report" else "",
                    "published": published, "items": items,

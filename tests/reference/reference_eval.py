@@ -34,6 +34,17 @@ def parse_date(text):
     return dt.date.fromisoformat(text)
 
 
+def parse_log_date(text):
+    """A date in a log: yyyy-mm-dd, or day first as a UK spreadsheet exports it (dd/mm/yyyy,
+    d/m/yyyy). Never month first."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if m:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"not a log date: {text}")
+    return parse_date(text)
+
+
 # ---- calendar ----------------------------------------------------------------------------
 
 class Calendar:
@@ -306,12 +317,12 @@ def read_log(path):
                 "body": fold(row["body"]),
                 "body_text": row["body"].strip(),
                 "council": fold(row.get("council", "")),
-                "date": parse_date(row["date"].strip()),
+                "date": parse_log_date(row["date"].strip()),
                 "kind": fold(row.get("kind", "")) or "meeting",
                 "status": fold(row.get("status", "")) or "held",
                 "title": fold(row.get("title", "")),
                 "to": fold(row.get("to", "")),
-                "published": parse_date(row["published"].strip()) if row.get("published", "").strip() else None,
+                "published": parse_log_date(row["published"].strip()) if row.get("published", "").strip() else None,
                 "items": [fold(i) for i in items],
                 "attendees": read_attendees(row.get("attendees", "")),
             })
@@ -342,7 +353,7 @@ def read_people(path):
             rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
                          "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
                          "partner": fold(row.get("partner") or ""), "party": fold(row.get("party") or ""),
-                         "from": parse_date(row["from"]), "to": parse_date(row["to"]) if row.get("to") else None})
+                         "from": parse_log_date(row["from"]), "to": parse_log_date(row["to"]) if row.get("to") else None})
     return rows
 
 
@@ -353,7 +364,7 @@ def read_training(path):
         for row in csv.DictReader(f):
             rows.append({"body": fold(row.get("body") or ""), "council": fold(row.get("council") or ""),
                          "person": fold(row["person"]), "training": fold(row["training"]),
-                         "date": parse_date(row["date"].strip())})
+                         "date": parse_log_date(row["date"].strip())})
     return rows
 
 
