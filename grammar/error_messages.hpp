@@ -18,6 +18,9 @@ inline constexpr const char* error_message = nullptr;
   "'monthly', 'quarterly', 'half-yearly', 'six-monthly', 'annually' or 'yearly'"
 
 // literals
+REMIT_ERROR(once_or_twice_not_a_count,
+            "expected a number: 'once' and 'twice' say how often, before 'a year', 'a quarter', 'a month' or 'a "
+            "half-year' (as in 'meets twice a year'); a number here is written '1' or 'one', '2' or 'two'");
 REMIT_ERROR(escaped, "expected '\"' or '\\' after '\\' in a string");
 REMIT_ERROR(closing_quote, "unterminated string: expected '\"' before the end of the line");
 
@@ -30,10 +33,12 @@ REMIT_ERROR(grace_word, "expected 'grace' after 'days', as in 'with 7 days grace
 REMIT_ERROR(weekly_word, "expected 'weekly' after the number, as in 'at 6 weekly intervals'");
 REMIT_ERROR(intervals_word, "expected 'intervals' after 'weekly'");
 REMIT_ERROR(least_count, "expected a number after 'at least', as in 'at least 4 times a year'");
+REMIT_ERROR(least_what, "expected a number, 'once' or 'twice' after 'at least', as in 'at least 4 times a year'");
 REMIT_ERROR(times_word, "expected 'times' after the number");
 REMIT_ERROR(per_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times'");
 REMIT_ERROR(at_what, "expected 'least' or a number after 'at', as in 'at least 4 times a year' or 'at 6 weekly intervals'");
-REMIT_ERROR(twice_a_year_tail, "expected 'a year' after 'twice'");
+REMIT_ERROR(once_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'once'");
+REMIT_ERROR(twice_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'twice'");
 
 // statements
 REMIT_ERROR(meets_how, "expected " REMIT_FREQUENCIES " or 'jointly with' after 'meets'");

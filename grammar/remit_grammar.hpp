@@ -51,6 +51,7 @@ REMIT_KW(kw_time, "time");
 REMIT_KW(kw_a, "a");
 REMIT_KW(kw_weekly, "weekly");
 REMIT_KW(kw_intervals, "intervals");
+REMIT_KW(kw_once, "once");
 REMIT_KW(kw_twice, "twice");
 REMIT_KW(kw_agenda, "agenda");
 REMIT_KW(kw_published, "published");
@@ -99,6 +100,17 @@ REMIT_KW(kw_checked, "checked");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
+// A count as a ToR writes it, in digits or in words from one to twelve ("quorum three members").
+struct number_word
+    : sor<kw<TAO_PEGTL_STRING("one")>, kw<TAO_PEGTL_STRING("two")>, kw<TAO_PEGTL_STRING("three")>,
+          kw<TAO_PEGTL_STRING("four")>, kw<TAO_PEGTL_STRING("five")>, kw<TAO_PEGTL_STRING("six")>,
+          kw<TAO_PEGTL_STRING("seven")>, kw<TAO_PEGTL_STRING("eight")>, kw<TAO_PEGTL_STRING("nine")>,
+          kw<TAO_PEGTL_STRING("ten")>, kw<TAO_PEGTL_STRING("eleven")>, kw<TAO_PEGTL_STRING("twelve")>> {};
+// "once" and "twice" say how often: they stand before "a year" (a quarter, a month, a half-year),
+// never where a count is (not "every once months", "quorum twice").
+struct once_or_twice : sor<kw_once, kw_twice> {};
+struct once_or_twice_not_a_count {};
+struct count : sor<number, number_word, seq<at<once_or_twice>, raise<once_or_twice_not_a_count>>> {};
 struct escaped : one<'"', '\\'> {};
 struct escape : seq<one<'\\'>, must<escaped>> {};
 struct string_char : sor<escape, not_one<'"', '\\', '\r', '\n'>> {};
@@ -117,16 +129,16 @@ struct unit_weeks : sor<kw<TAO_PEGTL_STRING("weeks")>, kw<TAO_PEGTL_STRING("week
 struct unit_months : sor<kw<TAO_PEGTL_STRING("months")>, kw<TAO_PEGTL_STRING("month")>> {};
 struct unit_years : sor<kw<TAO_PEGTL_STRING("years")>, kw<TAO_PEGTL_STRING("year")>> {};
 
-struct every_count : seq<sp, number> {};
+struct every_count : seq<sp, count> {};
 struct every_unit : seq<sp, sor<unit_days, unit_weeks, unit_months, unit_years>> {};
-struct grace_count : seq<sp, number> {};
+struct grace_count : seq<sp, count> {};
 struct grace_days_word : seq<sp, days_word> {};
 struct grace_word : seq<sp, kw_grace> {};
 struct grace : seq<sp, kw_with, must<grace_count>, must<grace_days_word>, must<grace_word>> {};
 // every N UNIT [with G days grace]
 struct every_freq : seq<if_must<kw_every, every_count, every_unit>, opt<grace>> {};
 
-struct weekly_count : number {};
+struct weekly_count : count {};
 struct weekly_word : seq<sp, kw_weekly> {};
 struct intervals_word : seq<sp, kw_intervals> {};
 // at N weekly intervals
@@ -136,17 +148,28 @@ struct per_year : kw<TAO_PEGTL_STRING("year")> {};
 struct per_quarter : kw<TAO_PEGTL_STRING("quarter")> {};
 struct per_month : kw<TAO_PEGTL_STRING("month")> {};
 struct per_half_year : kw<TAO_PEGTL_STRING("half-year")> {};
-struct least_count : seq<sp, number> {};
+struct least_count : seq<sp, count> {};
 struct times_word : seq<sp, sor<kw_times, kw_time>> {};
-struct per_period : seq<sp, kw_a, sp, sor<per_year, per_quarter, per_month, per_half_year>> {};
-// at least K times a year|a quarter|a month|a half-year
-struct least_freq : if_must<kw_least, least_count, times_word, per_period> {};
+struct period_word : sor<per_year, per_quarter, per_month, per_half_year> {};
+struct per_period : seq<sp, kw_a, sp, period_word> {};
+// once|twice a year|a quarter|a month|a half-year: 1 or 2 times
+struct once_word : kw_once {};
+struct twice_word : kw_twice {};
+struct once_period : seq<sp, kw_a, sp, period_word> {};
+struct twice_period : seq<sp, kw_a, sp, period_word> {};
+struct once_or_twice_freq : sor<if_must<once_word, once_period>, if_must<twice_word, twice_period>> {};
+// at least K times a year|a quarter|a month|a half-year, or at least once|twice a ...
+struct least_times : seq<least_count, times_word, per_period> {};
+struct least_what : sor<seq<sp, once_or_twice_freq>, least_times> {};
+struct least_freq : if_must<kw_least, least_what> {};
+// K times a year|...: the same as "at least K times", as "twice a year" is "at least twice"
+struct times_count : count {};
+struct times_freq : seq<times_count, must<times_word>, must<per_period>> {};
 
 struct at_what : seq<sp, sor<least_freq, weekly_freq>> {};
 struct at_freq : if_must<kw_at, at_what> {};
 
-struct twice_a_year_tail : seq<sp, kw_a, sp, kw<TAO_PEGTL_STRING("year")>> {};
-struct twice_a_year : if_must<kw_twice, twice_a_year_tail> {};
+struct often_freq : once_or_twice_freq {};
 
 struct bi_monthly : kw<TAO_PEGTL_STRING("bi-monthly")> {};
 struct six_monthly : kw<TAO_PEGTL_STRING("six-monthly")> {};
@@ -156,7 +179,7 @@ struct half_yearly : kw<TAO_PEGTL_STRING("half-yearly")> {};
 struct annually : kw<TAO_PEGTL_STRING("annually")> {};
 struct yearly : kw<TAO_PEGTL_STRING("yearly")> {};
 
-struct frequency : sor<every_freq, at_freq, twice_a_year, bi_monthly, six_monthly, monthly, quarterly, half_yearly,
+struct frequency : sor<every_freq, at_freq, often_freq, times_freq, bi_monthly, six_monthly, monthly, quarterly, half_yearly,
                        annually, yearly> {};
 
 // ---- statements -----------------------------------------------------------------------
@@ -174,7 +197,7 @@ struct notice_clear : kw<TAO_PEGTL_STRING("clear")> {};
 struct notice_working : kw<TAO_PEGTL_STRING("working")> {};
 struct notice_published : seq<sp, kw_published> {};
 struct notice_at_least : seq<sp, kw_at, sp, kw_least> {};
-struct notice_count : seq<sp, number> {};
+struct notice_count : seq<sp, count> {};
 struct notice_days_word : seq<sp, days_word> {};
 struct notice_days : seq<opt<sp, notice_clear>, opt<sp, notice_working>, must<notice_days_word>> {};
 struct notice_before : seq<sp, kw_before> {};
@@ -195,7 +218,7 @@ struct has_item : if_must<kw_has, item_word, item_what> {};
 struct preceding_title : quoted {};
 struct preceded_by_word : seq<sp, kw_by> {};
 struct preceded_title_slot : seq<sp, preceding_title> {};
-struct preceded_count : seq<sp, number> {};
+struct preceded_count : seq<sp, count> {};
 struct preceded_days_word : seq<sp, days_word> {};
 struct preceded_within : if_must<kw_within, preceded_count, preceded_days_word> {};
 struct since_the_word : seq<sp, kw_the> {};
@@ -216,7 +239,7 @@ struct role_list : seq<role_name, star<role_alternative>> {};
 struct attended_by_word : seq<sp, kw_by> {};
 struct attended_roles : seq<sp, role_list> {};
 struct partners_at_least : seq<sp, kw_at, sp, kw_least> {};
-struct partners_count : seq<sp, number> {};
+struct partners_count : seq<sp, count> {};
 struct partners_word : seq<sp, kw_partners> {};
 struct attended_from : seq<sp, if_must<kw_from, partners_at_least, partners_count, partners_word>> {};
 struct attended_by : seq<if_must<kw_attended, attended_by_word, attended_roles>, opt<attended_from>> {};
@@ -238,7 +261,7 @@ struct training_name : quoted {};
 struct trained_in_word : seq<sp, kw_in> {};
 struct training_name_slot : seq<sp, training_name> {};
 struct trained_within_word : seq<sp, kw_within> {};
-struct trained_count : seq<sp, number> {};
+struct trained_count : seq<sp, count> {};
 struct trained_unit : seq<sp, sor<unit_days, unit_weeks, unit_months, unit_years>> {};
 struct trained_of_joining : seq<sp, kw_of, sp, kw_joining> {};
 struct trained_statement : if_must<kw_trained, trained_in_word, training_name_slot, trained_within_word, trained_count,
@@ -258,7 +281,7 @@ struct each_meeting_word : seq<sp, sor<each_meeting, each_member>> {};
 struct each_statement : if_must<kw_each, each_meeting_word> {};
 
 // quorum N [members]
-struct quorum_count : seq<sp, number> {};
+struct quorum_count : seq<sp, count> {};
 struct quorum_members_word : seq<sp, sor<kw_members, kw_member>> {};
 struct quorum_statement : seq<if_must<kw_quorum, quorum_count>, opt<quorum_members_word>> {};
 
@@ -277,14 +300,14 @@ struct has_member_roles : seq<sp, role_list> {};
 struct has_member_rule : if_must<kw_member, has_member_roles> {};
 struct size_at_most : seq<kw_at, sp, kw_most> {};
 struct size_at_least : seq<kw_at, sp, kw_least> {};
-struct size_count : seq<sp, number> {};
+struct size_count : seq<sp, count> {};
 struct size_role : seq<sp, role_name> {};
 struct size_members_word : seq<sp, sor<kw_members, kw_member>> {};
 struct has_size : seq<sor<size_at_most, size_at_least>, must<size_count>, opt<size_role>, must<size_members_word>> {};
 // has members of at least N parties [among "ROLE" [or "ROLE" ...]]
 struct members_of_word : seq<sp, kw_of> {};
 struct parties_at_least : seq<sp, kw_at, sp, kw_least> {};
-struct parties_count : seq<sp, number> {};
+struct parties_count : seq<sp, count> {};
 struct parties_word : seq<sp, kw_parties> {};
 struct among_roles : seq<sp, role_list> {};
 struct parties_among : seq<sp, if_must<kw_among, among_roles>> {};

@@ -79,6 +79,58 @@ std::string explain_bad_iso_date(std::string_view t) {
   return fmt::format("'{}' is not a date: {} {} has no day {}", t, month_name(static_cast<int>(m)), y, t.substr(8, 2));
 }
 
+namespace {
+
+// d/m/yyyy: one or two digits of day, one or two of month, four of year.
+struct day_first {
+  std::string_view day, month, year;
+};
+
+std::optional<day_first> day_first_shape(std::string_view t) {
+  const std::size_t a = t.find('/');
+  if (a == std::string_view::npos) return std::nullopt;
+  const std::size_t b = t.find('/', a + 1);
+  if (b == std::string_view::npos) return std::nullopt;
+  const day_first s{t.substr(0, a), t.substr(a + 1, b - a - 1), t.substr(b + 1)};
+  const auto one_or_two = [](std::string_view part) { return !part.empty() && part.size() <= 2 && digits(part); };
+  if (!one_or_two(s.day) || !one_or_two(s.month) || s.year.size() != 4 || !digits(s.year)) return std::nullopt;
+  return s;
+}
+
+}  // namespace
+
+std::optional<date> parse_log_date(std::string_view t) {
+  if (const auto d = parse_iso_date(t)) return d;  // the common case, first and unchanged
+  const auto s = day_first_shape(t);
+  if (!s) return std::nullopt;
+  const year_month_day ymd{year{number(s->year)}, month{static_cast<unsigned>(number(s->month))},
+                           day{static_cast<unsigned>(number(s->day))}};
+  if (!ymd.ok() || static_cast<int>(ymd.year()) < 1) return std::nullopt;
+  return date::from(ymd);
+}
+
+std::string explain_bad_log_date(std::string_view t) {
+  const auto s = day_first_shape(t);
+  if (!s) {
+    if (iso_shape(t)) return explain_bad_iso_date(t);
+    return fmt::format("'{}' is not a date in the form yyyy-mm-dd or dd/mm/yyyy", t);
+  }
+  const int y = number(s->year);
+  const auto m = static_cast<unsigned>(number(s->month)), d = static_cast<unsigned>(number(s->day));
+  if (y < 1) return fmt::format("'{}' is not a date: there is no year 0", t);
+  if (m < 1 || m > 12) {
+    // Impossible day first, possible month first: a log exported in US order. Its other dates,
+    // those with a day of 12 or less, read day first without complaint, and wrongly.
+    if (year_month_day{year{y}, month{d}, day{m}}.ok())
+      return fmt::format("'{}' is not a date: there is no month {} (dates with '/' are read day first, dd/mm/yyyy, as "
+                         "in the UK); month first, as in the US, it would be {} {} {}, and a log written month first "
+                         "has its other dates misread: write its dates as yyyy-mm-dd",
+                         t, m, m, month_name(static_cast<int>(d)), y);
+    return fmt::format("'{}' is not a date: there is no month {}", t, m);
+  }
+  return fmt::format("'{}' is not a date: {} {} has no day {}", t, month_name(static_cast<int>(m)), y, s->day);
+}
+
 std::string to_iso(date d) {
   const year_month_day ymd = d.ymd();
   const int y = static_cast<int>(ymd.year());

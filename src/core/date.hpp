@@ -74,6 +74,13 @@ std::optional<date> parse_iso_date(std::string_view text);
 // Why a text is not a yyyy-mm-dd date, in words for a diagnostic
 // ("'2026-02-30' is not a date: February 2026 has no day 30").
 std::string explain_bad_iso_date(std::string_view text);
+// A date in a log (CSV or JSON Lines, meetings or people): yyyy-mm-dd, or day first as a UK
+// spreadsheet exports it, dd/mm/yyyy or d/m/yyyy. yyyy-mm-dd is tried first, so an ISO log reads
+// as fast as ever; the day-first reading only for what is not ISO. Never month first.
+std::optional<date> parse_log_date(std::string_view text);
+// Why a text is not a log date; for a date that is impossible day first but possible month first
+// ('07/13/2025'), says so: there is no month 13, and month first it would be 13 July 2025.
+std::string explain_bad_log_date(std::string_view text);
 std::string to_iso(date d);
 // "Tue 2026-02-10": for messages where the day of the week matters.
 std::string with_weekday(date d);

@@ -15,8 +15,8 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
 
   const std::string_view day = trim(row.date);
   if (day.empty()) return "missing date";
-  const auto d = parse_iso_date(day);
-  if (!d) return "date: " + explain_bad_iso_date(day);
+  const auto d = parse_log_date(day);
+  if (!d) return "date: " + explain_bad_log_date(day);
   e.day = *d;
 
   const auto k = parse_event_kind(row.kind);
@@ -30,8 +30,8 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
 
   const std::string_view published = trim(row.published);
   if (!published.empty()) {
-    const auto p = parse_iso_date(published);
-    if (!p) return "published: " + explain_bad_iso_date(published);
+    const auto p = parse_log_date(published);
+    if (!p) return "published: " + explain_bad_log_date(published);
     e.published = *p;
   }
 

@@ -28,8 +28,8 @@ namespace {
 std::string required_date(std::string_view column, std::string_view cell, date& out) {
   const std::string_view text = trim(cell);
   if (text.empty()) return fmt::format("missing {}", column);
-  const auto d = parse_iso_date(text);
-  if (!d) return fmt::format("{}: {}", column, explain_bad_iso_date(text));
+  const auto d = parse_log_date(text);
+  if (!d) return fmt::format("{}: {}", column, explain_bad_log_date(text));
   out = *d;
   return {};
 }

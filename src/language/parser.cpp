@@ -1,5 +1,6 @@
 #include "language/parser.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <sstream>
@@ -174,10 +175,17 @@ std::string unquote(const ActionInput& in) {
   return out;
 }
 
-// A positive whole number of sensible size; anything else is reported where it stands.
+// one to twelve: a count written in words has the value of its place here, plus one.
+constexpr std::array<std::string_view, 12> number_words{"one", "two",   "three", "four",   "five",  "six",
+                                                        "seven", "eight", "nine",  "ten", "eleven", "twelve"};
+
+// A positive whole number of sensible size, in digits or in words (one to twelve); anything else
+// is reported where it stands.
 template <typename ActionInput>
 int positive(const ActionInput& in, builder& b, std::string_view what) {
   const std::string_view digits = trim(in.string_view());
+  if (const auto word = std::find(number_words.begin(), number_words.end(), digits); word != number_words.end())
+    return static_cast<int>(word - number_words.begin()) + 1;
   int value = 0;
   const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   const std::size_t byte = static_cast<std::size_t>(digits.data() - b.text.data());
@@ -238,14 +246,24 @@ REMIT_ACTION(per_year) { static void apply0(builder& b) { b.st.period = ast::per
 REMIT_ACTION(per_quarter) { static void apply0(builder& b) { b.st.period = ast::period_kind::quarter; } };
 REMIT_ACTION(per_month) { static void apply0(builder& b) { b.st.period = ast::period_kind::month; } };
 REMIT_ACTION(per_half_year) { static void apply0(builder& b) { b.st.period = ast::period_kind::half_year; } };
-REMIT_ACTION(least_freq) {
+REMIT_ACTION(once_word) { static void apply0(builder& b) { b.st.count = 1; } };
+REMIT_ACTION(twice_word) { static void apply0(builder& b) { b.st.count = 2; } };
+REMIT_ACTION(times_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of times"); }
+};
+REMIT_ACTION(times_freq) {
   template <typename In> static void apply(const In& in, builder& b) {
     b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in)};
   }
 };
-REMIT_ACTION(twice_a_year) {
+REMIT_ACTION(often_freq) {
   template <typename In> static void apply(const In& in, builder& b) {
-    b.st.how_often = ast::count_frequency{2, ast::period_kind::year, b.begin_of(in)};
+    b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in)};
+  }
+};
+REMIT_ACTION(least_freq) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in)};
   }
 };
 // "bi-monthly" and "six-monthly" are periods, not gaps: a council that meets "on a bi-monthly

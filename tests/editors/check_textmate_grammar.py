@@ -5,7 +5,7 @@ with the TextMate grammar: its regular expressions run in Oniguruma (the engine 
 other editors use, here through Debian's libonig), with the TextMate rules for choosing a match
 (the earliest wins; on a tie, the first pattern) and for begin/end blocks. Independently, each
 line is split as docs/language.md describes the language: comments, strings, clause labels,
-dates, numbers and words. Every comment must be scoped as a comment, every string as a string
+dates, numbers (in digits, or in words from one to twelve) and words. Every comment must be scoped as a comment, every string as a string
 (escapes as escapes), every label as a label, every date and number as such, and every other
 word as a keyword of the language. The keywords are read from grammar/remit_grammar.hpp, so a
 keyword added to the language fails this test until the editor grammar knows it too.
@@ -165,6 +165,8 @@ keywords = set(re.findall(r'TAO_PEGTL_STRING\("([^"]+)"\)', header)) | set(re.fi
 assert {"meets", "agenda", "waive", "bi-monthly", "england-and-wales"} <= keywords, keywords
 months = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"}
+# Counts may be written in words from one to twelve (docs/language.md, "Numbers").
+number_words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 statement_heads = {"meets", "agenda", "each", "reports", "receives", "quorum", "chaired", "has", "role", "not"}
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.()_-]*$")
 
@@ -216,6 +218,8 @@ def tokens(line):
         elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             kind = "date"
         elif re.fullmatch(r"\d+%?", text):  # a percentage, as in "at least 75% of meetings", is a number
+            kind = "number"
+        elif text in number_words:  # a count in words, as in "quorum three members"
             kind = "number"
         elif text.lower() in months and text not in keywords:
             kind = "month"

@@ -45,13 +45,20 @@ STATEMENT = re.compile(r"  (\S+)  (?!not checked )\S")  # a label and a statemen
 WAIVER = re.compile(r"( *)waive (\S+) from ")
 
 
+def log_date(text):
+    """yyyy-mm-dd, or day first (d/m/yyyy), as the logs of random_cases.py write it: sortable."""
+    day_first = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    return (day_first.group(3), day_first.group(2).zfill(2), day_first.group(1).zfill(2)) if day_first else \
+        tuple(text.split("-"))
+
+
 def date_ordered(text):
     """A CSV log's rows sorted by date (a membership file's by `from`), stably; the same text for
     a log already in order."""
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
     key = header.index("date") if "date" in header else header.index("from")
-    rows = sorted(reader, key=lambda row: row[key])
+    rows = sorted(reader, key=lambda row: log_date(row[key]))
     out = io.StringIO(newline="")
     csv.writer(out, lineterminator="\n").writerows([header] + rows)
     return out.getvalue()

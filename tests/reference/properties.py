@@ -90,7 +90,7 @@ def main():
                 extra = f',{r.choice(names)},{day},meeting,held,,,,,\n'
                 more = audit(a.remit, work, rules, [log + extra, people, training], frm, to)
                 for before, after in zip(base, more):
-                    if re.match(r"meets (every|at \d+ weekly)", before["text"]):
+                    if re.match(r"meets (every|at \S+ weekly)", before["text"]):
                         checked["gap rules given a meeting"] += 1
                         if not overdue_days(after, to) <= overdue_days(before, to):
                             failures.append((n, f"adding a held meeting on {day} added a gap breach to "

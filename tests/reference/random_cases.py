@@ -2,7 +2,9 @@
 
     python3 random_cases.py REMIT [--cases N] [--seed S] [--keep DIR]
 
-Every statement form is drawn (the people statements with attendees cells, a membership file
+Logs write two dates in seven day first (dd/mm/yyyy, d/m/yyyy), as a UK spreadsheet exports
+them, and three statements in four have their counts spelt as ToRs write them ("quorum three
+members", "meets once a year", "meets 4 times a year"). Every statement form is drawn (the people statements with attendees cells, a membership file
 with partners and parties and a training file; stand-in chairs, partners, parties, excepted
 roles, "since the previous meeting" and recipients matched by pattern too), with events on
 month ends, in leap years and in bank-holiday
@@ -120,6 +122,18 @@ def month_end(day):
     return ref.add_months(day.replace(day=1), 1) - DAY
 
 
+def log_date(day):
+    """A date as a log writes it: mostly yyyy-mm-dd, two days in seven day first as a UK
+    spreadsheet exports it (dd/mm/yyyy, d/m/yyyy). Chosen by the date, not drawn on `r`, so the
+    cases stay as they were but for the spelling."""
+    spelling = day.toordinal() % 7
+    if spelling == 0:
+        return f"{day.day:02}/{day.month:02}/{day.year}"
+    if spelling == 1:
+        return f"{day.day}/{day.month}/{day.year}"
+    return day.isoformat()
+
+
 def membership_rows(r, bodies, frm, to):
     rows = []
     if r.random() < .2:
@@ -127,8 +141,8 @@ def membership_rows(r, bodies, frm, to):
 
     def row(body, person, role, start, end):
         rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body, "person": person,
-                     "role": role, "partner": r.choice(PARTNERS), "party": r.choice(PARTIES), "from": start.isoformat(),
-                     "to": end.isoformat() if end else ""})
+                     "role": role, "partner": r.choice(PARTNERS), "party": r.choice(PARTIES), "from": log_date(start),
+                     "to": log_date(end) if end else ""})
 
     for body in bodies:
         for _ in range(r.randint(0, 8)):
@@ -161,19 +175,19 @@ def training_rows(r, rules, memberships):
     rows = []
     if r.random() < .2:
         return rows  # no training recorded
-    wanted = re.findall(r'trained in "([^"]+)" within (\d+) (day|week|month|year)s? of joining', rules)
+    wanted = re.findall(r'trained in "([^"]+)" within ' + ref.N + r' (day|week|month|year)s? of joining', rules)
     joined = {}
     for m in memberships:
         key = (m["body"], m["person"])
-        joined[key] = min(joined.get(key, m["from"]), m["from"])
+        joined[key] = min(joined.get(key, ref.parse_log_date(m["from"])), ref.parse_log_date(m["from"]))
     for (body, person), since in sorted(joined.items()):
         for name, n, unit in wanted * r.choice([0, 1, 1, 2]):
-            due = ref.add_interval(dt.date.fromisoformat(since), int(n), unit, 0)
+            due = ref.add_interval(since, ref.num(n), unit, 0)
             day = due + r.choice([-400, -30, -1, 0, 0, 0, 1, 1, 20, 300]) * DAY
             training = r.choice([name, name.upper(), r.choice(TRAINING_RECORDS)])
             rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]),
                          "body": r.choice(["", body, body, r.choice(BODIES)]),
-                         "person": r.choice([person, person.lower()]), "training": training, "date": day.isoformat()})
+                         "person": r.choice([person, person.lower()]), "training": training, "date": log_date(day)})
     r.shuffle(rows)
     return rows
 
@@ -212,6 +226,30 @@ def statement(r):
     return f"meets {frequency(r)}"
 
 
+def spelt(text):
+    """The statement, or the same with its counts as a ToR writes them: in words from one to twelve
+    ("quorum three members"), and "at least 1 times a year" as "once a year", "at least 2 times a
+    quarter" as "at least twice a quarter", "at least 4 times a year" as "4 times a year" (docs/language.md,
+    "Numbers"). Chosen by the text, not drawn on `r`, so the cases stay as they were but for the
+    spelling; quoted strings, percentages and dates are left as they are."""
+    spelling = sum(text.encode()) % 4
+    if spelling == 0:
+        return text
+    parts = re.split(r'("(?:[^"\\]|\\.)*")', text)  # the odd parts are quoted strings
+    for i in range(0, len(parts), 2):
+        part = parts[i]
+        if spelling in (1, 3):
+            part = re.sub(r"at least ([12]) times? a ", lambda m: ("at least " if spelling == 1 else "") +
+                          ("once" if m.group(1) == "1" else "twice") + " a ", part)
+        if spelling in (2, 3):
+            part = re.sub(r"at least (\d+) times? a ", lambda m: m.group(1) + " times a ", part)
+        if spelling in (1, 2):
+            part = re.sub(r"(?<![\w.%/-])(1[0-2]|[1-9])(?![\w.%/-])", lambda m: ref.NUMBER_WORDS[int(m.group(1)) - 1],
+                          part)
+        parts[i] = part
+    return "".join(parts)
+
+
 def with_modifiers(r, text):
     """Sometimes advisory (with a quote that may hold a comma), a severity, informal meetings."""
     modifiers = []
@@ -247,11 +285,11 @@ def log_rows(r, bodies, council, frm, to):
             status = r.choices(["held", "cancelled", "postponed", "scheduled", "confirmed", ""], [8, 1, 1, 1, 2, 3])[0]
             published = ""
             if kind == "meeting" and r.random() < .85:
-                published = (day - r.randint(0, 14) * DAY).isoformat()
+                published = log_date(day - r.randint(0, 14) * DAY)
             items = ";".join(r.sample(ITEMS, r.randint(0, 4))) if r.random() < .9 else ""
             row = {"council": council if r.random() < .8 else r.choice(["", "Other Council"]),
                    "body": body if r.random() < .9 else body.upper(),
-                   "date": day.isoformat(), "kind": kind if kind != "meeting" or r.random() < .7 else "",
+                   "date": log_date(day), "kind": kind if kind != "meeting" or r.random() < .7 else "",
                    "status": status, "title": r.choice(TITLES),
                    "to": r.choice(RECIPIENTS) if kind == "report" else "",
                    "published": published, "items": items,
@@ -307,7 +345,7 @@ def case(r):
             after = took_effect[-1] or frm - r.randint(0, 200) * DAY
             took_effect.append(after + r.randint(1, 300) * DAY)
         for version, since in enumerate(took_effect):
-            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, statement(r)))
+            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, spelt(statement(r))))
                           for k in range(r.randint(1, 5))]
             labels += [label for label, _ in statements]
             name = "*" if body == "*" else f'"{body}"' if version == 0 or r.random() < .7 else f'"{body.lower()}"'

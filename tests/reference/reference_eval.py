@@ -34,6 +34,17 @@ def parse_date(text):
     return dt.date.fromisoformat(text)
 
 
+def parse_log_date(text):
+    """A date in a log: yyyy-mm-dd, or day first as a UK spreadsheet exports it (dd/mm/yyyy,
+    d/m/yyyy). Never month first."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if m:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"not a log date: {text}")
+    return parse_date(text)
+
+
 # ---- calendar ----------------------------------------------------------------------------
 
 class Calendar:
@@ -96,6 +107,15 @@ def add_interval(day, count, unit, grace):
 # ---- rule files --------------------------------------------------------------------------
 
 Q = r'"((?:[^"\\]|\\.)*)"'
+# A count: digits, or a word from one to twelve.
+NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
+N = "(" + NUMBER + ")"
+PERIOD_MONTHS = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}
+
+
+def num(text):
+    return NUMBER_WORDS.index(text) + 1 if text in NUMBER_WORDS else int(text)
 
 
 def unquote(s):
@@ -105,23 +125,24 @@ def unquote(s):
 def parse_frequency(text):
     """Returns (family, details) for a FREQ, or None."""
     t = text.strip()
-    m = re.fullmatch(r"every (\d+) (day|week|month|year)s?(?: with (\d+) days? grace)?", t)
+    m = re.fullmatch(r"every " + N + r" (day|week|month|year)s?(?: with " + N + r" days? grace)?", t)
     if m:
-        return ("gap", (int(m.group(1)), m.group(2), int(m.group(3) or 0)))
-    m = re.fullmatch(r"at (\d+) weekly intervals", t)
+        return ("gap", (num(m.group(1)), m.group(2), num(m.group(3) or "0")))
+    m = re.fullmatch(r"at " + N + r" weekly intervals", t)
     if m:
-        return ("gap", (int(m.group(1)), "week", 0))
+        return ("gap", (num(m.group(1)), "week", 0))
     # "bi-monthly" and "six-monthly" are periods like "quarterly", not gaps (SPEC 1, amended).
     named_coverage = {"monthly": 1, "bi-monthly": 2, "quarterly": 3, "half-yearly": 6, "six-monthly": 6,
                       "annually": 12, "yearly": 12}
     if t in named_coverage:
         return ("count", (1, named_coverage[t], "coverage"))
-    if t == "twice a year":
-        return ("count", (2, 12, "count"))
-    m = re.fullmatch(r"at least (\d+) times? a (year|quarter|month|half-year)", t)
+    # "twice a year" is "at least 2 times a year"; so are "at least twice a year" and "2 times a year".
+    m = re.fullmatch(r"(?:at least )?(once|twice) a (year|quarter|month|half-year)", t)
     if m:
-        months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group(2)]
-        return ("count", (int(m.group(1)), months, "count"))
+        return ("count", (1 if m.group(1) == "once" else 2, PERIOD_MONTHS[m.group(2)], "count"))
+    m = re.fullmatch(r"(?:at least )?" + N + r" times? a (year|quarter|month|half-year)", t)
+    if m:
+        return ("count", (num(m.group(1)), PERIOD_MONTHS[m.group(2)], "count"))
     return None
 
 
@@ -168,18 +189,18 @@ def parse_rule(t):
     m = re.fullmatch(r"meets (.+)", t)
     if m:
         return {"kind": "meets", "freq": parse_frequency(m.group(1))}
-    m = re.fullmatch(r"agenda published at least (\d+) (clear )?(working )?days? before each meeting", t)
+    m = re.fullmatch(r"agenda published at least " + N + r" (clear )?(working )?days? before each meeting", t)
     if m:
-        return {"kind": "notice", "n": int(m.group(1)), "clear": bool(m.group(2)), "working": bool(m.group(3))}
+        return {"kind": "notice", "n": num(m.group(1)), "clear": bool(m.group(2)), "working": bool(m.group(3))}
     m = re.fullmatch(r"each meeting has item matching " + Q, t)
     if m:
         return {"kind": "item", "regex": unquote(m.group(1))}
     m = re.fullmatch(r"each meeting has item " + Q, t)
     if m:
         return {"kind": "item", "x": unquote(m.group(1))}
-    m = re.fullmatch(r"each meeting preceded by " + Q + r" within (\d+) days?", t)
+    m = re.fullmatch(r"each meeting preceded by " + Q + r" within " + N + r" days?", t)
     if m:
-        return {"kind": "precedence", "x": unquote(m.group(1)), "n": int(m.group(2))}
+        return {"kind": "precedence", "x": unquote(m.group(1)), "n": num(m.group(2))}
     m = re.fullmatch(r"each meeting preceded by " + Q + r" since the previous meeting", t)
     if m:
         return {"kind": "since previous", "x": unquote(m.group(1))}
@@ -196,26 +217,26 @@ def parse_rule(t):
         return {"kind": "receives", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
     # The people statements (docs/language.md, "People").
     roles = Q + r"(?: or " + Q + r")*"
-    m = re.fullmatch(r"quorum (\d+)(?: members?)?", t)
+    m = re.fullmatch(r"quorum " + N + r"(?: members?)?", t)
     if m:
-        return {"kind": "quorum", "n": int(m.group(1))}
+        return {"kind": "quorum", "n": num(m.group(1))}
     m = re.fullmatch(r"chaired by (?P<roles>" + roles + r")(?: when (?P<absent>" + Q + r") is absent)?", t)
     if m:
         return {"kind": "chair", "roles": role_list(m.group("roles")),
                 "absent": role_list(m.group("absent"))[0] if m.group("absent") else None}
-    m = re.fullmatch(r"each meeting attended by (?P<roles>" + roles + r")(?: from at least (?P<n>\d+) partners)?", t)
+    m = re.fullmatch(r"each meeting attended by (?P<roles>" + roles + r")(?: from at least (?P<n>" + NUMBER + r") partners)?", t)
     if m:
-        return {"kind": "attended", "roles": role_list(m.group("roles")), "partners": int(m.group("n") or 0)}
-    m = re.fullmatch(r"has members of at least (?P<n>\d+) parties(?: among (?P<roles>" + roles + "))?", t)
+        return {"kind": "attended", "roles": role_list(m.group("roles")), "partners": num(m.group("n") or "0")}
+    m = re.fullmatch(r"has members of at least (?P<n>" + NUMBER + r") parties(?: among (?P<roles>" + roles + "))?", t)
     if m:
-        return {"kind": "parties", "n": int(m.group("n")),
+        return {"kind": "parties", "n": num(m.group("n")),
                 "roles": role_list(m.group("roles")) if m.group("roles") else []}
     m = re.fullmatch(r"has member (" + roles + ")", t)
     if m:
         return {"kind": "has member", "roles": role_list(m.group(1))}
-    m = re.fullmatch(r"has at (most|least) (\d+) (?:" + Q + r" )?members?", t)
+    m = re.fullmatch(r"has at (most|least) " + N + r" (?:" + Q + r" )?members?", t)
     if m:
-        return {"kind": "size", "most": m.group(1) == "most", "n": int(m.group(2)),
+        return {"kind": "size", "most": m.group(1) == "most", "n": num(m.group(2)),
                 "role": fold(unquote(m.group(3))) if m.group(3) is not None else None}
     m = re.fullmatch(r"each member(?: except (?P<roles>" + roles + r"))? attends (?:at least (?P<p>\d+)% of meetings|every meeting)"
                      r"(?: each (?P<period>year|quarter|half-year|month))?", t)
@@ -223,9 +244,9 @@ def parse_rule(t):
         months = {"year": 12, "quarter": 3, "month": 1, "half-year": 6}[m.group("period") or "year"]
         return {"kind": "rate", "percent": int(m.group("p") or 100), "months": months,
                 "except": role_list(m.group("roles")) if m.group("roles") else []}
-    m = re.fullmatch(r"each member trained in " + Q + r" within (\d+) (day|week|month|year)s? of joining", t)
+    m = re.fullmatch(r"each member trained in " + Q + r" within " + N + r" (day|week|month|year)s? of joining", t)
     if m:
-        return {"kind": "training", "training": fold(unquote(m.group(1))), "n": int(m.group(2)), "unit": m.group(3)}
+        return {"kind": "training", "training": fold(unquote(m.group(1))), "n": num(m.group(2)), "unit": m.group(3)}
     m = re.fullmatch(r"role " + Q + r" rotates between partners annually", t)
     if m:
         return {"kind": "rotation", "role": fold(unquote(m.group(1)))}
@@ -306,12 +327,12 @@ def read_log(path):
                 "body": fold(row["body"]),
                 "body_text": row["body"].strip(),
                 "council": fold(row.get("council", "")),
-                "date": parse_date(row["date"].strip()),
+                "date": parse_log_date(row["date"].strip()),
                 "kind": fold(row.get("kind", "")) or "meeting",
                 "status": fold(row.get("status", "")) or "held",
                 "title": fold(row.get("title", "")),
                 "to": fold(row.get("to", "")),
-                "published": parse_date(row["published"].strip()) if row.get("published", "").strip() else None,
+                "published": parse_log_date(row["published"].strip()) if row.get("published", "").strip() else None,
                 "items": [fold(i) for i in items],
                 "attendees": read_attendees(row.get("attendees", "")),
             })
@@ -342,7 +363,7 @@ def read_people(path):
             rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
                          "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
                          "partner": fold(row.get("partner") or ""), "party": fold(row.get("party") or ""),
-                         "from": parse_date(row["from"]), "to": parse_date(row["to"]) if row.get("to") else None})
+                         "from": parse_log_date(row["from"]), "to": parse_log_date(row["to"]) if row.get("to") else None})
     return rows
 
 
@@ -353,7 +374,7 @@ def read_training(path):
         for row in csv.DictReader(f):
             rows.append({"body": fold(row.get("body") or ""), "council": fold(row.get("council") or ""),
                          "person": fold(row["person"]), "training": fold(row["training"]),
-                         "date": parse_date(row["date"].strip())})
+                         "date": parse_log_date(row["date"].strip())})
     return rows
 
 

@@ -309,12 +309,44 @@ TEST_CASE("a row that cannot be read is rejected with its line and reason, the o
 }
 
 TEST_CASE("a date in the wrong shape is rejected", "[csv][rejected]") {
-  const read_result r = read("body,date\nAudit Committee,10/02/2026\nAudit Committee,2026-2-10\nAudit Committee,2026-02-10\n");
+  const read_result r = read("body,date\nAudit Committee,10-02-2026\nAudit Committee,2026-2-10\nAudit Committee,2026-02-10\n");
   REQUIRE(r.summary().rejected.size() == 2);
   CHECK(r.summary().rejected[0].line == 2u);
-  CHECK_THAT(r.summary().rejected[0].reason, Contains("10/02/2026"));
+  CHECK(r.summary().rejected[0].reason == "date: '10-02-2026' is not a date in the form yyyy-mm-dd or dd/mm/yyyy");
   CHECK(r.summary().rejected[1].line == 3u);
   CHECK(r.log.events.size() == 1);
+  r.check_counts_add_up();
+}
+
+TEST_CASE("dates day first, as a UK spreadsheet exports them, are read, and month first never", "[csv][dates]") {
+  const read_result r = read(
+      "body,date,published\n"
+      "Audit Committee,10/02/2026,3/2/2026\n"   // 2: used, Tue 10 February, published 3 February
+      "Audit Committee,7/8/2025,\n"             // 3: used, 7 August, not 8 July
+      "Audit Committee,07/13/2025,\n"           // 4: month 13: a US date
+      "Audit Committee,31/04/2026,\n"           // 5: April has 30 days
+      "Audit Committee,2026-03-10,31/02/2026\n" // 6: the published date too
+      "Audit Committee,10/02/26,\n"             // 7: a two-digit year is not read
+      "Audit Committee,00/02/2026,\n"           // 8
+      "Audit Committee,29/02/2024,2024-02-20\n" // 9: used, a leap day
+      "Audit Committee,13/13/2025,\n");         // 10: no month 13 either way
+  REQUIRE(r.log.events.size() == 3);
+  CHECK(r.log.events[0].day == test::d("2026-02-10"));
+  CHECK(r.log.events[0].published == test::d("2026-02-03"));
+  CHECK(r.log.events[1].day == test::d("2025-08-07"));
+  CHECK(r.log.events[2].day == test::d("2024-02-29"));
+  std::vector<std::string> reasons;
+  for (const rejected_row& row : r.summary().rejected) reasons.push_back(std::to_string(row.line) + ": " + row.reason);
+  CHECK(reasons == std::vector<std::string>{
+                       "4: date: '07/13/2025' is not a date: there is no month 13 (dates with '/' are read day first, "
+                       "dd/mm/yyyy, as in the UK); month first, as in the US, it would be 13 July 2025, and a log "
+                       "written month first has its other dates misread: write its dates as yyyy-mm-dd",
+                       "5: date: '31/04/2026' is not a date: April 2026 has no day 31",
+                       "6: published: '31/02/2026' is not a date: February 2026 has no day 31",
+                       "7: date: '10/02/26' is not a date in the form yyyy-mm-dd or dd/mm/yyyy",
+                       "8: date: '00/02/2026' is not a date: February 2026 has no day 00",
+                       "10: date: '13/13/2025' is not a date: there is no month 13",
+                   });
   r.check_counts_add_up();
 }
 

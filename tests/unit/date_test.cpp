@@ -85,6 +85,39 @@ TEST_CASE("explain_bad_iso_date says why a text is not a date", "[date]") {
   }
 }
 
+TEST_CASE("parse_log_date: yyyy-mm-dd first, then day first as in the UK, never month first", "[date][log]") {
+  CHECK(parse_log_date("2026-02-10") == parse_iso_date("2026-02-10"));
+  CHECK(parse_log_date("10/02/2026") == parse_iso_date("2026-02-10"));
+  CHECK(parse_log_date("1/2/2026") == parse_iso_date("2026-02-01"));
+  CHECK(parse_log_date("01/2/2026") == parse_iso_date("2026-02-01"));
+  CHECK(parse_log_date("7/08/2025") == parse_iso_date("2025-08-07"));
+  CHECK(parse_log_date("29/02/2024") == parse_iso_date("2024-02-29"));
+  for (const char* text : {"07/13/2025", "31/04/2026", "29/02/2025", "00/01/2026", "01/00/2026", "1/2/26", "001/02/2026",
+                           "01/002/2026", "1/2/02026", "01/02/0000", "/02/2026", "01//2026", "01/02/", "1-2-2026",
+                           "1.2.2026", "01/02/2026 ", " 01/02/2026", "a1/02/2026", "01/02/2026/", "2026/02/01", ""}) {
+    INFO("text: '" << text << "'");
+    CHECK_FALSE(parse_log_date(text).has_value());
+  }
+}
+
+TEST_CASE("explain_bad_log_date: what is wrong, and a US date named as one", "[date][log]") {
+  CHECK(explain_bad_log_date("07/13/2025") ==
+        "'07/13/2025' is not a date: there is no month 13 (dates with '/' are read day first, dd/mm/yyyy, as in the "
+        "UK); month first, as in the US, it would be 13 July 2025, and a log written month first has its other dates "
+        "misread: write its dates as yyyy-mm-dd");
+  CHECK_THAT(explain_bad_log_date("2/29/2024"), Contains("it would be 29 February 2024"));
+  // Impossible month first too: only what is wrong day first.
+  CHECK(explain_bad_log_date("2/29/2025") == "'2/29/2025' is not a date: there is no month 29");
+  CHECK(explain_bad_log_date("13/13/2025") == "'13/13/2025' is not a date: there is no month 13");
+  CHECK(explain_bad_log_date("01/00/2026") == "'01/00/2026' is not a date: there is no month 0");
+  CHECK(explain_bad_log_date("31/04/2026") == "'31/04/2026' is not a date: April 2026 has no day 31");
+  CHECK(explain_bad_log_date("29/2/2025") == "'29/2/2025' is not a date: February 2025 has no day 29");
+  CHECK(explain_bad_log_date("01/02/0000") == "'01/02/0000' is not a date: there is no year 0");
+  CHECK(explain_bad_log_date("2026-02-30") == "'2026-02-30' is not a date: February 2026 has no day 30");
+  CHECK(explain_bad_log_date("1/2/26") == "'1/2/26' is not a date in the form yyyy-mm-dd or dd/mm/yyyy");
+  CHECK(explain_bad_log_date("10 Feb 2026") == "'10 Feb 2026' is not a date in the form yyyy-mm-dd or dd/mm/yyyy");
+}
+
 TEST_CASE("to_iso writes yyyy-mm-dd and round-trips with parse_iso_date", "[date]") {
   for (const char* text : {"2026-02-10", "1970-01-01", "1969-12-31", "2024-02-29", "2000-02-29", "0001-01-01",
                            "0999-12-31", "9999-12-31", "2025-12-31", "2026-01-01"}) {

@@ -213,6 +213,24 @@ TEST_CASE("the canonical layout", "[formatter]") {
   }
 }
 
+TEST_CASE("counts keep the spelling their author gave them, in words or in digits", "[formatter]") {
+  // docs/language.md, "Numbers": remit fmt changes only the spaces; "four" stays "four", "4" stays "4".
+  CHECK(formatted("body \"B\" {\n"
+                  "  3.1   meets   four  times a year\n"
+                  "  3.2 meets at least 4 times a year\n"
+                  "  q quorum three\tmembers\n"
+                  "  7 has at least two \"Co-opted\" members\n"
+                  "  5.1 meets once a year\n"
+                  "}\n") ==
+        "body \"B\" {\n"
+        "  3.1  meets four times a year\n"
+        "  3.2  meets at least 4 times a year\n"
+        "  q    quorum three members\n"
+        "  7    has at least two \"Co-opted\" members\n"
+        "  5.1  meets once a year\n"
+        "}\n");
+}
+
 TEST_CASE("every rule file in the repository keeps its meaning and its comments, and formats to itself", "[formatter]") {
   const std::filesystem::path root = test::source_root();
   std::vector<std::filesystem::path> files = rule_files_under(root / "rules");

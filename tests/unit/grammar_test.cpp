@@ -1,5 +1,7 @@
 // The grammar: its health, a table of accept/reject rows for every statement form,
 // and the AST that each form builds.
+#include <array>
+
 #include <catch2/catch.hpp>
 #include <tao/pegtl/contrib/analyze.hpp>
 
@@ -46,7 +48,28 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"5.1 meets", "expected 'every N months', 'at N weekly intervals'"},
       {"5.1 meets fortnightly", "after 'meets', got 'fortnightly'"},
       {"5.1 meets every", "expected a number after 'every'"},
-      {"5.1 meets every two months", "expected a number after 'every', as in 'every 2 months', got 'two'"},
+      {"5.1 meets every thirteen months", "expected a number after 'every', as in 'every 2 months', got 'thirteen'"},
+      {"5.1 meets every Two months", "expected a number after 'every', as in 'every 2 months', got 'Two'"},
+      {"5.1 meets every once months",
+       "test.remit:2:19: error: expected a number: 'once' and 'twice' say how often, before 'a year', 'a quarter', 'a "
+       "month' or 'a half-year' (as in 'meets twice a year'); a number here is written '1' or 'one', '2' or 'two', got "
+       "'once'"},
+      {"5.1 meets every twice months", "expected a number: 'once' and 'twice' say how often"},
+      {"5.1 meets every 2 months with twice days grace", "expected a number: 'once' and 'twice' say how often"},
+      {"5.1 meets at twice weekly intervals", "expected a number: 'once' and 'twice' say how often"},
+      {"5.1 meets at least once times a year",
+       "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'once', got 'times'"},
+      {"5.1 meets twice times a year", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'twice', got 'times'"},
+      {"5.1 meets once", "after 'once', got the end of the line"},
+      {"5.1 meets once a decade", "after 'once', got 'a'"},
+      {"5.1 meets four a year", "expected 'times' after the number, got 'a'"},
+      {"5.1 meets four times per year", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times', got 'per'"},
+      {"5.1 meets every zero months", "expected a number after 'every', as in 'every 2 months', got 'zero'"},
+      {"q quorum twice", "expected a number: 'once' and 'twice' say how often"},
+      {"10 each meeting preceded by \"Agenda Setting\" within once days", "expected a number: 'once' and 'twice'"},
+      {"7 has at least once \"Co-opted\" members", "expected a number: 'once' and 'twice'"},
+      {"5.6 each member attends at least fifty% of meetings", "expected a percentage after 'at least'"},
+      {"2.9 each member trained in \"Induction\" within six moons of joining", "expected 'days', 'weeks', 'months' or 'years' after the number, got 'moons'"},
       {"5.1 meets every 2 fortnights", "expected 'days', 'weeks', 'months' or 'years' after the number, got 'fortnights'"},
       {"5.1 meets every 2 months with grace", "expected a number of days after 'with'"},
       {"5.1 meets every 2 months with 7 grace", "expected 'days' after the number of grace days"},
@@ -59,7 +82,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"5.1 meets at least 4 a year", "expected 'times' after the number"},
       {"5.1 meets at least 4 times per year", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times'"},
       {"5.1 meets at least 4 times a decade", "expected 'a year', 'a quarter', 'a month' or 'a half-year'"},
-      {"5.1 meets twice", "expected 'a year' after 'twice'"},
+      {"5.1 meets twice", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'twice', got the end of the line"},
       {"5.1 meets monthlyish", "after 'meets', got 'monthlyish'"},
       {"5.1 meets monthly on Tuesdays", "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory', got 'on'"},
       {"voice meets jointly \"young people\" twice a year", "expected 'with' after 'jointly'"},
@@ -67,7 +90,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"voice meets jointly with \"young people\"", "after the name, got the end of the line"},
       {"5.6 agenda 5 days before each meeting", "expected 'published' after 'agenda'"},
       {"5.6 agenda published 5 days before each meeting", "expected 'at least' after 'published'"},
-      {"5.6 agenda published at least five days before each meeting", "expected a number of days after 'at least'"},
+      {"5.6 agenda published at least fifteen days before each meeting", "expected a number of days after 'at least', got 'fifteen'"},
       {"5.6 agenda published at least 5 working weeks before each meeting",
        "expected 'days', 'working days', 'clear days' or 'clear working days' after the number"},
       {"5.6 agenda published at least 5 days ahead of each meeting", "expected 'before' after 'days'"},
@@ -95,7 +118,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" absent", "expected 'is absent' after the role"},
       {"3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is away", "expected 'absent' after 'is'"},
       {"1.9 each meeting attended by \"SMT\" from 3 partners", "expected 'at least' after 'from'"},
-      {"1.9 each meeting attended by \"SMT\" from at least three partners", "expected a number of partners after 'at least'"},
+      {"1.9 each meeting attended by \"SMT\" from at least several partners", "expected a number of partners after 'at least'"},
       {"1.9 each meeting attended by \"SMT\" from at least 3 directorates", "expected 'partners' after the number"},
       {"1.9 each meeting attended by \"SMT\" from at least 0 partners", "the number of partners must be at least 1, got 0"},
       {"4.1 has members at least 2 parties", "expected 'of' after 'members'"},
@@ -119,7 +142,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
                                   "'receives', 'quorum', 'chaired', 'has', 'role' or 'not checked', got 'sits'"},
       // people
       {"q quorum", "expected a number of members after 'quorum', as in 'quorum 3 members', got the end of the line"},
-      {"q quorum three", "expected a number of members after 'quorum'"},
+      {"q quorum Three", "expected a number of members after 'quorum', as in 'quorum 3 members', got 'Three'"},
       {"q quorum 0 members", "the quorum must be at least 1, got 0"},
       {"q quorum 3 councillors", "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory', got 'councillors'"},
       {"3.1 chaired \"Chair\"", "expected 'by' after 'chaired'"},
@@ -131,7 +154,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"7 has", "expected 'member \"ROLE\"', 'at most N members', 'at least N members' or 'members of at least N parties' after 'has'"},
       {"7 has up to 10 members", "or 'members of at least N parties' after 'has', got 'up'"},
       {"7 has member Councillor", "expected a quoted role after 'has member'"},
-      {"7 has at most ten members", "expected a number of members after 'at most' or 'at least'"},
+      {"7 has at most twenty members", "expected a number of members after 'at most' or 'at least', got 'twenty'"},
       {"7 has at most 10", "expected 'members' after the number (or after the quoted role)"},
       {"7 has at most 10 \"Councillor\"", "expected 'members' after the number"},
       {"7 has at most 0 members", "the number of members must be at least 1, got 0"},
@@ -295,6 +318,56 @@ TEST_CASE("each statement form builds its AST node") {
     const auto c = std::get<ast::count_frequency>(std::get<ast::meets>(only_statement(twice).what).how_often);
     CHECK(c.times == 2);
     CHECK(c.period == ast::period_kind::year);
+  }
+  SECTION("counts in words mean their numbers; once and twice are 1 and 2") {
+    const auto statement_of = [](const char* st) { return only_statement(rules(in_body(st))).what; };
+    const auto count_of = [&](const char* st) {
+      return std::get<ast::count_frequency>(std::get<ast::meets>(statement_of(st)).how_often);
+    };
+    const auto gap_of = [&](const char* st) {
+      return std::get<ast::gap_frequency>(std::get<ast::meets>(statement_of(st)).how_often);
+    };
+    CHECK(gap_of("a meets every two months").count == 2);
+    CHECK(gap_of("a meets every two months").unit == ast::time_unit::month);
+    CHECK(gap_of("a meets every one month with seven days grace").count == 1);
+    CHECK(gap_of("a meets every one month with seven days grace").grace_days == 7);
+    CHECK(gap_of("a meets at six weekly intervals").count == 6);
+    CHECK(gap_of("a meets at six weekly intervals").unit == ast::time_unit::week);
+    CHECK(count_of("a meets four times a year").times == 4);
+    CHECK(count_of("a meets four times a year").period == ast::period_kind::year);
+    CHECK(count_of("a meets 4 times a year").times == 4);
+    CHECK(count_of("a meets at least twelve times a month").times == 12);
+    CHECK(count_of("a meets at least twelve times a month").period == ast::period_kind::month);
+    CHECK(count_of("a meets once a year").times == 1);
+    CHECK(count_of("a meets once a year").period == ast::period_kind::year);
+    CHECK(count_of("a meets twice a quarter").times == 2);
+    CHECK(count_of("a meets twice a quarter").period == ast::period_kind::quarter);
+    CHECK(count_of("a meets at least once a half-year").times == 1);
+    CHECK(count_of("a meets at least once a half-year").period == ast::period_kind::half_year);
+    CHECK(count_of("a meets at least twice a month").times == 2);
+    CHECK(count_of("a meets twice a year").times == 2);  // as it always was
+    // The same meaning in words and in digits: "four times a year" is "at least 4 times a year".
+    CHECK(count_of("a meets four times a year").times == count_of("a meets at least 4 times a year").times);
+    const std::array<const char*, 12> words{"one", "two",   "three", "four", "five",   "six",
+                                            "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      INFO(words[i]);
+      const std::string quorum = std::string("q quorum ") + words[i] + " members";
+      CHECK(std::get<ast::quorum>(statement_of(quorum.c_str())).members == static_cast<int>(i) + 1);
+    }
+    CHECK(std::get<ast::notice>(statement_of("n agenda published at least five clear working days before each meeting")).days == 5);
+    CHECK(std::get<ast::preceded_by>(statement_of("p each meeting preceded by \"A\" within ten days")).days == 10);
+    const auto size = std::get<ast::membership_size>(statement_of("m has at least two \"Co-opted\" members"));
+    CHECK(size.members == 2);
+    CHECK(size.role == std::optional<std::string>("Co-opted"));
+    CHECK(std::get<ast::party_spread>(statement_of("m has members of at least three parties")).parties == 3);
+    CHECK(std::get<ast::attended_by>(statement_of("a each meeting attended by \"SMT\" from at least four partners")).partners == 4);
+    const auto trained = std::get<ast::trained_within>(statement_of("t each member trained in \"I\" within six months of joining"));
+    CHECK(trained.count == 6);
+    const auto report = std::get<ast::reports>(statement_of("r reports \"H\" three times a year to \"S\""));
+    CHECK(std::get<ast::count_frequency>(report.how_often).times == 3);
+    // The statement keeps its words as written: reports and remit fmt quote it so.
+    CHECK(only_statement(rules(in_body("q quorum three members"))).text == "quorum three members");
   }
   SECTION("notice") {
     const auto f = rules(in_body("5.6 agenda published at least 5 clear working days before each meeting"));

@@ -162,6 +162,18 @@ TEST_CASE("a line that cannot be read is rejected with its number and reason", "
   CHECK(r.log.attendances.empty());
 }
 
+TEST_CASE("dates day first are read as in the CSV, and a US date is rejected with its reason", "[jsonl][dates]") {
+  const read_result r = read(
+      "{\"body\": \"Board\", \"date\": \"10/02/2026\", \"published\": \"3/2/2026\"}\n"
+      "{\"body\": \"Board\", \"date\": \"02/13/2026\"}\n");
+  REQUIRE(r.log.events.size() == 1);
+  CHECK(r.log.events[0].day == test::d("2026-02-10"));
+  CHECK(r.log.events[0].published == test::d("2026-02-03"));
+  REQUIRE(r.reasons().size() == 1);
+  CHECK_THAT(r.reasons()[0], Catch::Matchers::StartsWith("2: date: '02/13/2026' is not a date: there is no month 13 "));
+  CHECK_THAT(r.reasons()[0], Catch::Matchers::Contains("month first, as in the US, it would be 13 February 2026"));
+}
+
 TEST_CASE("problems with the whole file are diagnostics", "[jsonl][file]") {
   SECTION("empty") {
     const read_result r = read("\n \n");

@@ -130,10 +130,12 @@ TEST_CASE("people: every reason a row is rejected", "[people][inputs]") {
        {"membership.csv",
         "body,person,from,to\n"
         "Board,Ann,,\n"                         // 2
-        "Board,Ann,01/02/2025,\n"               // 3
+        "Board,Ann,01-02-2025,\n"               // 3
         "Board,Ann,2025-02-01,2025-13-01\n"     // 4
         "Board,Ann,2025-02-01,2025-01-31\n"     // 5
-        "Board,Ann,2025-02-01,2025-02-01\n"},   // 6: used
+        "Board,Ann,2025-02-01,2025-02-01\n"    // 6: used
+        "Board,Bob,1/2/2025,28/2/2025\n"        // 7: used, day first
+        "Board,Bob,2025-03-01,03/31/2025\n"},  // 8: month first
        {"training.csv", "person,training,date\nAnn,,2025-01-01\nAnn,Induction,\n"}});
   const auto reasons = [&](std::size_t file) {
     std::vector<std::string> out;
@@ -160,11 +162,17 @@ TEST_CASE("people: every reason a row is rejected", "[people][inputs]") {
   CHECK(log.files[1].rows_used == 1);
   CHECK(reasons(2) == std::vector<std::string>{
                           "2: missing from",
-                          "3: from: '01/02/2025' is not a date in the form yyyy-mm-dd",
+                          "3: from: '01-02-2025' is not a date in the form yyyy-mm-dd or dd/mm/yyyy",
                           "4: to: '2025-13-01' is not a date: there is no month 13",
                           "5: to: 2025-01-31 is before from: 2025-02-01",
+                          "8: to: '03/31/2025' is not a date: there is no month 31 (dates with '/' are read day first, "
+                          "dd/mm/yyyy, as in the UK); month first, as in the US, it would be 31 March 2025, and a log "
+                          "written month first has its other dates misread: write its dates as yyyy-mm-dd",
                       });
-  CHECK(log.files[2].rows_used == 1);
+  CHECK(log.files[2].rows_used == 2);
+  REQUIRE(log.memberships.size() == 2);
+  CHECK(log.memberships[1].from == test::d("2025-02-01"));
+  CHECK(log.memberships[1].to == test::d("2025-02-28"));
   CHECK(reasons(3) == std::vector<std::string>{"2: missing training", "3: missing date"});
 }
 
