@@ -87,6 +87,14 @@ REMIT_ERROR(informal_meetings_word, "expected 'meetings' after 'informal', as in
 REMIT_ERROR(informal_count_word, "expected 'count' after 'informal meetings'");
 
 // people
+REMIT_ERROR(first_meeting_word, "expected 'meeting of each year has item' after 'first'");
+REMIT_ERROR(first_of_word, "expected 'of each year' after 'first meeting'");
+REMIT_ERROR(first_each_word, "expected 'each year' after 'first meeting of'");
+REMIT_ERROR(first_year_word, "expected 'year' after 'first meeting of each': the year is the one 'year starts' sets");
+REMIT_ERROR(first_has_word, "expected 'has item' after 'first meeting of each year'");
+REMIT_ERROR(first_item_word, "expected 'item' after 'has', as in 'first meeting of each year has item \"Election of Chair\"'");
+REMIT_ERROR(first_item_next, "expected a quoted agenda item title, as in 'has item \"Election of Chair\"' or 'or \"Appointment of Chair\"'");
+REMIT_ERROR(first_items, error_message<first_item_next>);
 REMIT_ERROR(role_next, "expected a quoted role after 'or', as in 'or \"Vice-Chair\"'");
 REMIT_ERROR(attended_by_word, "expected 'by' after 'attended'");
 REMIT_ERROR(attended_roles, "expected a quoted role after 'attended by', as in 'attended by \"Children in Care Council\"'");

@@ -97,6 +97,7 @@ REMIT_KW(kw_the, "the");
 REMIT_KW(kw_previous, "previous");
 REMIT_KW(kw_not, "not");
 REMIT_KW(kw_checked, "checked");
+REMIT_KW(kw_first, "first");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -337,6 +338,21 @@ struct reports_statement : if_must<kw_reports, reports_what, report_to, report_r
 
 // receives "X" FREQ | receives "X" by YYYY-MM-DD
 struct received_item : quoted {};
+// first meeting of each year has item "X" [or "Y" ...]: the year as `year starts` sets it
+struct first_item_name : quoted {};
+struct first_item_next : seq<sp, first_item_name> {};
+struct first_item_alternative : seq<sp, kw_or, must<first_item_next>> {};
+struct first_meeting_word : seq<sp, kw_meeting> {};
+struct first_of_word : seq<sp, kw_of> {};
+struct first_each_word : seq<sp, kw_each> {};
+struct first_year_word : seq<sp, kw_year> {};
+struct first_has_word : seq<sp, kw_has> {};
+struct first_item_word : seq<sp, kw_item> {};
+struct first_items : seq<first_item_next, star<first_item_alternative>> {};
+struct first_meeting_statement
+    : if_must<kw_first, first_meeting_word, first_of_word, first_each_word, first_year_word, first_has_word,
+              first_item_word, first_items> {};
+
 struct deadline_date : seq<sp, iso_date> {};
 struct receives_by : if_must<kw_by, deadline_date> {};
 struct received_slot : seq<sp, received_item> {};
@@ -344,7 +360,7 @@ struct receives_when : seq<sp, sor<receives_by, frequency>> {};
 struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
 
 struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement,
-                 quorum_statement, chaired_statement, membership_statement, rotation_statement> {};
+                 quorum_statement, chaired_statement, membership_statement, rotation_statement, first_meeting_statement> {};
 struct statement_rule : seq<sp, rule> {};
 
 // ---- modifiers: after any rule, each introduced by a comma ------------------------------
@@ -470,7 +486,7 @@ struct body_block : seq<osp, body_keyword, recover_line<body_header_tail>,
 struct stray_close : seq<osp, one<'}'>> {};
 struct stray_close_error {};  // '}' with no body open
 struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives, kw_quorum,
-                                                  kw_chaired, kw_has, kw_role, kw_not>> {};
+                                                  kw_chaired, kw_has, kw_role, kw_not, kw_first>> {};
 struct stray_statement_error {};  // a statement outside any body
 struct unknown_file_line {};
 struct file_line : sor<blank_line, body_block, setting, seq<at<stray_close>, raise<stray_close_error>>,

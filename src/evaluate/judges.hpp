@@ -338,6 +338,39 @@ class deadline_judge {
   std::string wanted_;
 };
 
+// ---- First meeting (forms/first_meeting_item.cpp): the first held meeting of each year has an item ----
+class first_meeting_judge {
+ public:
+  // What the meetings of a first day showed, best first: one had the item; one's items are not
+  // recorded; they had items, none of them the one asked for.
+  enum class seen : std::uint8_t { item, no_items, no_item };
+  struct state {
+    date year = no_date;       // the start of the year of the last held meeting seen
+    date first_day = no_date;  // the first meeting's day of a judged year, until a later day settles it
+    seen seen_so_far = seen::no_item;
+    bool fell_due = false;
+  };
+  static constexpr bool forecast_reads_record = true;
+  first_meeting_judge(const body_context& ctx, const ast::first_meeting_item& r);
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const { return x.message; }  // worded as found
+  void introduce(trace_sink& out) const;
+  // The agenda of the first planned meeting of each year has the item.
+  void forecast(const state& s, outlook& o) const;
+
+ private:
+  template <typename Out>
+  void settle(state& s, Out& out) const;
+  date year_holding(date d) const;
+  seen look_at(const event& e) const;
+  const body_context* ctx_;
+  const ast::first_meeting_item* r_;
+  std::vector<std::string> wanted_;  // folded
+};
+
 // ---- Precedence (forms/preceded_by.cpp): each held meeting preceded by a named event ----
 class precedence_judge {
  public:
@@ -524,6 +557,7 @@ decltype(auto) with_judge(const body_context& ctx, const ast::statement& s, Use&
                         [&](const ast::has_item& r) { return use(item_judge(ctx, r)); },
                         [&](const ast::receives_by& r) { return use(deadline_judge(ctx, r)); },
                         [&](const ast::preceded_by& r) { return use(precedence_judge(ctx, r)); },
+                        [&](const ast::first_meeting_item& r) { return use(first_meeting_judge(ctx, r)); },
                         [&](const ast::quorum& r) { return use(meeting_judge(ctx, r)); },
                         [&](const ast::chaired_by& r) { return use(meeting_judge(ctx, r)); },
                         [&](const ast::attended_by& r) { return use(meeting_judge(ctx, r)); },

@@ -40,7 +40,8 @@ const event_log& no_log() {
 
 // The judges the streamed audit runs: every family but the people families, which judge the
 // attendance and membership records it does not read.
-using streamed_judge = std::variant<gap_judge, period_judge, notice_judge, item_judge, deadline_judge, precedence_judge>;
+using streamed_judge =
+    std::variant<gap_judge, period_judge, notice_judge, item_judge, deadline_judge, precedence_judge, first_meeting_judge>;
 
 // A statement's judge for every body it applies to, with the context it judges in (its own: the
 // statement's modifiers are part of it).
@@ -583,6 +584,9 @@ typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) c
   else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag};
   else if constexpr (std::is_same_v<Judge, precedence_judge>) return c.index ? precedence_states[c.index - 1] : typename Judge::state{};
   else if constexpr (std::is_same_v<Judge, notice_judge> || std::is_same_v<Judge, item_judge>) return {c.flag};
+  else if constexpr (std::is_same_v<Judge, first_meeting_judge>)
+    return {date{static_cast<std::int32_t>(c.index + static_cast<std::uint32_t>(no_date.days))}, c.day,
+            static_cast<first_meeting_judge::seen>(c.count), c.flag};
   else static_assert(ast::form_left_out<Judge>, "a streamed judge whose state has no place in a cell");
 }
 
@@ -592,6 +596,10 @@ void streamed_audit::state::store(cell& c, const typename Judge::state& s, const
   if constexpr (std::is_same_v<Judge, gap_judge>) c.day = s.last;
   else if constexpr (std::is_same_v<Judge, period_judge>) c.index = s.index, c.count = s.count;
   else if constexpr (std::is_same_v<Judge, deadline_judge>) c.day = s.first;
+  else if constexpr (std::is_same_v<Judge, first_meeting_judge>)
+    // The year as days after no_date, so that a fresh cell's 0 is no year yet.
+    c.index = static_cast<std::uint32_t>(s.year.days) - static_cast<std::uint32_t>(no_date.days), c.day = s.first_day,
+    c.count = static_cast<std::uint32_t>(s.seen_so_far);
   else if constexpr (std::is_same_v<Judge, precedence_judge>) {
     if (!c.index) {
       precedence_states.emplace_back();

@@ -109,6 +109,11 @@ struct preceded_by {
 };
 REMIT_STATEMENT_FORM(preceded_by);
 
+struct first_meeting_item {  // first meeting of each year has item "X" [or "Y" ...]
+  std::vector<std::string> items;  // any one of them will do
+};
+REMIT_STATEMENT_FORM(first_meeting_item);
+
 // The people statements (docs/language.md, "People"): they judge the attendance and
 // membership of the logs rather than the events alone. A role is matched by equality,
 // case-insensitive with white space folded; a list of roles is met by any one of them.
@@ -159,7 +164,8 @@ struct rotates {  // role "ROLE" rotates between partners annually
 };
 REMIT_STATEMENT_FORM(rotates);
 
-using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by, quorum,
+using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by,
+                          first_meeting_item, quorum,
                           chaired_by, attended_by, has_member, membership_size, party_spread, attendance_rate, trained_within,
                           rotates>;
 

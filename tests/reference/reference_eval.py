@@ -7,6 +7,7 @@ data file is shared, since both must agree on what a bank holiday is.
     python3 reference_eval.py RULES LOG --from F --to T   # prints the results as JSON
 """
 import argparse
+import collections
 import csv
 import datetime as dt
 import json
@@ -215,8 +216,11 @@ def parse_rule(t):
     m = re.fullmatch(r"receives " + Q + r" (.+)", t)
     if m:
         return {"kind": "receives", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
-    # The people statements (docs/language.md, "People").
     roles = Q + r"(?: or " + Q + r")*"
+    m = re.fullmatch(r"first meeting of each year has item (" + roles + ")", t)
+    if m:
+        return {"kind": "first meeting", "items": role_list(m.group(1))}
+    # The people statements (docs/language.md, "People").
     m = re.fullmatch(r"quorum " + N + r"(?: members?)?", t)
     if m:
         return {"kind": "quorum", "n": num(m.group(1))}
@@ -676,6 +680,26 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
         x = fold(rule["x"])
         dates = [e["date"] for e in held_meetings if any(x in i for i in e["items"])]
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
+    if kind == "first meeting":
+        # Each year that starts inside the span: the held meetings of its first day with one.
+        def year_of(day):
+            return dt.date(day.year if day.month >= year_start else day.year - 1, year_start, 1)
+        by_year = collections.defaultdict(list)
+        for e in held_meetings:
+            by_year[year_of(e["date"])].append(e)
+        out, fell_due = [], False
+        for start, meetings in sorted(by_year.items()):
+            day = min(e["date"] for e in meetings)
+            if start < span[0] or day > span[1]:
+                continue
+            fell_due = True
+            first = [e for e in meetings if e["date"] == day]
+            if any(any(x in i for x in rule["items"] for i in e["items"]) for e in first):
+                continue
+            status = "no-evidence" if any(not e["items"] for e in first) else "breach"
+            out.append(finding(status, day, day, meeting=day, period_start=start,
+                               period_end=add_months(start, 12) - DAY))
+        return out, fell_due
     if kind == "by":
         if span[1] < rule["date"] or (span[2] and rule["date"] < span[2]):
             return [], False
