@@ -160,10 +160,19 @@ struct frequency : sor<every_freq, at_freq, twice_a_year, bi_monthly, six_monthl
                        annually, yearly> {};
 
 // ---- statements -----------------------------------------------------------------------
-// meets FREQ | meets jointly with "X" FREQ
-struct partner_name : quoted {};
+// What a title or an item must hold: "A" [or "B" ...] | matching "REGEX" (docs/language.md,
+// "Titles and items"). Each form's slot before it keeps its own message.
+struct title_phrase : quoted {};
+struct title_next : seq<sp, title_phrase> {};
+struct title_alternative : seq<sp, kw_or, must<title_next>> {};
+struct title_pattern : quoted {};
+struct title_pattern_slot : seq<sp, title_pattern> {};
+struct title_matching : if_must<kw_matching, title_pattern_slot> {};
+struct title_choice : sor<title_matching, seq<title_phrase, star<title_alternative>>> {};
+
+// meets FREQ | meets jointly with "X" [or "Y" ...] FREQ
 struct jointly_with : seq<sp, kw_with> {};
-struct jointly_partner : seq<sp, partner_name> {};
+struct jointly_partner : seq<sp, title_choice> {};
 struct jointly_frequency : seq<sp, frequency> {};
 struct meets_jointly : if_must<kw_jointly, jointly_with, jointly_partner, jointly_frequency> {};
 struct meets_how : seq<sp, sor<meets_jointly, frequency>> {};
@@ -182,19 +191,14 @@ struct notice_each_meeting : seq<sp, kw_each, sp, kw_meeting> {};
 struct agenda_statement
     : if_must<kw_agenda, notice_published, notice_at_least, notice_count, notice_days, notice_before, notice_each_meeting> {};
 
-// each meeting has item "X" | each meeting has item matching "REGEX"
-struct item_text : quoted {};
-struct item_regex : quoted {};
-struct item_regex_slot : seq<sp, item_regex> {};
-struct item_matching : if_must<kw_matching, item_regex_slot> {};
+// each meeting has item "X" [or "Y" ...] | each meeting has item matching "REGEX"
 struct item_word : seq<sp, kw_item> {};
-struct item_what : seq<sp, sor<item_matching, item_text>> {};
+struct item_what : seq<sp, title_choice> {};
 struct has_item : if_must<kw_has, item_word, item_what> {};
 
-// each meeting preceded by "X" within N days | since the previous meeting
-struct preceding_title : quoted {};
+// each meeting preceded by "X" [or "Y" ...] | matching "REGEX", within N days | since the previous meeting
 struct preceded_by_word : seq<sp, kw_by> {};
-struct preceded_title_slot : seq<sp, preceding_title> {};
+struct preceded_title_slot : seq<sp, title_choice> {};
 struct preceded_count : seq<sp, number> {};
 struct preceded_days_word : seq<sp, days_word> {};
 struct preceded_within : if_must<kw_within, preceded_count, preceded_days_word> {};
@@ -312,11 +316,10 @@ struct report_recipient : seq<sp, sor<recipient_matching, recipient_name>> {};
 struct reports_what : seq<sp, sor<seq<report_title, must<report_frequency>>, frequency>> {};
 struct reports_statement : if_must<kw_reports, reports_what, report_to, report_recipient> {};
 
-// receives "X" FREQ | receives "X" by YYYY-MM-DD
-struct received_item : quoted {};
+// receives "X" [or "Y" ...] | matching "REGEX", then FREQ | by YYYY-MM-DD
 struct deadline_date : seq<sp, iso_date> {};
 struct receives_by : if_must<kw_by, deadline_date> {};
-struct received_slot : seq<sp, received_item> {};
+struct received_slot : seq<sp, title_choice> {};
 struct receives_when : seq<sp, sor<receives_by, frequency>> {};
 struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
 

@@ -35,7 +35,8 @@ struct pending_statement {
   bool recipient_is_regex = false;
   std::optional<std::string> absent_role;
   int partners = 0;
-  std::string first_string;   // partner, item, title, received item
+  std::string first_string;   // training
+  ast::title_match title;     // partner, item, preceding title, received item: "A" [or "B" ...] | matching "REGEX"
   std::optional<std::string> report_title;
   std::string recipient;
   date deadline_day;
@@ -294,14 +295,20 @@ REMIT_ACTION(label) {
     b.st.label_at = b.begin_of(in);
   }
 };
-REMIT_ACTION(partner_name) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
+REMIT_ACTION(title_phrase) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.title.phrases.push_back(unquote(in)); }
+};
+REMIT_ACTION(title_pattern) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.title = ast::title_match{{unquote(in)}, true};
+    b.st.pattern_at = b.begin_of(in);
+  }
 };
 REMIT_ACTION(meets_jointly) { static void apply0(builder& b) { b.st.jointly = true; } };
 REMIT_ACTION(meets_statement) {
   static void apply0(builder& b) {
     if (b.st.jointly)
-      b.st.rule = ast::meets_jointly{b.st.first_string, b.st.how_often};
+      b.st.rule = ast::meets_jointly{b.st.title, b.st.how_often};
     else
       b.st.rule = ast::meets{b.st.how_often};
   }
@@ -314,27 +321,14 @@ REMIT_ACTION(notice_count) {
 REMIT_ACTION(agenda_statement) {
   static void apply0(builder& b) { b.st.rule = ast::notice{b.st.count, b.st.working, b.st.clear}; }
 };
-REMIT_ACTION(item_text) {
-  template <typename In> static void apply(const In& in, builder& b) {
-    b.st.rule = ast::has_item{unquote(in), false};
-  }
-};
-REMIT_ACTION(item_regex) {
-  template <typename In> static void apply(const In& in, builder& b) {
-    b.st.rule = ast::has_item{unquote(in), true};
-    b.st.pattern_at = b.begin_of(in);
-  }
-};
-REMIT_ACTION(preceding_title) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
-};
+REMIT_ACTION(has_item) { static void apply0(builder& b) { b.st.rule = ast::has_item{b.st.title}; } };
 REMIT_ACTION(preceded_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of days"); }
 };
 REMIT_ACTION(preceded_since) { static void apply0(builder& b) { b.st.since_previous = true; } };
 REMIT_ACTION(preceded_by) {
   static void apply0(builder& b) {
-    b.st.rule = ast::preceded_by{b.st.first_string, b.st.since_previous ? 0 : b.st.count, b.st.since_previous};
+    b.st.rule = ast::preceded_by{b.st.title, b.st.since_previous ? 0 : b.st.count, b.st.since_previous};
   }
 };
 REMIT_ACTION(report_title) {
@@ -355,9 +349,6 @@ REMIT_ACTION(reports_statement) {
     b.st.rule = ast::reports{b.st.report_title, b.st.how_often, b.st.recipient, b.st.recipient_is_regex};
   }
 };
-REMIT_ACTION(received_item) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
-};
 REMIT_ACTION(deadline_date) {
   template <typename In> static void apply(const In& in, builder& b) {
     b.st.deadline = true;
@@ -368,9 +359,9 @@ REMIT_ACTION(deadline_date) {
 REMIT_ACTION(receives_statement) {
   static void apply0(builder& b) {
     if (b.st.deadline)
-      b.st.rule = ast::receives_by{b.st.first_string, b.st.deadline_day, b.st.deadline_at};
+      b.st.rule = ast::receives_by{b.st.title, b.st.deadline_day, b.st.deadline_at};
     else
-      b.st.rule = ast::receives{b.st.first_string, b.st.how_often};
+      b.st.rule = ast::receives{b.st.title, b.st.how_often};
   }
 };
 // ---- people ----
