@@ -66,6 +66,7 @@ REMIT_ERROR(report_frequency, "expected " REMIT_FREQUENCIES " after the report t
 REMIT_ERROR(report_to, "expected 'to' and the body reported to, as in 'to \"Overview and Scrutiny Committee\"'");
 REMIT_ERROR(report_recipient,
             "expected the quoted name of the body reported to, or 'matching \"REGEX\"', after 'to'");
+REMIT_ERROR(recipient_next, "expected the quoted name of another body reported to after 'and', as in 'and \"Council\"'");
 REMIT_ERROR(recipient_regex_slot, "expected a quoted regular expression after 'matching', as in 'matching \"Scrutiny\"'");
 REMIT_ERROR(received_slot, "expected a quoted agenda item or 'matching \"REGEX\"' after 'receives', as in 'receives \"Annual Report\" annually'");
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");

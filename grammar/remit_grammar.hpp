@@ -73,6 +73,7 @@ REMIT_KW(kw_chaired, "chaired");
 REMIT_KW(kw_attended, "attended");
 REMIT_KW(kw_attends, "attends");
 REMIT_KW(kw_or, "or");
+REMIT_KW(kw_and, "and");
 REMIT_KW(kw_member, "member");
 REMIT_KW(kw_members, "members");
 REMIT_KW(kw_most, "most");
@@ -304,15 +305,18 @@ struct between_partners : seq<sp, kw_between, sp, kw_partners> {};
 struct rotation_annually : seq<sp, kw<TAO_PEGTL_STRING("annually")>> {};
 struct rotation_statement : if_must<kw_role, rotation_role, rotates_word, between_partners, rotation_annually> {};
 
-// reports FREQ to "B" | reports "T" FREQ to "B" | ... to matching "REGEX"
+// reports FREQ to "B" [and "C" ...] | reports "T" FREQ to "B" [and "C" ...] | ... to matching "REGEX"
 struct report_title : quoted {};
 struct recipient_name : quoted {};
+struct recipient_next : seq<sp, recipient_name> {};
+struct recipient_and : seq<sp, kw_and, must<recipient_next>> {};
+struct recipient_list : seq<recipient_name, star<recipient_and>> {};
 struct recipient_regex : quoted {};
 struct recipient_regex_slot : seq<sp, recipient_regex> {};
 struct recipient_matching : if_must<kw_matching, recipient_regex_slot> {};
 struct report_frequency : seq<sp, frequency> {};
 struct report_to : seq<sp, kw_to> {};
-struct report_recipient : seq<sp, sor<recipient_matching, recipient_name>> {};
+struct report_recipient : seq<sp, sor<recipient_matching, recipient_list>> {};
 struct reports_what : seq<sp, sor<seq<report_title, must<report_frequency>>, frequency>> {};
 struct reports_statement : if_must<kw_reports, reports_what, report_to, report_recipient> {};
 

@@ -39,6 +39,8 @@ struct pending_statement {
   ast::title_match title;     // partner, item, preceding title, received item: "A" [or "B" ...] | matching "REGEX"
   std::optional<std::string> report_title;
   std::string recipient;
+  bool recipient_seen = false;
+  std::vector<std::string> also_to;  // reports ... to "A" and "B": the recipients after the first
   date deadline_day;
   source_location deadline_at;
   source_location pattern_at;
@@ -335,7 +337,10 @@ REMIT_ACTION(report_title) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.report_title = unquote(in); }
 };
 REMIT_ACTION(recipient_name) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.recipient = unquote(in); }
+  template <typename In> static void apply(const In& in, builder& b) {
+    if (!b.st.recipient_seen) b.st.recipient = unquote(in), b.st.recipient_seen = true;
+    else b.st.also_to.push_back(unquote(in));
+  }
 };
 REMIT_ACTION(recipient_regex) {
   template <typename In> static void apply(const In& in, builder& b) {
@@ -481,7 +486,15 @@ REMIT_ACTION(statement) {
     }
     if (!b.open_body || !b.st.rule) return;
     b.open_body->statements.push_back({b.st.label_at, b.st.rule_at, b.st.label, b.st.text, *b.st.rule,
-                                       b.st.pattern_at, std::move(b.st.modifiers), b.st.rule_chars});
+                                       b.st.pattern_at, b.st.modifiers, b.st.rule_chars});
+    // reports ... to "A" and "B" and "C": one statement per recipient, each with the clause's label
+    // and the statement as written, so each recipient has its own result (docs/language.md).
+    if (std::holds_alternative<ast::reports>(*b.st.rule))
+      for (const std::string& to : b.st.also_to) {
+        ast::statement one = b.open_body->statements.back();
+        std::get<ast::reports>(one.what).recipient = to;
+        b.open_body->statements.push_back(std::move(one));
+      }
   }
 };
 

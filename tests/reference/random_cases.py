@@ -210,7 +210,8 @@ def statement(r):
         title = f'"{r.choice(["Annual", "Report", "Highlight"])}" ' if r.random() < .4 else ""
         if r.random() < .3:
             return f'reports {title}{frequency(r)} to matching "{r.choice(RECIPIENT_REGEXES)}"'
-        return f'reports {title}{frequency(r)} to "{r.choice(RECIPIENTS)}"'
+        to = " and ".join(f'"{x}"' for x in r.sample(RECIPIENTS, 1 if r.random() < .7 else r.randint(2, 3)))
+        return f'reports {title}{frequency(r)} to {to}'
     if kind == 5:
         return f'receives {title_choice(r, ["Terms of Reference", "annual report", "Forward Plan"], REGEXES)} {frequency(r)}'
     if kind == 6:

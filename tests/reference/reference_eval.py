@@ -194,11 +194,12 @@ def parse_rule(t):
     m = re.fullmatch(r"each meeting preceded by " + TITLE + r" since the previous meeting", t)
     if m:
         return {"kind": "since previous", "x": title_spec(m.group(1))}
-    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+) to (matching )?" + Q, t)
+    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+?) to (matching )?(" + QN + r"(?: and " + QN + r")*)", t)
     if m:
         title = unquote(m.group(1)) if m.group(1) is not None else None
-        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": unquote(m.group(4)),
-                "to_regex": bool(m.group(3))}
+        recipients = [unquote(x) for x in re.findall(Q, m.group(4))]
+        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": recipients[0],
+                "to_regex": bool(m.group(3)), "also_to": recipients[1:]}
     m = re.fullmatch(r"receives " + TITLE + r" by (\d{4}-\d{2}-\d{2})", t)
     if m:
         return {"kind": "by", "x": title_spec(m.group(1)), "date": parse_date(m.group(2))}
@@ -301,7 +302,12 @@ def parse_rules(path):
             body["not_checked"].append((m.group(1), unquote(m.group(2))))
             continue
         label, rest = line.split(None, 1)
-        body["statements"].append({"label": label, "text": rest.strip(), "rule": parse_statement(rest)})
+        rule = parse_statement(rest)
+        # reports ... to "A" and "B": one result per recipient, in the order written.
+        for to in rule.pop("also_to", []):
+            body["statements"].append({"label": label, "text": rest.strip(), "rule": rule})
+            rule = dict(rule, to=to)
+        body["statements"].append({"label": label, "text": rest.strip(), "rule": rule})
     return settings, waivers, bodies
 
 

@@ -1008,6 +1008,20 @@ TEST_CASE("alternatives: any one of the phrases will do, and findings name them 
   }
 }
 
+TEST_CASE("reports to several recipients: one result per recipient, each finding naming it", "[families][reports]") {
+  const auto r = audit(board("6.2 reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\""),
+                       "body,date,kind,status,title,to\n"
+                       "Board,2025-03-01,report,held,Annual report,Cabinet\n"
+                       "Board,2025-04-01,report,held,Annual report,council\n",
+                       "2025-01-01", "2025-12-31");
+  REQUIRE(r.report.results.size() == 3);
+  CHECK(status(r.report.results[0]) == "pass");
+  CHECK(status(r.report.results[1]) == "breach");
+  CHECK(status(r.report.results[2]) == "pass");
+  REQUIRE(r.report.results[1].findings.size() == 1);
+  CHECK(r.report.results[1].findings[0].message == "no report to \"Scrutiny Panel\" in the year 2025-01-01 to 2025-12-31");
+}
+
 TEST_CASE("patterns: matching a title or an item, the finding naming no pattern syntax", "[families][alternatives]") {
   const std::string log =
       "body,date,kind,status,title,items\n"

@@ -103,6 +103,8 @@ inline constexpr const char* accepted_statements[] = {
     "10 each meeting preceded by matching \"agenda (setting|planning)\" since the previous meeting",
     "voice meets jointly with \"Children in Care Council\" or \"Care Leavers\" twice a year",
     "voice meets jointly with matching \"young people|care leavers\" quarterly",
+    "6.2 reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\"",
+    "6.2 reports \"Annual Report\" annually to \"Cabinet\" and \"Council\", severity minor",
     "11 reports six-monthly to matching \"Scrutiny\"",
     "11 reports \"Annual\" annually to matching \"scrutiny (panel|board)\"",
     "iv meets quarterly",

@@ -76,6 +76,10 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"10 each meeting preceded by \"Agenda Setting\" or within 14 days", "expected a quoted title after 'or'"},
       {"10 each meeting preceded by within 14 days", "expected a quoted session or meeting title or 'matching \"REGEX\"' after 'preceded by'"},
       {"voice meets jointly with \"young people\" or \"\" twice a year", "alternative 2 of the joint partner's name is empty"},
+      {"6.2 reports annually to \"Cabinet\" and", "expected the quoted name of another body reported to after 'and', as in 'and \"Council\"', got the end of the line"},
+      {"6.2 reports annually to \"Cabinet\" and Council", "expected the quoted name of another body reported to after 'and'"},
+      {"6.2 reports annually to matching \"cabinet\" and \"Council\"", "expected the end of the statement"},
+      {"6.2 reports annually to \"Cabinet\" and \"\"", "the name of the body reported to is empty"},
       {"5.6 agenda 5 days before each meeting", "expected 'published' after 'agenda'"},
       {"5.6 agenda published 5 days before each meeting", "expected 'at least' after 'published'"},
       {"5.6 agenda published at least five days before each meeting", "expected a number of days after 'at least'"},
@@ -372,6 +376,18 @@ TEST_CASE("each statement form builds its AST node") {
     CHECK(std::get<ast::count_frequency>(r.how_often).times == 4);
     const auto g = rules(in_body("6.2 reports quarterly to \"Scrutiny\""));
     CHECK_FALSE(std::get<ast::reports>(only_statement(g).what).title.has_value());
+  }
+  SECTION("reports to several recipients: one statement each, with the label and the text as written") {
+    const auto f = rules(in_body("6.2 reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\", severity minor"));
+    REQUIRE(f.bodies[0].statements.size() == 3);
+    const char* const to[] = {"Cabinet", "Scrutiny Panel", "Council"};
+    for (std::size_t i = 0; i < 3; ++i) {
+      const ast::statement& s = f.bodies[0].statements[i];
+      CHECK(s.label == "6.2");
+      CHECK(s.text == "reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\", severity minor");
+      CHECK(s.modifiers.severity == ast::severity::minor);
+      CHECK(std::get<ast::reports>(s.what).recipient == to[i]);
+    }
   }
   SECTION("receives, by a date and by a frequency") {
     const auto f = rules(in_body("6.3 receives \"Strategy\" by 2026-03-31"));
