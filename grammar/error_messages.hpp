@@ -44,6 +44,8 @@ REMIT_ERROR(twice_period, "expected 'a year', 'a quarter', 'a month' or 'a half-
 REMIT_ERROR(meets_how, "expected " REMIT_FREQUENCIES " or 'jointly with' after 'meets'");
 REMIT_ERROR(jointly_with, "expected 'with' after 'jointly'");
 REMIT_ERROR(jointly_partner, "expected a quoted name after 'jointly with', as in 'jointly with \"Children in Care Council\"'");
+REMIT_ERROR(title_next, "expected a quoted title after 'or', as in 'or \"Forward Plan\"'");
+REMIT_ERROR(title_pattern_slot, "expected a quoted regular expression after 'matching', as in 'matching \"voice|lived experience\"'");
 REMIT_ERROR(jointly_frequency, "expected " REMIT_FREQUENCIES " after the name");
 REMIT_ERROR(notice_published, "expected 'published' after 'agenda'");
 REMIT_ERROR(notice_at_least, "expected 'at least' after 'published'");
@@ -56,9 +58,8 @@ REMIT_ERROR(each_meeting_word, "expected 'meeting' or 'member' after 'each'");
 REMIT_ERROR(each_what, "expected 'has item', 'preceded by' or 'attended by' after 'each meeting'");
 REMIT_ERROR(item_word, "expected 'item' after 'has'");
 REMIT_ERROR(item_what, "expected a quoted item title or 'matching \"REGEX\"' after 'item'");
-REMIT_ERROR(item_regex_slot, "expected a quoted regular expression after 'matching'");
 REMIT_ERROR(preceded_by_word, "expected 'by' after 'preceded'");
-REMIT_ERROR(preceded_title_slot, "expected a quoted session or meeting title after 'preceded by'");
+REMIT_ERROR(preceded_title_slot, "expected a quoted session or meeting title or 'matching \"REGEX\"' after 'preceded by'");
 REMIT_ERROR(preceded_reach, "expected 'within N days' or 'since the previous meeting' after the title");
 REMIT_ERROR(since_the_word, "expected 'the previous meeting' after 'since'");
 REMIT_ERROR(since_previous_word, "expected 'previous meeting' after 'since the'");
@@ -70,8 +71,9 @@ REMIT_ERROR(report_frequency, "expected " REMIT_FREQUENCIES " after the report t
 REMIT_ERROR(report_to, "expected 'to' and the body reported to, as in 'to \"Overview and Scrutiny Committee\"'");
 REMIT_ERROR(report_recipient,
             "expected the quoted name of the body reported to, or 'matching \"REGEX\"', after 'to'");
+REMIT_ERROR(recipient_next, "expected the quoted name of another body reported to after 'and', as in 'and \"Council\"'");
 REMIT_ERROR(recipient_regex_slot, "expected a quoted regular expression after 'matching', as in 'matching \"Scrutiny\"'");
-REMIT_ERROR(received_slot, "expected a quoted agenda item after 'receives', as in 'receives \"Annual Report\" annually'");
+REMIT_ERROR(received_slot, "expected a quoted agenda item or 'matching \"REGEX\"' after 'receives', as in 'receives \"Annual Report\" annually'");
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
 REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
 REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', 'receives', "

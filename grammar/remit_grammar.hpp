@@ -74,6 +74,7 @@ REMIT_KW(kw_chaired, "chaired");
 REMIT_KW(kw_attended, "attended");
 REMIT_KW(kw_attends, "attends");
 REMIT_KW(kw_or, "or");
+REMIT_KW(kw_and, "and");
 REMIT_KW(kw_member, "member");
 REMIT_KW(kw_members, "members");
 REMIT_KW(kw_most, "most");
@@ -184,10 +185,19 @@ struct frequency : sor<every_freq, at_freq, often_freq, times_freq, bi_monthly, 
                        annually, yearly> {};
 
 // ---- statements -----------------------------------------------------------------------
-// meets FREQ | meets jointly with "X" FREQ
-struct partner_name : quoted {};
+// What a title or an item must hold: "A" [or "B" ...] | matching "REGEX" (docs/language.md,
+// "Titles and items"). Each form's slot before it keeps its own message.
+struct title_phrase : quoted {};
+struct title_next : seq<sp, title_phrase> {};
+struct title_alternative : seq<sp, kw_or, must<title_next>> {};
+struct title_pattern : quoted {};
+struct title_pattern_slot : seq<sp, title_pattern> {};
+struct title_matching : if_must<kw_matching, title_pattern_slot> {};
+struct title_choice : sor<title_matching, seq<title_phrase, star<title_alternative>>> {};
+
+// meets FREQ | meets jointly with "X" [or "Y" ...] FREQ
 struct jointly_with : seq<sp, kw_with> {};
-struct jointly_partner : seq<sp, partner_name> {};
+struct jointly_partner : seq<sp, title_choice> {};
 struct jointly_frequency : seq<sp, frequency> {};
 struct meets_jointly : if_must<kw_jointly, jointly_with, jointly_partner, jointly_frequency> {};
 struct meets_how : seq<sp, sor<meets_jointly, frequency>> {};
@@ -206,19 +216,14 @@ struct notice_each_meeting : seq<sp, kw_each, sp, kw_meeting> {};
 struct agenda_statement
     : if_must<kw_agenda, notice_published, notice_at_least, notice_count, notice_days, notice_before, notice_each_meeting> {};
 
-// each meeting has item "X" | each meeting has item matching "REGEX"
-struct item_text : quoted {};
-struct item_regex : quoted {};
-struct item_regex_slot : seq<sp, item_regex> {};
-struct item_matching : if_must<kw_matching, item_regex_slot> {};
+// each meeting has item "X" [or "Y" ...] | each meeting has item matching "REGEX"
 struct item_word : seq<sp, kw_item> {};
-struct item_what : seq<sp, sor<item_matching, item_text>> {};
+struct item_what : seq<sp, title_choice> {};
 struct has_item : if_must<kw_has, item_word, item_what> {};
 
-// each meeting preceded by "X" within N days | since the previous meeting
-struct preceding_title : quoted {};
+// each meeting preceded by "X" [or "Y" ...] | matching "REGEX", within N days | since the previous meeting
 struct preceded_by_word : seq<sp, kw_by> {};
-struct preceded_title_slot : seq<sp, preceding_title> {};
+struct preceded_title_slot : seq<sp, title_choice> {};
 struct preceded_count : seq<sp, count> {};
 struct preceded_days_word : seq<sp, days_word> {};
 struct preceded_within : if_must<kw_within, preceded_count, preceded_days_word> {};
@@ -324,20 +329,22 @@ struct between_partners : seq<sp, kw_between, sp, kw_partners> {};
 struct rotation_annually : seq<sp, kw<TAO_PEGTL_STRING("annually")>> {};
 struct rotation_statement : if_must<kw_role, rotation_role, rotates_word, between_partners, rotation_annually> {};
 
-// reports FREQ to "B" | reports "T" FREQ to "B" | ... to matching "REGEX"
+// reports FREQ to "B" [and "C" ...] | reports "T" FREQ to "B" [and "C" ...] | ... to matching "REGEX"
 struct report_title : quoted {};
 struct recipient_name : quoted {};
+struct recipient_next : seq<sp, recipient_name> {};
+struct recipient_and : seq<sp, kw_and, must<recipient_next>> {};
+struct recipient_list : seq<recipient_name, star<recipient_and>> {};
 struct recipient_regex : quoted {};
 struct recipient_regex_slot : seq<sp, recipient_regex> {};
 struct recipient_matching : if_must<kw_matching, recipient_regex_slot> {};
 struct report_frequency : seq<sp, frequency> {};
 struct report_to : seq<sp, kw_to> {};
-struct report_recipient : seq<sp, sor<recipient_matching, recipient_name>> {};
+struct report_recipient : seq<sp, sor<recipient_matching, recipient_list>> {};
 struct reports_what : seq<sp, sor<seq<report_title, must<report_frequency>>, frequency>> {};
 struct reports_statement : if_must<kw_reports, reports_what, report_to, report_recipient> {};
 
-// receives "X" FREQ | receives "X" by YYYY-MM-DD
-struct received_item : quoted {};
+// receives "X" [or "Y" ...] | matching "REGEX", then FREQ | by YYYY-MM-DD
 // first meeting of each year has item "X" [or "Y" ...]: the year as `year starts` sets it
 struct first_item_name : quoted {};
 struct first_item_next : seq<sp, first_item_name> {};
@@ -355,7 +362,7 @@ struct first_meeting_statement
 
 struct deadline_date : seq<sp, iso_date> {};
 struct receives_by : if_must<kw_by, deadline_date> {};
-struct received_slot : seq<sp, received_item> {};
+struct received_slot : seq<sp, title_choice> {};
 struct receives_when : seq<sp, sor<receives_by, frequency>> {};
 struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
 

@@ -138,19 +138,6 @@ struct publication_deadline {
 publication_deadline latest_publication(const body_context& ctx, const ast::notice& rule, date meeting);
 std::string notice_words(const ast::notice& rule);  // "5 clear working days' notice"
 
-// Whether an agenda item (folded) is the one an item rule asks for.
-class item_matcher {
- public:
-  explicit item_matcher(const ast::has_item& rule);
-  bool matches(std::string_view folded_item) const;
-  std::string what() const;  // "containing "Forward Plan"", "matching "voice|lived experience""
-
- private:
-  const ast::has_item& rule_;
-  std::string wanted_;
-  std::shared_ptr<const re2::RE2> re_;  // only for `matching`
-};
-
 // Whether the body a report went to (folded) is the one a reports rule names: equal, or with
 // `to matching "REGEX"`, the regular expression found in it, ignoring case.
 class recipient_matcher {

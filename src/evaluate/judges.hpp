@@ -24,6 +24,7 @@
 
 #include "evaluate/context.hpp"
 #include "evaluate/due.hpp"
+#include "language/title_matcher.hpp"
 
 namespace remit {
 
@@ -296,7 +297,7 @@ class item_judge {
     bool fell_due = false;
   };
   static constexpr bool forecast_reads_record = false;
-  item_judge(const body_context& ctx, const ast::has_item& r) : ctx_(&ctx), r_(&r), matcher_(r) {}
+  item_judge(const body_context& ctx, const ast::has_item& r) : ctx_(&ctx), r_(&r), matcher_(r.item) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
@@ -309,7 +310,7 @@ class item_judge {
  private:
   const body_context* ctx_;
   const ast::has_item* r_;
-  item_matcher matcher_;
+  title_matcher matcher_;
 };
 
 // ---- Deadline (forms/receives_by.cpp): "receives "X" by DATE" ----
@@ -320,7 +321,7 @@ class deadline_judge {
     bool fell_due = false;
   };
   static constexpr bool forecast_reads_record = true;
-  deadline_judge(const body_context& ctx, const ast::receives_by& r) : ctx_(&ctx), r_(&r), wanted_(fold(r.item)) {}
+  deadline_judge(const body_context& ctx, const ast::receives_by& r) : ctx_(&ctx), r_(&r), matcher_(r.item) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
@@ -335,7 +336,7 @@ class deadline_judge {
  private:
   const body_context* ctx_;
   const ast::receives_by* r_;
-  std::string wanted_;
+  title_matcher matcher_;
 };
 
 // ---- First meeting (forms/first_meeting_item.cpp): the first held meeting of each year has an item ----
@@ -392,7 +393,7 @@ class precedence_judge {
     bool fell_due = false;
   };
   static constexpr bool forecast_reads_record = true;
-  precedence_judge(const body_context& ctx, const ast::preceded_by& r) : ctx_(&ctx), r_(&r), wanted_(fold(r.title)) {}
+  precedence_judge(const body_context& ctx, const ast::preceded_by& r) : ctx_(&ctx), r_(&r), matcher_(r.title) {}
   template <typename Out>
   void observe(state& s, const event& e, Out& out) const;
   template <typename Out>
@@ -406,7 +407,7 @@ class precedence_judge {
   bool precedes(const event& e) const;
   const body_context* ctx_;
   const ast::preceded_by* r_;
-  std::string wanted_;
+  title_matcher matcher_;
 };
 
 // ---- People (docs/language.md, "People") ----

@@ -2,54 +2,31 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <re2/re2.h>
 
 #include "core/text.hpp"
 #include "evaluate/judges.hpp"
 #include "language/form_words.hpp"
-#include "language/pattern.hpp"
 
 namespace remit {
 
-void ast::check(const has_item& r, form_check& c) {
-  if (r.is_regex) c.check_pattern(r.pattern);
-  else c.require_text(r.pattern, "the item title");
-}
+void ast::check(const has_item& r, form_check& c) { check_match(r.item, c, "the item title"); }
 
 std::string ast::words(const has_item& r, const resolved_settings&) {
-  return r.is_regex ? fmt::format("Every held meeting must have an agenda item in which the regular expression {} is found "
-                                  "(ignoring case).",
-                                  quoted(r.pattern))
-                    : fmt::format("Every held meeting must have an agenda item containing {} (ignoring case and extra "
-                                  "spaces).",
-                                  quoted(r.pattern));
+  return r.item.is_regex ? "Every held meeting must have an agenda item matching the pattern given in the statement (a regular "
+                           "expression, searched for anywhere in the item, ignoring case)."
+                         : fmt::format("Every held meeting must have an agenda item {} (ignoring case and extra spaces).",
+                                       match_words(r.item));
 }
 
-std::string ast::meaning(const has_item& r) { return fmt::format("item [{}] regex {}", r.pattern, r.is_regex); }
+std::string ast::meaning(const has_item& r) { return fmt::format("item {}", match_meaning(r.item)); }
 
 std::string_view ast::family(const has_item&) { return "item"; }
-
-item_matcher::item_matcher(const ast::has_item& r) : rule_(r), wanted_(fold(r.pattern)) {
-  // The checker has already rejected bad patterns. Items are searched with white space folded,
-  // as every text comparison is, so "forward plan" finds "Forward   Plan".
-  if (r.is_regex) re_ = compile_pattern(r.pattern);
-}
-
-bool item_matcher::matches(std::string_view folded_item) const {
-  return re_ ? RE2::PartialMatch(folded_item, *re_) : folded_contains(folded_item, wanted_);
-}
-
-std::string item_matcher::what() const {
-  return rule_.is_regex ? fmt::format("matching \"{}\"", rule_.pattern) : fmt::format("containing \"{}\"", rule_.pattern);
-}
 
 void item_judge::introduce(trace_sink& out) const {
   const ast::has_item& r = *r_;
   out.step(fmt::format("\nItem rule: each held meeting in the window needs an agenda item {}.\n"
                        "Items are compared with case and runs of white space ignored{}.\n",
-                       r.is_regex ? fmt::format("in which the regular expression \"{}\" is found", r.pattern)
-                                  : fmt::format("containing \"{}\"", r.pattern),
-                       r.is_regex ? "; the expression is searched for anywhere in the item" : ""));
+                       match_words(r.item), r.item.is_regex ? "; the pattern is searched for anywhere in the item" : ""));
 }
 
 template <typename Out>
@@ -68,7 +45,7 @@ void item_judge::observe(state& s, const event& e, Out& out) const {
     out.add(*this, {finding_status::no_evidence, e.day, e.day, e.day, {}, {}, {},
                     fmt::format("no agenda items are recorded for the meeting on {}; cannot tell whether it "
                                 "had an item {}",
-                                e.day, matcher_.what())});
+                                e.day, match_words(r_->item))});
     return;
   }
   bool found = false;
@@ -87,7 +64,7 @@ void item_judge::observe(state& s, const event& e, Out& out) const {
   }
   if (!found)
     out.add(*this, {finding_status::breach, e.day, e.day, e.day, {}, {}, {},
-                    fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e.day, matcher_.what(),
+                    fmt::format("the meeting on {} had no agenda item {} ({} recorded)", e.day, match_words(r_->item),
                                 counted(static_cast<long>(items.size()), "item", "items"))});
 }
 
@@ -108,12 +85,12 @@ void item_judge::forecast(const state&, outlook& o) const {
     obligation& x =
         o.add(obligation_kind::agenda_item, items.empty() ? obligation_status::due : obligation_status::at_risk, e->day);
     x.meeting = e->day;
-    x.what = fmt::format("an agenda item {} for the meeting on {}", matcher_.what(), with_weekday(e->day));
+    x.what = fmt::format("an agenda item {} for the meeting on {}", match_words(r_->item), with_weekday(e->day));
     x.message = items.empty()
                     ? fmt::format("the meeting on {} needs an agenda item {}; no agenda is recorded for it yet",
-                                  with_weekday(e->day), matcher_.what())
+                                  with_weekday(e->day), match_words(r_->item))
                     : fmt::format("the agenda recorded for the meeting on {} has no item {} ({} recorded)",
-                                  with_weekday(e->day), matcher_.what(),
+                                  with_weekday(e->day), match_words(r_->item),
                                   counted(static_cast<long>(items.size()), "item", "items"));
   }
   if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so no agenda to foresee";

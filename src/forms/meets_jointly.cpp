@@ -1,5 +1,6 @@
-// meets jointly with "PARTNER" FREQ: held meetings or sessions whose title names the partner
-// (docs/language.md, "Meets jointly"). Judged by the frequency judges over the events counted here.
+// meets jointly with "PARTNER" [or "PARTNER" ...] FREQ: held meetings or sessions whose title names
+// a partner (docs/language.md, "Meets jointly"). Judged by the frequency judges over the events
+// counted here.
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -8,22 +9,22 @@
 
 namespace remit {
 
-void ast::check(const meets_jointly& r, form_check& c) { c.require_text(r.partner, "the joint partner's name"); }
+void ast::check(const meets_jointly& r, form_check& c) { check_match(r.partner, c, "the joint partner's name"); }
 
 std::string ast::words(const meets_jointly& r, const resolved_settings& settings) {
+  const std::string with = r.partner.is_regex ? "a partner" : phrases_words(r.partner);
   return fmt::format(
-      "The body {}. A joint meeting is a held meeting or session whose title contains {}.",
-      with_frequency({fmt::format("meet jointly with {} at least once", quoted(r.partner)),
-                      [&](int k) {
-                        return fmt::format("meet jointly with {} at least {}", quoted(r.partner), counted(k, "time", "times"));
-                      },
-                      fmt::format("meet jointly with {}", quoted(r.partner)), "the previous joint meeting"},
+      "The body {}. A joint meeting is a held meeting or session whose title {}{}.",
+      with_frequency({fmt::format("meet jointly with {} at least once", with),
+                      [&](int k) { return fmt::format("meet jointly with {} at least {}", with, counted(k, "time", "times")); },
+                      fmt::format("meet jointly with {}", with), "the previous joint meeting"},
                      r.how_often, settings.year_start_month),
-      quoted(r.partner));
+      match_words(r.partner, "contains", "matches"),
+      r.partner.is_regex ? " (a regular expression, searched for anywhere in the title, ignoring case)" : "");
 }
 
 std::string ast::meaning(const meets_jointly& r) {
-  return fmt::format("meets jointly [{}] {}", r.partner, frequency_meaning(r.how_often));
+  return fmt::format("meets jointly {} {}", match_meaning(r.partner), frequency_meaning(r.how_often));
 }
 
 std::string_view ast::family(const meets_jointly& r) { return frequency_family(r.how_often); }
@@ -32,22 +33,27 @@ namespace {
 
 class joint_meetings final : public counting {
  public:
-  explicit joint_meetings(const ast::meets_jointly& r) : partner_(r.partner), wanted_(fold(r.partner)) {
-    noun = fmt::format("joint meeting or session with \"{}\"", r.partner);
-    nouns = fmt::format("joint meetings or sessions with \"{}\"", r.partner);
+  explicit joint_meetings(const ast::meets_jointly& r) : partner_(r.partner), matcher_(r.partner) {
+    if (r.partner.is_regex) {
+      noun = "joint meeting or session whose title matches the pattern given in the statement";
+      nouns = "joint meetings or sessions whose titles match the pattern given in the statement";
+    } else {
+      noun = fmt::format("joint meeting or session with {}", phrases_words(r.partner));
+      nouns = fmt::format("joint meetings or sessions with {}", phrases_words(r.partner));
+    }
   }
   verdict judge(const body_context& ctx, const event& e) const override {
     if (e.kind == event_kind::report) return verdict::other_kind;
     if (!e.held()) return verdict::not_held;
-    return folded_contains(ctx.title(e), wanted_) ? verdict::counted : verdict::title;
+    return matcher_.matches(ctx.title(e)) ? verdict::counted : verdict::title;
   }
   std::string why_not(const body_context&, const event&, verdict) const override {
-    return fmt::format("its title does not contain \"{}\"", partner_);
+    return fmt::format("its title does not {}", match_words(partner_, "contain", "match"));
   }
 
  private:
-  std::string partner_;
-  std::string wanted_;  // folded
+  const ast::title_match& partner_;
+  title_matcher matcher_;
 };
 
 }  // namespace

@@ -15,41 +15,51 @@
 
 namespace remit {
 
-void ast::check(const preceded_by& r, form_check& c) { c.require_text(r.title, "the preceding event's title"); }
+void ast::check(const preceded_by& r, form_check& c) { check_match(r.title, c, "the preceding event's title"); }
+
+namespace {
+
+// "whose title contains "X"", "... contains any of: "A", "B"", "... matches the pattern given in the statement".
+std::string whose_title(const ast::title_match& m) { return match_words(m, "whose title contains", "whose title matches"); }
+std::string pattern_note(const ast::title_match& m) {
+  return m.is_regex ? " (a regular expression, searched for anywhere in the title, ignoring case)" : "";
+}
+
+}  // namespace
 
 std::string ast::words(const preceded_by& r, const resolved_settings&) {
   if (r.since_previous)
-    return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, after the "
+    return fmt::format("Every held meeting must be preceded by a held meeting or session {}, after the "
                        "day of the body's previous held meeting and before the day of this one (the first meeting in the "
-                       "logs, with no previous meeting, has no evidence unless one is recorded before it).",
-                       quoted(r.title));
-  return fmt::format("Every held meeting must be preceded by a held meeting or session whose title contains {}, at most {} "
-                     "before it (one on the day of the meeting does not count).",
-                     quoted(r.title), counted(r.days, "day", "days"));
+                       "logs, with no previous meeting, has no evidence unless one is recorded before it){}.",
+                       whose_title(r.title), pattern_note(r.title));
+  return fmt::format("Every held meeting must be preceded by a held meeting or session {}, at most {} "
+                     "before it (one on the day of the meeting does not count){}.",
+                     whose_title(r.title), counted(r.days, "day", "days"), pattern_note(r.title));
 }
 
 std::string ast::meaning(const preceded_by& r) {
-  return r.since_previous ? fmt::format("preceded by [{}] since previous meeting", r.title)
-                          : fmt::format("preceded by [{}] within {}", r.title, r.days);
+  return r.since_previous ? fmt::format("preceded by {} since previous meeting", match_meaning(r.title))
+                          : fmt::format("preceded by {} within {}", match_meaning(r.title), r.days);
 }
 
 std::string_view ast::family(const preceded_by&) { return "precedence"; }
 
 bool precedence_judge::precedes(const event& e) const {
-  return e.held() && e.kind != event_kind::report && folded_contains(ctx_->title(e), wanted_);
+  return e.held() && e.kind != event_kind::report && matcher_.matches(ctx_->title(e));
 }
 
 void precedence_judge::introduce(trace_sink& out) const {
   const ast::preceded_by& r = *r_;
   if (r.since_previous)
     out.step(fmt::format("\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
-                         "whose title contains \"{}\",\nafter the day of the body's previous held meeting P and before M.\n"
+                         "{},\nafter the day of the body's previous held meeting P and before M.\n"
                          "With no P in the logs, one any time before M will do; none is no evidence.\n",
-                         r.title));
+                         whose_title(r.title)));
   else
     out.step(fmt::format("\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
-                         "whose title contains \"{}\", from M - {} to the day before M.\n",
-                         r.title, counted(r.days, "day", "days")));
+                         "{}, from M - {} to the day before M.\n",
+                         whose_title(r.title), counted(r.days, "day", "days")));
 }
 
 template <typename Out>
@@ -85,20 +95,20 @@ void precedence_judge::observe(state& s, const event& e, Out& out) const {
     }
     if (!met && r.since_previous && !previous)
       out.add(*this, {finding_status::no_evidence, m, m, m, {}, {}, {},
-                      fmt::format("no held meeting or session whose title contains \"{}\" is recorded before the "
+                      fmt::format("no held meeting or session {} is recorded before the "
                                   "meeting on {}, and no earlier meeting of the body is, so whether one was held "
                                   "since the previous meeting cannot be told",
-                                  r.title, m)});
+                                  whose_title(r.title), m)});
     else if (!met && r.since_previous)
       out.add(*this, {finding_status::breach, m, m, m, {}, {}, {},
-                      fmt::format("no held meeting or session whose title contains \"{}\" between the previous meeting on "
+                      fmt::format("no held meeting or session {} between the previous meeting on "
                                   "{} and the meeting on {}{}",
-                                  r.title, *previous, m, last ? fmt::format("; the last one was on {}", *last) : std::string{})});
+                                  whose_title(r.title), *previous, m, last ? fmt::format("; the last one was on {}", *last) : std::string{})});
     else if (!met)
       out.add(*this, {finding_status::breach, m, m, m, {}, {}, {},
-                      fmt::format("no held meeting or session whose title contains \"{}\" in the {} before the meeting on "
+                      fmt::format("no held meeting or session {} in the {} before the meeting on "
                                   "{} ({} to {}){}",
-                                  r.title, counted(r.days, "day", "days"), m, earliest, m.plus_days(-1),
+                                  whose_title(r.title), counted(r.days, "day", "days"), m, earliest, m.plus_days(-1),
                                   last ? fmt::format("; the last one was on {}", *last) : std::string{})});
   }
   if (precedes(e)) {
@@ -142,10 +152,13 @@ void precedence_judge::forecast(const state& s, outlook& o) const {
     obligation& x = o.add(obligation_kind::preceding_event, status, latest);
     x.meeting = m;
     if (next != planned.end()) x.planned = (*next)->day;
-    x.what = fmt::format("\"{}\" before the meeting on {}", r.title, with_weekday(m));
-    x.message = fmt::format("the meeting on {} must be preceded by a held meeting or session whose title contains \"{}\", "
+    x.what = fmt::format("{} before the meeting on {}",
+                         r.title.is_regex ? "a meeting or session matching the pattern given in the statement"
+                                          : phrases_words(r.title),
+                         with_weekday(m));
+    x.message = fmt::format("the meeting on {} must be preceded by a held meeting or session {}, "
                             "from {} to {}; {}",
-                            with_weekday(m), r.title, earliest, latest,
+                            with_weekday(m), whose_title(r.title), earliest, latest,
                             next != planned.end() ? fmt::format("one is planned on {}", (*next)->day)
                                                   : std::string("none is held or planned in that time"));
   }

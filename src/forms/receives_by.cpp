@@ -7,14 +7,23 @@
 
 namespace remit {
 
-void ast::check(const receives_by& r, form_check& c) { c.require_text(r.item, "the item received"); }
+void ast::check(const receives_by& r, form_check& c) { check_match(r.item, c, "the item received"); }
 
 std::string ast::words(const receives_by& r, const resolved_settings&) {
-  return fmt::format("A held meeting of the body must have an agenda item containing {} on or before {}.", quoted(r.item),
-                     r.deadline);
+  return fmt::format("A held meeting of the body must have an agenda item {} on or before {}{}.", match_words(r.item),
+                     r.deadline, r.item.is_regex ? " (a regular expression, searched for anywhere in the item, ignoring case)" : "");
 }
 
-std::string ast::meaning(const receives_by& r) { return fmt::format("receives [{}] by {}", r.item, r.deadline); }
+std::string ast::meaning(const receives_by& r) { return fmt::format("receives {} by {}", match_meaning(r.item), r.deadline); }
+
+namespace {
+
+// What was due, as findings say it: ""Strategy"", "an item containing any of: "A", "B"".
+std::string item_due(const ast::title_match& m) {
+  return !m.is_regex && m.phrases.size() == 1 ? quoted(m.phrases.front()) : fmt::format("an item {}", match_words(m));
+}
+
+}  // namespace
 
 std::string_view ast::family(const receives_by&) { return "deadline"; }
 
@@ -31,8 +40,8 @@ std::optional<std::string> deadline_judge::not_judged() const {
 
 void deadline_judge::introduce(trace_sink& out) const {
   out.step(fmt::format("\nDeadline rule: a held meeting of the body, on or before {}, must have an agenda item\n"
-                       "containing \"{}\". Meetings before the window count.\n",
-                       r_->deadline, r_->item));
+                       "{}. Meetings before the window count.\n",
+                       r_->deadline, match_words(r_->item)));
 }
 
 // The first held meeting to receive the item, the window's and before it.
@@ -40,7 +49,7 @@ template <typename Out>
 void deadline_judge::observe(state& s, const event& e, Out& out) const {
   if (s.first != no_date || !ctx_->counts_as_meeting(e)) return;
   for (string_pool::id item : ctx_->log.items_of(e))
-    if (folded_contains(ctx_->log.strings.folded(item), wanted_)) {
+    if (matcher_.matches(ctx_->log.strings.folded(item))) {
       s.first = e.day;
       if constexpr (Out::tracing)
         if (!not_judged())
@@ -69,10 +78,10 @@ void deadline_judge::close(state& s, Out& out) const {
                          r.deadline, out.verdict(r.deadline)));
   out.add(*this,
           {finding_status::breach, r.deadline, std::nullopt, {}, {}, {}, {},
-           first ? fmt::format("\"{}\" was due by {}; no held meeting received it by then (it was first received on {})",
-                               r.item, r.deadline, *first)
-                 : fmt::format("\"{}\" was due by {}; no held meeting received it by {}, the end of the audit window",
-                               r.item, r.deadline, ctx_->audit().to)});
+           first ? fmt::format("{} was due by {}; no held meeting received it by then (it was first received on {})",
+                               item_due(r.item), r.deadline, *first)
+                 : fmt::format("{} was due by {}; no held meeting received it by {}, the end of the audit window",
+                               item_due(r.item), r.deadline, ctx_->audit().to)});
 }
 
 void deadline_judge::forecast(const state& s, outlook& o) const {
@@ -100,13 +109,13 @@ void deadline_judge::forecast(const state& s, outlook& o) const {
                                                             : obligation_status::due;
   obligation& x = o.add(obligation_kind::deadline, status, r.deadline);
   x.planned = on;
-  x.what = fmt::format("\"{}\" received by a held meeting", r.item);
+  x.what = fmt::format("{} received by a held meeting", item_due(r.item));
   const std::string plan = on ? fmt::format("it is on the agenda of the meeting planned on {}", *on)
                               : std::string("no planned meeting has it on its agenda");
   x.message = status == obligation_status::overdue
-                  ? fmt::format("\"{}\" was due by {}; no held meeting has received it as of {}, {} overdue; {}", r.item,
-                                r.deadline, o.as_of, counted(days_between(r.deadline, o.as_of), "day", "days"), plan)
-                  : fmt::format("\"{}\" is due by {}; {}", r.item, r.deadline, plan);
+                  ? fmt::format("{} was due by {}; no held meeting has received it as of {}, {} overdue; {}",
+                                item_due(r.item), r.deadline, o.as_of, counted(days_between(r.deadline, o.as_of), "day", "days"), plan)
+                  : fmt::format("{} is due by {}; {}", item_due(r.item), r.deadline, plan);
 }
 
 REMIT_JUDGE_FOR_EVERY_SINK(deadline_judge);

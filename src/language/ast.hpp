@@ -64,12 +64,19 @@ namespace remit::ast {
   std::string meaning(const form&);                         \
   std::string_view family(const form&)
 
+// What a title or an agenda item must hold (docs/language.md, "Titles and items"): `"A" [or "B"
+// ...]`, containing any one of the phrases, or `matching "REGEX"`, in which the pattern is found.
+struct title_match {
+  std::vector<std::string> phrases;  // as written; with `is_regex`, the one pattern
+  bool is_regex = false;
+};
+
 struct meets {
   frequency how_often;
 };
 REMIT_STATEMENT_FORM(meets);
 struct meets_jointly {
-  std::string partner;  // matched against meeting and session titles
+  title_match partner;  // matched against meeting and session titles
   frequency how_often;
 };
 REMIT_STATEMENT_FORM(meets_jointly);
@@ -80,8 +87,7 @@ struct notice {
 };
 REMIT_STATEMENT_FORM(notice);
 struct has_item {
-  std::string pattern;
-  bool is_regex = false;
+  title_match item;
 };
 REMIT_STATEMENT_FORM(has_item);
 struct reports {
@@ -92,18 +98,18 @@ struct reports {
 };
 REMIT_STATEMENT_FORM(reports);
 struct receives {
-  std::string item;
+  title_match item;
   frequency how_often;
 };
 REMIT_STATEMENT_FORM(receives);
 struct receives_by {
-  std::string item;
+  title_match item;
   date deadline;
   source_location deadline_at;
 };
 REMIT_STATEMENT_FORM(receives_by);
 struct preceded_by {
-  std::string title;
+  title_match title;
   int days = 0;                 // within N days
   bool since_previous = false;  // since the previous meeting (then `days` is unused)
 };

@@ -86,6 +86,31 @@ std::string any_of_roles(const std::vector<std::string>& roles) {
   return out;
 }
 
+std::string phrases_words(const ast::title_match& m) {
+  if (m.phrases.size() == 1) return quoted(m.phrases.front());
+  std::string out = "any of: ";
+  for (std::size_t i = 0; i < m.phrases.size(); ++i) out += fmt::format("{}{}", i == 0 ? "" : ", ", quoted(m.phrases[i]));
+  return out;
+}
+
+std::string match_words(const ast::title_match& m, std::string_view contains, std::string_view matches) {
+  if (m.is_regex) return fmt::format("{} the pattern given in the statement", matches);
+  return fmt::format("{} {}", contains, phrases_words(m));
+}
+
+std::string match_meaning(const ast::title_match& m) {
+  std::string out = m.is_regex ? "matching " : "";
+  for (std::size_t i = 0; i < m.phrases.size(); ++i) out += fmt::format("{}[{}]", i == 0 ? "" : " or ", m.phrases[i]);
+  return out;
+}
+
+void check_match(const ast::title_match& m, form_check& c, std::string_view what) {
+  if (m.is_regex) c.check_pattern(m.phrases.front());
+  else
+    for (std::size_t i = 0; i < m.phrases.size(); ++i)
+      c.require_text(m.phrases[i], m.phrases.size() == 1 ? std::string(what) : fmt::format("alternative {} of {}", i + 1, what));
+}
+
 std::string_view frequency_family(const ast::frequency& f) {
   if (std::holds_alternative<ast::gap_frequency>(f)) return "gap";
   if (std::holds_alternative<ast::coverage_frequency>(f)) return "coverage";

@@ -43,6 +43,17 @@ std::string_view calendar_words(division d);
 std::string quoted(std::string_view s);
 // "\"Chair\" or \"Vice-Chair\"".
 std::string any_of_roles(const std::vector<std::string>& roles);
+// What a title or an item must hold, said to people who do not read regular expressions:
+// `containing "A"`, `containing any of: "A", "B"`, `matching the pattern given in the statement`
+// (the pattern itself is shown only in the statement as written).
+std::string match_words(const ast::title_match& m, std::string_view contains = "containing",
+                        std::string_view matches = "matching");
+// The phrases alone: `"A"`, `any of: "A", "B"` (not for a pattern).
+std::string phrases_words(const ast::title_match& m);
+// Its meaning for remit fmt's check: "[A] or [B]", "matching [REGEX]".
+std::string match_meaning(const ast::title_match& m);
+// Each phrase must not be empty (`what` names it, as require_text does); a pattern must compile.
+void check_match(const ast::title_match& m, form_check& c, std::string_view what);
 // A role is held by the person's role in the attendance record or by a membership in force.
 inline constexpr std::string_view role_note =
     "A person holds a role when the attendance record gives it, or a membership of the body in force on the day does";

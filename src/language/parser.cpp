@@ -36,9 +36,12 @@ struct pending_statement {
   bool recipient_is_regex = false;
   std::optional<std::string> absent_role;
   int partners = 0;
-  std::string first_string;   // partner, item, title, received item
+  std::string first_string;   // training
+  ast::title_match title;     // partner, item, preceding title, received item: "A" [or "B" ...] | matching "REGEX"
   std::optional<std::string> report_title;
   std::string recipient;
+  bool recipient_seen = false;
+  std::vector<std::string> also_to;  // reports ... to "A" and "B": the recipients after the first
   date deadline_day;
   source_location deadline_at;
   source_location pattern_at;
@@ -313,14 +316,20 @@ REMIT_ACTION(label) {
     b.st.label_at = b.begin_of(in);
   }
 };
-REMIT_ACTION(partner_name) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
+REMIT_ACTION(title_phrase) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.title.phrases.push_back(unquote(in)); }
+};
+REMIT_ACTION(title_pattern) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.title = ast::title_match{{unquote(in)}, true};
+    b.st.pattern_at = b.begin_of(in);
+  }
 };
 REMIT_ACTION(meets_jointly) { static void apply0(builder& b) { b.st.jointly = true; } };
 REMIT_ACTION(meets_statement) {
   static void apply0(builder& b) {
     if (b.st.jointly)
-      b.st.rule = ast::meets_jointly{b.st.first_string, b.st.how_often};
+      b.st.rule = ast::meets_jointly{b.st.title, b.st.how_often};
     else
       b.st.rule = ast::meets{b.st.how_often};
   }
@@ -333,34 +342,24 @@ REMIT_ACTION(notice_count) {
 REMIT_ACTION(agenda_statement) {
   static void apply0(builder& b) { b.st.rule = ast::notice{b.st.count, b.st.working, b.st.clear}; }
 };
-REMIT_ACTION(item_text) {
-  template <typename In> static void apply(const In& in, builder& b) {
-    b.st.rule = ast::has_item{unquote(in), false};
-  }
-};
-REMIT_ACTION(item_regex) {
-  template <typename In> static void apply(const In& in, builder& b) {
-    b.st.rule = ast::has_item{unquote(in), true};
-    b.st.pattern_at = b.begin_of(in);
-  }
-};
-REMIT_ACTION(preceding_title) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
-};
+REMIT_ACTION(has_item) { static void apply0(builder& b) { b.st.rule = ast::has_item{b.st.title}; } };
 REMIT_ACTION(preceded_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of days"); }
 };
 REMIT_ACTION(preceded_since) { static void apply0(builder& b) { b.st.since_previous = true; } };
 REMIT_ACTION(preceded_by) {
   static void apply0(builder& b) {
-    b.st.rule = ast::preceded_by{b.st.first_string, b.st.since_previous ? 0 : b.st.count, b.st.since_previous};
+    b.st.rule = ast::preceded_by{b.st.title, b.st.since_previous ? 0 : b.st.count, b.st.since_previous};
   }
 };
 REMIT_ACTION(report_title) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.report_title = unquote(in); }
 };
 REMIT_ACTION(recipient_name) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.recipient = unquote(in); }
+  template <typename In> static void apply(const In& in, builder& b) {
+    if (!b.st.recipient_seen) b.st.recipient = unquote(in), b.st.recipient_seen = true;
+    else b.st.also_to.push_back(unquote(in));
+  }
 };
 REMIT_ACTION(recipient_regex) {
   template <typename In> static void apply(const In& in, builder& b) {
@@ -374,9 +373,6 @@ REMIT_ACTION(reports_statement) {
     b.st.rule = ast::reports{b.st.report_title, b.st.how_often, b.st.recipient, b.st.recipient_is_regex};
   }
 };
-REMIT_ACTION(received_item) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_string = unquote(in); }
-};
 REMIT_ACTION(deadline_date) {
   template <typename In> static void apply(const In& in, builder& b) {
     b.st.deadline = true;
@@ -387,9 +383,9 @@ REMIT_ACTION(deadline_date) {
 REMIT_ACTION(receives_statement) {
   static void apply0(builder& b) {
     if (b.st.deadline)
-      b.st.rule = ast::receives_by{b.st.first_string, b.st.deadline_day, b.st.deadline_at};
+      b.st.rule = ast::receives_by{b.st.title, b.st.deadline_day, b.st.deadline_at};
     else
-      b.st.rule = ast::receives{b.st.first_string, b.st.how_often};
+      b.st.rule = ast::receives{b.st.title, b.st.how_often};
   }
 };
 // ---- people ----
@@ -515,7 +511,15 @@ REMIT_ACTION(statement) {
     }
     if (!b.open_body || !b.st.rule) return;
     b.open_body->statements.push_back({b.st.label_at, b.st.rule_at, b.st.label, b.st.text, *b.st.rule,
-                                       b.st.pattern_at, std::move(b.st.modifiers), b.st.rule_chars});
+                                       b.st.pattern_at, b.st.modifiers, b.st.rule_chars});
+    // reports ... to "A" and "B" and "C": one statement per recipient, each with the clause's label
+    // and the statement as written, so each recipient has its own result (docs/language.md).
+    if (std::holds_alternative<ast::reports>(*b.st.rule))
+      for (const std::string& to : b.st.also_to) {
+        ast::statement one = b.open_body->statements.back();
+        std::get<ast::reports>(one.what).recipient = to;
+        b.open_body->statements.push_back(std::move(one));
+      }
   }
 };
 

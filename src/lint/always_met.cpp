@@ -18,20 +18,24 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
       return !own_name.empty() && folded_contains(own_name, fold(phrase));
     };
     for (const ast::statement& s : b.statements) {
-      if (const auto* j = std::get_if<ast::meets_jointly>(&s.what); j && in_own_name(j->partner))
-        out.push_back({"RL005", s.rule_where,
-                       fmt::format("clause {}: \"{}\" is part of the body's own name, so every meeting titled \"{}\" counts as a "
-                                   "joint meeting: this can be met without any joint meeting. Name the partner as the "
-                                   "log titles joint meetings",
-                                   s.label, j->partner, b.name),
-                       std::nullopt});
-      if (const auto* p = std::get_if<ast::preceded_by>(&s.what); p && in_own_name(p->title))
-        out.push_back({"RL005", s.rule_where,
-                       fmt::format("clause {}: \"{}\" is part of the body's own name, so the body's previous meeting, if titled "
-                                   "\"{}\", counts as the event that must precede each meeting: this can be met without "
-                                   "any {}. Name the event as the log titles it",
-                                   s.label, p->title, b.name, p->title),
-                       std::nullopt});
+      if (const auto* j = std::get_if<ast::meets_jointly>(&s.what); j && !j->partner.is_regex)
+        for (const std::string& partner : j->partner.phrases)
+          if (in_own_name(partner))
+            out.push_back({"RL005", s.rule_where,
+                           fmt::format("clause {}: \"{}\" is part of the body's own name, so every meeting titled \"{}\" counts "
+                                       "as a joint meeting: this can be met without any joint meeting. Name the partner as "
+                                       "the log titles joint meetings",
+                                       s.label, partner, b.name),
+                           std::nullopt});
+      if (const auto* p = std::get_if<ast::preceded_by>(&s.what); p && !p->title.is_regex)
+        for (const std::string& title : p->title.phrases)
+          if (in_own_name(title))
+            out.push_back({"RL005", s.rule_where,
+                           fmt::format("clause {}: \"{}\" is part of the body's own name, so the body's previous meeting, if "
+                                       "titled \"{}\", counts as the event that must precede each meeting: this can be met "
+                                       "without any {}. Name the event as the log titles it",
+                                       s.label, title, b.name, title),
+                           std::nullopt});
       // Who chaired a meeting is read from the attendance role "Chair" (docs/language.md, "People"),
       // so that role is held by every chair there is.
       // With `when "Chair" is absent`, the post of Chair is read from the membership instead.
@@ -57,9 +61,20 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
       };
       if (const auto* r = std::get_if<ast::reports>(&s.what); r && r->recipient_is_regex)
         flag_empty_match(r->recipient, "an empty name, so a report to any body, or to none, counts");
-      if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->is_regex)
-        flag_empty_match(i->pattern, "an empty title, so it matches every agenda item: any meeting whose items are recorded "
-                                     "meets it");
+      if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->item.is_regex)
+        flag_empty_match(i->item.phrases.front(), "an empty title, so it matches every agenda item: any meeting whose items "
+                                                  "are recorded meets it");
+      if (const auto* v = std::get_if<ast::receives>(&s.what); v && v->item.is_regex)
+        flag_empty_match(v->item.phrases.front(), "an empty title, so it matches every agenda item: any meeting whose items "
+                                                  "are recorded receives it");
+      if (const auto* v = std::get_if<ast::receives_by>(&s.what); v && v->item.is_regex)
+        flag_empty_match(v->item.phrases.front(), "an empty title, so it matches every agenda item: any meeting whose items "
+                                                  "are recorded receives it");
+      if (const auto* j = std::get_if<ast::meets_jointly>(&s.what); j && j->partner.is_regex)
+        flag_empty_match(j->partner.phrases.front(), "an empty title, so every held meeting and session counts as a joint meeting");
+      if (const auto* p = std::get_if<ast::preceded_by>(&s.what); p && p->title.is_regex)
+        flag_empty_match(p->title.phrases.front(), "an empty title, so every held meeting or session before a meeting "
+                                                   "precedes it");
     }
   }
 }

@@ -4,6 +4,8 @@
 #include "core/text.hpp"
 #include "lint/lint.hpp"
 #include "lint/measures.hpp"
+#include "language/form_words.hpp"
+#include "language/title_matcher.hpp"
 
 namespace remit::lint {
 
@@ -14,7 +16,7 @@ namespace {
 bool met_in_logs(const event_log& log, const ast::rule_file& file, const ast::body& b, const ast::receives_by& r) {
   const ast::resolved_settings settings = ast::resolve(file, b);
   const std::string council = settings.council ? fold(*settings.council) : std::string{};
-  const std::string item = fold(r.item);
+  const title_matcher item(r.item);
   bool any_body = false;
   for (const event_log::body_events& body : log.by_body()) {
     if (!b.every_body && body.folded_name != fold(b.name)) continue;
@@ -25,7 +27,7 @@ bool met_in_logs(const event_log& log, const ast::rule_file& file, const ast::bo
       if (!council.empty() && e.council != 0 && log.strings.folded(e.council) != council) continue;
       admitted = true;
       if (!e.held_meeting() || e.day > r.deadline) continue;
-      for (string_pool::id x : log.items_of(e)) met = met || folded_contains(log.strings.folded(x), item);
+      for (string_pool::id x : log.items_of(e)) met = met || item.matches(log.strings.folded(x));
     }
     if (!admitted) continue;
     any_body = true;
@@ -45,9 +47,9 @@ void deadline_passed(const ast::rule_file& file, const context& ctx, std::vector
       out.push_back(
           {"RL009", r->deadline_at,
            ctx.log ? fmt::format("clause {}: the deadline {} passed before {} and the logs show no held meeting that received "
-                                 "\"{}\" by then: no meeting can meet it now, so every audit will report this breach. "
+                                 "an item {} by then: no meeting can meet it now, so every audit will report this breach. "
                                  "If the duty is spent, record the outcome and remove the statement",
-                                 s.label, r->deadline, ctx.as_of, r->item)
+                                 s.label, r->deadline, ctx.as_of, match_words(r->item))
                    : fmt::format("clause {}: the deadline {} passed before {}: no meeting can meet it now, so its result is "
                                  "settled. Run lint with --log to see whether it was met; if the duty is spent, record "
                                  "the outcome and remove the statement",

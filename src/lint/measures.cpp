@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "language/describe.hpp"
+#include "language/form_words.hpp"
 
 namespace remit::lint {
 
@@ -70,21 +71,35 @@ const ast::frequency* frequency_of(const ast::rule& r) {
   return nullptr;
 }
 
+// The same events, whatever the order or case of the alternatives.
+std::string match_key(const ast::title_match& m) {
+  if (m.is_regex) return "matching\n" + m.phrases.front();
+  std::vector<std::string> folded;
+  for (const std::string& p : m.phrases) folded.push_back(fold(p));
+  std::sort(folded.begin(), folded.end());
+  folded.erase(std::unique(folded.begin(), folded.end()), folded.end());
+  std::string out;
+  for (const std::string& f : folded) out += f + "\n";
+  return out;
+}
+
 std::string events_key(const ast::rule& r) {
   if (std::holds_alternative<ast::meets>(r)) return "meets";
-  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return "jointly\n" + fold(j->partner);
+  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return "jointly\n" + match_key(j->partner);
   if (const auto* p = std::get_if<ast::reports>(&r)) return "reports\n" + fold(p->title.value_or("")) + "\n" + (p->recipient_is_regex ? "matching\n" + p->recipient : fold(p->recipient));
-  if (const auto* v = std::get_if<ast::receives>(&r)) return "receives\n" + fold(v->item);
+  if (const auto* v = std::get_if<ast::receives>(&r)) return "receives\n" + match_key(v->item);
   return {};
 }
 
 std::string events_nouns(const ast::rule& r) {
   if (std::holds_alternative<ast::meets>(r)) return "held meetings";
-  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return fmt::format("joint meetings with \"{}\"", j->partner);
+  if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return j->partner.is_regex ? std::string("joint meetings whose titles match the statement's pattern")
+                               : fmt::format("joint meetings with {}", phrases_words(j->partner));
   if (const auto* p = std::get_if<ast::reports>(&r))
     return fmt::format("{}reports to {}\"{}\"", p->title ? fmt::format("\"{}\" ", *p->title) : std::string(),
                        p->recipient_is_regex ? "matching " : "", p->recipient);
-  if (const auto* v = std::get_if<ast::receives>(&r)) return fmt::format("meetings that receive \"{}\"", v->item);
+  if (const auto* v = std::get_if<ast::receives>(&r)) return v->item.is_regex ? std::string("meetings that receive an item matching the statement's pattern")
+                            : fmt::format("meetings that receive {}", phrases_words(v->item));
   return "events";
 }
 

@@ -1,5 +1,7 @@
 // RL006 a statement that another makes redundant; RL007 two frequencies for the same events
 // that disagree. Both compare the statements of one body block pairwise.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -56,6 +58,16 @@ bool frequency_implies(const ast::frequency& a, const ast::frequency& b) {
   return ca && cb && count_implies(*ca, *cb);
 }
 
+// Whether whatever title or item a accepts, b accepts too: every phrase of a contains a phrase of
+// b (a title holding the longer holds the shorter), or the two are the same pattern.
+bool match_implies(const ast::title_match& a, const ast::title_match& b) {
+  if (a.is_regex || b.is_regex) return a.is_regex == b.is_regex && a.phrases == b.phrases;
+  return std::all_of(a.phrases.begin(), a.phrases.end(), [&](const std::string& x) {
+    return std::any_of(b.phrases.begin(), b.phrases.end(),
+                       [&](const std::string& y) { return folded_contains(fold(x), fold(y)); });
+  });
+}
+
 // Whether meeting statement a makes statement b redundant: whenever a is met, so is b.
 bool implies(const ast::rule& a, const ast::rule& b) {
   if (const ast::frequency* fa = frequency_of(a)) {
@@ -69,19 +81,18 @@ bool implies(const ast::rule& a, const ast::rule& b) {
   }
   if (const auto* ia = std::get_if<ast::has_item>(&a)) {
     const auto* ib = std::get_if<ast::has_item>(&b);
-    if (!ib || ia->is_regex != ib->is_regex) return false;
-    return ia->is_regex ? ia->pattern == ib->pattern : folded_contains(fold(ia->pattern), fold(ib->pattern));
+    return ib && match_implies(ia->item, ib->item);
   }
   if (const auto* pa = std::get_if<ast::preceded_by>(&a)) {
     const auto* pb = std::get_if<ast::preceded_by>(&b);
     // "since the previous meeting" reaches as far back as the meeting before: it neither
     // implies a fixed number of days nor follows from one.
     return pb && pa->since_previous == pb->since_previous && (pa->since_previous || pa->days <= pb->days) &&
-           folded_contains(fold(pa->title), fold(pb->title));
+           match_implies(pa->title, pb->title);
   }
   if (const auto* da = std::get_if<ast::receives_by>(&a)) {
     const auto* db = std::get_if<ast::receives_by>(&b);
-    return db && da->deadline <= db->deadline && folded_contains(fold(da->item), fold(db->item));
+    return db && da->deadline <= db->deadline && match_implies(da->item, db->item);
   }
   return false;
 }

@@ -39,6 +39,7 @@ ITEMS = ["Minutes", "Forward Plan", "Terms of Reference", "Annual Report", "Voic
 RECIPIENTS = ["Scrutiny Committee", "Cabinet", "Full Council"]
 RECIPIENT_REGEXES = ["scrutiny", "^cabinet$", "council|cabinet", "COMMITTEE", "panel"]
 REGEXES = ["forward\\s+plan", "voice|lived experience", "^minutes$", "annual (report|review)", "[0-9]"]
+TITLE_REGEXES = ["young people|forum", "^training$", "agenda (setting|planning)", "session", "board"]
 UNITS = ["day", "days", "week", "weeks", "month", "months", "year", "years"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -192,6 +193,16 @@ def training_rows(r, rules, memberships):
     return rows
 
 
+def title_choice(r, phrases, patterns):
+    """What a title or an item must hold: one phrase, two or three alternatives, or a pattern."""
+    roll = r.random()
+    if roll < .2:
+        return 'matching "' + r.choice(patterns).replace("\\", "\\\\") + '"'  # a backslash is written \\
+    if roll < .45:
+        return " or ".join(f'"{p}"' for p in r.sample(phrases, r.randint(2, min(3, len(phrases)))))
+    return f'"{r.choice(phrases)}"'
+
+
 def statement(r):
     if r.random() < .3:
         return people_statement(r)
@@ -199,30 +210,31 @@ def statement(r):
     if kind == 0:
         return f"meets {frequency(r)}"
     if kind == 1:
-        return f'meets jointly with "{r.choice(["young people", "training", "Forum"])}" {frequency(r)}'
+        return f'meets jointly with {title_choice(r, ["young people", "training", "Forum"], TITLE_REGEXES)} {frequency(r)}'
     if kind == 2:
         clear = "clear " if r.random() < .5 else ""
         working = "working " if r.random() < .6 else ""
         return f"agenda published at least {r.randint(1, 12)} {clear}{working}days before each meeting"
     if kind == 3:
-        if r.random() < .4:
+        if r.random() < .25:
             pattern = r.choice(REGEXES).replace("\\", "\\\\")  # a backslash in a quoted string is written \\
             return f'each meeting has item matching "{pattern}"'
-        return f'each meeting has item "{r.choice(["forward plan", "Minutes", "voice", "Annual"])}"'
+        return f'each meeting has item {title_choice(r, ["forward plan", "Minutes", "voice", "Annual"], REGEXES)}'
     if kind == 4:
         title = f'"{r.choice(["Annual", "Report", "Highlight"])}" ' if r.random() < .4 else ""
         if r.random() < .3:
             return f'reports {title}{frequency(r)} to matching "{r.choice(RECIPIENT_REGEXES)}"'
-        return f'reports {title}{frequency(r)} to "{r.choice(RECIPIENTS)}"'
+        to = " and ".join(f'"{x}"' for x in r.sample(RECIPIENTS, 1 if r.random() < .7 else r.randint(2, 3)))
+        return f'reports {title}{frequency(r)} to {to}'
     if kind == 5:
-        return f'receives "{r.choice(["Terms of Reference", "annual report", "Forward Plan"])}" {frequency(r)}'
+        return f'receives {title_choice(r, ["Terms of Reference", "annual report", "Forward Plan"], REGEXES)} {frequency(r)}'
     if kind == 6:
-        return f'receives "{r.choice(["Terms of Reference", "annual report"])}" by {random_day(r, 2015, 2026)}'
+        return f'receives {title_choice(r, ["Terms of Reference", "annual report"], REGEXES)} by {random_day(r, 2015, 2026)}'
     if kind == 7:
-        title = r.choice(["agenda setting", "Training", "session"])
+        title = title_choice(r, ["agenda setting", "Training", "session"], TITLE_REGEXES)
         if r.random() < .35:
-            return f'each meeting preceded by "{title}" since the previous meeting'
-        return f'each meeting preceded by "{title}" within {r.randint(1, 60)} days'
+            return f'each meeting preceded by {title} since the previous meeting'
+        return f'each meeting preceded by {title} within {r.randint(1, 60)} days'
     if kind == 8 and r.random() < .5:
         items = r.sample(["Minutes", "forward plan", "Election of Chair", "Annual"], r.choice([1, 1, 2]))
         return "first meeting of each year has item " + " or ".join(f'"{i}"' for i in items)

@@ -123,6 +123,20 @@ def unquote(s):
     return re.sub(r"\\(.)", r"\1", s)
 
 
+# What a title or an item must hold: "A" [or "B" ...], or matching "REGEX".
+QN = r'"(?:[^"\\]|\\.)*"'
+TITLE = r"(matching " + QN + r"|" + QN + r"(?: or " + QN + r")*)"
+
+
+def title_spec(text):
+    """A test of a folded title or item: it contains one of the phrases, folded, or the pattern is found in it."""
+    quoted = [unquote(x) for x in re.findall(Q, text)]
+    if text.startswith("matching "):
+        return lambda t: re.search(quoted[0], t, re.IGNORECASE) is not None
+    phrases = [fold(x) for x in quoted]
+    return lambda t: any(p in t for p in phrases)
+
+
 def parse_frequency(text):
     """Returns (family, details) for a FREQ, or None."""
     t = text.strip()
@@ -184,38 +198,36 @@ def parse_statement(text):
 
 
 def parse_rule(t):
-    m = re.fullmatch(r"meets jointly with " + Q + r" (.+)", t)
+    m = re.fullmatch(r"meets jointly with " + TITLE + r" (.+)", t)
     if m:
-        return {"kind": "jointly", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
+        return {"kind": "jointly", "x": title_spec(m.group(1)), "freq": parse_frequency(m.group(2))}
     m = re.fullmatch(r"meets (.+)", t)
     if m:
         return {"kind": "meets", "freq": parse_frequency(m.group(1))}
     m = re.fullmatch(r"agenda published at least " + N + r" (clear )?(working )?days? before each meeting", t)
     if m:
         return {"kind": "notice", "n": num(m.group(1)), "clear": bool(m.group(2)), "working": bool(m.group(3))}
-    m = re.fullmatch(r"each meeting has item matching " + Q, t)
+    m = re.fullmatch(r"each meeting has item " + TITLE, t)
     if m:
-        return {"kind": "item", "regex": unquote(m.group(1))}
-    m = re.fullmatch(r"each meeting has item " + Q, t)
+        return {"kind": "item", "x": title_spec(m.group(1))}
+    m = re.fullmatch(r"each meeting preceded by " + TITLE + r" within " + N + r" days?", t)
     if m:
-        return {"kind": "item", "x": unquote(m.group(1))}
-    m = re.fullmatch(r"each meeting preceded by " + Q + r" within " + N + r" days?", t)
+        return {"kind": "precedence", "x": title_spec(m.group(1)), "n": num(m.group(2))}
+    m = re.fullmatch(r"each meeting preceded by " + TITLE + r" since the previous meeting", t)
     if m:
-        return {"kind": "precedence", "x": unquote(m.group(1)), "n": num(m.group(2))}
-    m = re.fullmatch(r"each meeting preceded by " + Q + r" since the previous meeting", t)
-    if m:
-        return {"kind": "since previous", "x": unquote(m.group(1))}
-    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+) to (matching )?" + Q, t)
+        return {"kind": "since previous", "x": title_spec(m.group(1))}
+    m = re.fullmatch(r"reports (?:" + Q + r" )?(.+?) to (matching )?(" + QN + r"(?: and " + QN + r")*)", t)
     if m:
         title = unquote(m.group(1)) if m.group(1) is not None else None
-        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": unquote(m.group(4)),
-                "to_regex": bool(m.group(3))}
-    m = re.fullmatch(r"receives " + Q + r" by (\d{4}-\d{2}-\d{2})", t)
+        recipients = [unquote(x) for x in re.findall(Q, m.group(4))]
+        return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": recipients[0],
+                "to_regex": bool(m.group(3)), "also_to": recipients[1:]}
+    m = re.fullmatch(r"receives " + TITLE + r" by (\d{4}-\d{2}-\d{2})", t)
     if m:
-        return {"kind": "by", "x": unquote(m.group(1)), "date": parse_date(m.group(2))}
-    m = re.fullmatch(r"receives " + Q + r" (.+)", t)
+        return {"kind": "by", "x": title_spec(m.group(1)), "date": parse_date(m.group(2))}
+    m = re.fullmatch(r"receives " + TITLE + r" (.+)", t)
     if m:
-        return {"kind": "receives", "x": unquote(m.group(1)), "freq": parse_frequency(m.group(2))}
+        return {"kind": "receives", "x": title_spec(m.group(1)), "freq": parse_frequency(m.group(2))}
     roles = Q + r"(?: or " + Q + r")*"
     m = re.fullmatch(r"first meeting of each year has item (" + roles + ")", t)
     if m:
@@ -315,7 +327,12 @@ def parse_rules(path):
             body["not_checked"].append((m.group(1), unquote(m.group(2))))
             continue
         label, rest = line.split(None, 1)
-        body["statements"].append({"label": label, "text": rest.strip(), "rule": parse_statement(rest)})
+        rule = parse_statement(rest)
+        # reports ... to "A" and "B": one result per recipient, in the order written.
+        for to in rule.pop("also_to", []):
+            body["statements"].append({"label": label, "text": rest.strip(), "rule": rule})
+            rule = dict(rule, to=to)
+        body["statements"].append({"label": label, "text": rest.strip(), "rule": rule})
     return settings, waivers, bodies
 
 
@@ -664,9 +681,9 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
     if kind == "jointly":
-        x = fold(rule["x"])
+        x = rule["x"]
         dates = [e["date"] for e in events
-                 if e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]]
+                 if e["status"] == "held" and e["kind"] in ("meeting", "session") and x(e["title"])]
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "reports":
         to_body = fold(rule["to"])
@@ -677,8 +694,8 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
                  if e["kind"] == "report" and e["status"] == "held" and to_matches(e) and title in e["title"]]
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "receives":
-        x = fold(rule["x"])
-        dates = [e["date"] for e in held_meetings if any(x in i for i in e["items"])]
+        x = rule["x"]
+        dates = [e["date"] for e in held_meetings if any(x(i) for i in e["items"])]
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "first meeting":
         # Each year that starts inside the span: the held meetings of its first day with one.
@@ -703,8 +720,8 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     if kind == "by":
         if span[1] < rule["date"] or (span[2] and rule["date"] < span[2]):
             return [], False
-        x = fold(rule["x"])
-        ok = any(e["date"] <= rule["date"] and any(x in i for i in e["items"]) for e in held_meetings)
+        x = rule["x"]
+        ok = any(e["date"] <= rule["date"] and any(x(i) for i in e["items"]) for e in held_meetings)
         return ([] if ok else [finding("breach", rule["date"], None)]), True
     out = []
     for m in in_window:
@@ -720,24 +737,21 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
             if not m["items"]:
                 out.append(finding("no-evidence", day, day, meeting=day))
                 continue
-            if "regex" in rule:
-                hit = any(re.search(rule["regex"], i, re.IGNORECASE) for i in m["items"])
-            else:
-                hit = any(fold(rule["x"]) in i for i in m["items"])
+            hit = any(rule["x"](i) for i in m["items"])
             if not hit:
                 out.append(finding("breach", day, day, meeting=day))
         elif kind == "precedence":
-            x = fold(rule["x"])
+            x = rule["x"]
             earliest = day - rule["n"] * DAY
-            ok = any(e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]
+            ok = any(e["status"] == "held" and e["kind"] in ("meeting", "session") and x(e["title"])
                      and earliest <= e["date"] < day for e in events)
             if not ok:
                 out.append(finding("breach", day, day, meeting=day))
         elif kind == "since previous":
-            x = fold(rule["x"])
+            x = rule["x"]
 
             def qualifies(e):
-                return e["status"] == "held" and e["kind"] in ("meeting", "session") and x in e["title"]
+                return e["status"] == "held" and e["kind"] in ("meeting", "session") and x(e["title"])
             previous = max((e["date"] for e in held_meetings if e["date"] < day and not qualifies(e)), default=None)
             last = max((e["date"] for e in events if qualifies(e) and e["date"] < day), default=None)
             if last is not None and (previous is None or last > previous):

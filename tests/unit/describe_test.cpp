@@ -99,8 +99,19 @@ TEST_CASE("describe: items and preceding events", "[describe]") {
   CHECK(meaning("each meeting has item \"Forward Plan\"") ==
         "Every held meeting must have an agenda item containing \"Forward Plan\" (ignoring case and extra spaces).");
   CHECK(meaning("each meeting has item matching \"voice|lived experience\"") ==
-        "Every held meeting must have an agenda item in which the regular expression \"voice|lived experience\" is "
-        "found (ignoring case).");
+        "Every held meeting must have an agenda item matching the pattern given in the statement (a regular "
+        "expression, searched for anywhere in the item, ignoring case).");
+  CHECK(meaning("each meeting has item \"Forward Plan\" or \"Work Programme\"") ==
+        "Every held meeting must have an agenda item containing any of: \"Forward Plan\", \"Work Programme\" (ignoring "
+        "case and extra spaces).");
+  CHECK(meaning("each meeting preceded by \"Agenda Setting\" or \"Pre-meeting\" since the previous meeting") ==
+        "Every held meeting must be preceded by a held meeting or session whose title contains any of: \"Agenda Setting\", "
+        "\"Pre-meeting\", after the day of the body's previous held meeting and before the day of this one (the first "
+        "meeting in the logs, with no previous meeting, has no evidence unless one is recorded before it).");
+  CHECK(meaning("each meeting preceded by matching \"agenda (setting|planning)\" within 14 days") ==
+        "Every held meeting must be preceded by a held meeting or session whose title matches the pattern given in the "
+        "statement, at most 14 days before it (one on the day of the meeting does not count) (a regular expression, "
+        "searched for anywhere in the title, ignoring case).");
   CHECK(meaning("each meeting preceded by \"Agenda Setting\" within 60 days") ==
         "Every held meeting must be preceded by a held meeting or session whose title contains \"Agenda Setting\", at "
         "most 60 days before it (one on the day of the meeting does not count).");

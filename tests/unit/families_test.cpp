@@ -687,7 +687,9 @@ TEST_CASE("item: a regular expression is searched, not anchored, case-insensitiv
   CHECK(iso(r.only().findings[0].due) == "2025-04-10");
   CHECK(iso(r.only().findings[0].on) == "2025-04-10");
   CHECK(iso(r.only().findings[0].meeting) == "2025-04-10");
-  CHECK_THAT(r.only().findings[0].message, Contains("voice|lived experience"));
+  // Findings say the pattern is the statement's, never its syntax: the statement is shown beside them.
+  CHECK(r.only().findings[0].message ==
+        "the meeting on 2025-04-10 had no agenda item matching the pattern given in the statement (2 items recorded)");
 
   SECTION("anchors in the pattern are honoured") {
     const auto r2 = audit(board("1 each meeting has item matching \"^minutes$\""),
@@ -945,6 +947,105 @@ TEST_CASE("meets jointly with: held meetings and sessions whose title contains X
                          "body,date,kind,title\nBoard,2025-05-01,session,Joint session with the Health and Wellbeing Board\n",
                          "2025-01-01", "2025-12-31");
     CHECK(status(r.only()) == "breach");
+  }
+}
+
+TEST_CASE("alternatives: any one of the phrases will do, and findings name them all", "[families][alternatives]") {
+  const std::string log =
+      "body,date,kind,status,title,items\n"
+      "Board,2025-02-01,session,held,Pre-meeting briefing,\n"
+      "Board,2025-02-10,meeting,held,Board,Minutes; Work  Programme\n"
+      "Board,2025-05-10,meeting,held,Board,Minutes\n"
+      "Board,2025-07-01,session,held,Joint session with Care Leavers,\n"
+      "Board,2025-08-01,session,held,Agenda Setting,\n"
+      "Board,2025-08-10,meeting,held,Board,Forward Plan\n";
+  SECTION("each meeting has item") {
+    const auto r = audit(board("5.5 each meeting has item \"Forward Plan\" or \"work programme\""), log, "2025-01-01",
+                         "2025-12-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(iso(r.only().findings[0].due) == "2025-05-10");
+    CHECK(r.only().findings[0].message ==
+          "the meeting on 2025-05-10 had no agenda item containing any of: \"Forward Plan\", \"work programme\" (1 item "
+          "recorded)");
+  }
+  SECTION("receives FREQ") {
+    const auto r = audit(board("6.3 receives \"Forward Plan\" or \"Work Programme\" quarterly"), log, "2025-01-01",
+                         "2025-12-31");
+    REQUIRE(r.only().findings.size() == 2);  // April-June and October-December
+    CHECK(iso(r.only().findings[0].due) == "2025-06-30");
+    CHECK(r.only().findings[0].message ==
+          "no held meeting with an item containing any of: \"Forward Plan\", \"Work Programme\" in the quarter "
+          "2025-04-01 to 2025-06-30");
+  }
+  SECTION("receives by DATE") {
+    CHECK(status(audit(board("6.3 receives \"Strategy\" or \"Forward Plan\" by 2025-09-30"), log, "2025-01-01",
+                       "2025-12-31")
+                     .only()) == "pass");
+    const auto r = audit(board("6.3 receives \"Strategy\" or \"Forward Plan\" by 2025-06-30"), log, "2025-01-01",
+                         "2025-12-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(r.only().findings[0].message ==
+          "an item containing any of: \"Strategy\", \"Forward Plan\" was due by 2025-06-30; no held meeting received it by "
+          "then (it was first received on 2025-08-10)");
+  }
+  SECTION("each meeting preceded by") {
+    const auto r = audit(board("10 each meeting preceded by \"Agenda Setting\" or \"pre-meeting\" within 14 days"), log,
+                         "2025-01-01", "2025-12-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(iso(r.only().findings[0].due) == "2025-05-10");
+    CHECK(r.only().findings[0].message ==
+          "no held meeting or session whose title contains any of: \"Agenda Setting\", \"pre-meeting\" in the 14 days "
+          "before the meeting on 2025-05-10 (2025-04-26 to 2025-05-09); the last one was on 2025-02-01");
+  }
+  SECTION("meets jointly with") {
+    const auto r = audit(board("v meets jointly with \"Children in Care Council\" or \"care leavers\" half-yearly"), log,
+                         "2025-01-01", "2025-12-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(iso(r.only().findings[0].due) == "2025-06-30");
+    CHECK(r.only().findings[0].message ==
+          "no joint meeting or session with any of: \"Children in Care Council\", \"care leavers\" in the half-year "
+          "2025-01-01 to 2025-06-30");
+  }
+}
+
+TEST_CASE("reports to several recipients: one result per recipient, each finding naming it", "[families][reports]") {
+  const auto r = audit(board("6.2 reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\""),
+                       "body,date,kind,status,title,to\n"
+                       "Board,2025-03-01,report,held,Annual report,Cabinet\n"
+                       "Board,2025-04-01,report,held,Annual report,council\n",
+                       "2025-01-01", "2025-12-31");
+  REQUIRE(r.report.results.size() == 3);
+  CHECK(status(r.report.results[0]) == "pass");
+  CHECK(status(r.report.results[1]) == "breach");
+  CHECK(status(r.report.results[2]) == "pass");
+  REQUIRE(r.report.results[1].findings.size() == 1);
+  CHECK(r.report.results[1].findings[0].message == "no report to \"Scrutiny Panel\" in the year 2025-01-01 to 2025-12-31");
+}
+
+TEST_CASE("patterns: matching a title or an item, the finding naming no pattern syntax", "[families][alternatives]") {
+  const std::string log =
+      "body,date,kind,status,title,items\n"
+      "Board,2025-02-01,session,held,Agenda planning,\n"
+      "Board,2025-02-10,meeting,held,Board,Minutes; Terms of Reference review\n"
+      "Board,2025-05-10,meeting,held,Board,Minutes\n";
+  SECTION("receives matching") {
+    const auto r = audit(board("6.3 receives matching \"terms of reference|constitution\" half-yearly"), log, "2025-01-01",
+                         "2025-12-31");
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(r.only().findings[0].message ==
+          "no held meeting with an item matching the pattern given in the statement in the half-year 2025-07-01 to "
+          "2025-12-31");
+  }
+  SECTION("preceded by matching, since the previous meeting") {
+    const auto r = audit(board("10 each meeting preceded by matching \"^agenda (setting|planning)$\" since the previous "
+                               "meeting"),
+                         log, "2025-01-01", "2025-12-31");
+    // 2025-02-10: no earlier meeting, and "Agenda planning" before it meets the rule. 2025-05-10: none since 2025-02-10.
+    REQUIRE(r.only().findings.size() == 1);
+    CHECK(status(r.only()) == "breach");
+    CHECK(r.only().findings[0].message ==
+          "no held meeting or session whose title matches the pattern given in the statement between the previous "
+          "meeting on 2025-02-10 and the meeting on 2025-05-10; the last one was on 2025-02-01");
   }
 }
 

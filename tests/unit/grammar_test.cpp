@@ -88,6 +88,21 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"voice meets jointly \"young people\" twice a year", "expected 'with' after 'jointly'"},
       {"voice meets jointly with young people twice a year", "expected a quoted name after 'jointly with'"},
       {"voice meets jointly with \"young people\"", "after the name, got the end of the line"},
+      {"5.5 each meeting has item \"Forward Plan\" or", "expected a quoted title after 'or', as in 'or \"Forward Plan\"', got the end of the line"},
+      {"5.5 each meeting has item \"Forward Plan\" or Work Plan", "expected a quoted title after 'or', as in 'or \"Forward Plan\"', got 'Work'"},
+      {"5.5 each meeting has item \"Forward Plan\" \"Work Plan\"", "expected the end of the statement"},
+      {"5.5 each meeting has item \"Forward Plan\" or \"\"", "alternative 2 of the item title is empty"},
+      {"5.5 each meeting has item matching", "expected a quoted regular expression after 'matching'"},
+      {"6.3 receives \"Terms of Reference\" or annually", "expected a quoted title after 'or', as in 'or \"Forward Plan\"', got 'annually'"},
+      {"6.3 receives matching annually", "expected a quoted regular expression after 'matching', as in 'matching \"voice|lived experience\"', got 'annually'"},
+      {"6.3 receives \"A\" or matching \"b\" annually", "expected a quoted title after 'or'"},
+      {"10 each meeting preceded by \"Agenda Setting\" or within 14 days", "expected a quoted title after 'or'"},
+      {"10 each meeting preceded by within 14 days", "expected a quoted session or meeting title or 'matching \"REGEX\"' after 'preceded by'"},
+      {"voice meets jointly with \"young people\" or \"\" twice a year", "alternative 2 of the joint partner's name is empty"},
+      {"6.2 reports annually to \"Cabinet\" and", "expected the quoted name of another body reported to after 'and', as in 'and \"Council\"', got the end of the line"},
+      {"6.2 reports annually to \"Cabinet\" and Council", "expected the quoted name of another body reported to after 'and'"},
+      {"6.2 reports annually to matching \"cabinet\" and \"Council\"", "expected the end of the statement"},
+      {"6.2 reports annually to \"Cabinet\" and \"\"", "the name of the body reported to is empty"},
       {"5.6 agenda 5 days before each meeting", "expected 'published' after 'agenda'"},
       {"5.6 agenda published 5 days before each meeting", "expected 'at least' after 'published'"},
       {"5.6 agenda published at least fifteen days before each meeting", "expected a number of days after 'at least', got 'fifteen'"},
@@ -141,7 +156,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.2 reports quarterly to Scrutiny", "expected the quoted name of the body reported to, or 'matching \"REGEX\"', after 'to'"},
       {"6.2 reports \"Highlight\" to \"Scrutiny\"", "after the report title, got 'to'"},
       {"6.2 reports quarterly to \"\"", "the name of the body reported to is empty"},
-      {"6.3 receives annually", "expected a quoted agenda item after 'receives'"},
+      {"6.3 receives annually", "expected a quoted agenda item or 'matching \"REGEX\"' after 'receives'"},
       {"6.3 receives \"Terms of Reference\"", "or 'by YYYY-MM-DD' after the item"},
       {"6.3 receives \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
       {"6.3 receives \"Terms of Reference\" by 2026-02-30", "'2026-02-30' is not a date: February 2026 has no day 30"},
@@ -423,11 +438,15 @@ TEST_CASE("each statement form builds its AST node") {
   SECTION("items, with escapes resolved") {
     const auto f = rules(in_body("5.5 each meeting has item \"say \\\"hi\\\" \\\\ bye\""));
     const auto& i = std::get<ast::has_item>(only_statement(f).what);
-    CHECK(i.pattern == "say \"hi\" \\ bye");
-    CHECK_FALSE(i.is_regex);
+    CHECK(i.item.phrases == std::vector<std::string>{"say \"hi\" \\ bye"});
+    CHECK_FALSE(i.item.is_regex);
     const auto g = rules(in_body("5.5 each meeting has item matching \"forward\\\\s+plan\""));
-    CHECK(std::get<ast::has_item>(only_statement(g).what).pattern == "forward\\s+plan");
-    CHECK(std::get<ast::has_item>(only_statement(g).what).is_regex);
+    CHECK(std::get<ast::has_item>(only_statement(g).what).item.phrases == std::vector<std::string>{"forward\\s+plan"});
+    CHECK(std::get<ast::has_item>(only_statement(g).what).item.is_regex);
+    const auto h = rules(in_body("5.5 each meeting has item \"Forward Plan\" or \"Work Programme\" or \"Work Plan\""));
+    CHECK(std::get<ast::has_item>(only_statement(h).what).item.phrases ==
+          std::vector<std::string>{"Forward Plan", "Work Programme", "Work Plan"});
+    CHECK_FALSE(std::get<ast::has_item>(only_statement(h).what).item.is_regex);
   }
   SECTION("reports with and without a title") {
     const auto f = rules(in_body("6.2 reports \"Highlight\" at least 4 times a year to \"Scrutiny\""));
@@ -438,21 +457,48 @@ TEST_CASE("each statement form builds its AST node") {
     const auto g = rules(in_body("6.2 reports quarterly to \"Scrutiny\""));
     CHECK_FALSE(std::get<ast::reports>(only_statement(g).what).title.has_value());
   }
+  SECTION("reports to several recipients: one statement each, with the label and the text as written") {
+    const auto f = rules(in_body("6.2 reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\", severity minor"));
+    REQUIRE(f.bodies[0].statements.size() == 3);
+    const char* const to[] = {"Cabinet", "Scrutiny Panel", "Council"};
+    for (std::size_t i = 0; i < 3; ++i) {
+      const ast::statement& s = f.bodies[0].statements[i];
+      CHECK(s.label == "6.2");
+      CHECK(s.text == "reports annually to \"Cabinet\" and \"Scrutiny Panel\" and \"Council\", severity minor");
+      CHECK(s.modifiers.severity == ast::severity::minor);
+      CHECK(std::get<ast::reports>(s.what).recipient == to[i]);
+    }
+  }
   SECTION("receives, by a date and by a frequency") {
     const auto f = rules(in_body("6.3 receives \"Strategy\" by 2026-03-31"));
     const auto& r = std::get<ast::receives_by>(only_statement(f).what);
-    CHECK(r.item == "Strategy");
+    CHECK(r.item.phrases == std::vector<std::string>{"Strategy"});
     CHECK(r.deadline == test::d("2026-03-31"));
     const auto g = rules(in_body("6.3 receives \"Terms of Reference\" annually"));
-    CHECK(std::get<ast::receives>(only_statement(g).what).item == "Terms of Reference");
+    CHECK(std::get<ast::receives>(only_statement(g).what).item.phrases == std::vector<std::string>{"Terms of Reference"});
+    const auto h = rules(in_body("6.3 receives \"Terms of Reference\" or \"Constitution\" annually"));
+    CHECK(std::get<ast::receives>(only_statement(h).what).item.phrases ==
+          std::vector<std::string>{"Terms of Reference", "Constitution"});
+    const auto m = rules(in_body("6.3 receives matching \"terms of reference|constitution\" by 2026-03-31"));
+    CHECK(std::get<ast::receives_by>(only_statement(m).what).item.is_regex);
+    CHECK(std::get<ast::receives_by>(only_statement(m).what).item.phrases ==
+          std::vector<std::string>{"terms of reference|constitution"});
   }
   SECTION("joint meetings and precedence") {
     const auto f = rules(in_body("v meets jointly with \"Children in Care Council\" twice a year"));
-    CHECK(std::get<ast::meets_jointly>(only_statement(f).what).partner == "Children in Care Council");
+    CHECK(std::get<ast::meets_jointly>(only_statement(f).what).partner.phrases ==
+          std::vector<std::string>{"Children in Care Council"});
+    const auto j = rules(in_body("v meets jointly with \"Children in Care Council\" or \"Care Leavers\" twice a year"));
+    CHECK(std::get<ast::meets_jointly>(only_statement(j).what).partner.phrases ==
+          std::vector<std::string>{"Children in Care Council", "Care Leavers"});
     const auto g = rules(in_body("10 each meeting preceded by \"Agenda Setting\" within 14 days"));
     const auto& p = std::get<ast::preceded_by>(only_statement(g).what);
-    CHECK(p.title == "Agenda Setting");
+    CHECK(p.title.phrases == std::vector<std::string>{"Agenda Setting"});
     CHECK(p.days == 14);
+    const auto k = rules(in_body("10 each meeting preceded by matching \"agenda (setting|planning)\" since the previous meeting"));
+    const auto& q = std::get<ast::preceded_by>(only_statement(k).what);
+    CHECK(q.title.is_regex);
+    CHECK(q.since_previous);
   }
   SECTION("body * and the source text of a statement") {
     const auto f = rules("body * {\n  notice  agenda published at least 5 clear working days before each meeting  # s.100B\n}\n");

@@ -32,7 +32,7 @@ std::string board(std::string_view statements, std::string_view settings = "") {
 
 TEST_CASE("every check has a stable code, a name and a summary, in order", "[lint]") {
   const auto all = lint::checks();
-  REQUIRE(all.size() == 10);
+  REQUIRE(all.size() == 11);
   for (std::size_t i = 0; i < all.size(); ++i) {
     CHECK(all[i].code == fmt::format("RL{:03}", i + 1));
     CHECK_FALSE(all[i].name.empty());
@@ -177,6 +177,27 @@ TEST_CASE("RL009: a deadline that has passed, with nothing in the logs that met 
   const auto found = lint_text(text, ctx);
   REQUIRE(codes(found) == std::vector<std::string>{"RL009"});
   CHECK_THAT(found[0].message, Contains("the logs show no held meeting"));
+}
+
+TEST_CASE("RL011: an alternative that another alternative already covers", "[lint]") {
+  const auto found = lint_text(board("  5.5  each meeting has item \"Forward\" or \"Forward Plan\"\n"));
+  REQUIRE(codes(found) == std::vector<std::string>{"RL011"});
+  CHECK_THAT(found[0].message, Contains("the alternative \"Forward Plan\" adds nothing"));
+  CHECK(codes(lint_text(board("  6.3  receives \"Terms of Reference\" or \"terms of  reference\" annually\n"))) ==
+        std::vector<std::string>{"RL011"});
+  CHECK(codes(lint_text(board("  10  each meeting preceded by \"Agenda\" or \"Agenda Setting\" within 14 days\n"))) ==
+        std::vector<std::string>{"RL011"});
+  CHECK(codes(lint_text(board("  v  meets jointly with \"Care Leavers\" or \"Leavers\" twice a year\n"))) ==
+        std::vector<std::string>{"RL011"});
+  // Alternatives that each find something the other does not, and patterns, are not flagged.
+  CHECK(lint_text(board("  5.5  each meeting has item \"Forward Plan\" or \"Work Programme\"\n")).empty());
+  CHECK(lint_text(board("  5.5  each meeting has item matching \"forward|forward plan\"\n")).empty());
+}
+
+TEST_CASE("RL005: a pattern of a title or an item that matches an empty text", "[lint]") {
+  CHECK(codes(lint_text(board("  6.3  receives matching \"terms|\" annually\n"))) == std::vector<std::string>{"RL005"});
+  CHECK(codes(lint_text(board("  10  each meeting preceded by matching \"x*\" within 14 days\n"))) ==
+        std::vector<std::string>{"RL005"});
 }
 
 TEST_CASE("RL010: a setting written twice in one place", "[lint]") {
