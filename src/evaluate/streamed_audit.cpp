@@ -418,6 +418,8 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
 
 bool streamed_audit::wants_words() const { return state_->keeps_words; }
 
+bool streamed_audit::stopped() const { return state_->out_of_order.load(std::memory_order_relaxed); }
+
 void streamed_audit::state::hand_over() {
   std::unique_lock lock(mutex);
   // Batches may wait, so that neither side waits on the other's pauses: at the start of a

@@ -110,6 +110,7 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
   event_fields row;
   const auto source = static_cast<std::uint16_t>(log.files.size() - 1);
   while (records.next(r)) {
+    if (log.sink && log.sink->stopped()) return;
     if (blank(r)) continue;
     ++summary.rows_read;
     std::string reason = r.problem;
