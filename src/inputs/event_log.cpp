@@ -102,44 +102,50 @@ std::vector<event_log::body_events> event_log::by_body() const {
   std::unordered_map<std::string_view, std::uint32_t> index;
   std::vector<std::uint32_t> body_of_id(strings.size(), UINT32_MAX);
   std::vector<body_events> out;
+  // Each body's events are sorted by date, ties in log order (file, then line), so that output
+  // never depends on hashing. The table is in log order as read (checked once): each event is
+  // then taken as one number, its day above its index, as the table is read in order, and a
+  // body's numbers are sorted with no look-up of an event (which, in a log in no order, missed
+  // the cache at every comparison). Otherwise each body's indices are sorted comparing events.
+  const bool in_log_order = std::is_sorted(events.begin(), events.end(), [](const event& a, const event& c) {
+    return std::tie(a.source, a.line) < std::tie(c.source, c.line);
+  });
+  std::vector<std::vector<std::uint64_t>> keys;
   for (std::uint32_t i = 0; i < events.size(); ++i) {
     const string_pool::id id = events[i].body;
     std::uint32_t& slot = body_of_id[id];
     if (slot == UINT32_MAX) {
       const std::string_view folded = strings.folded(id);
       auto [it, fresh] = index.emplace(folded, static_cast<std::uint32_t>(out.size()));
-      if (fresh) out.push_back({std::string(folded), id, {}});
+      if (fresh) {
+        out.push_back({std::string(folded), id, {}});
+        if (in_log_order) keys.emplace_back();
+      }
       slot = it->second;
       // Of several spellings, show the first in byte order, so row order never changes the report.
       body_events& b = out[slot];
       if (strings.text(id) < strings.text(b.display_name)) b.display_name = id;
     }
-    out[slot].events.push_back(i);
+    if (in_log_order)
+      keys[slot].push_back((static_cast<std::uint64_t>(std::int64_t{events[i].day.days} - INT32_MIN) << 32) | i);
+    else
+      out[slot].events.push_back(i);
   }
-  // One sort per body, unless its rows came in order (a date-ordered log); ties keep log order
-  // (file, then line), so output never depends on hashing. The events are in log order as read,
-  // so a body's list, in the order of the table, is too: each event is sorted as one number, its
-  // day above its place in the table, with no look-up of an event while sorting (which, in a log
-  // in no order, missed the cache at every comparison).
-  const bool in_log_order = std::is_sorted(events.begin(), events.end(), [](const event& a, const event& c) {
-    return std::tie(a.source, a.line) < std::tie(c.source, c.line);
-  });
   const auto before = [&](std::uint32_t a, std::uint32_t c) {
     return std::tie(events[a].day, events[a].source, events[a].line) <
            std::tie(events[c].day, events[c].source, events[c].line);
   };
-  std::vector<std::uint64_t> keys;
-  for (auto& b : out) {
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    std::vector<std::uint32_t>& list = out[k].events;
     if (!in_log_order) {
-      if (!std::is_sorted(b.events.begin(), b.events.end(), before)) std::stable_sort(b.events.begin(), b.events.end(), before);
+      if (!std::is_sorted(list.begin(), list.end(), before)) std::stable_sort(list.begin(), list.end(), before);
       continue;
     }
-    keys.resize(b.events.size());
-    for (std::size_t k = 0; k < keys.size(); ++k)
-      keys[k] = (static_cast<std::uint64_t>(std::int64_t{events[b.events[k]].day.days} - INT32_MIN) << 32) | b.events[k];
-    if (std::is_sorted(keys.begin(), keys.end())) continue;
-    std::sort(keys.begin(), keys.end());
-    for (std::size_t k = 0; k < keys.size(); ++k) b.events[k] = static_cast<std::uint32_t>(keys[k]);
+    std::vector<std::uint64_t>& numbers = keys[k];
+    if (!std::is_sorted(numbers.begin(), numbers.end())) std::sort(numbers.begin(), numbers.end());
+    list.resize(numbers.size());
+    for (std::size_t e = 0; e < numbers.size(); ++e) list[e] = static_cast<std::uint32_t>(numbers[e]);
+    std::vector<std::uint64_t>().swap(numbers);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.folded_name < b.folded_name; });
   return out;
