@@ -199,7 +199,7 @@ void append_part(event_log& part, std::uint32_t lines_before, std::uint16_t sour
   const auto items_before = static_cast<std::uint32_t>(log.items.size());
   for (const string_pool::id item : part.items) log.items.push_back(id[item]);
   const auto events_before = static_cast<std::uint32_t>(log.events.size());
-  log.events.reserve(log.events.size() + part.events.size());
+  log.events.reserve(log.events.size() + part.events.size());  // room made before reading, unless the rows were longer
   for (event e : part.events) {
     e.body = id[e.body];
     e.council = id[e.council];
@@ -235,6 +235,18 @@ bool read_csv_in_two(const std::string& path, std::uint64_t size, event_log& log
   using file_ptr = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
   file_ptr first(std::fopen(path.c_str(), "rb"), std::fclose), second(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!first || !second) return false;
+  // Rows a byte, from the file's first megabyte: room for each part's events is made before it
+  // is read, as a table grown by doubling holds its old copy beside the new one while it copies,
+  // and one appended to another would copy both. (Room not filled is never touched, so costs no
+  // memory: the estimate errs high.)
+  std::vector<char> start(static_cast<std::size_t>(std::min<std::uint64_t>(size, std::uint64_t{1} << 20)));
+  const std::size_t sampled = std::fread(start.data(), 1, start.size(), second.get());
+  const auto rows_in = [&, lines = std::count(start.begin(), start.begin() + static_cast<std::ptrdiff_t>(sampled), '\n')](
+                           std::uint64_t bytes) {
+    return sampled == 0 ? std::size_t{0}
+                        : static_cast<std::size_t>(static_cast<double>(bytes) * static_cast<double>(lines) * 1.25 /
+                                                   static_cast<double>(sampled));
+  };
   const std::optional<std::uint64_t> middle = second_part_start(second.get(), size);
   if (!middle || std::fseek(second.get(), static_cast<long>(*middle), SEEK_SET) != 0) return false;
   const std::size_t events = log.events.size(), items = log.items.size(), attendances = log.attendances.size();
@@ -247,8 +259,10 @@ bool read_csv_in_two(const std::string& path, std::uint64_t size, event_log& log
     diags.add(header_problems);
     return true;
   }
+  log.events.reserve(log.events.size() + rows_in(size));
   event_log part;
   part.files.push_back({path, "csv", 0, 0, {}});
+  part.events.reserve(rows_in(size - *middle));
   scanned_file second_file(second.release(), false);
   std::exception_ptr failed;
   std::thread second_reader([&] {
