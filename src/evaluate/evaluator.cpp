@@ -171,6 +171,8 @@ void settle_family(const ast::rule_file& file, const ast::body& block, const ast
                    const std::shared_ptr<const finding_writer>& writer, rule_result& result) {
   if (found.findings.empty() &&
       settle_compact_findings(file, block, s, found.compact, found.fell_due, result.status)) {
+    // Held for the rest of the run: a vector grown by doubling holds up to twice what it keeps.
+    found.compact.shrink_to_fit();
     result.findings = finding_list(std::move(found.compact), writer);
     return;
   }
@@ -387,10 +389,15 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
     diags.error({"remit", 0, 0}, findings_limit_words());
     return {window, {}, {}, log.files, 0, {}, {}};
   }
+  std::size_t results = 0, bodies = 0;
+  for (const audit_report& part : parts) results += part.results.size(), bodies += part.bodies.size();
+  report.results.reserve(results);  // grown by doubling, it would copy the results beside themselves
+  report.bodies.reserve(bodies);
   for (std::size_t k = 0; k < shares; ++k) {
     for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();
     std::move(parts[k].results.begin(), parts[k].results.end(), std::back_inserter(report.results));
     std::move(parts[k].bodies.begin(), parts[k].bodies.end(), std::back_inserter(report.bodies));
+    parts[k] = audit_report{};  // what was moved out, freed before the next share is moved in
     diags.add(part_diags[k]);
   }
   report.events_after_window = static_cast<std::size_t>(
