@@ -6,7 +6,6 @@
 #include <range/v3/algorithm/minmax.hpp>
 #include <range/v3/range/conversion.hpp>
 #include <range/v3/range/primitives.hpp>
-#include <range/v3/view/addressof.hpp>
 #include <range/v3/view/filter.hpp>
 #include <range/v3/view/transform.hpp>
 
@@ -93,9 +92,19 @@ std::optional<record_span> record_span_of(const event_log& log, const body_match
 
 std::vector<const event*> events_of(const event_log& log, const body_match& m, date up_to) {
   if (!m.events) return {};
-  namespace views = ranges::views;
-  return admitted_events(log, m) | views::filter([up_to](const event& e) { return e.day <= up_to; }) |
-         views::addressof | ranges::to<std::vector>();
+  // In a log in no order a body's events lie far apart in the table, a cache miss each: each is
+  // fetched a few events before its turn, so that the misses overlap rather than wait in turn.
+  const std::vector<std::uint32_t>& index = m.events->events;
+  const std::optional<std::string> council = folded_council(m.settings);
+  std::vector<const event*> out;
+  out.reserve(index.size());
+  constexpr std::size_t ahead = 8;
+  for (std::size_t k = 0; k < index.size(); ++k) {
+    if (k + ahead < index.size()) __builtin_prefetch(&log.events[index[k + ahead]]);
+    const event& e = log.events[index[k]];
+    if (e.day <= up_to && council_admits(log, e, council)) out.push_back(&e);
+  }
+  return out;
 }
 
 std::string line_of(const ast::rule_file& file, std::uint32_t line) {

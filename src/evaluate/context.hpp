@@ -43,6 +43,8 @@ body_people people_of(const event_log& log, std::string_view folded_body, const 
 struct family_result {
   std::vector<finding> findings;
   bool fell_due = false;  // whether anything fell due in the window (docs/language.md, "Rule status")
+  // Findings kept as their dates, to be worded by the statement's writer (finding_words.hpp).
+  std::vector<compact_finding> compact = {};
 };
 
 // The findings limit (core/limits.hpp) over one audit. A window or rule can ask for more findings
@@ -116,6 +118,10 @@ void settle_findings(const ast::rule_file& file, const ast::body& block, const a
 // changed, when one does (a waiver adds words, so those are settled whole).
 bool settle_compact_findings(const ast::rule_file& file, const ast::body& block, const ast::statement& s,
                              std::vector<compact_finding>& findings, bool fell_due, rule_status& status);
+// Both: the findings kept compact stay so in the rule's result, with `writer` to word them, when
+// none was worded as found and no waiver covers any; else each is worded and all settled whole.
+void settle_family(const ast::rule_file& file, const ast::body& block, const ast::statement& s, family_result& found,
+                   const std::shared_ptr<const finding_writer>& writer, rule_result& result);
 // The waivers, the block's own then the file's, for the labels the block uses.
 std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block);
 // The block's clauses not checked, as reports list them.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
+#include "evaluate/finding_words.hpp"
 #include "evaluate/judges.hpp"
 
 namespace remit {
@@ -165,6 +167,21 @@ bool settle_compact_findings(const ast::rule_file& file, const ast::body& block,
   return true;
 }
 
+void settle_family(const ast::rule_file& file, const ast::body& block, const ast::statement& s, family_result& found,
+                   const std::shared_ptr<const finding_writer>& writer, rule_result& result) {
+  if (found.findings.empty() &&
+      settle_compact_findings(file, block, s, found.compact, found.fell_due, result.status)) {
+    // Held for the rest of the run: a vector grown by doubling holds up to twice what it keeps.
+    found.compact.shrink_to_fit();
+    result.findings = finding_list(std::move(found.compact), writer);
+    return;
+  }
+  found.findings.reserve(found.findings.size() + found.compact.size());
+  for (const compact_finding& f : found.compact) found.findings.push_back(f.expanded(writer));
+  std::vector<compact_finding>().swap(found.compact);
+  settle_findings(file, block, s, found, result);
+}
+
 std::vector<waiver_window> body_waivers(const ast::rule_file& file, const ast::body& block) {
   std::vector<waiver_window> out;
   const auto has_label = [&](const std::string& label) {
@@ -276,9 +293,28 @@ void describe_body(const event_log& log, const body_context& ctx, const body_mat
   out.not_checked = clauses_not_checked(*m.block);
 }
 
+// The writers of a block's findings kept compact, a statement each (none for a statement whose
+// judge words its findings as found): one for every body the block audits, as their words depend
+// on the block alone.
+using block_writers = std::vector<std::shared_ptr<const finding_writer>>;
+block_writers writers_of(const body_match& m, audit_window window) {
+  block_writers out;
+  const std::optional<version_span> version = version_of(*m.file, *m.block);
+  const std::optional<audit_window> judged = judged_part(window, version);
+  if (!judged) return out;
+  body_context words{no_log(), {}, *judged, calendar::of(m.settings.calendar), m.settings.year_start_month, nullptr};
+  if (version) {
+    words.version = version;
+    words.whole_window = window;
+  }
+  for (const ast::statement& s : m.block->statements)
+    out.push_back(judged_by_dates(s) ? std::make_shared<statement_words>(words, s) : nullptr);
+  return out;
+}
+
 void evaluate_body(const event_log& log, const body_match& m, audit_window window, audit_report& report,
                    diagnostics& diags, bool timelines, const std::vector<std::string>& bodies_in_logs,
-                   findings_budget& budget) {
+                   findings_budget& budget, const block_writers& writers) {
   const ast::rule_file& file = *m.file;
   // A version of the body's rules that was not in force during the window judges nothing.
   const std::optional<version_span> version = version_of(file, *m.block);
@@ -302,7 +338,8 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
   const bool no_record = !span;
   const std::string no_record_why = no_record ? no_record_words(m.name, bodies_in_logs) : std::string{};
   const bool has_people = !people.memberships.empty() || !people.trainings.empty();
-  for (const ast::statement& s : m.block->statements) {
+  for (std::size_t k = 0; k < m.block->statements.size(); ++k) {
+    const ast::statement& s = m.block->statements[k];
     rule_result result{file.path, m.settings.council, m.name, &s, rule_status::pass, {}, version};
     ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
     family_result found;
@@ -313,7 +350,7 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
                   line_of(file, s.where.line));
       continue;
     }
-    settle_findings(file, *m.block, s, found, result);
+    settle_family(file, *m.block, s, found, writers[k], result);
     if (no_record) judge_without_record(result, has_people, no_record_why, ctx.window.to);
     report.results.push_back(std::move(result));
   }
@@ -337,21 +374,30 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
   std::vector<std::string> bodies_in_logs;
   if (!matches.bodies_without_events.empty())
     for (const auto& b : matches.log_bodies) bodies_in_logs.emplace_back(log.strings.text(b.display_name));
+  std::unordered_map<const ast::body*, block_writers> writers;
+  for (const body_match& m : matches.matches)
+    if (!writers.contains(m.block)) writers.emplace(m.block, writers_of(m, window));
   // Past the findings limit, every share stops at its next finding, and the audit is refused whole.
   findings_budget budget;
   try {
     run_shares(shares, [&](std::size_t k) {
       for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
-        evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines, bodies_in_logs, budget);
+        evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines, bodies_in_logs, budget,
+                      writers.at(matches.matches[i].block));
     });
   } catch (const findings_over_limit&) {
     diags.error({"remit", 0, 0}, findings_limit_words());
     return {window, {}, {}, log.files, 0, {}, {}};
   }
+  std::size_t results = 0, bodies = 0;
+  for (const audit_report& part : parts) results += part.results.size(), bodies += part.bodies.size();
+  report.results.reserve(results);  // grown by doubling, it would copy the results beside themselves
+  report.bodies.reserve(bodies);
   for (std::size_t k = 0; k < shares; ++k) {
     for (audited_body& b : parts[k].bodies) b.first_result += report.results.size();
     std::move(parts[k].results.begin(), parts[k].results.end(), std::back_inserter(report.results));
     std::move(parts[k].bodies.begin(), parts[k].bodies.end(), std::back_inserter(report.bodies));
+    parts[k] = audit_report{};  // what was moved out, freed before the next share is moved in
     diags.add(part_diags[k]);
   }
   report.events_after_window = static_cast<std::size_t>(

@@ -168,7 +168,7 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
 
     out << fmt::format("\nResult: {}\n", name(result.status));
     for (const finding& f : result.findings)
-      out << fmt::format("  - {}, due {}: {}\n", name(f.status), f.due, f.message);
+      out << fmt::format("  - {}, due {}: {}\n", name(f.status), f.due, f.words());
     if (result.findings.empty())
       out << (result.status == rule_status::not_due ? "  nothing fell due in the window\n" : "  no finding\n");
 

@@ -20,6 +20,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "evaluate/context.hpp"
@@ -34,16 +36,15 @@ namespace remit {
 // (`step`), asked how to word a verdict (`verdict`: waivers and advisory wording decide), and
 // lends the judge a list of dates to gather what it shows.
 
-// The batch audit's: findings worded as found, each counted against the findings limit.
+// The batch audit's: each finding counted against the findings limit, and kept compact when its
+// judge words it from its dates (worded_from_dates, below: the report's writer words it when a
+// report asks), else worded as found.
 struct batch_sink {
   static constexpr bool tracing = false;
   const body_context& ctx;
   family_result& out;
   template <typename Judge>
-  void add(const Judge& judge, finding f) {
-    f.message = judge.words(f);
-    ctx.add(out, std::move(f));
-  }
+  void add(const Judge& judge, finding f);
 };
 
 // The streamed audit's: findings kept compact for the body's cell, worded only when reported.
@@ -509,6 +510,29 @@ void trace_no_meeting(const body_context& ctx, trace_sink& out);
 // How remit explain names an event: `meeting "Board"`, `report "Annual" to "Cabinet"`.
 std::string event_words(const event_log& log, const event& e);
 
+// The judges whose findings are worded from the finding's dates and the statement alone (the
+// context's window, calendar, year start and version of the rules, never its events or people):
+// every family but the people families, whose words name who was there. The streamed audit runs
+// these judges alone (finding_words.hpp words their findings).
+using dated_judge =
+    std::variant<gap_judge, period_judge, notice_judge, item_judge, deadline_judge, precedence_judge, first_meeting_judge>;
+template <typename Judge>
+inline constexpr bool worded_from_dates = std::is_constructible_v<dated_judge, Judge>;
+
+template <typename Judge>
+void batch_sink::add(const Judge& judge, finding f) {
+  if constexpr (worded_from_dates<Judge>) {
+    // A finding its judge worded as it found it (what a meeting had, which its dates do not say) stays whole.
+    if (f.message.empty()) {
+      if (ctx.budget) ctx.budget->count();
+      out.compact.emplace_back(f);
+      return;
+    }
+  }
+  f.message = judge.words(f);
+  ctx.add(out, std::move(f));
+}
+
 // ---- Judging a body ----
 
 // Feeds a judge the body's events in date order and closes it; its state at the end says whether
@@ -572,7 +596,8 @@ decltype(auto) with_judge(const body_context& ctx, const ast::statement& s, Use&
                     s.what);
 }
 
-// A statement, judged whole for one body by the batch audit (evaluator.cpp), findings worded.
+// A statement, judged whole for one body by the batch audit (evaluator.cpp): findings compact
+// where batch_sink keeps them so, else worded.
 family_result judge_statement(const body_context& ctx, const ast::statement& s);
 
 }  // namespace remit

@@ -24,41 +24,18 @@
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
 #include "evaluate/evaluator.hpp"
+#include "evaluate/finding_words.hpp"
 #include "evaluate/judges.hpp"
 
 namespace remit {
 
 namespace {
 
-// The judges take a body's context; those the streamed audit runs read nothing of it but the
-// window, the calendar, the year start, the statement's modifiers and the words of the row being
-// judged (state::texts), so it holds no events.
-const event_log& no_log() {
-  static const event_log none;
-  return none;
-}
-
-// The judges the streamed audit runs: every family but the people families, which judge the
-// attendance and membership records it does not read.
-using streamed_judge =
-    std::variant<gap_judge, period_judge, notice_judge, item_judge, deadline_judge, precedence_judge, first_meeting_judge>;
-
-// A statement's judge for every body it applies to, with the context it judges in (its own: the
-// statement's modifiers are part of it).
-struct statement_judge {
-  statement_judge(const body_context& block, const ast::statement& s)
-      : context(with_modifiers(block, s)), judge(with_judge(*context, s, [](auto&& judge) -> streamed_judge {
-          if constexpr (std::is_constructible_v<streamed_judge, decltype(judge)>) return judge;
-          else throw std::logic_error("the streamed audit was given a statement it does not judge");  // judged_in_one_pass refuses it first
-        })) {}
-  static std::unique_ptr<body_context> with_modifiers(const body_context& block, const ast::statement& s) {
-    auto context = std::make_unique<body_context>(block);
-    context->informal_meetings_count = s.modifiers.informal_meetings_count;
-    return context;
-  }
-  std::unique_ptr<body_context> context;  // the judge points to it
-  streamed_judge judge;
-};
+// The judges the streamed audit runs: the dated judges (finding_words.hpp), every family but the
+// people families, which judge the attendance and membership records it does not read. Those
+// read nothing of a body's context but the window, the calendar, the year start, the statement's
+// modifiers and the words of the row being judged (state::texts), so it holds no events.
+using streamed_judge = dated_judge;
 
 // One statement of a body block, as every body it applies to judges it.
 struct statement_plan {
@@ -80,19 +57,6 @@ struct block_plan {
   std::string folded_name;  // empty for body *
   body_context context;
   std::vector<statement_plan> statements;
-};
-
-// Writes the words of a streamed finding with the judge's own words. It holds what it needs
-// by value: the report's findings may outlive the audit.
-class statement_words final : public finding_writer {
- public:
-  statement_words(const body_context& block, const ast::statement& s) : judging_(block, s) {}
-  std::string words(const finding& f) const override {
-    return std::visit([&](const auto& judge) { return judge.words(f); }, judging_.judge);
-  }
-
- private:
-  statement_judge judging_;
 };
 
 // A body's state is one run of 16-byte cells, read whole for each of its events (a cache line or
@@ -152,11 +116,8 @@ struct guessed_pair {
 using row_body_guesses = boost::unordered_flat_map<std::uint64_t, guessed_pair>;
 
 // Whether the statement's judge (with_judge's) is one the streamed audit runs: decided by the
-// judge's type, so a new family's judge is refused here until `streamed_judge` holds it.
-bool judged_in_one_pass(const ast::statement& s) {
-  const body_context any_body{no_log(), {}, {date{0}, date{0}}, calendar::of(division::england_and_wales), 1, nullptr};
-  return with_judge(any_body, s, [](auto&& judge) { return std::is_constructible_v<streamed_judge, decltype(judge)>; });
-}
+// judge's type, so a new family's judge is refused here until `dated_judge` holds it.
+bool judged_in_one_pass(const ast::statement& s) { return judged_by_dates(s); }
 // Whether a statement needs an event's words (title, recipient, items), which the rows then carry.
 bool needs_words(const ast::statement& s) {
   return !std::holds_alternative<ast::meets>(s.what) && !std::holds_alternative<ast::notice>(s.what);
@@ -418,6 +379,8 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
 }
 
 bool streamed_audit::wants_words() const { return state_->keeps_words; }
+
+bool streamed_audit::stopped() const { return state_->out_of_order.load(std::memory_order_relaxed); }
 
 void streamed_audit::state::hand_over() {
   std::unique_lock lock(mutex);
@@ -872,18 +835,9 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
                              std::nullopt};
         // Held compact in the report, unless a waiver adds words to a finding, or its words were
         // written as it was found.
-        if (const auto worded = s.worded.find(at); worded != s.worded.end()) {
-          family_result found{std::move(worded->second), s.cells[at].flag};
-          for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
-          settle_findings(*plan.file, *plan.block, statement, found, result);
-        } else if (settle_compact_findings(*plan.file, *plan.block, statement, compact, s.cells[at].flag, result.status)) {
-          result.findings = finding_list(std::move(compact), writer);
-        } else {
-          family_result found{{}, s.cells[at].flag};
-          found.findings.reserve(compact.size());
-          for (const compact_finding& f : compact) found.findings.push_back(f.expanded(writer));
-          settle_findings(*plan.file, *plan.block, statement, found, result);
-        }
+        family_result found{{}, s.cells[at].flag, std::move(compact)};
+        if (const auto worded = s.worded.find(at); worded != s.worded.end()) found.findings = std::move(worded->second);
+        settle_family(*plan.file, *plan.block, statement, found, writer, result);
         if (!b.no_record.empty()) judge_without_record(result, false, b.no_record, s.window.to);
       }
     }

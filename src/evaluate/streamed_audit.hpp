@@ -41,6 +41,9 @@ class streamed_audit final : public event_sink {
   void take(const event& e, std::string_view body, std::string_view council, std::string_view ref,
             const row_words& words, event_log& log) override;
   bool wants_words() const override;
+  // Once a row is out of date order (or judging failed): the rest of the logs are not read, and
+  // complete() says so.
+  bool stopped() const override;
 
   // Whether every event of the logs just read was judged here (see above).
   bool complete(const event_log& log) const;

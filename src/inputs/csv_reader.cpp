@@ -6,7 +6,11 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <cstdio>
+#include <exception>
+#include <memory>
 #include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -69,8 +73,15 @@ bool utf8_text(std::string_view s) {
   return valid_utf8(tail) && tail.find('\0') == std::string_view::npos;
 }
 
-void read_records(csv_records& records, event_log& log, log_file_summary& summary, diagnostics& diags) {
-  const std::string& path = summary.path;
+// The header's columns, and how many fields it has.
+struct header_columns {
+  column_map cols;
+  std::size_t fields = 0;
+  std::vector<std::string> names;  // as written
+};
+
+// Reads the header row; none, with the problem in `diags`, when it will not do.
+std::optional<header_columns> read_header(csv_records& records, const std::string& path, diagnostics& diags) {
   std::string_view start = records.rest();
   if (start.starts_with("\xEF\xBB\xBF")) {  // Excel's UTF-8 mark
     records.skip(3);
@@ -78,14 +89,17 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
   }
   if (trim(start).empty()) {
     diags.error({path, 0, 0}, "the file is empty: expected a header row naming at least the columns body and date");
-    return;
+    return std::nullopt;
   }
   csv_records::record header;
   do {
-    if (!records.next(header)) return;
+    if (!records.next(header)) return std::nullopt;
   } while (blank(header));
 
-  column_map cols;
+  header_columns out;
+  out.fields = header.fields.size();
+  out.names = header.fields;
+  column_map& cols = out.cols;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string name = fold(header.fields[i]);
     const auto it = std::find(column_names.begin(), column_names.end(), name);
@@ -94,7 +108,7 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
     if (slot) {
       diags.error({path, header.line, 0},
                   fmt::format("column '{}' appears twice in the header (columns {} and {})", name, *slot + 1, i + 1));
-      return;
+      return std::nullopt;
     }
     slot = i;
   }
@@ -103,23 +117,29 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
       diags.error({path, header.line, 0},
                   fmt::format("the header has no '{}' column: a log needs at least the columns body and date",
                               column_names[static_cast<std::size_t>(required)]));
-      return;
+      return std::nullopt;
     }
+  return out;
+}
 
+// Reads the rows after the header into the log, as events of file `source`.
+void read_rows(csv_records& records, const header_columns& header, event_log& log, log_file_summary& summary,
+               std::uint16_t source) {
   csv_records::record_view r;
   event_fields row;
-  const auto source = static_cast<std::uint16_t>(log.files.size() - 1);
+  const column_map& cols = header.cols;
   while (records.next(r)) {
+    if (log.sink && log.sink->stopped()) return;
     if (blank(r)) continue;
     ++summary.rows_read;
     std::string reason = r.problem;
-    if (reason.empty() && r.fields.size() != header.fields.size())
-      reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header.fields.size());
+    if (reason.empty() && r.fields.size() != header.fields)
+      reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header.fields);
     if (reason.empty() && !r.plain && r.raw.find('\0') != std::string_view::npos)
       for (std::size_t i = 0; i < r.fields.size() && reason.empty(); ++i)
         if (r.fields[i].find('\0') != std::string_view::npos)
           reason = fmt::format("{}: the field holds a NUL byte (column {}), which is never part of text",
-                               i < header.fields.size() ? header.fields[i] : std::string("a field"), i + 1);
+                               i < header.names.size() ? header.names[i] : std::string("a field"), i + 1);
     // The fields are the record's bytes less ASCII separators and quotes, so the record is valid
     // UTF-8 exactly when every field is.
     if (reason.empty() && !r.plain && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
@@ -135,6 +155,12 @@ void read_records(csv_records& records, event_log& log, log_file_summary& summar
   }
 }
 
+void read_records(csv_records& records, event_log& log, log_file_summary& summary, diagnostics& diags) {
+  const std::optional<header_columns> header = read_header(records, summary.path, diags);
+  if (!header) return;
+  read_rows(records, *header, log, summary, static_cast<std::uint16_t>(log.files.size() - 1));
+}
+
 void read_csv(std::string_view text, event_log& log, log_file_summary& summary, diagnostics& diags) {
   csv_records records(text);
   read_records(records, log, summary, diags);
@@ -146,10 +172,132 @@ void read_csv_file(scanned_file& file, event_log& log, log_file_summary& summary
   read_records(records, log, summary, diags);
 }
 
+// Where the second part of a file starts: just after the first line feed from its middle on.
+// None when there is none before the end.
+std::optional<std::uint64_t> second_part_start(std::FILE* file, std::uint64_t size) {
+  std::vector<char> bytes(std::size_t{1} << 20);
+  for (std::uint64_t at = size / 2; at < size;) {
+    if (std::fseek(file, static_cast<long>(at), SEEK_SET) != 0) return std::nullopt;
+    const std::size_t got = std::fread(bytes.data(), 1, bytes.size(), file);
+    if (got == 0) return std::nullopt;
+    if (const void* feed = std::memchr(bytes.data(), '\n', got)) {
+      const std::uint64_t start = at + static_cast<std::uint64_t>(static_cast<const char*>(feed) - bytes.data()) + 1;
+      if (start >= size) return std::nullopt;
+      return start;
+    }
+    at += got;
+  }
+  return std::nullopt;
+}
+
+// Adds what a part of a file read into `part` (its own log) to `log`, after what is there: its
+// strings interned in the log's pool, its lines moved down by `lines_before`.
+void append_part(event_log& part, std::uint32_t lines_before, std::uint16_t source, event_log& log,
+                 log_file_summary& summary) {
+  std::vector<string_pool::id> id(part.strings.size(), 0);
+  for (string_pool::id i = 1; i < id.size(); ++i) id[i] = log.strings.intern(part.strings.text(i));
+  const auto items_before = static_cast<std::uint32_t>(log.items.size());
+  for (const string_pool::id item : part.items) log.items.push_back(id[item]);
+  const auto events_before = static_cast<std::uint32_t>(log.events.size());
+  log.events.reserve(log.events.size() + part.events.size());  // room made before reading, unless the rows were longer
+  for (event e : part.events) {
+    e.body = id[e.body];
+    e.council = id[e.council];
+    e.title = id[e.title];
+    e.to = id[e.to];
+    e.ref = id[e.ref];
+    e.items_first += items_before;
+    e.source = source;
+    e.line += lines_before;
+    log.events.push_back(e);
+  }
+  for (attendance a : part.attendances) {
+    a.event += events_before;
+    a.person = id[a.person];
+    a.role = id[a.role];
+    log.attendances.push_back(a);
+  }
+  const log_file_summary& read = part.files.front();
+  summary.rows_read += read.rows_read;
+  summary.rows_used += read.rows_used;
+  for (const rejected_row& r : read.rejected) summary.reject(r.line + lines_before, r.reason);
+  summary.rows_rejected += read.rows_rejected - read.rejected.size();
+}
+
+// A large regular file in two parts, read side by side on two cores (the second on a thread of
+// its own, into a log of its own, appended after the first's): the log and summary are as one
+// reading gives. Only for events read into the log, undigested (a digest is of the bytes in
+// order). False, the log as it was, when the parts cannot be read so: the second part would start
+// inside a quoted field, a line is over the limit, or the file could not be read (the caller then
+// reads it in one part, and says what is wrong).
+bool read_csv_in_two(const std::string& path, std::uint64_t size, event_log& log, log_file_summary& summary,
+                     diagnostics& diags) {
+  using file_ptr = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+  file_ptr first(std::fopen(path.c_str(), "rb"), std::fclose), second(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!first || !second) return false;
+  // Rows a byte, from the file's first megabyte: room for each part's events is made before it
+  // is read, as a table grown by doubling holds its old copy beside the new one while it copies,
+  // and one appended to another would copy both. (Room not filled is never touched, so costs no
+  // memory: the estimate errs high.)
+  std::vector<char> start(static_cast<std::size_t>(std::min<std::uint64_t>(size, std::uint64_t{1} << 20)));
+  const std::size_t sampled = std::fread(start.data(), 1, start.size(), second.get());
+  const auto rows_in = [&, lines = std::count(start.begin(), start.begin() + static_cast<std::ptrdiff_t>(sampled), '\n')](
+                           std::uint64_t bytes) {
+    return sampled == 0 ? std::size_t{0}
+                        : static_cast<std::size_t>(static_cast<double>(bytes) * static_cast<double>(lines) * 1.25 /
+                                                   static_cast<double>(sampled));
+  };
+  const std::optional<std::uint64_t> middle = second_part_start(second.get(), size);
+  if (!middle || std::fseek(second.get(), static_cast<long>(*middle), SEEK_SET) != 0) return false;
+  const std::size_t events = log.events.size(), items = log.items.size(), attendances = log.attendances.size();
+  const auto source = static_cast<std::uint16_t>(log.files.size() - 1);
+  scanned_file first_file(first.release(), false);
+  csv_records first_part(first_file, csv_records::up_to{*middle});
+  diagnostics header_problems;
+  const std::optional<header_columns> header = read_header(first_part, path, header_problems);
+  if (!header) {
+    diags.add(header_problems);
+    return true;
+  }
+  log.events.reserve(log.events.size() + rows_in(size));
+  event_log part;
+  part.files.push_back({path, "csv", 0, 0, {}});
+  part.events.reserve(rows_in(size - *middle));
+  scanned_file second_file(second.release(), false);
+  std::exception_ptr failed;
+  std::thread second_reader([&] {
+    try {
+      csv_records records(second_file);
+      read_rows(records, *header, part, part.files.front(), 0);
+    } catch (...) {
+      failed = std::current_exception();
+    }
+  });
+  std::exception_ptr first_failed;
+  try {
+    read_rows(first_part, *header, log, summary, source);
+  } catch (...) {
+    first_failed = std::current_exception();
+  }
+  second_reader.join();
+  if (first_failed) std::rethrow_exception(first_failed);
+  if (failed) std::rethrow_exception(failed);
+  if (first_part.ended_inside_quotes() || first_file.line_over_limit().line || second_file.line_over_limit().line ||
+      first_file.read_error() || second_file.read_error()) {
+    log.events.resize(events);
+    log.items.resize(items);
+    log.attendances.resize(attendances);
+    summary = log_file_summary{summary.path, summary.format, 0, 0, {}};
+    return false;
+  }
+  append_part(part, first_part.next_line() - 1, source, log, summary);
+  return true;
+}
+
 bool claims_anything(std::string_view, std::string_view) { return true; }
 
 }  // namespace
 
-const log_reader csv_log_reader{"csv", claims_anything, read_csv, read_csv_file};
+const log_reader csv_log_reader{"csv", claims_anything, read_csv, read_csv_file, read_csv_in_two};
 
 }  // namespace remit

@@ -46,6 +46,20 @@ class csv_records {
         chunk_(chunk) {
     refill();
   }
+  // The same, up to `limit.bytes` bytes of the file: the first part of a file read in two parts.
+  struct up_to {
+    std::uint64_t bytes = 0;
+  };
+  csv_records(scanned_file& file, up_to limit, std::size_t chunk = std::size_t{1} << 18)
+      : read_([&file, left = limit.bytes](char* into, std::size_t n) mutable {
+          const std::size_t got = file.read(into, static_cast<std::size_t>(std::min<std::uint64_t>(n, left)));
+          left -= got;
+          return got;
+        }),
+        release_([&file] { file.wait_for_digest(); }),
+        chunk_(chunk) {
+    refill();
+  }
   ~csv_records() {
     if (release_) release_();
   }
@@ -98,9 +112,15 @@ class csv_records {
     return text_.substr(pos_);
   }
   void skip(std::size_t n) { pos_ += n; }
+  // The line the next record starts on.
+  std::uint32_t next_line() const { return line_; }
+  // Whether the last record ended inside a quoted field, at the end of the bytes: a part of a
+  // file that ends so did not end between records.
+  bool ended_inside_quotes() const { return open_at_end_; }
 
  private:
   void parse(record_view& r) {
+    open_at_end_ = false;
     if (parse_plain(r)) return;
     r.plain = false;
     r.line = line_;
@@ -134,6 +154,7 @@ class csv_records {
         }
         const std::size_t end = closed ? pos_ - 1 : pos_;
         if (!closed) {
+          open_at_end_ = true;
           r.problem = fmt::format("a quoted field opened on line {} is never closed", quote_line);
           r.fields.push_back(copy ? std::string_view(*copy) : text_.substr(start, end - start));
           r.raw = text_.substr(record_start, pos_ - record_start);
@@ -264,6 +285,7 @@ class csv_records {
   buffer buffers_[scanned_file::blocks_kept + 1];
   std::size_t current_ = 0;
   bool at_end_ = false;
+  bool open_at_end_ = false;
 };
 
 }  // namespace remit

@@ -4,10 +4,12 @@
 #include <cstring>
 #include <unordered_map>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 #include <range/v3/iterator/operations.hpp>
 #include <range/v3/view/chunk_by.hpp>
+#include <range/v3/view/transform.hpp>
 
 namespace remit {
 
@@ -100,31 +102,82 @@ std::vector<event_log::body_events> event_log::by_body() const {
   std::unordered_map<std::string_view, std::uint32_t> index;
   std::vector<std::uint32_t> body_of_id(strings.size(), UINT32_MAX);
   std::vector<body_events> out;
+  // Each body's events are sorted by date, ties in log order (file, then line), so that output
+  // never depends on hashing. The table is in log order as read (checked once): each event is
+  // then taken as one number, its day above its index, as the table is read in order, and a
+  // body's numbers are sorted with no look-up of an event (which, in a log in no order, missed
+  // the cache at every comparison). Otherwise each body's indices are sorted comparing events.
+  const bool in_log_order = std::is_sorted(events.begin(), events.end(), [](const event& a, const event& c) {
+    return std::tie(a.source, a.line) < std::tie(c.source, c.line);
+  });
+  std::vector<std::vector<std::uint64_t>> keys;
   for (std::uint32_t i = 0; i < events.size(); ++i) {
     const string_pool::id id = events[i].body;
     std::uint32_t& slot = body_of_id[id];
     if (slot == UINT32_MAX) {
       const std::string_view folded = strings.folded(id);
       auto [it, fresh] = index.emplace(folded, static_cast<std::uint32_t>(out.size()));
-      if (fresh) out.push_back({std::string(folded), id, {}});
+      if (fresh) {
+        out.push_back({std::string(folded), id, {}});
+        if (in_log_order) keys.emplace_back();
+      }
       slot = it->second;
       // Of several spellings, show the first in byte order, so row order never changes the report.
       body_events& b = out[slot];
       if (strings.text(id) < strings.text(b.display_name)) b.display_name = id;
     }
-    out[slot].events.push_back(i);
+    if (in_log_order)
+      keys[slot].push_back((static_cast<std::uint64_t>(std::int64_t{events[i].day.days} - INT32_MIN) << 32) | i);
+    else
+      out[slot].events.push_back(i);
   }
-  // One sort per body, unless its rows came in order (a date-ordered log); ties keep log order
-  // (file, then line), so output never depends on hashing.
   const auto before = [&](std::uint32_t a, std::uint32_t c) {
     return std::tie(events[a].day, events[a].source, events[a].line) <
            std::tie(events[c].day, events[c].source, events[c].line);
   };
-  for (auto& b : out)
-    if (!std::is_sorted(b.events.begin(), b.events.end(), before)) std::stable_sort(b.events.begin(), b.events.end(), before);
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    std::vector<std::uint32_t>& list = out[k].events;
+    if (!in_log_order) {
+      if (!std::is_sorted(list.begin(), list.end(), before)) std::stable_sort(list.begin(), list.end(), before);
+      continue;
+    }
+    std::vector<std::uint64_t>& numbers = keys[k];
+    if (!std::is_sorted(numbers.begin(), numbers.end())) std::sort(numbers.begin(), numbers.end());
+    list.resize(numbers.size());
+    for (std::size_t e = 0; e < numbers.size(); ++e) list[e] = static_cast<std::uint32_t>(numbers[e]);
+    std::vector<std::uint64_t>().swap(numbers);
+  }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.folded_name < b.folded_name; });
   return out;
 }
+
+namespace {
+
+// Sorts numbers below 2^bits: least significant digit first, 11 bits a pass. Ten million in
+// three to five passes, where a comparison sort of them took a second.
+void sort_below(std::vector<std::uint64_t>& numbers, unsigned bits) {
+  constexpr unsigned digit = 11;
+  constexpr std::size_t buckets = std::size_t{1} << digit;
+  std::vector<std::uint64_t> other(numbers.size());
+  std::vector<std::size_t> count(buckets);
+  for (unsigned shift = 0; shift < bits; shift += digit) {
+    std::fill(count.begin(), count.end(), 0);
+    for (const std::uint64_t n : numbers) ++count[(n >> shift) & (buckets - 1)];
+    std::size_t at = 0;
+    for (std::size_t& c : count) at += std::exchange(c, at);
+    for (const std::uint64_t n : numbers) other[count[(n >> shift) & (buckets - 1)]++] = n;
+    numbers.swap(other);
+  }
+}
+
+// The bits a number below `n` needs.
+unsigned bits_below(std::uint64_t n) {
+  unsigned bits = 0;
+  while (bits < 64 && (std::uint64_t{1} << bits) < n) ++bits;
+  return bits;
+}
+
+}  // namespace
 
 std::string after_today_words(event_kind kind, std::string_view body, date day, date today) {
   return fmt::format("confirmed {} of \"{}\" on {} is after today ({}): read as scheduled, not held", name(kind), body, day,
@@ -148,13 +201,18 @@ void count_repeated_rows_once(event_log& log) {
   for (std::uint32_t id = 0; id < canonical.size(); ++id)
     canonical[id] = folded_ids.emplace(log.strings.folded(id), id).first->second;
   // Only rows of one body on one day can repeat each other: sort by those, then compare the rest
-  // within each run, in log order (a few rows at most).
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(log.events.size());
-  for (std::uint32_t i = 0; i < log.events.size(); ++i)
-    order[i] = {(std::uint64_t{canonical[log.events[i].body]} << 32) |
-                    static_cast<std::uint32_t>(std::int64_t{log.events[i].day.days} - INT32_MIN),
-                i};
-  std::sort(order.begin(), order.end());
+  // within each run, in log order (a few rows at most). Each event as one number: its body's number times the days the log spans, plus the day's
+  // place in them, above its index; sorted, the runs of one body and day are together, each in
+  // log order. (A key of body and day that leaves no room for the index is sorted as pairs.)
+  const auto [first, last] = std::minmax_element(log.events.begin(), log.events.end(),
+                                                 [](const event& a, const event& b) { return a.day < b.day; });
+  const std::uint64_t span = static_cast<std::uint64_t>(std::int64_t{last->day.days} - first->day.days) + 1;
+  const std::int64_t earliest = first->day.days;
+  const auto key_of = [&](const event& e) {
+    return std::uint64_t{canonical[e.body]} * span + static_cast<std::uint64_t>(std::int64_t{e.day.days} - earliest);
+  };
+  const unsigned index_bits = bits_below(log.events.size());
+  const unsigned key_bits = canonical.size() > (UINT64_MAX / span) ? 64 : bits_below(canonical.size() * span);
   const auto same_row = [&](const event& a, const event& b) {
     return canonical[a.council] == canonical[b.council] && a.kind == b.kind && a.status == b.status &&
            a.title == b.title && a.to == b.to;
@@ -162,36 +220,52 @@ void count_repeated_rows_once(event_log& log) {
   std::vector<bool> repeat(log.events.size(), false);
   bool any = false;
   const auto same_body_and_day = [](const auto& a, const auto& b) { return a.first == b.first; };
-  for (const auto run : order | ranges::views::chunk_by(same_body_and_day)) {
-    // Each row of the run against those before it.
-    for (auto later = ranges::next(run.begin()); later != run.end(); ++later)
-      for (auto k = run.begin(); k != later; ++k) {
-        const event& e = log.events[later->second];
-        event& earlier = log.events[k->second];
-        if (repeat[k->second] || !same_row(earlier, e)) continue;
-        // Which row comes first must not decide the agenda's publication date: one recorded by
-        // either row is the meeting's; two that differ leave it unrecorded (the records cannot
-        // tell which), so a notice rule says no-evidence rather than judge on either.
-        std::string publication;
-        if (e.published != earlier.published && e.published != no_date) {
-          if (earlier.published == no_date) {
-            earlier.published = e.published;
-            publication = fmt::format("; its agenda publication date, {}, is the meeting's", e.published);
-          } else {
-            publication = fmt::format("; its agenda publication date, {}, differs from that row's, {}: the records cannot "
-                                      "tell which, so none is taken",
-                                      e.published, earlier.published);
-            earlier.published = no_date;
+  const auto find_repeats = [&](auto&& sorted) {
+    for (const auto run : sorted | ranges::views::chunk_by(same_body_and_day)) {
+      // Each row of the run against those before it.
+      for (auto later = ranges::next(run.begin()); later != run.end(); ++later)
+        for (auto k = run.begin(); k != later; ++k) {
+          const event& e = log.events[(*later).second];
+          event& earlier = log.events[(*k).second];
+          if (repeat[(*k).second] || !same_row(earlier, e)) continue;
+          // Which row comes first must not decide the agenda's publication date: one recorded by
+          // either row is the meeting's; two that differ leave it unrecorded (the records cannot
+          // tell which), so a notice rule says no-evidence rather than judge on either.
+          std::string publication;
+          if (e.published != earlier.published && e.published != no_date) {
+            if (earlier.published == no_date) {
+              earlier.published = e.published;
+              publication = fmt::format("; its agenda publication date, {}, is the meeting's", e.published);
+            } else {
+              publication = fmt::format("; its agenda publication date, {}, differs from that row's, {}: the records cannot "
+                                        "tell which, so none is taken",
+                                        e.published, earlier.published);
+              earlier.published = no_date;
+            }
           }
+          log.files[e.source].notes.push_back(
+              {e.line, fmt::format("the same {} of \"{}\" on {} as {}:{} (body, date, kind, status, title and recipient): "
+                                   "counted once{}",
+                                   name(e.kind), log.strings.text(e.body), e.day, log.files[earlier.source].path, earlier.line,
+                                   publication)});
+          repeat[(*later).second] = any = true;
+          break;
         }
-        log.files[e.source].notes.push_back(
-            {e.line, fmt::format("the same {} of \"{}\" on {} as {}:{} (body, date, kind, status, title and recipient): "
-                                 "counted once{}",
-                                 name(e.kind), log.strings.text(e.body), e.day, log.files[earlier.source].path, earlier.line,
-                                 publication)});
-        repeat[later->second] = any = true;
-        break;
-      }
+    }
+  };
+  if (key_bits + index_bits <= 64) {
+    std::vector<std::uint64_t> packed(log.events.size());
+    for (std::uint32_t i = 0; i < log.events.size(); ++i) packed[i] = (key_of(log.events[i]) << index_bits) | i;
+    sort_below(packed, key_bits + index_bits);
+    const std::uint64_t index_mask = (std::uint64_t{1} << index_bits) - 1;
+    find_repeats(packed | ranges::views::transform([&](std::uint64_t n) {
+                   return std::pair<std::uint64_t, std::uint32_t>{n >> index_bits, static_cast<std::uint32_t>(n & index_mask)};
+                 }));
+  } else {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order(log.events.size());
+    for (std::uint32_t i = 0; i < log.events.size(); ++i) order[i] = {key_of(log.events[i]), i};
+    std::sort(order.begin(), order.end());
+    find_repeats(order);
   }
   if (!any) return;
   log.erase_events([&](std::uint32_t i) { return repeat[i]; });

@@ -187,6 +187,9 @@ class event_sink {
                     const row_words& words, event_log& log) = 0;
   // Whether it reads a row's words: a reader that would split them for nothing need not.
   virtual bool wants_words() const = 0;
+  // Whether it takes no more rows (a streamed audit that met a row out of date order): the
+  // readers then stop at once, rather than parse the rest of the log for nothing.
+  virtual bool stopped() const = 0;
 };
 
 class event_log {

@@ -146,6 +146,7 @@ void read_jsonl(std::string_view text, event_log& log, log_file_summary& summary
   std::uint32_t number = 0;
   std::size_t start = 0;
   while (start < text.size()) {
+    if (log.sink && log.sink->stopped()) return;
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(start, end - start);

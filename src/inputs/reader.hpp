@@ -2,6 +2,7 @@
 // new file plus one line in inputs/registry.cpp.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <span>
 #include <string>
@@ -25,7 +26,16 @@ struct log_reader {
   // The same from an open file, read a bounded chunk at a time, for formats that can: a log of
   // millions of rows is then never held in memory whole. Null: the file is read whole for `read`.
   void (*read_file)(scanned_file& file, event_log& log, log_file_summary& summary, diagnostics& diags) = nullptr;
+  // The same from a regular file of `size` bytes, read in parts side by side on several cores,
+  // for events read into the log and no digest. False, the log as it was, when it cannot be (the
+  // file is then read with read_file). Null: never.
+  bool (*read_in_parts)(const std::string& path, std::uint64_t size, event_log& log, log_file_summary& summary,
+                        diagnostics& diags) = nullptr;
 };
+
+// A file this large or larger is read in parts side by side, when its reader can (log_reader::
+// read_in_parts): below it, starting a thread costs more than it saves. Tests lower it.
+inline std::uint64_t read_in_parts_from = std::uint64_t{32} << 20;
 
 std::span<const log_reader> log_readers();
 

@@ -46,10 +46,20 @@ bool stream_log_file(const std::string& path, event_log& log, diagnostics& diags
     if (!reader.claims(path, prefix)) continue;
     if (!reader.read_file) return false;
     const std::uint64_t most = limit_value(limit::file_size);
-    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > most) {
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > most) {
       diags.error({path, 0, 0}, fmt::format("the file is {} ({})", limit_words(limit::file_size, size),
                                             limit_advice(limit::file_size)));
       return true;
+    }
+    if (reader.read_in_parts && !log.sink && digests == file_digests::skipped && !ec && size >= read_in_parts_from) {
+      log.files.push_back({path, std::string(reader.name), 0, 0, {}});
+      diagnostics found;
+      if (reader.read_in_parts(path, size, log, log.files.back(), found)) {
+        diags.add(found);
+        return true;
+      }
+      log.files.pop_back();
     }
     std::rewind(file.get());
     scanned_file scanned(file.release(), digests == file_digests::taken);

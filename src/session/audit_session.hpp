@@ -51,6 +51,8 @@ struct session_request {
   // - automatic: when every statement is one it judges and every log is a regular file, decided
   //   before anything is read; else batch. A regular file that turns out not to qualify is read
   //   again, whole, for the batch engine: a pipe, a device or standard input is never read twice.
+  //   The streamed reading stops at the first row out of date order: only what came before it
+  //   is read twice.
   // Without it the engine is batch.
   std::optional<audit_window> stream_window = {};
   engine_choice engine = engine_choice::automatic;

@@ -59,10 +59,10 @@ TEST_CASE("gap: a meeting later than the interval allows is a breach, dated, wit
   CHECK(iso(f.due) == "2025-04-15");
   CHECK(iso(f.on) == "2025-04-17");
   check_plain(f);
-  CHECK_THAT(f.message, Contains("2 months after"));
-  CHECK_THAT(f.message, Contains("2025-02-15"));
-  CHECK_THAT(f.message, Contains("2 days late"));
-  CHECK_THAT(f.message, Contains("2025-04-17"));
+  CHECK_THAT(f.words(), Contains("2 months after"));
+  CHECK_THAT(f.words(), Contains("2025-02-15"));
+  CHECK_THAT(f.words(), Contains("2 days late"));
+  CHECK_THAT(f.words(), Contains("2025-04-17"));
 }
 
 TEST_CASE("gap: the chain is anchored at F when no qualifying event precedes the window", "[families][gap]") {
@@ -76,15 +76,15 @@ TEST_CASE("gap: the chain is anchored at F when no qualifying event precedes the
   CHECK(iso(res.findings[0].due) == "2025-03-01");
   CHECK(iso(res.findings[0].on) == "2025-03-05");
   check_plain(res.findings[0]);
-  CHECK_THAT(res.findings[0].message, Contains("2025-01-01, the start of the audit window"));
-  CHECK_THAT(res.findings[0].message, Contains("4 days late"));
+  CHECK_THAT(res.findings[0].words(), Contains("2025-01-01, the start of the audit window"));
+  CHECK_THAT(res.findings[0].words(), Contains("4 days late"));
 
   CHECK(status(res.findings[1]) == "breach");
   CHECK(iso(res.findings[1].due) == "2025-05-05");
   CHECK(iso(res.findings[1].on) == "null");
   check_plain(res.findings[1]);
-  CHECK_THAT(res.findings[1].message, Contains("2 months after the held meeting on 2025-03-05"));
-  CHECK_THAT(res.findings[1].message, Contains("2025-06-30"));
+  CHECK_THAT(res.findings[1].words(), Contains("2 months after the held meeting on 2025-03-05"));
+  CHECK_THAT(res.findings[1].words(), Contains("2025-06-30"));
 }
 
 TEST_CASE("gap: the chain is anchored at the last qualifying event before F", "[families][gap]") {
@@ -97,8 +97,8 @@ TEST_CASE("gap: the chain is anchored at the last qualifying event before F", "[
   REQUIRE(res.findings.size() == 1);
   CHECK(iso(res.findings[0].due) == "2025-02-20");
   CHECK(iso(res.findings[0].on) == "2025-03-05");
-  CHECK_THAT(res.findings[0].message, Contains("the held meeting on 2024-12-20"));
-  CHECK_THAT(res.findings[0].message, Contains("13 days late"));
+  CHECK_THAT(res.findings[0].words(), Contains("the held meeting on 2024-12-20"));
+  CHECK_THAT(res.findings[0].words(), Contains("13 days late"));
 
   SECTION("with no meeting in the window, the anchor alone can still be overdue at T") {
     // A = 2024-12-20: due 2025-02-20 < T: still open.
@@ -125,7 +125,7 @@ TEST_CASE("gap: a meeting exactly on the due date is in time, one day after is a
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-03-10");
     CHECK(iso(r.only().findings[0].on) == "2025-03-11");
-    CHECK_THAT(r.only().findings[0].message, Contains("1 day late"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("1 day late"));
   }
 }
 
@@ -139,8 +139,8 @@ TEST_CASE("gap: month arithmetic clamps to the month's last day (2025-12-31 + 2 
     const finding& f = r.only().findings[0];
     CHECK(iso(f.due) == "2026-02-28");
     CHECK(iso(f.on) == "2026-03-02");
-    CHECK_THAT(f.message, Contains("2 days late"));
-    CHECK_THAT(f.message, Contains("clamped to the last day of the month"));
+    CHECK_THAT(f.words(), Contains("2 days late"));
+    CHECK_THAT(f.words(), Contains("clamped to the last day of the month"));
   }
   SECTION("a meeting on 28 February is in time") {
     const auto r = audit(board("5.1 meets every 2 months"), "body,date\nBoard,2025-12-31\nBoard,2026-02-28\n",
@@ -165,9 +165,9 @@ TEST_CASE("gap: grace days extend each due date", "[families][gap]") {
     const finding& f = r.only().findings[0];
     CHECK(iso(f.due) == "2025-04-22");
     CHECK(iso(f.on) == "2025-04-23");
-    CHECK_THAT(f.message, Contains("2 months after the held meeting on 2025-02-15"));
-    CHECK_THAT(f.message, Contains("7 days' grace"));
-    CHECK_THAT(f.message, Contains("1 day late"));
+    CHECK_THAT(f.words(), Contains("2 months after the held meeting on 2025-02-15"));
+    CHECK_THAT(f.words(), Contains("7 days' grace"));
+    CHECK_THAT(f.words(), Contains("1 day late"));
   }
   SECTION("grace also applies to the link still open at T") {
     // 2025-02-15 + 2 months + 7 days = 2025-04-22 < T=2025-05-31.
@@ -197,8 +197,8 @@ TEST_CASE("gap: still open at T, and a due date equal to T", "[families][gap]") 
     CHECK(iso(f.due) == "2025-03-01");
     CHECK(iso(f.on) == "null");
     check_plain(f);
-    CHECK_THAT(f.message, Contains("2025-01-01, the start of the audit window"));
-    CHECK_THAT(f.message, Contains("none by 2025-03-02"));
+    CHECK_THAT(f.words(), Contains("2025-01-01, the start of the audit window"));
+    CHECK_THAT(f.words(), Contains("none by 2025-03-02"));
   }
   SECTION("due == T after a meeting in the window: no breach, and the meeting fell due: pass") {
     // Meeting on F itself: due from F is 2025-03-01 (in time); open link 2025-01-01 + 2 months = 2025-03-01 = T.
@@ -220,8 +220,8 @@ TEST_CASE("gap: weeks and days", "[families][gap]") {
       REQUIRE(r.only().findings.size() == 1);
       CHECK(iso(r.only().findings[0].due) == "2025-02-17");
       CHECK(iso(r.only().findings[0].on) == "2025-02-18");
-      CHECK_THAT(r.only().findings[0].message, Contains("3 weeks after the held meeting on 2025-01-27"));
-      CHECK_THAT(r.only().findings[0].message, Contains("1 day late"));
+      CHECK_THAT(r.only().findings[0].words(), Contains("3 weeks after the held meeting on 2025-01-27"));
+      CHECK_THAT(r.only().findings[0].words(), Contains("1 day late"));
     }
   }
   SECTION("every 1 week") {
@@ -231,7 +231,7 @@ TEST_CASE("gap: weeks and days", "[families][gap]") {
     REQUIRE(r.only().findings.size() == 2);
     CHECK(iso(r.only().findings[0].due) == "2025-01-13");
     CHECK(iso(r.only().findings[0].on) == "2025-01-15");
-    CHECK_THAT(r.only().findings[0].message, Contains("1 week after"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("1 week after"));
     CHECK(iso(r.only().findings[1].due) == "2025-01-22");
     CHECK(iso(r.only().findings[1].on) == "null");
   }
@@ -243,7 +243,7 @@ TEST_CASE("gap: weeks and days", "[families][gap]") {
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-01-21");
     CHECK(iso(r.only().findings[0].on) == "2025-01-22");
-    CHECK_THAT(r.only().findings[0].message, Contains("10 days after"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("10 days after"));
   }
 }
 
@@ -253,7 +253,7 @@ TEST_CASE("gap: years are 12 months, clamped (2024-02-29 + 1 year = 2025-02-28)"
   REQUIRE(r.only().findings.size() == 1);
   CHECK(iso(r.only().findings[0].due) == "2025-02-28");
   CHECK(iso(r.only().findings[0].on) == "null");
-  CHECK_THAT(r.only().findings[0].message, Contains("1 year after the held meeting on 2024-02-29"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("1 year after the held meeting on 2024-02-29"));
 }
 
 TEST_CASE("coverage: bi-monthly is one in each two-month period, not a gap (docs/language.md worked example)",
@@ -282,7 +282,7 @@ TEST_CASE("coverage: bi-monthly is one in each two-month period, not a gap (docs
     CHECK(iso(r.only().findings[0].period_start) == "2025-10-01");
     CHECK(iso(r.only().findings[0].period_end) == "2025-11-30");
     CHECK(iso(r.only().findings[0].due) == "2025-11-30");
-    CHECK(r.only().findings[0].message == "no held meeting in the two-month period 2025-10-01 to 2025-11-30");
+    CHECK(r.only().findings[0].words() == "no held meeting in the two-month period 2025-10-01 to 2025-11-30");
   }
   SECTION("six-monthly is half-yearly") {
     const auto r = audit(board("5.1 meets six-monthly"), "body,date\nBoard,2025-01-10\nBoard,2025-12-20\n",
@@ -308,7 +308,7 @@ TEST_CASE("meets: cancelled, postponed and scheduled meetings, sessions and repo
   REQUIRE(r.only().findings.size() == 2);
   CHECK(iso(r.only().findings[0].due) == "2025-02-15");
   CHECK(iso(r.only().findings[0].on) == "2025-03-01");
-  CHECK_THAT(r.only().findings[0].message, Contains("14 days late"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("14 days late"));
   CHECK(iso(r.only().findings[1].due) == "2025-04-01");
   CHECK(iso(r.only().findings[1].on) == "null");
 }
@@ -321,7 +321,7 @@ TEST_CASE("gap: events after T are ignored", "[families][gap]") {
   REQUIRE(r.only().findings.size() == 1);
   CHECK(iso(r.only().findings[0].due) == "2025-03-18");
   CHECK(iso(r.only().findings[0].on) == "null");
-  CHECK_THAT(r.only().findings[0].message, Contains("none by 2025-03-31"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("none by 2025-03-31"));
   CHECK(r.report.events_after_window == 1u);
 }
 
@@ -342,8 +342,8 @@ TEST_CASE("coverage: a quarter with no held meeting is a breach dated at the qua
   CHECK(iso(f.period_end) == "2025-09-30");
   CHECK(iso(f.meeting) == "null");
   CHECK_FALSE(f.found.has_value());
-  CHECK_THAT(f.message, Contains("no held meeting"));
-  CHECK_THAT(f.message, Contains("quarter 2025-07-01 to 2025-09-30"));
+  CHECK_THAT(f.words(), Contains("no held meeting"));
+  CHECK_THAT(f.words(), Contains("quarter 2025-07-01 to 2025-09-30"));
 }
 
 TEST_CASE("coverage: periods align to the year start", "[families][coverage]") {
@@ -364,7 +364,7 @@ TEST_CASE("coverage: periods align to the year start", "[families][coverage]") {
     CHECK(iso(r.only().findings[0].period_start) == "2025-04-01");
     CHECK(iso(r.only().findings[0].period_end) == "2026-03-31");
     CHECK(iso(r.only().findings[0].due) == "2026-03-31");
-    CHECK_THAT(r.only().findings[0].message, Contains("year 2025-04-01 to 2026-03-31"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("year 2025-04-01 to 2026-03-31"));
   }
   SECTION("annually with the default year start: calendar years 2025 and 2026, each with a meeting") {
     const auto r = audit(board("1 meets annually"), "body,date\nBoard,2025-02-01\nBoard,2026-05-01\n", "2025-01-01",
@@ -379,7 +379,7 @@ TEST_CASE("coverage: periods align to the year start", "[families][coverage]") {
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].period_start) == "2025-10-01");
     CHECK(iso(r.only().findings[0].period_end) == "2026-03-31");
-    CHECK_THAT(r.only().findings[0].message, Contains("half-year"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("half-year"));
   }
   SECTION("monthly: February with no meeting, due 2025-02-28") {
     const auto r = audit(board("1 meets monthly"), "body,date\nBoard,2025-01-31\nBoard,2025-03-01\n", "2025-01-01",
@@ -388,7 +388,7 @@ TEST_CASE("coverage: periods align to the year start", "[families][coverage]") {
     CHECK(iso(r.only().findings[0].due) == "2025-02-28");
     CHECK(iso(r.only().findings[0].period_start) == "2025-02-01");
     CHECK(iso(r.only().findings[0].period_end) == "2025-02-28");
-    CHECK_THAT(r.only().findings[0].message, Contains("month 2025-02-01 to 2025-02-28"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("month 2025-02-01 to 2025-02-28"));
   }
 }
 
@@ -437,9 +437,9 @@ TEST_CASE("count: a year with fewer than K held meetings is a breach that says h
   CHECK(iso(f.period_end) == "2025-12-31");
   REQUIRE(f.found.has_value());
   CHECK(*f.found == 2);
-  CHECK_THAT(f.message, Contains("2 held meetings"));
-  CHECK_THAT(f.message, Contains("at least 3"));
-  CHECK_THAT(f.message, Contains("2025-01-01 to 2025-12-31"));
+  CHECK_THAT(f.words(), Contains("2 held meetings"));
+  CHECK_THAT(f.words(), Contains("at least 3"));
+  CHECK_THAT(f.words(), Contains("2025-01-01 to 2025-12-31"));
 }
 
 TEST_CASE("count: twice a year", "[families][count]") {
@@ -450,8 +450,8 @@ TEST_CASE("count: twice a year", "[families][count]") {
     REQUIRE(r.only().findings.size() == 1);
     REQUIRE(r.only().findings[0].found.has_value());
     CHECK(*r.only().findings[0].found == 1);
-    CHECK_THAT(r.only().findings[0].message, Contains("1 held meeting "));
-    CHECK_THAT(r.only().findings[0].message, Contains("at least 2"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("1 held meeting "));
+    CHECK_THAT(r.only().findings[0].words(), Contains("at least 2"));
   }
   SECTION("no meeting at all: found 0") {
     const auto r = audit(board("1 meets twice a year"), "body,date,status\nBoard,2025-03-01,cancelled\n", "2025-01-01",
@@ -495,10 +495,10 @@ TEST_CASE("notice: worked example, meeting Tue 2026-02-10 published Tue 2026-02-
     CHECK(iso(f.on) == "2026-02-03");
     CHECK(iso(f.meeting) == "2026-02-10");
     CHECK(iso(f.period_start) == "null");
-    CHECK_THAT(f.message, Contains("5 clear working days"));
-    CHECK_THAT(f.message, Contains("Mon 2026-02-09, Fri 2026-02-06, Thu 2026-02-05, Wed 2026-02-04, Tue 2026-02-03"));
-    CHECK_THAT(f.message, Contains("bank holidays skipped: none"));
-    CHECK_THAT(f.message, Contains("1 day late"));
+    CHECK_THAT(f.words(), Contains("5 clear working days"));
+    CHECK_THAT(f.words(), Contains("Mon 2026-02-09, Fri 2026-02-06, Thu 2026-02-05, Wed 2026-02-04, Tue 2026-02-03"));
+    CHECK_THAT(f.words(), Contains("bank holidays skipped: none"));
+    CHECK_THAT(f.words(), Contains("1 day late"));
   }
   SECTION("5 working days: compliant (published on L)") {
     const auto r = audit(board("5.6 agenda published at least 5 working days before each meeting"), log, "2026-01-01",
@@ -519,7 +519,7 @@ TEST_CASE("notice: worked example, meeting Tue 2026-02-10 published Tue 2026-02-
     CHECK(iso(r.only().findings[0].due) == "2026-02-03");
     CHECK(iso(r.only().findings[0].on) == "2026-02-04");
     CHECK(iso(r.only().findings[0].meeting) == "2026-02-10");
-    CHECK_THAT(r.only().findings[0].message, Contains("5 working days"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("5 working days"));
   }
 }
 
@@ -534,8 +534,8 @@ TEST_CASE("notice: counting across Easter skips Good Friday and Easter Monday, n
     CHECK(iso(f.due) == "2026-03-31");
     CHECK(iso(f.on) == "2026-04-01");
     CHECK(iso(f.meeting) == "2026-04-09");
-    CHECK_THAT(f.message, Contains("Wed 2026-04-08, Tue 2026-04-07, Thu 2026-04-02, Wed 2026-04-01, Tue 2026-03-31"));
-    CHECK_THAT(f.message, Contains("Easter Monday 2026-04-06, Good Friday 2026-04-03"));
+    CHECK_THAT(f.words(), Contains("Wed 2026-04-08, Tue 2026-04-07, Thu 2026-04-02, Wed 2026-04-01, Tue 2026-03-31"));
+    CHECK_THAT(f.words(), Contains("Easter Monday 2026-04-06, Good Friday 2026-04-03"));
   }
   SECTION("published Tue 2026-03-31: compliant") {
     const auto r = audit(rules, "body,date,published\nBoard,2026-04-09,2026-03-31\n", "2026-04-01", "2026-04-30");
@@ -558,8 +558,8 @@ TEST_CASE("notice: the rule file's calendar decides which days are bank holidays
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-12-23");
     CHECK(iso(r.only().findings[0].on) == "2025-12-24");
-    CHECK_THAT(r.only().findings[0].message, Contains("2nd January 2026-01-02"));
-    CHECK_THAT(r.only().findings[0].message, Contains("Christmas Day 2025-12-25"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("2nd January 2026-01-02"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("Christmas Day 2025-12-25"));
   }
   SECTION("a body's own calendar setting overrides the file's") {
     const auto r = audit("calendar england-and-wales\nbody \"Board\" {\n  calendar scotland\n  " + rule + "\n}\n", log,
@@ -572,7 +572,7 @@ TEST_CASE("notice: the rule file's calendar decides which days are bank holidays
                          "2026-01-01", "2026-01-31");
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-12-29");
-    CHECK_THAT(r.only().findings[0].message, Contains("bank holidays skipped: none"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("bank holidays skipped: none"));
   }
 }
 
@@ -590,7 +590,7 @@ TEST_CASE("notice: calendar days and clear calendar days", "[families][notice]")
     CHECK(iso(r.only().findings[0].due) == "2026-02-03");
     CHECK(iso(r.only().findings[0].on) == "2026-02-04");
     CHECK(iso(r.only().findings[0].meeting) == "2026-02-10");
-    CHECK_THAT(r.only().findings[0].message, Contains("7 days"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("7 days"));
   }
   SECTION("7 clear days, published on L: breach, due L - 1") {
     const auto r = audit(board("1 agenda published at least 7 clear days before each meeting"),
@@ -598,7 +598,7 @@ TEST_CASE("notice: calendar days and clear calendar days", "[families][notice]")
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2026-02-02");
     CHECK(iso(r.only().findings[0].on) == "2026-02-03");
-    CHECK_THAT(r.only().findings[0].message, Contains("7 clear days"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("7 clear days"));
   }
   SECTION("7 clear days, published L - 1: compliant") {
     const auto r = audit(board("1 agenda published at least 7 clear days before each meeting"),
@@ -624,7 +624,7 @@ TEST_CASE("notice: a meeting with no publication date is no-evidence", "[familie
   CHECK(iso(f.due) == "2026-02-03");
   CHECK(iso(f.on) == "null");
   CHECK(iso(f.meeting) == "2026-02-10");
-  CHECK_THAT(f.message, Contains("2026-02-10"));
+  CHECK_THAT(f.words(), Contains("2026-02-10"));
 }
 
 TEST_CASE("notice: only held meetings in [F, T] are judged", "[families][notice]") {
@@ -670,7 +670,7 @@ TEST_CASE("item: containment is case-insensitive with white space folded", "[fam
     CHECK(iso(f.due) == "2025-02-10");
     CHECK(iso(f.on) == "2025-02-10");
     CHECK(iso(f.meeting) == "2025-02-10");
-    CHECK_THAT(f.message, Contains("2 items recorded"));
+    CHECK_THAT(f.words(), Contains("2 items recorded"));
   }
 }
 
@@ -688,7 +688,7 @@ TEST_CASE("item: a regular expression is searched, not anchored, case-insensitiv
   CHECK(iso(r.only().findings[0].on) == "2025-04-10");
   CHECK(iso(r.only().findings[0].meeting) == "2025-04-10");
   // Findings say the pattern is the statement's, never its syntax: the statement is shown beside them.
-  CHECK(r.only().findings[0].message ==
+  CHECK(r.only().findings[0].words() ==
         "the meeting on 2025-04-10 had no agenda item matching the pattern given in the statement (2 items recorded)");
 
   SECTION("anchors in the pattern are honoured") {
@@ -746,8 +746,8 @@ TEST_CASE("reports: `to` must equal B (folded), the title must contain T, and on
     CHECK(iso(f.on) == "null");
     CHECK(iso(f.period_start) == "2025-07-01");
     CHECK(iso(f.period_end) == "2025-09-30");
-    CHECK_THAT(f.message, Contains("\"Highlight Report\" report"));
-    CHECK_THAT(f.message, Contains("Children & Young People Overview and Scrutiny Committee"));
+    CHECK_THAT(f.words(), Contains("\"Highlight Report\" report"));
+    CHECK_THAT(f.words(), Contains("Children & Young People Overview and Scrutiny Committee"));
   }
   SECTION("a qualifying report on the last day of Q2: pass") {
     const auto r = audit(rules,
@@ -780,7 +780,7 @@ TEST_CASE("reports: without a title any held report to B counts", "[families][re
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-07-15");
     CHECK(iso(r.only().findings[0].on) == "2025-08-01");
-    CHECK_THAT(r.only().findings[0].message, Contains("17 days late"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("17 days late"));
   }
 }
 
@@ -802,7 +802,7 @@ TEST_CASE("receives FREQ: a year with no held meeting receiving X is a breach", 
   CHECK(iso(f.on) == "null");
   CHECK(iso(f.period_start) == "2025-01-01");
   CHECK(iso(f.period_end) == "2025-12-31");
-  CHECK_THAT(f.message, Contains("Terms of Reference"));
+  CHECK_THAT(f.words(), Contains("Terms of Reference"));
 }
 
 TEST_CASE("receives FREQ with a gap frequency", "[families][receives]") {
@@ -814,8 +814,8 @@ TEST_CASE("receives FREQ with a gap frequency", "[families][receives]") {
   REQUIRE(r.only().findings.size() == 1);
   CHECK(iso(r.only().findings[0].due) == "2025-05-01");
   CHECK(iso(r.only().findings[0].on) == "2025-05-15");
-  CHECK_THAT(r.only().findings[0].message, Contains("3 months after"));
-  CHECK_THAT(r.only().findings[0].message, Contains("14 days late"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("3 months after"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("14 days late"));
 }
 
 TEST_CASE("receives by DATE", "[families][receives][deadline]") {
@@ -838,7 +838,7 @@ TEST_CASE("receives by DATE", "[families][receives][deadline]") {
     CHECK(iso(f.due) == "2025-06-30");
     CHECK(iso(f.on) == "null");
     check_plain(f);
-    CHECK_THAT(f.message, Contains("2025-07-15"));
+    CHECK_THAT(f.words(), Contains("2025-07-15"));
   }
   SECTION("only at a cancelled meeting or a session: breach") {
     const auto r = audit(rules,
@@ -880,8 +880,8 @@ TEST_CASE("precedence: the preceding event must lie in from M - N days up to the
     CHECK(iso(f.due) == "2025-03-20");
     CHECK(iso(f.on) == "2025-03-20");
     CHECK(iso(f.meeting) == "2025-03-20");
-    CHECK_THAT(f.message, Contains("2025-03-06 to 2025-03-19"));
-    CHECK_THAT(f.message, Contains("2025-03-05"));
+    CHECK_THAT(f.words(), Contains("2025-03-06 to 2025-03-19"));
+    CHECK_THAT(f.words(), Contains("2025-03-05"));
   }
   SECTION("an event on M itself does not count") {
     const auto r = audit(rules, head + "Board,2025-03-20,session,held,Agenda Setting,\n", "2025-03-15", "2025-03-31");
@@ -940,7 +940,7 @@ TEST_CASE("meets jointly with: held meetings and sessions whose title contains X
     CHECK(iso(res.findings[0].due) == "2025-12-31");
     CHECK(iso(res.findings[0].period_start) == "2025-01-01");
     CHECK(iso(res.findings[0].period_end) == "2025-12-31");
-    CHECK_THAT(res.findings[0].message, Contains("Health and Wellbeing Board"));
+    CHECK_THAT(res.findings[0].words(), Contains("Health and Wellbeing Board"));
   }
   SECTION("meets does not count sessions, even joint ones") {
     const auto r = audit(board("1 meets annually"),
@@ -964,7 +964,7 @@ TEST_CASE("alternatives: any one of the phrases will do, and findings name them 
                          "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-05-10");
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "the meeting on 2025-05-10 had no agenda item containing any of: \"Forward Plan\", \"work programme\" (1 item "
           "recorded)");
   }
@@ -973,7 +973,7 @@ TEST_CASE("alternatives: any one of the phrases will do, and findings name them 
                          "2025-12-31");
     REQUIRE(r.only().findings.size() == 2);  // April-June and October-December
     CHECK(iso(r.only().findings[0].due) == "2025-06-30");
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "no held meeting with an item containing any of: \"Forward Plan\", \"Work Programme\" in the quarter "
           "2025-04-01 to 2025-06-30");
   }
@@ -984,7 +984,7 @@ TEST_CASE("alternatives: any one of the phrases will do, and findings name them 
     const auto r = audit(board("6.3 receives \"Strategy\" or \"Forward Plan\" by 2025-06-30"), log, "2025-01-01",
                          "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "an item containing any of: \"Strategy\", \"Forward Plan\" was due by 2025-06-30; no held meeting received it by "
           "then (it was first received on 2025-08-10)");
   }
@@ -993,7 +993,7 @@ TEST_CASE("alternatives: any one of the phrases will do, and findings name them 
                          "2025-01-01", "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-05-10");
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "no held meeting or session whose title contains any of: \"Agenda Setting\", \"pre-meeting\" in the 14 days "
           "before the meeting on 2025-05-10 (2025-04-26 to 2025-05-09); the last one was on 2025-02-01");
   }
@@ -1002,7 +1002,7 @@ TEST_CASE("alternatives: any one of the phrases will do, and findings name them 
                          "2025-01-01", "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-06-30");
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "no joint meeting or session with any of: \"Children in Care Council\", \"care leavers\" in the half-year "
           "2025-01-01 to 2025-06-30");
   }
@@ -1019,7 +1019,7 @@ TEST_CASE("reports to several recipients: one result per recipient, each finding
   CHECK(status(r.report.results[1]) == "breach");
   CHECK(status(r.report.results[2]) == "pass");
   REQUIRE(r.report.results[1].findings.size() == 1);
-  CHECK(r.report.results[1].findings[0].message == "no report to \"Scrutiny Panel\" in the year 2025-01-01 to 2025-12-31");
+  CHECK(r.report.results[1].findings[0].words() == "no report to \"Scrutiny Panel\" in the year 2025-01-01 to 2025-12-31");
 }
 
 TEST_CASE("patterns: matching a title or an item, the finding naming no pattern syntax", "[families][alternatives]") {
@@ -1032,7 +1032,7 @@ TEST_CASE("patterns: matching a title or an item, the finding naming no pattern 
     const auto r = audit(board("6.3 receives matching \"terms of reference|constitution\" half-yearly"), log, "2025-01-01",
                          "2025-12-31");
     REQUIRE(r.only().findings.size() == 1);
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "no held meeting with an item matching the pattern given in the statement in the half-year 2025-07-01 to "
           "2025-12-31");
   }
@@ -1043,7 +1043,7 @@ TEST_CASE("patterns: matching a title or an item, the finding naming no pattern 
     // 2025-02-10: no earlier meeting, and "Agenda planning" before it meets the rule. 2025-05-10: none since 2025-02-10.
     REQUIRE(r.only().findings.size() == 1);
     CHECK(status(r.only()) == "breach");
-    CHECK(r.only().findings[0].message ==
+    CHECK(r.only().findings[0].words() ==
           "no held meeting or session whose title matches the pattern given in the statement between the previous "
           "meeting on 2025-02-10 and the meeting on 2025-05-10; the last one was on 2025-02-01");
   }
@@ -1065,10 +1065,10 @@ TEST_CASE("waivers: a breach whose due date falls in the waiver window is waived
     CHECK(status(f) == "waived");
     CHECK(iso(f.due) == "2025-04-15");
     CHECK(iso(f.on) == "2025-04-17");
-    CHECK_THAT(f.message, Contains("Pre-election period"));
-    CHECK_THAT(f.message, Contains("2025-04-01"));
-    CHECK_THAT(f.message, Contains("2025-04-30"));
-    CHECK_THAT(f.message, Contains("2 days late"));  // the derivation is kept
+    CHECK_THAT(f.words(), Contains("Pre-election period"));
+    CHECK_THAT(f.words(), Contains("2025-04-01"));
+    CHECK_THAT(f.words(), Contains("2025-04-30"));
+    CHECK_THAT(f.words(), Contains("2 days late"));  // the derivation is kept
     CHECK(r.report.count(finding_status::waived) == 1u);
     CHECK(r.report.count(finding_status::breach) == 0u);
   }
@@ -1094,7 +1094,7 @@ TEST_CASE("waivers: a breach whose due date falls in the waiver window is waived
                              board("5.1 meets every 2 months"),
                          log, "2025-01-01", "2025-06-30");
     CHECK(status(r.only()) == "waived");
-    CHECK_THAT(r.only().findings[0].message, Contains("Covid-19 suspension"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("Covid-19 suspension"));
   }
   SECTION("a waiver applies only to its own label") {
     const auto r = audit(board("waive 5.2 from 2025-04-01 to 2025-04-30 because \"Purdah\"\n"
@@ -1196,7 +1196,7 @@ TEST_CASE("body *: each body in the log is evaluated on its own, in case-folded 
   REQUIRE(results[2].findings.size() == 2);
   CHECK(iso(results[2].findings[0].due) == "2025-02-10");
   CHECK(iso(results[2].findings[0].on) == "2025-02-20");
-  CHECK_THAT(results[2].findings[0].message, Contains("10 days late"));
+  CHECK_THAT(results[2].findings[0].words(), Contains("10 days late"));
   CHECK(iso(results[2].findings[1].due) == "2025-03-20");
   CHECK(iso(results[2].findings[1].on) == "null");
   CHECK(r.report.unaudited_bodies.empty());
@@ -1318,7 +1318,7 @@ TEST_CASE("the family follows from the frequency: every 6 months is a gap, six-m
     REQUIRE(r.only().findings.size() == 1);
     CHECK(iso(r.only().findings[0].due) == "2025-12-31");
     CHECK(iso(r.only().findings[0].period_start) == "2025-07-01");
-    CHECK_THAT(r.only().findings[0].message, Contains("in the half-year 2025-07-01 to 2025-12-31"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("in the half-year 2025-07-01 to 2025-12-31"));
   }
   SECTION("receives \"X\" every 6 months: due 6 months after the last, with the chain from F") {
     // F=2025-01-01 → 2025-03-31 in time (due 2025-07-01). Open: 2025-03-31 + 6 months = 2025-09-30 < T=2025-12-31.
@@ -1328,7 +1328,7 @@ TEST_CASE("the family follows from the frequency: every 6 months is a gap, six-m
     CHECK(iso(r.only().findings[0].due) == "2025-09-30");
     CHECK(iso(r.only().findings[0].on) == "null");
     CHECK(iso(r.only().findings[0].period_start) == "null");
-    CHECK_THAT(r.only().findings[0].message, Contains("6 months after"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("6 months after"));
   }
   SECTION("reports yearly to \"B\": one finding per calendar year without a report") {
     const auto r = audit(board("1 reports yearly to \"Full Council\""),
@@ -1407,7 +1407,7 @@ TEST_CASE("precedence since the previous meeting: after the previous meeting's d
                          "2025-02-01", "2025-06-30");
     REQUIRE(r.only().findings.size() == 2);
     CHECK(iso(r.only().findings[0].due) == "2025-03-11");
-    CHECK(r.only().findings[1].message ==
+    CHECK(r.only().findings[1].words() ==
           "no held meeting or session whose title contains \"Agenda Setting\" between the previous meeting on 2025-03-11 "
           "and the meeting on 2025-05-13; the last one was on 2025-03-11");
   }
@@ -1440,7 +1440,7 @@ TEST_CASE("reports to matching: the recipient by regular expression, ignoring ca
                        "2025-01-01", "2025-12-31");
   REQUIRE(r.only().findings.size() == 1);
   CHECK(r.only().findings[0].found == 2);
-  CHECK_THAT(r.only().findings[0].message, Contains("reports to a body matching \"scrutiny panel\""));
+  CHECK_THAT(r.only().findings[0].words(), Contains("reports to a body matching \"scrutiny panel\""));
 }
 
 TEST_CASE("gap: a breach due before the window whose late meeting falls in it says so", "[families][gap]") {

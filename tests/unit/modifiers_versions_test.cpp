@@ -159,7 +159,7 @@ TEST_CASE("versions: a gap rule looks back across the change to the last meeting
   REQUIRE(gap[1]->findings.size() == 1);
   CHECK(iso(gap[1]->findings[0].due) == "2025-06-20");
   CHECK(iso(gap[1]->findings[0].on) == "2025-07-01");
-  CHECK_THAT(gap[1]->findings[0].message, Contains("the held meeting on 2025-04-20"));
+  CHECK_THAT(gap[1]->findings[0].words(), Contains("the held meeting on 2025-04-20"));
   // A due date that would fall before the change moves to the day the new version took effect:
   // 2025-02-01 + 2 months = 2025-04-01, before 2025-05-15.
   const auto overdue = audit(versions, "body,date\nBoard,2025-02-01\nBoard,2025-05-20\n", "2025-04-01", "2025-06-30");
@@ -167,20 +167,20 @@ TEST_CASE("versions: a gap rule looks back across the change to the last meeting
   REQUIRE(moved[1]->findings.size() == 1);
   CHECK(iso(moved[1]->findings[0].due) == "2025-05-15");
   CHECK(iso(moved[1]->findings[0].on) == "2025-05-20");
-  CHECK_THAT(moved[1]->findings[0].message, Contains("so it moves to that day"));
+  CHECK_THAT(moved[1]->findings[0].words(), Contains("so it moves to that day"));
   // With no meeting before the change, the new version's chain starts, like any chain, at the
   // start of the audit window: 2025-04-01 + 2 months = 2025-06-01.
   const auto none = audit(versions, "body,date\nBoard,2025-07-20\n", "2025-04-01", "2025-07-31");
   const auto from_change = of_label(none.report, "5.1");
   CHECK(iso(from_change[1]->findings[0].due) == "2025-06-01");
-  CHECK_THAT(from_change[1]->findings[0].message, Contains("2025-04-01, the start of the audit window"));
+  CHECK_THAT(from_change[1]->findings[0].words(), Contains("2025-04-01, the start of the audit window"));
   // The old version's chain ends open on its last day: from 2025-01-01 the next was due 2025-04-01.
   CHECK(status(*from_change[0]) == "not-due");
   const auto from_january = audit(versions, "body,date\nBoard,2025-07-20\n", "2025-01-01", "2025-07-31");
   const auto open = of_label(from_january.report, "5.1");
   REQUIRE(open[0]->findings.size() == 1);
   CHECK(iso(open[0]->findings[0].due) == "2025-04-01");
-  CHECK_THAT(open[0]->findings[0].message, Contains("2025-05-14, the last day this version of the rules was in force"));
+  CHECK_THAT(open[0]->findings[0].words(), Contains("2025-05-14, the last day this version of the rules was in force"));
 }
 
 TEST_CASE("versions: a period split by the change is judged by the version in force on its last day", "[versions]") {

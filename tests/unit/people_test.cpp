@@ -213,7 +213,7 @@ TEST_CASE("quorum: present and substitutes in the room count, remote and in atte
   CHECK(iso(res.findings[0].meeting) == "2025-05-06");
   CHECK(res.findings[0].found == 2);
   CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Cat"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "2 members present in person at the held meeting on 2025-05-06 (Ann and Cat); a quorum is 3; Bob attended "
         "remotely, which does not count towards a quorum; no membership of the body is recorded, so everyone recorded "
         "present in person was counted");
@@ -248,7 +248,7 @@ TEST_CASE("chair: the person recorded as Chair must hold the role on the day", "
   CHECK(status(res.findings[0]) == "breach");
   CHECK(iso(res.findings[0].due) == "2025-05-06");
   CHECK(res.findings[0].people == std::vector<std::string>{"Ann"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "the held meeting on 2025-05-06 was chaired by Ann, who was not \"Portfolio Holder\" or \"vice-chair\" on that date");
 }
 
@@ -263,9 +263,9 @@ TEST_CASE("chair: no attendance, no one in the chair, or no membership is no-evi
   const rule_result& res = r.only();
   CHECK(status(res) == "no-evidence");
   REQUIRE(res.findings.size() == 3);
-  CHECK_THAT(res.findings[0].message, Contains("no membership of the body is recorded"));
-  CHECK_THAT(res.findings[1].message, Contains("names no one present in the role \"Chair\""));
-  CHECK_THAT(res.findings[2].message, Contains("no attendance is recorded for the held meeting on 2025-08-05"));
+  CHECK_THAT(res.findings[0].words(), Contains("no membership of the body is recorded"));
+  CHECK_THAT(res.findings[1].words(), Contains("names no one present in the role \"Chair\""));
+  CHECK_THAT(res.findings[2].words(), Contains("no attendance is recorded for the held meeting on 2025-08-05"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ TEST_CASE("attended by: a holder of the role, by attendance or by membership, at
   REQUIRE(res.findings.size() == 1);
   CHECK(status(res.findings[0]) == "breach");
   CHECK(iso(res.findings[0].due) == "2025-05-06");
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "no one holding \"Young Person\" or \"SUSO Lead\" attended the held meeting on 2025-05-06 (Cat (apologies))");
   CHECK(res.findings[0].people == std::vector<std::string>{"Cat"});
 }
@@ -294,7 +294,7 @@ TEST_CASE("attended by: attendance with no roles and no membership cannot tell",
                  {"attendance.csv", "body,date,person,attendance\nBoard,2025-02-04,Ann,present\n"}};
   const auto r = audit("1.9 each meeting attended by \"Young Person\"", in, "2025-01-01", "2025-12-31");
   CHECK(status(r.only()) == "no-evidence");
-  CHECK_THAT(r.only().findings[0].message, Contains("gives no roles and no membership of the body is recorded"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("gives no roles and no membership of the body is recorded"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,13 +310,13 @@ TEST_CASE("membership: as at each held meeting's date, both ends of a membership
   const auto head = audit("7 has member \"virtual head teacher\"", in, "2025-01-01", "2025-12-31");
   REQUIRE(head.only().findings.size() == 1);  // 08-05 only: Vic left on 05-06, which still counts
   CHECK(iso(head.only().findings[0].due) == "2025-08-05");
-  CHECK(head.only().findings[0].message == "no member held \"virtual head teacher\" on 2025-08-05, the date of a held meeting");
+  CHECK(head.only().findings[0].words() == "no member held \"virtual head teacher\" on 2025-08-05, the date of a held meeting");
 
   const auto most = audit("7 has at most 2 \"Councillor\" members", in, "2025-01-01", "2025-12-31");
   REQUIRE(most.only().findings.size() == 1);  // 3 councillors from 05-07
   CHECK(most.only().findings[0].found == 3);
   CHECK(most.only().findings[0].people == std::vector<std::string>{"Ann", "Bob", "Cat"});
-  CHECK(most.only().findings[0].message ==
+  CHECK(most.only().findings[0].words() ==
         "3 \"Councillor\" members on 2025-08-05, the date of a held meeting (Ann, Bob and Cat); at most 2 allowed");
 
   // Ann holds two roles and is one member: 2 members on 02-04.
@@ -324,7 +324,7 @@ TEST_CASE("membership: as at each held meeting's date, both ends of a membership
   REQUIRE(least.only().findings.size() == 1);
   CHECK(iso(least.only().findings[0].due) == "2025-02-04");
   CHECK(least.only().findings[0].found == 2);
-  CHECK_THAT(least.only().findings[0].message, Contains("at least 3 required"));
+  CHECK_THAT(least.only().findings[0].words(), Contains("at least 3 required"));
 }
 
 TEST_CASE("membership: no membership recorded is no-evidence at each held meeting", "[people][membership]") {
@@ -355,11 +355,11 @@ TEST_CASE("attendance rate: per whole period, over the meetings held while a mem
   CHECK(res.findings[0].found == 2);
   CHECK(iso(res.findings[0].due) == "2025-12-31");
   CHECK(iso(res.findings[0].period_start) == "2025-01-01");
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "Bob attended 2 of 4 held meetings in the year 2025-01-01 to 2025-12-31 while a member (50%); at least 75% required; "
         "missed 2025-05-06 (absent) and 2025-08-05 (apologies)");
   CHECK(res.findings[1].people == std::vector<std::string>{"Cat"});
-  CHECK_THAT(res.findings[1].message, Contains("1 of 2 held meetings") && Contains("2025-11-04 (not recorded)"));
+  CHECK_THAT(res.findings[1].words(), Contains("1 of 2 held meetings") && Contains("2025-11-04 (not recorded)"));
 
   // Every meeting, per half-year (from 1 January): Ann misses 08-05, Bob 05-06 and 08-05.
   const auto every = audit("5.6 each member attends every meeting each half-year", in, "2025-01-01", "2025-12-31");
@@ -376,7 +376,7 @@ TEST_CASE("attendance rate: a meeting with no attendance makes its period no-evi
   const auto r = audit("5.6 each member attends every meeting", in, "2025-01-01", "2025-12-31");
   REQUIRE(r.only().findings.size() == 1);
   CHECK(status(r.only().findings[0]) == "no-evidence");
-  CHECK_THAT(r.only().findings[0].message, Contains("no attendance is recorded for the held meeting on 2025-05-06"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("no attendance is recorded for the held meeting on 2025-05-06"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,11 +403,11 @@ TEST_CASE("training: due N after first joining, on the due date in time, trainin
   // Same due date: the one with no evidence of completion sorts first.
   CHECK(res.findings[0].people == std::vector<std::string>{"Dan"});
   CHECK(iso(res.findings[0].on) == "null");
-  CHECK_THAT(res.findings[0].message, Contains("no completion is recorded by 2025-12-31"));
+  CHECK_THAT(res.findings[0].words(), Contains("no completion is recorded by 2025-12-31"));
   CHECK(res.findings[1].people == std::vector<std::string>{"Bob"});
   CHECK(iso(res.findings[1].due) == "2025-06-15");
   CHECK(iso(res.findings[1].on) == "2025-06-16");
-  CHECK(res.findings[1].message ==
+  CHECK(res.findings[1].words() ==
         "Bob had to complete \"Induction\" by 2025-06-15 (3 months after joining on 2025-03-15); completed on 2025-06-16, "
         "1 day late");
 }
@@ -418,7 +418,7 @@ TEST_CASE("training: no training records, or no membership, is no-evidence", "[p
                        "2025-12-31");
   REQUIRE(r.only().findings.size() == 1);
   CHECK(status(r.only().findings[0]) == "no-evidence");
-  CHECK_THAT(r.only().findings[0].message, Contains("no training is recorded in the logs"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("no training is recorded in the logs"));
   const auto none = audit("2.9 each member trained in \"Induction\" within 1 month of joining", {{"meetings.csv", meetings}},
                           "2025-01-01", "2025-12-31");
   CHECK(status(none.only()) == "no-evidence");
@@ -443,7 +443,7 @@ TEST_CASE("rotation: the holder's partner must change each year", "[people][rota
   CHECK(iso(res.findings[0].due) == "2025-01-01");
   CHECK(iso(res.findings[0].period_end) == "2025-12-31");
   CHECK(res.findings[0].people == std::vector<std::string>{"Val", "Vin"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "\"Vice-Chair\" in the year 2025-01-01 to 2025-12-31 was Vin of police, the same partner as in the year 2024-01-01 "
         "to 2024-12-31 (Val); the role rotates between partners each year");
 }
@@ -453,8 +453,8 @@ TEST_CASE("rotation: a year with no holder, or a holder with no partner, is no-e
                  {"membership.csv", "body,person,role,partner,from\nBoard,Val,Vice-Chair,,2025-01-01\n"}};
   const auto r = audit("3.2 role \"Vice-Chair\" rotates between partners annually", in, "2025-01-01", "2026-12-31");
   REQUIRE(r.only().findings.size() == 2);
-  CHECK_THAT(r.only().findings[0].message, Contains("no one is recorded in the role \"Vice-Chair\" in the year 2024-01-01"));
-  CHECK_THAT(r.only().findings[1].message, Contains("the partner that Val represents as \"Vice-Chair\" is not recorded"));
+  CHECK_THAT(r.only().findings[0].words(), Contains("no one is recorded in the role \"Vice-Chair\" in the year 2024-01-01"));
+  CHECK_THAT(r.only().findings[1].words(), Contains("the partner that Val represents as \"Vice-Chair\" is not recorded"));
 }
 
 TEST_CASE("people: JSON Lines rows are rejected like CSV rows, with their line", "[people][inputs]") {
@@ -496,7 +496,7 @@ TEST_CASE("chair when absent: a stand-in chairs only when no holder of the role 
   CHECK(status(res.findings[0]) == "breach");
   CHECK(iso(res.findings[0].due) == "2025-08-05");
   CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Bob"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "the held meeting on 2025-08-05 was chaired by Bob, standing in for \"Executive Member\", while Ann, holding "
         "\"Executive Member\", attended it");
   // Without the qualifier, the same logs meet the rule.
@@ -511,7 +511,7 @@ TEST_CASE("chair when absent: the attendance role Chair is not the post, and no 
   // "Chair" as the post: Bob chairs (attendance role Chair), but only a membership says who the Chair is.
   const auto none = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", att, "2025-01-01", "2025-12-31");
   CHECK(status(none.only()) == "no-evidence");
-  CHECK_THAT(none.only().findings[0].message,
+  CHECK_THAT(none.only().findings[0].words(),
              Contains("no membership of the body is recorded, so whether they held \"Chair\" or \"Vice-Chair\" cannot be told"));
   files with = att;
   with.push_back({"membership.csv", "body,person,role,from\nBoard,Ann,Chair,2025-01-01\nBoard,Bob,Vice-Chair,2025-01-01\n"});
@@ -540,11 +540,11 @@ TEST_CASE("attended by from at least N partners: the partners of the holders who
   CHECK(status(res.findings[0]) == "breach");
   CHECK(res.findings[0].found == 2);
   CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Bob", "Dan"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "the people holding \"SMT Member\" who attended the held meeting on 2025-05-06 represent 2 partners (Ann of Places, "
         "Bob of People and Dan of people); at least 3 required");
   CHECK(status(res.findings[1]) == "no-evidence");
-  CHECK_THAT(res.findings[1].message, Contains("the partner of Eve is not recorded"));
+  CHECK_THAT(res.findings[1].words(), Contains("the partner of Eve is not recorded"));
 }
 
 TEST_CASE("parties: the members in office on each meeting's date, by the party of their membership", "[people][membership]") {
@@ -565,11 +565,11 @@ TEST_CASE("parties: the members in office on each meeting's date, by the party o
   CHECK(iso(res.findings[0].due) == "2025-05-06");
   CHECK(res.findings[0].found == 1);
   CHECK(res.findings[0].people == std::vector<std::string>{"Ann", "Cat"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "the members holding \"Elected Member\" on 2025-05-06, the date of a held meeting, belong to 1 party (Ann (Labour) "
         "and Cat (labour)); at least 2 required");
   CHECK(status(res.findings[1]) == "no-evidence");
-  CHECK_THAT(res.findings[1].message, Contains("the party of Dan is not recorded"));
+  CHECK_THAT(res.findings[1].words(), Contains("the party of Dan is not recorded"));
 }
 
 TEST_CASE("parties: a party on an attendance or training row is rejected with its line", "[people][inputs]") {
@@ -621,11 +621,11 @@ TEST_CASE("attendance all expected, officers aside, is not recorded: no-evidence
     REQUIRE(r.only().findings.size() == 1);
     CHECK(status(r.only()) == "no-evidence");
     CHECK(iso(r.only().findings[0].meeting) == "2025-02-04");
-    CHECK_THAT(r.only().findings[0].message, Contains("no attendance is recorded for the held meeting on 2025-02-04"));
+    CHECK_THAT(r.only().findings[0].words(), Contains("no attendance is recorded for the held meeting on 2025-02-04"));
   }
   const auto rate = audit("r each member attends at least 50% of meetings each half-year", in, "2025-01-01", "2025-06-30");
   CHECK(status(rate.only()) == "no-evidence");
-  CHECK_THAT(rate.only().findings[0].message, Contains("no attendance is recorded for the held meeting on 2025-02-04"));
+  CHECK_THAT(rate.only().findings[0].words(), Contains("no attendance is recorded for the held meeting on 2025-02-04"));
   // One word other than expected, from someone not in attendance, is a record: Bob sent apologies.
   files apologies = in;
   apologies[1].second = "body,date,person,attendance\nBoard,2025-02-04,Ann,expected\nBoard,2025-02-04,Bob,apologies\n"
@@ -650,12 +650,12 @@ TEST_CASE("quorum of members: with membership recorded, a non-member present is 
   REQUIRE(r.only().findings.size() == 1);
   CHECK(r.only().findings[0].found == 3);
   CHECK(r.only().findings[0].people == std::vector<std::string>{"Ann", "Bob", "Sam"});
-  CHECK(r.only().findings[0].message ==
+  CHECK(r.only().findings[0].words() ==
         "3 members present in person at the held meeting on 2025-02-04 (Ann, Bob and Sam); a quorum is 4; Olive Officer "
         "present but not a member of the body on that date, so not counted");
   // "quorum N" and "quorum N members" are one rule.
   const auto plain = audit("q quorum 4 members", in, "2025-01-01", "2025-12-31");
-  CHECK(plain.only().findings[0].message == r.only().findings[0].message);
+  CHECK(plain.only().findings[0].words() == r.only().findings[0].words());
 }
 
 TEST_CASE("chair: a chair holding no listed post does not stand in, whatever the attendance role says", "[people][chair]") {
@@ -669,7 +669,7 @@ TEST_CASE("chair: a chair holding no listed post does not stand in, whatever the
   const auto r = audit("3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent", in, "2025-01-01", "2025-12-31");
   REQUIRE(r.only().findings.size() == 1);
   CHECK(status(r.only()) == "breach");
-  CHECK(r.only().findings[0].message ==
+  CHECK(r.only().findings[0].words() ==
         "the held meeting on 2025-02-04 was chaired by Zed, who was not \"Chair\" or \"Vice-Chair\" on that date");
   CHECK(r.only().findings[0].people == std::vector<std::string>{"Zed"});
   // A plain "chaired by \"Chair\"" is not met by the attendance role either.
@@ -711,7 +711,7 @@ TEST_CASE("attendance rate: a body of 200,000 members, each recorded at each mee
   const rule_result& res = r.only();
   REQUIRE(res.findings.size() == 66667);
   CHECK(res.findings[0].people == std::vector<std::string>{"Member 000000"});
-  CHECK(res.findings[0].message ==
+  CHECK(res.findings[0].words() ==
         "Member 000000 attended 1 of 2 held meetings in the year 2025-01-01 to 2025-12-31 while a member (50%); at least "
         "75% required; missed 2025-05-06 (apologies)");
   CHECK(res.findings[66666].people == std::vector<std::string>{"Member 199998"});

@@ -293,6 +293,27 @@ TEST_CASE("streamed audit: hands back a log whose body's events are out of date 
   CHECK_FALSE(audit_both(files, "body,date\nA,2024-03-01\na,2024-01-10\n", window).complete);
 }
 
+TEST_CASE("streamed audit: stops reading at the first row out of date order", "[streamed]") {
+  // The second row is out of order; 400,000 rows follow it, in 25 batches. auto reads the log
+  // again for the batch engine, so parsing the rest here would be for nothing: the reader stops
+  // once the batches that may wait for the judge (16 of 16,384 rows), the one being judged and
+  // the one it fills are full, at the latest.
+  std::string csv = "body,date\nA,2024-03-01\nA,2024-01-10\n";
+  for (int i = 0; i < 400'000; ++i) csv += fmt::format("B{},2024-05-{:02}\n", i % 1000, 1 + i % 28);
+  const std::vector<ast::rule_file> files{test::rules("body * {\n  g meets every 2 months\n}\n")};
+  event_log log;
+  streamed_audit audit(files, {d("2024-01-01"), d("2024-12-31")});
+  log.sink = &audit;
+  diagnostics problems;
+  log.files.push_back({"test.csv", "csv", 0, 0, {}});
+  audit.read_and_judge([&] { csv_log_reader.read(csv, log, log.files.back(), problems); });
+  log.sink = nullptr;
+  CHECK(problems.empty());
+  CHECK_FALSE(audit.complete(log));
+  CHECK(audit.stopped());
+  CHECK(log.files.back().rows_read <= 18 * 16'384 + 1);
+}
+
 TEST_CASE("streamed audit: says which row was the first out of date order, and its body's date before it", "[streamed]") {
   const std::vector<ast::rule_file> files{test::rules("body * {\n  g meets every 2 months\n}\n")};
   const audit_window window{d("2024-01-01"), d("2024-12-31")};
