@@ -58,5 +58,6 @@ void frequencies_disagree(const ast::rule_file& file, const context& ctx, std::v
 void label_reused(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);              // RL008
 void deadline_passed(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);           // RL009
 void setting_repeated(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);          // RL010
+void counts_contradict(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);         // RL011
 
 }  // namespace remit::lint

@@ -11,7 +11,7 @@ namespace remit::lint {
 
 namespace {
 
-constexpr std::array<check, 10> all{{
+constexpr std::array<check, 11> all{{
     {"RL001", "waiver-never-applies", "a waiver in whose window no breach of its clause can fall due", waiver_never_applies},
     {"RL002", "waiver-expired", "a waiver that ended before the audit window (with --from)", waiver_expired},
     {"RL003", "frequency-out-of-reach", "a frequency no committee meets: more than weekly, or more than the days allow",
@@ -25,6 +25,8 @@ constexpr std::array<check, 10> all{{
     {"RL008", "label-reused", "a clause label used again for another duty after other clauses", label_reused},
     {"RL009", "deadline-passed", "a 'by' date that has passed, with nothing that can meet it now", deadline_passed},
     {"RL010", "setting-repeated", "a setting written twice in one place, so the first does nothing", setting_repeated},
+    {"RL011", "counts-contradict", "two counts that cannot both be met: an exact count beside one that needs more or fewer",
+     counts_contradict},
 }};
 
 // The codes a comment allows: "# lint: allow RL006 RL008 (the ToR says it twice)".
