@@ -36,6 +36,8 @@ REMIT_ERROR(least_count, "expected a number after 'at least', as in 'at least 4 
 REMIT_ERROR(least_what, "expected a number, 'once' or 'twice' after 'at least', as in 'at least 4 times a year'");
 REMIT_ERROR(times_word, "expected 'times' after the number");
 REMIT_ERROR(per_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times'");
+REMIT_ERROR(exactly_count, "expected a number, 'once' or 'twice' after 'exactly', as in 'exactly 4 times a year'");
+REMIT_ERROR(exactly_what, "expected a number, 'once' or 'twice' after 'exactly', as in 'exactly 4 times a year'");
 REMIT_ERROR(at_what, "expected 'least' or a number after 'at', as in 'at least 4 times a year' or 'at 6 weekly intervals'");
 REMIT_ERROR(once_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'once'");
 REMIT_ERROR(twice_period, "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'twice'");
@@ -124,9 +126,9 @@ REMIT_ERROR(absent_role_slot, "expected a quoted role after 'when', as in 'when 
 REMIT_ERROR(absent_is_word, "expected 'is absent' after the role");
 REMIT_ERROR(absent_word, "expected 'absent' after 'is'");
 REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 'has member \"Virtual Head Teacher\"'");
-REMIT_ERROR(size_count, "expected a number of members after 'at most' or 'at least'");
+REMIT_ERROR(size_count, "expected a number of members after 'at most', 'at least' or 'exactly'");
 REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role)");
-REMIT_ERROR(has_what, "expected 'member \"ROLE\"', 'at most N members', 'at least N members' or 'members of at least N "
+REMIT_ERROR(has_what, "expected 'member \"ROLE\"', 'at most N members', 'at least N members', 'exactly N members' or 'members of at least N "
                       "parties' after 'has'");
 REMIT_ERROR(members_of_word, "expected 'of' after 'members', as in 'has members of at least 2 parties'");
 REMIT_ERROR(parties_at_least, "expected 'at least' after 'members of'");

@@ -99,6 +99,7 @@ REMIT_KW(kw_previous, "previous");
 REMIT_KW(kw_not, "not");
 REMIT_KW(kw_checked, "checked");
 REMIT_KW(kw_first, "first");
+REMIT_KW(kw_exactly, "exactly");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -168,6 +169,12 @@ struct least_freq : if_must<kw_least, least_what> {};
 struct times_count : count {};
 struct times_freq : seq<times_count, must<times_word>, must<per_period>> {};
 
+// exactly K times a year|a quarter|a month|a half-year, or exactly once|twice a ...: K and no more
+struct exactly_count : seq<sp, count> {};
+struct exactly_times : seq<exactly_count, times_word, per_period> {};
+struct exactly_what : sor<seq<sp, once_or_twice_freq>, exactly_times> {};
+struct exactly_freq : if_must<kw_exactly, exactly_what> {};
+
 struct at_what : seq<sp, sor<least_freq, weekly_freq>> {};
 struct at_freq : if_must<kw_at, at_what> {};
 
@@ -181,7 +188,7 @@ struct half_yearly : kw<TAO_PEGTL_STRING("half-yearly")> {};
 struct annually : kw<TAO_PEGTL_STRING("annually")> {};
 struct yearly : kw<TAO_PEGTL_STRING("yearly")> {};
 
-struct frequency : sor<every_freq, at_freq, often_freq, times_freq, bi_monthly, six_monthly, monthly, quarterly, half_yearly,
+struct frequency : sor<every_freq, at_freq, exactly_freq, often_freq, times_freq, bi_monthly, six_monthly, monthly, quarterly, half_yearly,
                        annually, yearly> {};
 
 // ---- statements -----------------------------------------------------------------------
@@ -301,15 +308,16 @@ struct absent_word : seq<sp, kw_absent> {};
 struct chaired_when : seq<sp, if_must<kw_when, absent_role_slot, absent_is_word, absent_word>> {};
 struct chaired_statement : seq<if_must<kw_chaired, chaired_by_word, chaired_roles>, opt<chaired_when>> {};
 
-// has member "ROLE" [or "ROLE" ...] | has at most|at least N ["ROLE"] members
+// has member "ROLE" [or "ROLE" ...] | has at most|at least|exactly N ["ROLE"] members
 struct has_member_roles : seq<sp, role_list> {};
 struct has_member_rule : if_must<kw_member, has_member_roles> {};
 struct size_at_most : seq<kw_at, sp, kw_most> {};
 struct size_at_least : seq<kw_at, sp, kw_least> {};
+struct size_exactly : kw_exactly {};
 struct size_count : seq<sp, count> {};
 struct size_role : seq<sp, role_name> {};
 struct size_members_word : seq<sp, sor<kw_members, kw_member>> {};
-struct has_size : seq<sor<size_at_most, size_at_least>, must<size_count>, opt<size_role>, must<size_members_word>> {};
+struct has_size : seq<sor<size_at_most, size_at_least, size_exactly>, must<size_count>, opt<size_role>, must<size_members_word>> {};
 // has members of at least N parties [among "ROLE" [or "ROLE" ...]]
 struct members_of_word : seq<sp, kw_of> {};
 struct parties_at_least : seq<sp, kw_at, sp, kw_least> {};

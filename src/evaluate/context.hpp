@@ -166,6 +166,7 @@ struct period_rule {
   ast::period_kind period = ast::period_kind::year;
   int needed = 1;
   bool is_count = false;
+  bool exactly = false;  // exactly `needed`: more is a breach too
 };
 period_rule period_rule_of(const ast::frequency& f);
 // Notice: the latest compliant day for the agenda of a meeting on `meeting`, without the

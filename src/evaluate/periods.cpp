@@ -1,6 +1,7 @@
 // Coverage and count families (docs/language.md): periods aligned to the year start; only periods
 // wholly inside the window are judged.
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -17,7 +18,7 @@ date period_start_holding(date d, int months, int year_start_month) {
 }
 
 period_rule period_rule_of(const ast::frequency& f) {
-  if (const auto* c = std::get_if<ast::count_frequency>(&f)) return {c->period, c->times, true};
+  if (const auto* c = std::get_if<ast::count_frequency>(&f)) return {c->period, c->times, true, c->exactly};
   return {std::get<ast::coverage_frequency>(f).period, 1, false};
 }
 
@@ -41,6 +42,10 @@ period_judge::period_judge(const body_context& ctx, const ast::statement& s, con
 }
 
 std::string period_judge::words(const finding& x) const {
+  if (rule_.exactly)
+    return fmt::format("{} in the {} {} to {}; exactly {} required, so {} too {}",
+                       counted(*x.found, counts_.noun(), counts_.nouns()), period_word(rule_.period), *x.period_start,
+                       *x.period_end, rule_.needed, std::abs(*x.found - rule_.needed), *x.found > rule_.needed ? "many" : "few");
   if (rule_.is_count)
     return fmt::format("{} in the {} {} to {}; at least {} required", counted(*x.found, counts_.noun(), counts_.nouns()),
                        period_word(rule_.period), *x.period_start, *x.period_end, rule_.needed);
@@ -59,7 +64,7 @@ void period_judge::introduce(trace_sink& out) const {
       "\n{} rule: every {} needs {} {}.\n"
       "Periods are aligned to the year start (1 {}); only those wholly inside the window are judged.\n",
       rule_.is_count ? "Count" : "Coverage", period_word(rule_.period),
-      rule_.is_count ? fmt::format("at least {}", rule_.needed) : "at least one", rule_.needed == 1 ? counts_.noun() : counts_.nouns(),
+      rule_.is_count ? fmt::format("{} {}", rule_.exactly ? "exactly" : "at least", rule_.needed) : "at least one", rule_.needed == 1 ? counts_.noun() : counts_.nouns(),
       month_name(ctx.year_start_month)));
   if (ctx.version)
     out.step(fmt::format("This version of the rules judges the periods that end from {} to {}.\n", ctx.window.from,
@@ -71,7 +76,7 @@ void period_judge::close_period(state& s, Out& out) const {
   const aligned_period& p = periods_[s.index];
   if (p.judged == judged_as::judged) {
     s.fell_due = true;
-    const bool met = static_cast<int>(s.count) >= rule_.needed;
+    const bool met = rule_.exactly ? static_cast<int>(s.count) == rule_.needed : static_cast<int>(s.count) >= rule_.needed;
     if constexpr (Out::tracing) {
       std::string found = "none";
       if (!out.dates.empty()) {
@@ -152,7 +157,9 @@ void period_judge::forecast(const state& s, outlook& o) const {
     if (start <= d && d <= end) in_period.push_back(d);
   if (!in_period.empty()) x.planned = in_period.front();
   const std::string wanted =
-      needed == 1 ? "at least one " + counts_.noun() : fmt::format("at least {}", counted(needed, counts_.noun(), counts_.nouns()));
+      rule_.exactly ? fmt::format("exactly {}", counted(needed, counts_.noun(), counts_.nouns()))
+      : needed == 1 ? "at least one " + counts_.noun()
+                    : fmt::format("at least {}", counted(needed, counts_.noun(), counts_.nouns()));
   x.what = fmt::format("{} in the {} {} to {}", wanted, period_word(kind), start, end);
   std::string plan;
   if (!in_period.empty()) {

@@ -1,7 +1,8 @@
 // The make-up of a body as at each held meeting's date: `has member "ROLE"`,
-// `has at most|at least N ["ROLE"] members` and `has members of at least N parties`. Members
+// `has at most|at least|exactly N ["ROLE"] members` and `has members of at least N parties`. Members
 // are people, counted once however many roles they hold.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -33,12 +34,13 @@ void ast::check(const membership_size& r, form_check& c) {
 std::string ast::words(const membership_size& r, const resolved_settings&) {
   return fmt::format("On the date of each held meeting, the body must have {} {}{} (people with a membership in force, each "
                      "counted once).",
-                     r.at_most ? "at most" : "at least", r.members,
+                     r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
                      r.role ? fmt::format(" members holding {}", quoted(*r.role)) : std::string(" members"));
 }
 
 std::string ast::meaning(const membership_size& r) {
-  return fmt::format("members {} {} role [{}]", r.at_most ? "at most" : "at least", r.members, r.role.value_or("(any)"));
+  return fmt::format("members {} {} role [{}]", r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
+                     r.role.value_or("(any)"));
 }
 
 std::string_view ast::family(const membership_size&) { return "membership"; }
@@ -103,12 +105,14 @@ void meeting_judge<ast::membership_size>::judge_meeting(const event& meeting, co
       names.emplace_back(ctx.log.strings.text(m->person));
   names = sorted_names(std::move(names));
   const int found = static_cast<int>(names.size());
-  if (rule.at_most ? found <= rule.members : found >= rule.members) return;
+  if (rule.exactly ? found == rule.members : rule.at_most ? found <= rule.members : found >= rule.members) return;
   finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
             fmt::format("{} on {}, the date of a held meeting{}; {}", counted(found, what, whats), e->day,
                         names.empty() ? std::string() : fmt::format(" ({})", names_words(names)),
-                        rule.at_most ? fmt::format("at most {} allowed", rule.members)
-                                     : fmt::format("at least {} required", rule.members))};
+                        rule.exactly   ? fmt::format("exactly {} required, so {} too {}", rule.members,
+                                                       std::abs(found - rule.members), found > rule.members ? "many" : "few")
+                        : rule.at_most ? fmt::format("at most {} allowed", rule.members)
+                                       : fmt::format("at least {} required", rule.members))};
   f.people = std::move(names);
   add(std::move(f));
 }

@@ -83,6 +83,10 @@ struct attendance {
 // Who belongs to a body, in which role, from which date to which date, and which partner
 // organisation they represent (docs/inputs.md, "People"). A person holding two roles has
 // two memberships.
+// What kind of member a membership row records (docs/inputs.md, "Membership"): its `type`, or
+// elected when it gives a party and no type; unrecorded when it gives neither.
+enum class member_type : std::uint8_t { unrecorded, elected, co_opted, officer, partner, young_person };
+
 struct membership {
   string_pool::id body = 0;
   string_pool::id council = 0;  // 0: the row named no council
@@ -90,6 +94,8 @@ struct membership {
   string_pool::id role = 0;     // 0: not recorded
   string_pool::id partner = 0;  // 0: not recorded
   string_pool::id party = 0;    // the political party of an elected member; 0: not recorded
+  member_type type = member_type::unrecorded;
+  bool voting = true;           // `voting` no: a member who may not vote
   date from;
   date to = no_date;  // no_date: still a member
   std::uint16_t source = 0;

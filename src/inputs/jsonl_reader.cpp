@@ -91,7 +91,8 @@ std::string read_people_line(const json& object, const event& e, event_log& log)
   for (auto [key, out] : {std::pair{"council", &row.council}, std::pair{"body", &row.body}, std::pair{"person", &row.person},
                           std::pair{"role", &row.role}, std::pair{"partner", &row.partner}, std::pair{"date", &row.date},
                           std::pair{"from", &row.from}, std::pair{"to", &row.to}, std::pair{"attendance", &row.attendance},
-                          std::pair{"training", &row.training}, std::pair{"party", &row.party}})
+                          std::pair{"training", &row.training}, std::pair{"party", &row.party}, std::pair{"type", &row.type},
+                          std::pair{"voting", &row.voting}})
     if (std::string why = string_field(object, key, *out); !why.empty()) return why;
   const auto present = [&](const char* key) { return object.contains(key) && !object[key].is_null(); };
   return add_people_row(people_kind_of(present("attendance"), present("training")), row, e.source, e.line, log);

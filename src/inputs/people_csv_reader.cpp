@@ -15,9 +15,10 @@ namespace remit {
 
 namespace {
 
-enum class column { council, body, person, role, partner, date, from, to, attendance, training, party };
-constexpr std::array<std::string_view, 11> column_names{"council", "body", "person", "role",       "partner", "date",
-                                                        "from",    "to",   "attendance", "training", "party"};
+enum class column { council, body, person, role, partner, date, from, to, attendance, training, party, type, voting };
+constexpr std::array<std::string_view, 13> column_names{"council", "body",       "person",   "role",  "partner",
+                                                        "date",    "from",       "to",       "attendance", "training",
+                                                        "party",   "type",       "voting"};
 
 bool blank(const csv_records::record& r) { return r.fields.size() == 1 && trim(r.fields[0]).empty() && r.problem.empty(); }
 
@@ -104,7 +105,8 @@ void read_people_csv(std::string_view text, event_log& log, log_file_summary& su
       };
       const people_fields row{cell(column::council), cell(column::body),     cell(column::person), cell(column::role),
                               cell(column::partner), cell(column::date),     cell(column::from),   cell(column::to),
-                              cell(column::attendance), cell(column::training), cell(column::party)};
+                              cell(column::attendance), cell(column::training), cell(column::party),
+                              cell(column::type),    cell(column::voting)};
       reason = add_people_row(kind, row, static_cast<std::uint16_t>(log.files.size() - 1), r.line, log);
     }
     if (!reason.empty()) {

@@ -22,6 +22,18 @@ std::string_view name(people_kind k) {
   return "membership";
 }
 
+std::optional<member_type> parse_member_type(std::string_view folded) {
+  if (folded.empty()) return member_type::unrecorded;
+  if (folded == "elected") return member_type::elected;
+  if (folded == "co-opted") return member_type::co_opted;
+  if (folded == "officer") return member_type::officer;
+  if (folded == "partner") return member_type::partner;
+  if (folded == "young person") return member_type::young_person;
+  return std::nullopt;
+}
+
+std::string_view member_type_words() { return "elected, co-opted, officer, partner or young person (empty: not recorded)"; }
+
 namespace {
 
 // A required date: why it cannot be read, or "" with `out` set.
@@ -43,9 +55,10 @@ std::string add_people_row(people_kind kind, const people_fields& row, std::uint
   if (person.empty()) return "missing person";
   if (kind != people_kind::training && body.empty()) return "missing body";
   // A party belongs to a member of the body, not to one meeting's attendance or to training.
-  if (kind != people_kind::membership && !trim(row.party).empty())
-    return fmt::format("party '{}' on {} row: a party is recorded on membership rows only", trim(row.party),
-                       kind == people_kind::attendance ? "an attendance" : "a training");
+  for (const auto& [column, cell] : {std::pair{"party", row.party}, std::pair{"type", row.type}, std::pair{"voting", row.voting}})
+    if (kind != people_kind::membership && !trim(cell).empty())
+      return fmt::format("{} '{}' on {} row: a {} is recorded on membership rows only", column, trim(cell),
+                         kind == people_kind::attendance ? "an attendance" : "a training", column);
 
   switch (kind) {
     case people_kind::attendance: {
@@ -78,6 +91,17 @@ std::string add_people_row(people_kind kind, const people_fields& row, std::uint
       m.role = log.strings.intern(trim(row.role));
       m.partner = log.strings.intern(trim(row.partner));
       m.party = log.strings.intern(trim(row.party));
+      const std::string type = fold(row.type);
+      if (const auto t = parse_member_type(type))
+        m.type = *t;
+      else
+        return fmt::format("unknown type '{}' for '{}': expected {}", trim(row.type), person, member_type_words());
+      if (m.type == member_type::unrecorded && m.party != 0) m.type = member_type::elected;
+      const std::string voting = fold(row.voting);
+      if (voting == "no")
+        m.voting = false;
+      else if (!voting.empty() && voting != "yes")
+        return fmt::format("unknown voting '{}' for '{}': expected yes or no (empty: yes)", trim(row.voting), person);
       m.source = source;
       m.line = line;
       log.memberships.push_back(m);

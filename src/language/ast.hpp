@@ -35,11 +35,13 @@ struct coverage_frequency {
   period_kind period = period_kind::year;
   source_location where;
 };
-// "at least K times a year", "twice a year": every period needs K qualifying events.
+// "at least K times a year", "twice a year": every period needs K qualifying events;
+// "exactly K times a year": K and no more.
 struct count_frequency {
   int times = 1;
   period_kind period = period_kind::year;
   source_location where;
+  bool exactly = false;
 };
 using frequency = std::variant<gap_frequency, coverage_frequency, count_frequency>;
 
@@ -142,10 +144,11 @@ struct has_member {  // has member "ROLE" [or "ROLE" ...]
   std::vector<std::string> roles;
 };
 REMIT_STATEMENT_FORM(has_member);
-struct membership_size {  // has at most|at least N ["ROLE"] members
+struct membership_size {  // has at most|at least|exactly N ["ROLE"] members
   bool at_most = true;
   int members = 0;
   std::optional<std::string> role;
+  bool exactly = false;  // then `at_most` is unused
 };
 REMIT_STATEMENT_FORM(membership_size);
 struct party_spread {  // has members of at least N parties [among "ROLE" [or "ROLE" ...]]

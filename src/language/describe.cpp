@@ -61,6 +61,11 @@ std::string with_frequency(const frequency_subject& who, const ast::frequency& f
           return fmt::format("must {} within {} of {}{}", who.again, interval_with_days(x), who.previous, interval_notes(x));
         } else if constexpr (std::is_same_v<T, ast::coverage_frequency>) {
           return fmt::format("must {} in {}", who.one, periods_words(x.period, year_start_month));
+        } else if (x.exactly) {
+          // Each form says "at least K"; exactly K is that many and no more.
+          std::string many = who.many(x.times);
+          if (const std::size_t at = many.find("at least "); at != std::string::npos) many.replace(at, 9, "exactly ");
+          return fmt::format("must {} (no more, no fewer) in {}", many, periods_words(x.period, year_start_month));
         } else {
           return fmt::format("must {} in {}", who.many(x.times), periods_words(x.period, year_start_month));
         }

@@ -17,7 +17,7 @@ std::string frequency_meaning(const ast::frequency& f) {
         else if constexpr (std::is_same_v<T, ast::coverage_frequency>)
           return fmt::format("coverage period {}", static_cast<int>(x.period));
         else
-          return fmt::format("count {} period {}", x.times, static_cast<int>(x.period));
+          return fmt::format("count {}{} period {}", x.exactly ? "exactly " : "", x.times, static_cast<int>(x.period));
       },
       f);
 }

@@ -48,6 +48,7 @@ struct pending_statement {
   std::vector<std::string> roles;  // people statements: the roles named, in order
   std::vector<std::string> first_items;  // first meeting of each year: the items named, in order
   bool at_most = false;
+  bool exactly = false;
   int percent = 100;
   std::optional<ast::rule> rule;
   std::string label;
@@ -265,6 +266,14 @@ REMIT_ACTION(often_freq) {
     b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in)};
   }
 };
+REMIT_ACTION(exactly_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of times"); }
+};
+REMIT_ACTION(exactly_freq) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in), true};
+  }
+};
 REMIT_ACTION(least_freq) {
   template <typename In> static void apply(const In& in, builder& b) {
     b.st.how_often = ast::count_frequency{b.st.count, b.st.period, b.begin_of(in)};
@@ -443,13 +452,14 @@ REMIT_ACTION(party_rule) { static void apply0(builder& b) { b.st.rule = ast::par
 REMIT_ACTION(has_member_rule) { static void apply0(builder& b) { b.st.rule = ast::has_member{b.st.roles}; } };
 REMIT_ACTION(size_at_most) { static void apply0(builder& b) { b.st.at_most = true; } };
 REMIT_ACTION(size_at_least) { static void apply0(builder& b) { b.st.at_most = false; } };
+REMIT_ACTION(size_exactly) { static void apply0(builder& b) { b.st.exactly = true; } };
 REMIT_ACTION(size_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of members"); }
 };
 REMIT_ACTION(has_size) {
   static void apply0(builder& b) {
     b.st.rule = ast::membership_size{b.st.at_most, b.st.count,
-                                     b.st.roles.empty() ? std::nullopt : std::optional(b.st.roles.front())};
+                                     b.st.roles.empty() ? std::nullopt : std::optional(b.st.roles.front()), b.st.exactly};
   }
 };
 REMIT_ACTION(rotation_statement) {

@@ -59,5 +59,6 @@ void label_reused(const ast::rule_file& file, const context& ctx, std::vector<fi
 void deadline_passed(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);           // RL009
 void setting_repeated(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);          // RL010
 void alternative_covered(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);       // RL011
+void counts_contradict(const ast::rule_file& file, const context& ctx, std::vector<finding>& out);         // RL012
 
 }  // namespace remit::lint

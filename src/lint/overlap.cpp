@@ -25,18 +25,20 @@ bool gap_implies(const ast::gap_frequency& a, const ast::gap_frequency& b) {
 struct per_period {
   int times;
   ast::period_kind period;
+  bool exactly = false;
 };
 std::optional<per_period> as_count(const ast::frequency& f) {
   if (const auto* c = std::get_if<ast::coverage_frequency>(&f)) return per_period{1, c->period};
-  if (const auto* c = std::get_if<ast::count_frequency>(&f)) return per_period{c->times, c->period};
+  if (const auto* c = std::get_if<ast::count_frequency>(&f)) return per_period{c->times, c->period, c->exactly};
   return std::nullopt;
 }
 
 // Periods nest (all are aligned to the same year start), so K in each shorter period give
-// K × (periods in the longer one) in each longer period.
+// K × (periods in the longer one) in each longer period. Only an exact count implies an exact one.
 bool count_implies(per_period a, per_period b) {
   const int ma = ast::months_in(a.period);
   const int mb = ast::months_in(b.period);
+  if (b.exactly) return a.exactly && mb % ma == 0 && a.times * (mb / ma) == b.times;
   return mb % ma == 0 && a.times * (mb / ma) >= b.times;
 }
 
@@ -45,7 +47,7 @@ bool count_implies(per_period a, per_period b) {
 // "bi-monthly" redundant). Counted in days the two can look as if they disagree; they do not.
 bool gap_implies_coverage(const ast::gap_frequency& a, per_period b) {
   const int months = a.unit == ast::time_unit::month ? a.count : a.unit == ast::time_unit::year ? 12 * a.count : 0;
-  return b.times == 1 && months > 0 && a.grace_days == 0 && months <= ast::months_in(b.period);
+  return b.times == 1 && !b.exactly && months > 0 && a.grace_days == 0 && months <= ast::months_in(b.period);
 }
 
 bool frequency_implies(const ast::frequency& a, const ast::frequency& b) {

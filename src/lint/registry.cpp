@@ -11,7 +11,7 @@ namespace remit::lint {
 
 namespace {
 
-constexpr std::array<check, 11> all{{
+constexpr std::array<check, 12> all{{
     {"RL001", "waiver-never-applies", "a waiver in whose window no breach of its clause can fall due", waiver_never_applies},
     {"RL002", "waiver-expired", "a waiver that ended before the audit window (with --from)", waiver_expired},
     {"RL003", "frequency-out-of-reach", "a frequency no committee meets: more than weekly, or more than the days allow",
@@ -27,6 +27,8 @@ constexpr std::array<check, 11> all{{
     {"RL010", "setting-repeated", "a setting written twice in one place, so the first does nothing", setting_repeated},
     {"RL011", "alternative-covered", "an alternative of a title or an item that another alternative already covers",
      alternative_covered},
+    {"RL012", "counts-contradict", "two counts that cannot both be met: an exact count beside one that needs more or fewer",
+     counts_contradict},
 }};
 
 // The codes a comment allows: "# lint: allow RL006 RL008 (the ToR says it twice)".

@@ -53,10 +53,10 @@ assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-schema-2.1.0
 driver = run["tool"]["driver"]
 assert driver["name"] == "remit lint"
 ids = [r["id"] for r in driver["rules"]]
-assert ids == [f"RL{i:03}" for i in range(1, 12)], ids
+assert ids == [f"RL{i:03}" for i in range(1, 13)], ids
 assert all(r["shortDescription"]["text"] and r["defaultConfiguration"]["level"] == "warning" for r in driver["rules"])
 assert run["columnKind"] == "unicodeCodePoints"
-assert len(run["results"]) == 12
+assert len(run["results"]) == 13
 for r in run["results"]:
     assert ids[r["ruleIndex"]] == r["ruleId"]
     assert r["level"] in ("none", "note", "warning", "error")

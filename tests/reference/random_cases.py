@@ -6,7 +6,7 @@ Logs write two dates in seven day first (dd/mm/yyyy, d/m/yyyy), as a UK spreadsh
 them, and three statements in four have their counts spelt as ToRs write them ("quorum three
 members", "meets once a year", "meets 4 times a year"). Every statement form is drawn (the people statements with attendees cells, a membership file
 with partners and parties and a training file; stand-in chairs, partners, parties, excepted
-roles, "since the previous meeting" and recipients matched by pattern too), with events on
+roles, "since the previous meeting", recipients matched by pattern and exact counts too), with events on
 month ends, in leap years and in bank-holiday
 weeks, waivers, empty windows and events exactly on due dates. A disagreement prints the
 case (rules, log, window and both answers) and the run exits 1. The same seed always draws
@@ -265,6 +265,17 @@ def spelt(text):
     return "".join(parts)
 
 
+def exact(text):
+    """The statement, or in one case in three its count made exact: "at least 4 times a year" as
+    "exactly 4 times a year", "has at most 3 members" as "has exactly 3 members" (docs/language.md,
+    "Exactly"). Chosen by the text, not drawn on `r`, so the cases stay as they were."""
+    if (sum(text.encode()) // 4) % 3 != 0:
+        return text
+    text = re.sub(r"^(meets (?:jointly with \"[^\"]*\" )?|receives \"[^\"]*\" |reports (?:\"[^\"]*\" )?)at least ",
+                  lambda m: m.group(1) + "exactly ", text)
+    return re.sub(r"^has at (?:most|least) (\d+) ", lambda m: f"has exactly {m.group(1)} ", text)
+
+
 def with_modifiers(r, text):
     """Sometimes advisory (with a quote that may hold a comma), a severity, informal meetings."""
     modifiers = []
@@ -360,7 +371,7 @@ def case(r):
             after = took_effect[-1] or frm - r.randint(0, 200) * DAY
             took_effect.append(after + r.randint(1, 300) * DAY)
         for version, since in enumerate(took_effect):
-            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, spelt(statement(r))))
+            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, spelt(exact(statement(r)))))
                           for k in range(r.randint(1, 5))]
             labels += [label for label, _ in statements]
             name = "*" if body == "*" else f'"{body}"' if version == 0 or r.random() < .7 else f'"{body.lower()}"'

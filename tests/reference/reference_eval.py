@@ -158,6 +158,12 @@ def parse_frequency(text):
     m = re.fullmatch(r"(?:at least )?" + N + r" times? a (year|quarter|month|half-year)", t)
     if m:
         return ("count", (num(m.group(1)), PERIOD_MONTHS[m.group(2)], "count"))
+    # "exactly K times a year": K in each period and no more.
+    m = re.fullmatch(r"exactly (" + NUMBER + r") times? a (year|quarter|month|half-year)", t) or \
+        re.fullmatch(r"exactly (once|twice) a (year|quarter|month|half-year)", t)
+    if m:
+        k = {"once": 1, "twice": 2}.get(m.group(1)) or num(m.group(1))
+        return ("count", (k, PERIOD_MONTHS[m.group(2)], "exactly"))
     return None
 
 
@@ -250,9 +256,9 @@ def parse_rule(t):
     m = re.fullmatch(r"has member (" + roles + ")", t)
     if m:
         return {"kind": "has member", "roles": role_list(m.group(1))}
-    m = re.fullmatch(r"has at (most|least) " + N + r" (?:" + Q + r" )?members?", t)
+    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" )?members?", t)
     if m:
-        return {"kind": "size", "most": m.group(1) == "most", "n": num(m.group(2)),
+        return {"kind": "size", "bound": m.group(1), "n": num(m.group(2)),
                 "role": fold(unquote(m.group(3))) if m.group(3) is not None else None}
     m = re.fullmatch(r"each member(?: except (?P<roles>" + roles + r"))? attends (?:at least (?P<p>\d+)% of meetings|every meeting)"
                      r"(?: each (?P<period>year|quarter|half-year|month))?", t)
@@ -460,9 +466,9 @@ def frequency_findings(freq, dates, frm, to, year_start, span):
             continue  # judged by the version in force on the period's last day
         fell_due = True
         found = sum(1 for d in dates if start <= d <= end)
-        if found < needed:
+        if found < needed or (shape == "exactly" and found > needed):
             extra = {"period_start": start, "period_end": end}
-            if shape == "count":
+            if shape in ("count", "exactly"):
                 extra["found"] = found
             out.append(finding("breach", end, None, **extra))
     return out, fell_due
@@ -650,7 +656,7 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                 if rule["role"] is None or x["role"] == rule["role"]:
                     names.setdefault(x["person"], x["name"])
             n = len(names)
-            if (n > rule["n"]) if rule["most"] else (n < rule["n"]):
+            if {"at most": n > rule["n"], "at least": n < rule["n"], "exactly": n != rule["n"]}[rule["bound"]]:
                 out.append(finding("breach", day, day, meeting=day, found=n, people=by_name(names.values())))
         elif kind == "parties":
             names, parties = {}, {}

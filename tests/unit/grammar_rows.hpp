@@ -146,6 +146,17 @@ inline constexpr const char* accepted_statements[] = {
     "4.1 has members of at least two parties among \"Councillor\"",
     "2.9 each member trained in \"Induction\" within six months of joining",
     "2.9 each member trained in \"Induction\" within one year of joining",
+    // Exactly (docs/language.md, "Exactly").
+    "3.1 meets exactly 4 times a year",
+    "3.1 meets exactly four times a year",
+    "3.1 meets exactly once a quarter",
+    "3.1 meets exactly twice a half-year",
+    "3.1 meets exactly 1 time a month",
+    "voice meets jointly with \"Children in Care Council\" exactly twice a year",
+    "5.2 receives \"Budget Monitoring\" exactly once a quarter",
+    "6.2 reports \"Highlight Report\" exactly three times a year to \"Scrutiny\"",
+    "7 has exactly 5 members",
+    "7 has exactly two \"Co-opted\" members",
 };
 
 }  // namespace remit::test

@@ -173,10 +173,18 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"3.1 chaired by \"\"", "the role is empty"},
       {"1.9 each meeting attended \"CiCC\"", "expected 'by' after 'attended'"},
       {"1.9 each meeting attended by CiCC", "expected a quoted role after 'attended by'"},
-      {"7 has", "expected 'member \"ROLE\"', 'at most N members', 'at least N members' or 'members of at least N parties' after 'has'"},
+      {"7 has", "expected 'member \"ROLE\"', 'at most N members', 'at least N members', 'exactly N members' or 'members of at least N parties' after 'has'"},
       {"7 has up to 10 members", "or 'members of at least N parties' after 'has', got 'up'"},
       {"7 has member Councillor", "expected a quoted role after 'has member'"},
-      {"7 has at most twenty members", "expected a number of members after 'at most' or 'at least', got 'twenty'"},
+      {"7 has at most twenty members", "expected a number of members after 'at most', 'at least' or 'exactly', got 'twenty'"},
+      {"7 has exactly members", "expected a number of members after 'at most', 'at least' or 'exactly', got 'members'"},
+      {"7 has exactly 0 members", "the number of members must be at least 1, got 0"},
+      {"3.1 meets exactly", "expected a number, 'once' or 'twice' after 'exactly', as in 'exactly 4 times a year', got the end"},
+      {"3.1 meets exactly four", "expected 'times' after the number"},
+      {"3.1 meets exactly 4 times", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'times'"},
+      {"3.1 meets exactly once times a year", "expected 'a year', 'a quarter', 'a month' or 'a half-year' after 'once', got 'times'"},
+      {"3.1 meets exactly monthly", "expected a number, 'once' or 'twice' after 'exactly', as in 'exactly 4 times a year', got 'monthly'"},
+      {"3.1 meets at least exactly 4 times a year", "expected a number after 'at least', as in 'at least 4 times a year', got 'exactly'"},
       {"7 has at most 10", "expected 'members' after the number (or after the quoted role)"},
       {"7 has at most 10 \"Councillor\"", "expected 'members' after the number"},
       {"7 has at most 0 members", "the number of members must be at least 1, got 0"},
@@ -368,6 +376,15 @@ TEST_CASE("each statement form builds its AST node") {
     CHECK(count_of("a meets at least once a half-year").period == ast::period_kind::half_year);
     CHECK(count_of("a meets at least twice a month").times == 2);
     CHECK(count_of("a meets twice a year").times == 2);  // as it always was
+    CHECK_FALSE(count_of("a meets four times a year").exactly);
+    CHECK(count_of("a meets exactly four times a year").exactly);
+    CHECK(count_of("a meets exactly four times a year").times == 4);
+    CHECK(count_of("a meets exactly twice a quarter").times == 2);
+    CHECK(count_of("a meets exactly twice a quarter").period == ast::period_kind::quarter);
+    CHECK(count_of("a meets exactly once a month").times == 1);
+    CHECK(std::get<ast::membership_size>(statement_of("m has exactly five members")).exactly);
+    CHECK(std::get<ast::membership_size>(statement_of("m has exactly five members")).members == 5);
+    CHECK_FALSE(std::get<ast::membership_size>(statement_of("m has at most five members")).exactly);
     // The same meaning in words and in digits: "four times a year" is "at least 4 times a year".
     CHECK(count_of("a meets four times a year").times == count_of("a meets at least 4 times a year").times);
     const std::array<const char*, 12> words{"one", "two",   "three", "four", "five",   "six",

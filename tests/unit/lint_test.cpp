@@ -32,7 +32,7 @@ std::string board(std::string_view statements, std::string_view settings = "") {
 
 TEST_CASE("every check has a stable code, a name and a summary, in order", "[lint]") {
   const auto all = lint::checks();
-  REQUIRE(all.size() == 11);
+  REQUIRE(all.size() == 12);
   for (std::size_t i = 0; i < all.size(); ++i) {
     CHECK(all[i].code == fmt::format("RL{:03}", i + 1));
     CHECK_FALSE(all[i].name.empty());
@@ -203,6 +203,37 @@ TEST_CASE("RL005: a pattern of a title or an item that matches an empty text", "
 TEST_CASE("RL010: a setting written twice in one place", "[lint]") {
   CHECK(codes(lint_text(board("  1  meets quarterly\n  calendar none\n  calendar scotland\n"))) == std::vector<std::string>{"RL010"});
   CHECK(lint_text(board("  1  meets quarterly\n  calendar none\n", "calendar scotland\n")).empty());  // an override, not a repeat
+}
+
+TEST_CASE("RL012: an exact count beside one it contradicts", "[lint]") {
+  using v = std::vector<std::string>;
+  // Monthly is at least 12 a year; exactly 4 a year allows no more than 4.
+  const auto monthly = lint_text(board("  1  meets exactly 4 times a year\n  2  meets monthly\n"));
+  REQUIRE(codes(monthly) == v{"RL012"});
+  CHECK_THAT(monthly[0].message, Contains("clause 1 needs exactly 4 in a year, clause 2 at least 12"));
+  REQUIRE(monthly[0].related);
+  CHECK(monthly[0].related->line == 2);
+  // Exactly twice a quarter is exactly 8 a year; exactly once a quarter is at most 4, fewer than 6.
+  CHECK(codes(lint_text(board("  1  meets exactly four times a year\n  2  meets exactly twice a quarter\n"))) == v{"RL012"});
+  CHECK(codes(lint_text(board("  1  meets exactly once a quarter\n  2  meets at least 6 times a year\n"))) == v{"RL012"});
+  // A gap of one calendar month leaves no month empty: 12 a year at least.
+  CHECK(codes(lint_text(board("  1  meets exactly 4 times a year\n  2  meets every 1 month\n"))) == v{"RL012"});
+  // Agreeing counts: exactly once a quarter is exactly 4 a year, and at least 4 a year follows from it.
+  CHECK(codes(lint_text(board("  1  meets exactly once a quarter\n  2  meets exactly 4 times a year\n"))) == v{"RL006"});
+  CHECK(codes(lint_text(board("  1  meets exactly 4 times a year\n  2  meets at least 4 times a year\n"))) == v{"RL006"});
+  CHECK(lint_text(board("  1  meets exactly 4 times a year\n  2  meets annually\n  3  meets exactly twice a half-year\n"))
+            .size() == 2);  // annually and twice a half-year add nothing (RL006), contradict nothing
+  // Different events: no contradiction.
+  CHECK(lint_text(board("  1  meets exactly 4 times a year\n  2  receives \"Budget\" monthly\n")).empty());
+  // Members: a lower bound above an upper bound, of the same role or of all the members.
+  const auto members = lint_text(board("  3  has exactly 5 members\n  4  has at least 7 members\n"));
+  REQUIRE(codes(members) == v{"RL012"});
+  CHECK_THAT(members[0].message, Contains("clause 4 needs at least 7 members, clause 3 allows at most 5"));
+  CHECK(codes(lint_text(board("  3  has exactly 5 members\n  4  has at least 7 \"Councillor\" members\n"))) == v{"RL012"});
+  CHECK(codes(lint_text(board("  3  has exactly 5 \"Councillor\" members\n  4  has exactly 4 \"Councillor\" members\n"))) ==
+        v{"RL012"});
+  CHECK(lint_text(board("  3  has exactly 5 \"Councillor\" members\n  4  has at least 7 members\n")).empty());
+  CHECK(lint_text(board("  3  has exactly 5 members\n  4  has at least 5 members\n  5  has at most 9 members\n")).empty());
 }
 
 TEST_CASE("a '# lint: allow' comment on the line or right above it keeps a finding quiet", "[lint]") {

@@ -586,6 +586,53 @@ TEST_CASE("parties: a party on an attendance or training row is rejected with it
   CHECK_THAT(log.files[1].rejected[0].reason, Contains("a party is recorded on membership rows only"));
 }
 
+TEST_CASE("membership type and voting: read, defaulted, and an unknown word rejected with its reason", "[people][inputs]") {
+  std::string errors;
+  const event_log log = read_all(
+      {{"membership.csv",
+        "body,person,role,party,type,voting,from\n"
+        "Board,Ann,Councillor,Labour,,,2025-01-01\n"          // a party and no type: elected, voting
+        "Board,Bob,Adviser,,Co-opted,no,2025-01-01\n"         // case folded
+        "Board,Cat,Member,Green,partner,yes,2025-01-01\n"     // a type says otherwise than the party
+        "Board,Dan,Member,,,,2025-01-01\n"                    // neither: not recorded
+        "Board,Eve,Member,,young  person,,2025-01-01\n"       // white space folded
+        "Board,Fay,Member,,councillor,,2025-01-01\n"          // rejected: unknown type
+        "Board,Gus,Member,,officer,maybe,2025-01-01\n"},      // rejected: unknown voting
+       {"people.jsonl", "{\"body\": \"Board\", \"person\": \"Hal\", \"type\": \"officer\", \"voting\": \"no\", "
+                        "\"from\": \"2025-01-01\"}\n"
+                        "{\"body\": \"Board\", \"date\": \"2025-02-04\", \"person\": \"Ann\", \"attendance\": "
+                        "\"present\", \"type\": \"elected\"}\n"}},
+      &errors);
+  REQUIRE(log.memberships.size() == 6);
+  const auto row = [&](std::string_view who) {
+    for (const membership& m : log.memberships)
+      if (log.strings.text(m.person) == who) return m;
+    FAIL("no membership of " << who);
+    return membership{};
+  };
+  CHECK(row("Ann").type == member_type::elected);
+  CHECK(row("Ann").voting);
+  CHECK(row("Bob").type == member_type::co_opted);
+  CHECK_FALSE(row("Bob").voting);
+  CHECK(row("Cat").type == member_type::partner);
+  CHECK(row("Dan").type == member_type::unrecorded);
+  CHECK(row("Eve").type == member_type::young_person);
+  CHECK(row("Hal").type == member_type::officer);
+  CHECK_FALSE(row("Hal").voting);
+  // Every row is counted: used or rejected with its reason.
+  CHECK(log.files[0].rows_read == 7);
+  CHECK(log.files[0].rows_used == 5);
+  REQUIRE(log.files[0].rejected.size() == 2);
+  CHECK(log.files[0].rejected[0].line == 7);
+  CHECK(log.files[0].rejected[0].reason ==
+        "unknown type 'councillor' for 'Fay': expected elected, co-opted, officer, partner or young person (empty: not "
+        "recorded)");
+  CHECK(log.files[0].rejected[1].line == 8);
+  CHECK(log.files[0].rejected[1].reason == "unknown voting 'maybe' for 'Gus': expected yes or no (empty: yes)");
+  REQUIRE(log.files[1].rejected.size() == 1);
+  CHECK(log.files[1].rejected[0].reason == "type 'elected' on an attendance row: a type is recorded on membership rows only");
+}
+
 TEST_CASE("attendance rate except: members holding the role are not expected on that day", "[people][rate]") {
   const files in{{"meetings.csv", meetings},
                  {"attendance.csv",
