@@ -353,17 +353,14 @@ struct reports_what : seq<sp, sor<seq<report_title, must<report_frequency>>, fre
 struct reports_statement : if_must<kw_reports, reports_what, report_to, report_recipient> {};
 
 // receives "X" [or "Y" ...] | matching "REGEX", then FREQ | by YYYY-MM-DD
-// first meeting of each year has item "X" [or "Y" ...]: the year as `year starts` sets it
-struct first_item_name : quoted {};
-struct first_item_next : seq<sp, first_item_name> {};
-struct first_item_alternative : seq<sp, kw_or, must<first_item_next>> {};
+// first meeting of each year has item "X" [or "Y" ...] | matching "REGEX": the year as `year starts` sets it
 struct first_meeting_word : seq<sp, kw_meeting> {};
 struct first_of_word : seq<sp, kw_of> {};
 struct first_each_word : seq<sp, kw_each> {};
 struct first_year_word : seq<sp, kw_year> {};
 struct first_has_word : seq<sp, kw_has> {};
 struct first_item_word : seq<sp, kw_item> {};
-struct first_items : seq<first_item_next, star<first_item_alternative>> {};
+struct first_items : seq<sp, title_choice> {};
 struct first_meeting_statement
     : if_must<kw_first, first_meeting_word, first_of_word, first_each_word, first_year_word, first_has_word,
               first_item_word, first_items> {};

@@ -370,7 +370,7 @@ class first_meeting_judge {
   seen look_at(const event& e) const;
   const body_context* ctx_;
   const ast::first_meeting_item* r_;
-  std::vector<std::string> wanted_;  // folded
+  title_matcher matcher_;
 };
 
 // ---- Precedence (forms/preceded_by.cpp): each held meeting preceded by a named event ----

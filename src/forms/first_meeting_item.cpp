@@ -13,39 +13,20 @@
 
 namespace remit {
 
-void ast::check(const first_meeting_item& r, form_check& c) {
-  for (const std::string& item : r.items) c.require_text(item, "the item title");
-}
-
-namespace {
-
-// "\"Election of Chair\"", or "any of: \"Election of Chair\", \"Appointment of Chair\"".
-std::string items_words(const std::vector<std::string>& items) {
-  if (items.size() == 1) return quoted(items.front());
-  std::string out = "any of: ";
-  for (std::size_t i = 0; i < items.size(); ++i) out += fmt::format("{}{}", i == 0 ? "" : ", ", quoted(items[i]));
-  return out;
-}
-
-}  // namespace
+void ast::check(const first_meeting_item& r, form_check& c) { check_match(r.item, c, "the item title"); }
 
 std::string ast::words(const first_meeting_item& r, const resolved_settings& settings) {
-  return fmt::format("The first held meeting of each year ({}) must have an agenda item containing {} (ignoring case and "
-                     "extra spaces); a year is judged when it starts inside the window.",
-                     periods_words(ast::period_kind::year, settings.year_start_month), items_words(r.items));
+  return fmt::format("The first held meeting of each year ({}) must have an agenda item {} (ignoring case and extra "
+                     "spaces); a year is judged when it starts inside the window.",
+                     periods_words(ast::period_kind::year, settings.year_start_month), match_words(r.item));
 }
 
-std::string ast::meaning(const first_meeting_item& r) {
-  std::string items;
-  for (const std::string& i : r.items) items += fmt::format("{}[{}]", items.empty() ? "" : " or ", i);
-  return "first meeting of each year has item " + items;
-}
+std::string ast::meaning(const first_meeting_item& r) { return "first meeting of each year has item " + match_meaning(r.item); }
 
 std::string_view ast::family(const first_meeting_item&) { return "first meeting"; }
 
-first_meeting_judge::first_meeting_judge(const body_context& ctx, const ast::first_meeting_item& r) : ctx_(&ctx), r_(&r) {
-  for (const std::string& item : r.items) wanted_.push_back(fold(item));
-}
+first_meeting_judge::first_meeting_judge(const body_context& ctx, const ast::first_meeting_item& r)
+    : ctx_(&ctx), r_(&r), matcher_(r.item) {}
 
 date first_meeting_judge::year_holding(date d) const { return period_start_holding(d, 12, ctx_->year_start_month); }
 
@@ -53,15 +34,14 @@ first_meeting_judge::seen first_meeting_judge::look_at(const event& e) const {
   const auto items = ctx_->log.items_of(e);
   if (items.empty()) return seen::no_items;
   for (string_pool::id i : items)
-    for (const std::string& w : wanted_)
-      if (folded_contains(ctx_->log.strings.folded(i), w)) return seen::item;
+    if (matcher_.matches(ctx_->log.strings.folded(i))) return seen::item;
   return seen::no_item;
 }
 
 void first_meeting_judge::introduce(trace_sink& out) const {
-  out.step(fmt::format("\nFirst-meeting rule: the first held meeting of each year needs an agenda item containing {}.\n"
+  out.step(fmt::format("\nFirst-meeting rule: the first held meeting of each year needs an agenda item {}.\n"
                        "Years start on 1 {}; a year is judged when it starts inside the window ({} to {}).\n",
-                       items_words(r_->items), month_name(ctx_->year_start_month), ctx_->window.from, ctx_->window.to));
+                       match_words(r_->item), month_name(ctx_->year_start_month), ctx_->window.from, ctx_->window.to));
 }
 
 template <typename Out>
@@ -77,13 +57,13 @@ void first_meeting_judge::settle(state& s, Out& out) const {
   const bool unknown = s.seen_so_far == seen::no_items;
   if constexpr (Out::tracing)
     out.step(unknown ? fmt::format("    items not recorded: cannot tell; no-evidence (due {})\n", day)
-                     : fmt::format("    no item of that day contains {}: {}\n", items_words(r_->items), out.verdict(day)));
+                     : fmt::format("    none of that day's items is one {}: {}\n", match_words(r_->item), out.verdict(day)));
   finding f{unknown ? finding_status::no_evidence : finding_status::breach, day, day, day, s.year, year_end, {}, {}};
   f.message = unknown ? fmt::format("no agenda items are recorded for the first held meeting of the year {} to {}, on {}; "
-                                    "cannot tell whether it had an item containing {}",
-                                    s.year, year_end, day, items_words(r_->items))
-                      : fmt::format("the first held meeting of the year {} to {}, on {}, had no agenda item containing {}",
-                                    s.year, year_end, day, items_words(r_->items));
+                                    "cannot tell whether it had an item {}",
+                                    s.year, year_end, day, match_words(r_->item))
+                      : fmt::format("the first held meeting of the year {} to {}, on {}, had no agenda item {}",
+                                    s.year, year_end, day, match_words(r_->item));
   out.add(*this, std::move(f));
 }
 
@@ -149,15 +129,14 @@ void first_meeting_judge::forecast(const state& s, outlook& o) const {
     obligation& x = o.add(obligation_kind::agenda_item, found == seen::no_items ? obligation_status::due : obligation_status::at_risk,
                           e->day);
     x.meeting = e->day;
-    x.what = fmt::format("an agenda item containing {} for the meeting on {}, the first of the year from {}",
-                         items_words(r_->items), with_weekday(e->day), year);
+    x.what = fmt::format("an agenda item {} for the meeting on {}, the first of the year from {}",
+                         match_words(r_->item), with_weekday(e->day), year);
     x.message = found == seen::no_items
-                    ? fmt::format("the meeting on {} is the first of the year from {} and needs an agenda item containing "
-                                  "{}; no agenda is recorded for it yet",
-                                  with_weekday(e->day), year, items_words(r_->items))
-                    : fmt::format("the agenda recorded for the meeting on {}, the first of the year from {}, has no item "
-                                  "containing {}",
-                                  with_weekday(e->day), year, items_words(r_->items));
+                    ? fmt::format("the meeting on {} is the first of the year from {} and needs an agenda item {}; no "
+                                  "agenda is recorded for it yet",
+                                  with_weekday(e->day), year, match_words(r_->item))
+                    : fmt::format("the agenda recorded for the meeting on {}, the first of the year from {}, has no item {}",
+                                  with_weekday(e->day), year, match_words(r_->item));
   }
   if (planned.empty()) o.why_quiet = "no planned meeting in the log, so no agenda to foresee";
   else if (o.found.size() == before)

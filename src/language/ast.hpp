@@ -117,8 +117,8 @@ struct preceded_by {
 };
 REMIT_STATEMENT_FORM(preceded_by);
 
-struct first_meeting_item {  // first meeting of each year has item "X" [or "Y" ...]
-  std::vector<std::string> items;  // any one of them will do
+struct first_meeting_item {  // first meeting of each year has item "X" [or "Y" ...] | matching "REGEX"
+  title_match item;
 };
 REMIT_STATEMENT_FORM(first_meeting_item);
 

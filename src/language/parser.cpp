@@ -46,7 +46,6 @@ struct pending_statement {
   source_location deadline_at;
   source_location pattern_at;
   std::vector<std::string> roles;  // people statements: the roles named, in order
-  std::vector<std::string> first_items;  // first meeting of each year: the items named, in order
   bool at_most = false;
   bool exactly = false;
   int percent = 100;
@@ -398,11 +397,8 @@ REMIT_ACTION(receives_statement) {
   }
 };
 // ---- people ----
-REMIT_ACTION(first_item_name) {
-  template <typename In> static void apply(const In& in, builder& b) { b.st.first_items.push_back(unquote(in)); }
-};
 REMIT_ACTION(first_meeting_statement) {
-  static void apply0(builder& b) { b.st.rule = ast::first_meeting_item{b.st.first_items}; }
+  static void apply0(builder& b) { b.st.rule = ast::first_meeting_item{b.st.title}; }
 };
 REMIT_ACTION(role_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.roles.push_back(unquote(in)); }

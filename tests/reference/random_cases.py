@@ -236,8 +236,8 @@ def statement(r):
             return f'each meeting preceded by {title} since the previous meeting'
         return f'each meeting preceded by {title} within {r.randint(1, 60)} days'
     if kind == 8 and r.random() < .5:
-        items = r.sample(["Minutes", "forward plan", "Election of Chair", "Annual"], r.choice([1, 1, 2]))
-        return "first meeting of each year has item " + " or ".join(f'"{i}"' for i in items)
+        return "first meeting of each year has item " + title_choice(r, ["Minutes", "forward plan", "Election of Chair",
+                                                                          "Annual"], REGEXES)
     return f"meets {frequency(r)}"
 
 

@@ -235,9 +235,9 @@ def parse_rule(t):
     if m:
         return {"kind": "receives", "x": title_spec(m.group(1)), "freq": parse_frequency(m.group(2))}
     roles = Q + r"(?: or " + Q + r")*"
-    m = re.fullmatch(r"first meeting of each year has item (" + roles + ")", t)
+    m = re.fullmatch(r"first meeting of each year has item " + TITLE, t)
     if m:
-        return {"kind": "first meeting", "items": role_list(m.group(1))}
+        return {"kind": "first meeting", "x": title_spec(m.group(1))}
     # The people statements (docs/language.md, "People").
     m = re.fullmatch(r"quorum " + N + r"(?: members?)?", t)
     if m:
@@ -717,7 +717,7 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
                 continue
             fell_due = True
             first = [e for e in meetings if e["date"] == day]
-            if any(any(x in i for x in rule["items"] for i in e["items"]) for e in first):
+            if any(any(rule["x"](i) for i in e["items"]) for e in first):
                 continue
             status = "no-evidence" if any(not e["items"] for e in first) else "breach"
             out.append(finding(status, day, day, meeting=day, period_start=start,

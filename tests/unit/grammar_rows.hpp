@@ -50,6 +50,7 @@ inline constexpr const char* accepted_statements[] = {
     "10 each meeting preceded by \"Agenda Setting\" within 14 days",
     "5.1 first meeting of each year has item \"Election of Chair\"",
     "5.1 first meeting of each year has item \"Election of Chair\" or \"Appointment of Chair\" or \"Chair\"",
+    "5.1 first meeting of each year has item matching \"elect(ion)? of (the )?chair\"",
     "5.1 meets every 2 months, advisory",
     "5.1 meets every 2 months, advisory \"The Board will usually meet every two months\"",
     "5.6 agenda published at least 5 clear working days before each meeting, severity critical",
