@@ -57,8 +57,10 @@ REMIT_ERROR(notice_days_word, "expected 'days', 'working days', 'clear days' or 
 REMIT_ERROR(notice_before, "expected 'before' after 'days'");
 REMIT_ERROR(notice_each_meeting, "expected 'each meeting' after 'before'");
 REMIT_ERROR(each_meeting_word, "expected 'meeting' or 'member' after 'each'");
-REMIT_ERROR(each_what, "expected 'has item', 'preceded by' or 'attended by' after 'each meeting'");
-REMIT_ERROR(item_word, "expected 'item' after 'has'");
+REMIT_ERROR(each_what, "expected 'has item', 'has a title', 'has title', 'preceded by' or 'attended by' after 'each meeting'");
+REMIT_ERROR(each_has_what, "expected 'item', 'a title' or 'title' after 'has', as in 'has item \"Forward Plan\"' or 'has a title'");
+REMIT_ERROR(a_title_word, "expected 'title' after 'has a', as in 'each meeting has a title'");
+REMIT_ERROR(own_title_what, "expected a quoted title or 'matching \"REGEX\"' after 'title', as in 'has title \"Annual Meeting\"'");
 REMIT_ERROR(item_what, "expected a quoted item title or 'matching \"REGEX\"' after 'item'");
 REMIT_ERROR(preceded_by_word, "expected 'by' after 'preceded'");
 REMIT_ERROR(preceded_title_slot, "expected a quoted session or meeting title or 'matching \"REGEX\"' after 'preceded by'");

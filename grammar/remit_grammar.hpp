@@ -99,6 +99,7 @@ REMIT_KW(kw_previous, "previous");
 REMIT_KW(kw_not, "not");
 REMIT_KW(kw_checked, "checked");
 REMIT_KW(kw_first, "first");
+REMIT_KW(kw_title, "title");
 REMIT_KW(kw_exactly, "exactly");
 
 // ---- literals -----------------------------------------------------------------------
@@ -224,9 +225,15 @@ struct agenda_statement
     : if_must<kw_agenda, notice_published, notice_at_least, notice_count, notice_days, notice_before, notice_each_meeting> {};
 
 // each meeting has item "X" [or "Y" ...] | each meeting has item matching "REGEX"
-struct item_word : seq<sp, kw_item> {};
 struct item_what : seq<sp, title_choice> {};
-struct has_item : if_must<kw_has, item_word, item_what> {};
+struct has_item : if_must<kw_item, item_what> {};
+// each meeting has a title | each meeting has title "X" [or "Y" ...] | has title matching "REGEX"
+struct a_title_word : seq<sp, kw_title> {};
+struct has_a_title : if_must<kw_a, a_title_word> {};
+struct own_title_what : seq<sp, title_choice> {};
+struct has_own_title : if_must<kw_title, own_title_what> {};
+struct each_has_what : seq<sp, sor<has_item, has_a_title, has_own_title>> {};
+struct each_has : if_must<kw_has, each_has_what> {};
 
 // each meeting preceded by "X" [or "Y" ...] | matching "REGEX", within N days | since the previous meeting
 struct preceded_by_word : seq<sp, kw_by> {};
@@ -288,7 +295,7 @@ struct member_except : if_must<kw_except, except_roles, except_attends> {};
 struct each_member_what : seq<sp, sor<attends_statement, trained_statement, member_except>> {};
 struct each_member : if_must<kw_member, each_member_what> {};
 
-struct each_what : seq<sp, sor<has_item, preceded_by, attended_by>> {};
+struct each_what : seq<sp, sor<each_has, preceded_by, attended_by>> {};
 struct each_meeting : if_must<kw_meeting, each_what> {};
 struct each_meeting_word : seq<sp, sor<each_meeting, each_member>> {};
 struct each_statement : if_must<kw_each, each_meeting_word> {};

@@ -21,6 +21,7 @@ std::string_view name(obligation_kind k) {
     case obligation_kind::period: return "period";
     case obligation_kind::agenda_publication: return "agenda-publication";
     case obligation_kind::agenda_item: return "agenda-item";
+    case obligation_kind::meeting_title: return "meeting-title";
     case obligation_kind::preceding_event: return "preceding-event";
     case obligation_kind::deadline: return "deadline";
   }

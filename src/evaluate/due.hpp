@@ -25,6 +25,7 @@ enum class obligation_kind {
   period,              // coverage and count: enough qualifying events in the period
   agenda_publication,  // notice: the agenda of a planned meeting
   agenda_item,         // item: an item on the agenda of a planned meeting
+  meeting_title,       // title: the recorded title of a planned meeting
   preceding_event,     // precedence: the meeting or session before a planned meeting
   deadline,            // receives "X" by DATE
 };

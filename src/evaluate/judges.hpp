@@ -314,6 +314,29 @@ class item_judge {
   title_matcher matcher_;
 };
 
+// ---- Title (forms/has_title.cpp): each held meeting has a title, or one holding a phrase ----
+class title_judge {
+ public:
+  struct state {
+    bool fell_due = false;
+  };
+  static constexpr bool forecast_reads_record = false;
+  title_judge(const body_context& ctx, const ast::has_title& r);
+  template <typename Out>
+  void observe(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void close(state& s, Out& out) const;
+  std::string words(const finding& x) const { return x.message; }  // worded as found
+  void introduce(trace_sink& out) const;
+  // Each planned meeting's recorded title (a title is a log's record, not a forecast).
+  void forecast(const state& s, outlook& o) const;
+
+ private:
+  const body_context* ctx_;
+  const ast::has_title* r_;
+  std::optional<title_matcher> matcher_;  // none: any recorded title will do
+};
+
 // ---- Deadline (forms/receives_by.cpp): "receives "X" by DATE" ----
 class deadline_judge {
  public:
@@ -515,7 +538,8 @@ std::string event_words(const event_log& log, const event& e);
 // every family but the people families, whose words name who was there. The streamed audit runs
 // these judges alone (finding_words.hpp words their findings).
 using dated_judge =
-    std::variant<gap_judge, period_judge, notice_judge, item_judge, deadline_judge, precedence_judge, first_meeting_judge>;
+    std::variant<gap_judge, period_judge, notice_judge, item_judge, title_judge, deadline_judge, precedence_judge,
+                 first_meeting_judge>;
 template <typename Judge>
 inline constexpr bool worded_from_dates = std::is_constructible_v<dated_judge, Judge>;
 
@@ -580,6 +604,7 @@ decltype(auto) with_judge(const body_context& ctx, const ast::statement& s, Use&
                         [&](const ast::receives& r) { return frequency(r.how_often, counting_for(ctx, r)); },
                         [&](const ast::notice& r) { return use(notice_judge(ctx, r)); },
                         [&](const ast::has_item& r) { return use(item_judge(ctx, r)); },
+                        [&](const ast::has_title& r) { return use(title_judge(ctx, r)); },
                         [&](const ast::receives_by& r) { return use(deadline_judge(ctx, r)); },
                         [&](const ast::preceded_by& r) { return use(precedence_judge(ctx, r)); },
                         [&](const ast::first_meeting_item& r) { return use(first_meeting_judge(ctx, r)); },

@@ -546,7 +546,9 @@ typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) c
   else if constexpr (std::is_same_v<Judge, period_judge>) return {c.index, c.count, c.flag};
   else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag};
   else if constexpr (std::is_same_v<Judge, precedence_judge>) return c.index ? precedence_states[c.index - 1] : typename Judge::state{};
-  else if constexpr (std::is_same_v<Judge, notice_judge> || std::is_same_v<Judge, item_judge>) return {c.flag};
+  else if constexpr (std::is_same_v<Judge, notice_judge> || std::is_same_v<Judge, item_judge> ||
+                     std::is_same_v<Judge, title_judge>)
+    return {c.flag};
   else if constexpr (std::is_same_v<Judge, first_meeting_judge>)
     return {date{static_cast<std::int32_t>(c.index + static_cast<std::uint32_t>(no_date.days))}, c.day,
             static_cast<first_meeting_judge::seen>(c.count), c.flag};

@@ -46,6 +46,7 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
   }
   e.body = log.strings.intern(body);
   e.council = log.strings.intern(trim(row.council));
+  // An empty cell, white space alone and a log without the column read the same: no title recorded.
   e.title = log.strings.intern(trim(row.title));
   e.to = log.strings.intern(to);
   e.ref = log.strings.intern(trim(row.ref));

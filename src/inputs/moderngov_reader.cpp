@@ -116,6 +116,8 @@ struct meeting_reader {
     else
       return fmt::format("unknown meetingstatus '{}': expected Confirmed, Cancelled or Postponed", status);
     e.kind = event_kind::meeting;
+    // The title stays empty: the responses give a meeting no title of its own, so a meeting's title
+    // reads as not recorded (the title forms give no-evidence), as a CSV row's empty title does.
     return {};
   }
 

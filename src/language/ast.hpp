@@ -92,6 +92,10 @@ struct has_item {
   title_match item;
 };
 REMIT_STATEMENT_FORM(has_item);
+struct has_title {  // each meeting has a title | has title "X" [or "Y" ...] | has title matching "REGEX"
+  std::optional<title_match> title;  // empty: `has a title`, any recorded title will do
+};
+REMIT_STATEMENT_FORM(has_title);
 struct reports {
   std::optional<std::string> title;
   frequency how_often;
@@ -173,7 +177,7 @@ struct rotates {  // role "ROLE" rotates between partners annually
 };
 REMIT_STATEMENT_FORM(rotates);
 
-using rule = std::variant<meets, meets_jointly, notice, has_item, reports, receives, receives_by, preceded_by,
+using rule = std::variant<meets, meets_jointly, notice, has_item, has_title, reports, receives, receives_by, preceded_by,
                           first_meeting_item, quorum,
                           chaired_by, attended_by, has_member, membership_size, party_spread, attendance_rate, trained_within,
                           rotates>;

@@ -351,6 +351,8 @@ REMIT_ACTION(agenda_statement) {
   static void apply0(builder& b) { b.st.rule = ast::notice{b.st.count, b.st.working, b.st.clear}; }
 };
 REMIT_ACTION(has_item) { static void apply0(builder& b) { b.st.rule = ast::has_item{b.st.title}; } };
+REMIT_ACTION(has_a_title) { static void apply0(builder& b) { b.st.rule = ast::has_title{}; } };
+REMIT_ACTION(has_own_title) { static void apply0(builder& b) { b.st.rule = ast::has_title{b.st.title}; } };
 REMIT_ACTION(preceded_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of days"); }
 };

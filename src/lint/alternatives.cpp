@@ -36,6 +36,7 @@ void alternative_covered(const ast::rule_file& file, const context&, std::vector
   for (const ast::body& b : file.bodies)
     for (const ast::statement& s : b.statements) {
       if (const auto* r = std::get_if<ast::has_item>(&s.what)) covered_alternatives(s, r->item, out);
+      if (const auto* r = std::get_if<ast::has_title>(&s.what); r && r->title) covered_alternatives(s, *r->title, out);
       if (const auto* r = std::get_if<ast::receives>(&s.what)) covered_alternatives(s, r->item, out);
       if (const auto* r = std::get_if<ast::receives_by>(&s.what)) covered_alternatives(s, r->item, out);
       if (const auto* r = std::get_if<ast::preceded_by>(&s.what)) covered_alternatives(s, r->title, out);

@@ -64,6 +64,9 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
       if (const auto* i = std::get_if<ast::has_item>(&s.what); i && i->item.is_regex)
         flag_empty_match(i->item.phrases.front(), "an empty title, so it matches every agenda item: any meeting whose items "
                                                   "are recorded meets it");
+      if (const auto* t = std::get_if<ast::has_title>(&s.what); t && t->title && t->title->is_regex)
+        flag_empty_match(t->title->phrases.front(), "an empty title, so any meeting whose title is recorded meets it: "
+                                                    "'each meeting has a title' says so plainly");
       if (const auto* v = std::get_if<ast::receives>(&s.what); v && v->item.is_regex)
         flag_empty_match(v->item.phrases.front(), "an empty title, so it matches every agenda item: any meeting whose items "
                                                   "are recorded receives it");

@@ -216,6 +216,10 @@ def statement(r):
         working = "working " if r.random() < .6 else ""
         return f"agenda published at least {r.randint(1, 12)} {clear}{working}days before each meeting"
     if kind == 3:
+        if r.random() < .2:
+            return "each meeting has a title"
+        if r.random() < .25:
+            return f'each meeting has title {title_choice(r, ["Annual", "Board", "young people"], TITLE_REGEXES)}'
         if r.random() < .25:
             pattern = r.choice(REGEXES).replace("\\", "\\\\")  # a backslash in a quoted string is written \\
             return f'each meeting has item matching "{pattern}"'

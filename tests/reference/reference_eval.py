@@ -213,6 +213,11 @@ def parse_rule(t):
     m = re.fullmatch(r"agenda published at least " + N + r" (clear )?(working )?days? before each meeting", t)
     if m:
         return {"kind": "notice", "n": num(m.group(1)), "clear": bool(m.group(2)), "working": bool(m.group(3))}
+    if t == "each meeting has a title":
+        return {"kind": "title", "x": None}
+    m = re.fullmatch(r"each meeting has title " + TITLE, t)
+    if m:
+        return {"kind": "title", "x": title_spec(m.group(1))}
     m = re.fullmatch(r"each meeting has item " + TITLE, t)
     if m:
         return {"kind": "item", "x": title_spec(m.group(1))}
@@ -745,6 +750,12 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
                 continue
             hit = any(rule["x"](i) for i in m["items"])
             if not hit:
+                out.append(finding("breach", day, day, meeting=day))
+        elif kind == "title":
+            # An empty title is one the log does not record: it cannot tell either way.
+            if not m["title"]:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            elif rule["x"] is not None and not rule["x"](m["title"]):
                 out.append(finding("breach", day, day, meeting=day))
         elif kind == "precedence":
             x = rule["x"]

@@ -104,6 +104,9 @@ TEST_CASE("describe: items and preceding events", "[describe]") {
   CHECK(meaning("each meeting has item \"Forward Plan\" or \"Work Programme\"") ==
         "Every held meeting must have an agenda item containing any of: \"Forward Plan\", \"Work Programme\" (ignoring "
         "case and extra spaces).");
+  CHECK(meaning("each meeting has a title") == "Every held meeting must have a title recorded in the log.");
+  CHECK(meaning("each meeting has title \"Annual\" or \"Themed\"") ==
+        "Every held meeting must have a title containing any of: \"Annual\", \"Themed\" (ignoring case and extra spaces).");
   CHECK(meaning("each meeting preceded by \"Agenda Setting\" or \"Pre-meeting\" since the previous meeting") ==
         "Every held meeting must be preceded by a held meeting or session whose title contains any of: \"Agenda Setting\", "
         "\"Pre-meeting\", after the day of the body's previous held meeting and before the day of this one (the first "
@@ -130,6 +133,8 @@ TEST_CASE("family_name: the family each statement form belongs to", "[describe]"
   CHECK(family("meets twice a year") == "count");
   CHECK(family("agenda published at least 5 days before each meeting") == "notice");
   CHECK(family("each meeting has item \"X\"") == "item");
+  CHECK(family("each meeting has a title") == "title");
+  CHECK(family("each meeting has title matching \"x\"") == "title");
   CHECK(family("receives \"X\" by 2026-01-01") == "deadline");
   CHECK(family("each meeting preceded by \"X\" within 3 days") == "precedence");
   CHECK(family("reports annually to \"B\"") == "coverage");

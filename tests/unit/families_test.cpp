@@ -717,6 +717,56 @@ TEST_CASE("item: a held meeting with no recorded items is no-evidence", "[famili
 }
 
 // ---------------------------------------------------------------------------------------------
+// Title: each held meeting's own title. An empty title is one the log does not record: no-evidence.
+
+TEST_CASE("title: a phrase, alternatives and a pattern, and an empty title is no-evidence, never a breach", "[families][title]") {
+  const std::string log =
+      "body,date,status,title\n"
+      "Board,2025-03-12,held,Themed meeting:   EDUCATION\n"
+      "Board,2025-06-11,held,Board meeting\n"
+      "Board,2025-07-02,cancelled,Board meeting\n"  // not held: not judged
+      "Board,2025-09-10,held,\n"
+      "Board,2025-10-08,held,   \n";  // white space alone is no title either
+  SECTION("has a title: any recorded title; the two without one are no-evidence") {
+    const auto r = audit(board("4.2 each meeting has a title"), log, "2025-01-01", "2025-12-31");
+    CHECK(status(r.only()) == "no-evidence");
+    REQUIRE(r.only().findings.size() == 2);
+    for (const finding& f : r.only().findings) CHECK(status(f) == "no-evidence");
+    CHECK(iso(r.only().findings[0].meeting) == "2025-09-10");
+    CHECK(iso(r.only().findings[1].meeting) == "2025-10-08");
+    CHECK(r.only().findings[0].words() ==
+          "no title is recorded for the meeting on 2025-09-10; cannot tell whether it had a title");
+  }
+  SECTION("has title \"A\" or \"B\": a recorded title without either is a breach, dated at the meeting") {
+    const auto r = audit(board("4.3 each meeting has title \"theme\" or \"Annual\""), log, "2025-01-01", "2025-12-31");
+    CHECK(status(r.only()) == "breach");
+    REQUIRE(r.only().findings.size() == 3);
+    const finding& f = r.only().findings[0];
+    CHECK(status(f) == "breach");
+    CHECK(iso(f.due) == "2025-06-11");
+    CHECK(iso(f.on) == "2025-06-11");
+    CHECK(iso(f.meeting) == "2025-06-11");
+    CHECK(f.words() == "the meeting on 2025-06-11 had the title \"Board meeting\", not one containing any of: \"theme\", \"Annual\"");
+    CHECK(status(r.only().findings[1]) == "no-evidence");
+    CHECK(status(r.only().findings[2]) == "no-evidence");
+  }
+  SECTION("has title matching: searched, case-insensitive, against the folded title") {
+    const auto r = audit(board("4.4 each meeting has title matching \"themed meeting: education$\""), log, "2025-01-01",
+                         "2025-12-31");
+    REQUIRE(r.only().findings.size() == 3);
+    CHECK(iso(r.only().findings[0].meeting) == "2025-06-11");
+    CHECK_THAT(r.only().findings[0].words(), Contains("not one matching the pattern given in the statement"));
+  }
+  SECTION("every title recorded and holding the phrase: met") {
+    const auto r = audit(board("4.3 each meeting has title \"meeting\""),
+                         "body,date,title\nBoard,2025-03-12,Themed meeting\nBoard,2025-06-11,Board meeting\n",
+                         "2025-01-01", "2025-12-31");
+    CHECK(status(r.only()) == "pass");
+    CHECK(r.only().findings.empty());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reports: qualifying events are held reports of this body whose `to` equals B and, with "T",
 // whose title contains T.
 

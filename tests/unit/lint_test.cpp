@@ -189,6 +189,8 @@ TEST_CASE("RL011: an alternative that another alternative already covers", "[lin
         std::vector<std::string>{"RL011"});
   CHECK(codes(lint_text(board("  v  meets jointly with \"Care Leavers\" or \"Leavers\" twice a year\n"))) ==
         std::vector<std::string>{"RL011"});
+  CHECK(codes(lint_text(board("  4.3  each meeting has title \"Annual\" or \"Annual Meeting\"\n"))) ==
+        std::vector<std::string>{"RL011"});
   // Alternatives that each find something the other does not, and patterns, are not flagged.
   CHECK(lint_text(board("  5.5  each meeting has item \"Forward Plan\" or \"Work Programme\"\n")).empty());
   CHECK(lint_text(board("  5.5  each meeting has item matching \"forward|forward plan\"\n")).empty());
@@ -198,6 +200,10 @@ TEST_CASE("RL005: a pattern of a title or an item that matches an empty text", "
   CHECK(codes(lint_text(board("  6.3  receives matching \"terms|\" annually\n"))) == std::vector<std::string>{"RL005"});
   CHECK(codes(lint_text(board("  10  each meeting preceded by matching \"x*\" within 14 days\n"))) ==
         std::vector<std::string>{"RL005"});
+  const auto title = lint_text(board("  4.4  each meeting has title matching \"annual|\"\n"));
+  REQUIRE(codes(title) == std::vector<std::string>{"RL005"});
+  CHECK_THAT(title[0].message, Contains("'each meeting has a title' says so plainly"));
+  CHECK(lint_text(board("  4.2  each meeting has a title\n")).empty());
 }
 
 TEST_CASE("RL010: a setting written twice in one place", "[lint]") {
