@@ -144,6 +144,17 @@ struct outlook {
   template void judge::close<trace_sink>(state&, trace_sink&) const;                             \
   template void judge::close<state_sink>(state&, state_sink&) const
 
+// What a meeting's recorded agenda says of the item a statement asks for, best first: one of its
+// items is it; its items are not recorded (the records cannot tell); it has items, none of them it.
+enum class agenda_holds : std::uint8_t { item, no_items, no_item };
+inline agenda_holds agenda_of(const event_log& log, const event& e, const title_matcher& wanted) {
+  const auto items = log.items_of(e);
+  if (items.empty()) return agenda_holds::no_items;
+  for (string_pool::id i : items)
+    if (wanted.matches(log.strings.folded(i))) return agenda_holds::item;
+  return agenda_holds::no_item;
+}
+
 // ---- Which events a frequency counts (qualifying.cpp) ----
 // A frequency statement (meets, meets jointly, reports, receives) counts some of a body's events;
 // its judge is handed only those. What a form counts is said in its unit file (src/forms/), by
@@ -366,13 +377,10 @@ class deadline_judge {
 // ---- First meeting (forms/first_meeting_item.cpp): the first held meeting of each year has an item ----
 class first_meeting_judge {
  public:
-  // What the meetings of a first day showed, best first: one had the item; one's items are not
-  // recorded; they had items, none of them the one asked for.
-  enum class seen : std::uint8_t { item, no_items, no_item };
   struct state {
     date year = no_date;       // the start of the year of the last held meeting seen
     date first_day = no_date;  // the first meeting's day of a judged year, until a later day settles it
-    seen seen_so_far = seen::no_item;
+    agenda_holds seen_so_far = agenda_holds::no_item;  // the best of the first day's meetings
     bool fell_due = false;
   };
   static constexpr bool forecast_reads_record = true;
@@ -390,7 +398,6 @@ class first_meeting_judge {
   template <typename Out>
   void settle(state& s, Out& out) const;
   date year_holding(date d) const;
-  seen look_at(const event& e) const;
   const body_context* ctx_;
   const ast::first_meeting_item* r_;
   title_matcher matcher_;

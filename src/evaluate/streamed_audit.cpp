@@ -551,7 +551,7 @@ typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) c
     return {c.flag};
   else if constexpr (std::is_same_v<Judge, first_meeting_judge>)
     return {date{static_cast<std::int32_t>(c.index + static_cast<std::uint32_t>(no_date.days))}, c.day,
-            static_cast<first_meeting_judge::seen>(c.count), c.flag};
+            static_cast<agenda_holds>(c.count), c.flag};
   else static_assert(ast::form_left_out<Judge>, "a streamed judge whose state has no place in a cell");
 }
 

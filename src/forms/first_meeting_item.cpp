@@ -30,13 +30,9 @@ first_meeting_judge::first_meeting_judge(const body_context& ctx, const ast::fir
 
 date first_meeting_judge::year_holding(date d) const { return period_start_holding(d, 12, ctx_->year_start_month); }
 
-first_meeting_judge::seen first_meeting_judge::look_at(const event& e) const {
-  const auto items = ctx_->log.items_of(e);
-  if (items.empty()) return seen::no_items;
-  for (string_pool::id i : items)
-    if (matcher_.matches(ctx_->log.strings.folded(i))) return seen::item;
-  return seen::no_item;
-}
+namespace {
+date last_day_of_year(date start) { return start.plus_months(12).plus_days(-1); }
+}  // namespace
 
 void first_meeting_judge::introduce(trace_sink& out) const {
   out.step(fmt::format("\nFirst-meeting rule: the first held meeting of each year needs an agenda item {}.\n"
@@ -48,13 +44,13 @@ template <typename Out>
 void first_meeting_judge::settle(state& s, Out& out) const {
   if (s.first_day == no_date) return;
   const date day = s.first_day;
-  const date year_end = year_holding(day).plus_months(12).plus_days(-1);
+  const date year_end = last_day_of_year(s.year);  // the year of the first day, as observe set it
   s.first_day = no_date;
-  if (s.seen_so_far == seen::item) {
+  if (s.seen_so_far == agenda_holds::item) {
     if constexpr (Out::tracing) out.step("    it had the item: met\n");
     return;
   }
-  const bool unknown = s.seen_so_far == seen::no_items;
+  const bool unknown = s.seen_so_far == agenda_holds::no_items;
   if constexpr (Out::tracing)
     out.step(unknown ? fmt::format("    items not recorded: cannot tell; no-evidence (due {})\n", day)
                      : fmt::format("    none of that day's items is one {}: {}\n", match_words(r_->item), out.verdict(day)));
@@ -87,7 +83,7 @@ void first_meeting_judge::observe(state& s, const event& e, Out& out) const {
   if (s.first_day != no_date) {
     if (e.day == s.first_day) {  // another meeting on the first day: either may carry the item
       if constexpr (Out::tracing) out.step(agenda_words(ctx.log, e));
-      s.seen_so_far = std::min(s.seen_so_far, look_at(e));
+      s.seen_so_far = std::min(s.seen_so_far, agenda_of(ctx.log, e, matcher_));
       return;
     }
     settle(s, out);
@@ -98,10 +94,10 @@ void first_meeting_judge::observe(state& s, const event& e, Out& out) const {
   if (year < ctx.window.from || e.day > ctx.window.to) return;  // the year started before the window, or the meeting is after it
   s.fell_due = true;
   s.first_day = e.day;
-  s.seen_so_far = look_at(e);
+  s.seen_so_far = agenda_of(ctx.log, e, matcher_);
   if constexpr (Out::tracing) {
     out.step(fmt::format("  the year {} to {}: its first held meeting is on {}\n", year,
-                         year.plus_months(12).plus_days(-1), e.day));
+                         last_day_of_year(year), e.day));
     out.step(agenda_words(ctx.log, e));
   }
 }
@@ -124,14 +120,14 @@ void first_meeting_judge::forecast(const state& s, outlook& o) const {
     const date year = year_holding(e->day);
     if (year == judged_year) continue;
     judged_year = year;
-    const seen found = look_at(*e);
-    if (found == seen::item) continue;
-    obligation& x = o.add(obligation_kind::agenda_item, found == seen::no_items ? obligation_status::due : obligation_status::at_risk,
+    const agenda_holds found = agenda_of(ctx_->log, *e, matcher_);
+    if (found == agenda_holds::item) continue;
+    obligation& x = o.add(obligation_kind::agenda_item, found == agenda_holds::no_items ? obligation_status::due : obligation_status::at_risk,
                           e->day);
     x.meeting = e->day;
     x.what = fmt::format("an agenda item {} for the meeting on {}, the first of the year from {}",
                          match_words(r_->item), with_weekday(e->day), year);
-    x.message = found == seen::no_items
+    x.message = found == agenda_holds::no_items
                     ? fmt::format("the meeting on {} is the first of the year from {} and needs an agenda item {}; no "
                                   "agenda is recorded for it yet",
                                   with_weekday(e->day), year, match_words(r_->item))

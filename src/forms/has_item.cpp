@@ -78,12 +78,11 @@ void item_judge::forecast(const state&, outlook& o) const {
   const event_log& log = ctx_->log;
   const auto meetings = o.planned_meetings();
   for (const event* e : meetings) {
+    const agenda_holds agenda = agenda_of(log, *e, matcher_);
+    if (agenda == agenda_holds::item) continue;
     const auto items = log.items_of(*e);
-    const bool has = std::any_of(items.begin(), items.end(),
-                                 [&](string_pool::id i) { return matcher_.matches(log.strings.folded(i)); });
-    if (has) continue;
-    obligation& x =
-        o.add(obligation_kind::agenda_item, items.empty() ? obligation_status::due : obligation_status::at_risk, e->day);
+    obligation& x = o.add(obligation_kind::agenda_item,
+                          agenda == agenda_holds::no_items ? obligation_status::due : obligation_status::at_risk, e->day);
     x.meeting = e->day;
     x.what = fmt::format("an agenda item {} for the meeting on {}", match_words(r_->item), with_weekday(e->day));
     x.message = items.empty()

@@ -41,10 +41,11 @@ class meetings_receiving final : public counting {
   verdict judge(const body_context& ctx, const event& e) const override {
     if (e.kind == event_kind::report || (e.kind == event_kind::session && !informal_)) return verdict::other_kind;
     if (!e.held()) return verdict::not_held;
-    const auto items = ctx.log.items_of(e);
-    if (items.empty()) return verdict::no_items;
-    for (string_pool::id i : items)
-      if (matcher_.matches(ctx.log.strings.folded(i))) return verdict::counted;
+    switch (agenda_of(ctx.log, e, matcher_)) {
+      case agenda_holds::item: return verdict::counted;
+      case agenda_holds::no_items: return verdict::no_items;
+      case agenda_holds::no_item: return verdict::no_item;
+    }
     return verdict::no_item;
   }
   std::string why_not(const body_context& ctx, const event& e, verdict v) const override {
