@@ -158,7 +158,10 @@ REMIT_ERROR(waiver_reason_slot, "expected a quoted reason after 'because'");
 
 // structure
 REMIT_ERROR(body_name_slot, "expected the body's quoted name or '*' after 'body'");
-REMIT_ERROR(open_brace, "expected '{' (or 'from YYYY-MM-DD', for a version of the body's rules) after the body's name");
+REMIT_ERROR(open_brace,
+            "expected '{' (or 'also \"OTHER NAME\"' for a renamed body, or 'from YYYY-MM-DD' for a version of the "
+            "body's rules) after the body's name");
+REMIT_ERROR(also_name_slot, "expected the body's other name, quoted, after 'also' (as in body \"New Name\" also \"Old Name\" {)");
 REMIT_ERROR(version_date_slot, "expected the date YYYY-MM-DD the version took effect after 'from'");
 REMIT_ERROR(body_header_end, "expected the end of the line after '{' (one statement per line)");
 REMIT_ERROR(nested_body_error, "bodies do not nest: expected '}' to close the body above first");

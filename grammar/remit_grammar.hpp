@@ -75,6 +75,7 @@ REMIT_KW(kw_attended, "attended");
 REMIT_KW(kw_attends, "attends");
 REMIT_KW(kw_or, "or");
 REMIT_KW(kw_and, "and");
+REMIT_KW(kw_also, "also");
 REMIT_KW(kw_member, "member");
 REMIT_KW(kw_members, "members");
 REMIT_KW(kw_most, "most");
@@ -488,7 +489,13 @@ struct body_header_end : line_end {};
 struct version_date : iso_date {};
 struct version_date_slot : seq<sp, version_date> {};
 struct body_version : seq<sp, if_must<kw_from, version_date_slot>> {};
-struct body_header_tail : seq<must<body_name_slot>, opt<body_version>, must<open_brace>, must<body_header_end>> {};
+// body "NAME" also "OLD" [and "OLDER" ...] {: a renamed body, known in the logs by any of its names
+struct also_name : quoted {};
+struct also_name_slot : seq<sp, also_name> {};
+struct also_and : seq<sp, kw_and, must<also_name_slot>> {};
+struct body_also : seq<sp, if_must<kw_also, also_name_slot>, star<also_and>> {};
+struct body_header_tail
+    : seq<must<body_name_slot>, opt<body_also>, opt<body_version>, must<open_brace>, must<body_header_end>> {};
 struct body_close : seq<osp, one<'}'>, line_end> {};
 // Errors are raised on tags of their own: a rule with a message throws wherever it fails.
 struct nested_body : seq<osp, kw_body> {};

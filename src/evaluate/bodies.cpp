@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <tuple>
 
 #include <range/v3/algorithm/minmax.hpp>
 #include <range/v3/range/conversion.hpp>
@@ -31,6 +32,18 @@ auto admitted_events(const event_log& log, const body_match& m) {
          views::filter([&log, council = folded_council(m.settings)](const event& e) { return council_admits(log, e, council); });
 }
 
+// A renamed body's events under each of its names, as one body's: in date order, ties in log
+// order, as event_log::by_body orders each name's.
+event_log::body_events merged(const event_log& log, const std::vector<const event_log::body_events*>& names) {
+  event_log::body_events out{names.front()->folded_name, names.front()->display_name, {}};
+  for (const auto* b : names) out.events.insert(out.events.end(), b->events.begin(), b->events.end());
+  std::sort(out.events.begin(), out.events.end(), [&](std::uint32_t a, std::uint32_t c) {
+    const event &x = log.events[a], &y = log.events[c];
+    return std::tie(x.day, x.source, x.line) < std::tie(y.day, y.source, y.line);
+  });
+  return out;
+}
+
 }  // namespace
 
 body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_log& log) {
@@ -49,16 +62,21 @@ body_matches match_bodies(const std::vector<ast::rule_file>& files, const event_
                                             [&](std::uint32_t e) { return council_admits(log, log.events[e], council); });
           if (!admitted) continue;
           audited[i] = true;
-          out.matches.push_back({&file, &block, settings, &b, std::string(log.strings.text(b.display_name))});
+          out.matches.push_back({&file, &block, settings, &b, std::string(log.strings.text(b.display_name)), {b.folded_name}});
         }
         continue;
       }
-      const std::string folded = fold(block.name);
-      const auto it = std::lower_bound(bodies.begin(), bodies.end(), folded,
-                                       [](const auto& b, const std::string& n) { return b.folded_name < n; });
-      const event_log::body_events* found = (it != bodies.end() && it->folded_name == folded) ? &*it : nullptr;
-      if (found) audited[static_cast<std::size_t>(it - bodies.begin())] = true;
-      out.matches.push_back({&file, &block, settings, found, block.name});
+      std::vector<std::string> names = ast::folded_names(file, block);
+      std::vector<const event_log::body_events*> found;
+      for (const std::string& folded : names) {
+        const auto it = std::lower_bound(bodies.begin(), bodies.end(), folded,
+                                         [](const auto& b, const std::string& n) { return b.folded_name < n; });
+        if (it == bodies.end() || it->folded_name != folded) continue;
+        audited[static_cast<std::size_t>(it - bodies.begin())] = true;
+        found.push_back(&*it);
+      }
+      out.matches.push_back({&file, &block, settings, found.size() == 1 ? found.front() : nullptr, block.name, std::move(names)});
+      if (found.size() > 1) out.matches.back().events = &out.renamed_bodies.emplace_back(merged(log, found));
       // Events of the body that only other councils' rows record are no record of it for this file.
       if (!record_span_of(log, out.matches.back()) &&
           std::find(out.bodies_without_events.begin(), out.bodies_without_events.end(), block.name) ==

@@ -3,6 +3,7 @@
 // Shared by the audit and by `remit due`, so both see the same bodies and the same events.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,10 +20,15 @@ struct body_match {
   ast::resolved_settings settings;
   const event_log::body_events* events = nullptr;  // null: the logs never mention the body
   std::string name;                                // as reports show it
+  // The folded names its events and people are recorded under: the block's (ast::folded_names), or
+  // for `body *` the one the logs give it.
+  std::vector<std::string> folded_names;
 };
 
 struct body_matches {
   std::vector<event_log::body_events> log_bodies;  // what `events` above point into
+  // A renamed body's events under all its names, in date order (a deque: `events` point into it).
+  std::deque<event_log::body_events> renamed_bodies;
   // Files in argument order, blocks in file order; the bodies of a `body *` block in order of
   // their folded names.
   std::vector<body_match> matches;

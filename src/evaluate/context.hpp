@@ -38,7 +38,9 @@ struct body_people {
   std::vector<const membership*> memberships;     // in log order
   std::vector<const training_record*> trainings;  // in log order
 };
-body_people people_of(const event_log& log, std::string_view folded_body, const std::optional<std::string>& folded_council);
+// The memberships and training recorded for a body under any of its names (body_match::folded_names).
+body_people people_of(const event_log& log, const std::vector<std::string>& folded_names,
+                      const std::optional<std::string>& folded_council);
 
 struct family_result {
   std::vector<finding> findings;

@@ -321,7 +321,7 @@ void evaluate_body(const event_log& log, const body_match& m, audit_window windo
   const std::optional<audit_window> judged = judged_part(window, version);
   if (!judged) return;
   const body_people people =
-      people_of(log, fold(m.name), m.settings.council ? std::optional(fold(*m.settings.council)) : std::nullopt);
+      people_of(log, m.folded_names, m.settings.council ? std::optional(fold(*m.settings.council)) : std::nullopt);
   body_context ctx{log, events_of(log, m, window.to), *judged, calendar::of(m.settings.calendar),
                    m.settings.year_start_month, &people};
   if (version) {

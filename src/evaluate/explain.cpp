@@ -11,9 +11,11 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
 #include "evaluate/evaluator.hpp"
 #include "evaluate/judges.hpp"
@@ -87,25 +89,6 @@ class explainer {
   std::ostream& out_;
 };
 
-// The body's events up to the window's end that the file's council admits, in date order
-// (docs/language.md, "Settings": rows that name no council are always used).
-std::vector<const event*> events_of_body(const event_log& log, const std::vector<event_log::body_events>& bodies,
-                                         std::string_view body_name, const std::optional<std::string>& council, date up_to) {
-  std::vector<const event*> out;
-  const std::string folded = fold(body_name);
-  const std::string folded_council = council ? fold(*council) : std::string{};
-  for (const auto& b : bodies) {
-    if (b.folded_name != folded) continue;
-    for (std::uint32_t i : b.events) {
-      const event& e = log.events[i];
-      if (e.day > up_to) continue;
-      if (council && e.council != 0 && log.strings.folded(e.council) != folded_council) continue;
-      out.push_back(&e);
-    }
-  }
-  return out;
-}
-
 const ast::body* block_of(const ast::rule_file& file, const ast::statement* s) {
   for (const ast::body& b : file.bodies)
     for (const ast::statement& x : b.statements)
@@ -119,10 +102,10 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
                              const explain_request& request, std::ostream& out, diagnostics& diags) {
   explain_outcome outcome;
   const audit_report report = run_audit(files, log, window, diags);
-  const std::vector<event_log::body_events> bodies = log.by_body();
+  // The bodies as the audit matched them: the same events and people, under every name of a renamed body.
+  const body_matches matches = match_bodies(files, log);
   const auto explain_result = [&](const rule_result& result) {
     if (result.statement->label != request.label) return;
-    if (request.body && fold(*request.body) != fold(result.body)) return;
     const ast::rule_file* file = nullptr;
     const ast::body* block = nullptr;
     for (const ast::rule_file& f : files)
@@ -131,14 +114,19 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
         break;
       }
     if (!file) throw std::logic_error("a result whose statement is in no rule file");
+    const auto m = std::find_if(matches.matches.begin(), matches.matches.end(),
+                                [&](const body_match& x) { return x.block == block && x.name == result.body; });
+    if (m == matches.matches.end()) throw std::logic_error("a result for a body the audit did not match");
+    if (request.body && std::find(m->folded_names.begin(), m->folded_names.end(), fold(*request.body)) == m->folded_names.end())
+      return;
     const ast::resolved_settings settings = ast::resolve(*file, *block);
     const ast::statement& s = *result.statement;
     const std::optional<version_span> version = version_of(*file, *block);
     const std::optional<audit_window> judged = judged_part(window, version);
     if (!judged) throw std::logic_error("a result of a version not in force during the window");
     const body_people people =
-        people_of(log, fold(result.body), settings.council ? std::optional(fold(*settings.council)) : std::nullopt);
-    body_context ctx{log, events_of_body(log, bodies, result.body, settings.council, window.to), *judged,
+        people_of(log, m->folded_names, settings.council ? std::optional(fold(*settings.council)) : std::nullopt);
+    body_context ctx{log, events_of(log, *m, window.to), *judged,
                      calendar::of(settings.calendar), settings.year_start_month, &people};
     ctx.informal_meetings_count = s.modifiers.informal_meetings_count;
     if (version) {
@@ -152,6 +140,23 @@ explain_outcome explain_rule(const std::vector<ast::rule_file>& files, const eve
                        settings.council ? fmt::format(" ({})", *settings.council) : std::string{});
     out << fmt::format("  rule file  {}, line {}\n", file->path, s.where.line);
     out << fmt::format("  statement  {}  {}\n", s.label, s.text);
+    if (m->folded_names.size() > 1) {
+      // Its other names as written: its own `also` list, then those its other versions give.
+      std::vector<std::string> others, seen{fold(block->name)};
+      const auto add = [&](const std::string& n) {
+        if (std::find(seen.begin(), seen.end(), fold(n)) != seen.end()) return;
+        seen.push_back(fold(n));
+        others.push_back(fmt::format("\"{}\"", n));
+      };
+      for (const std::string& n : block->also) add(n);
+      for (const ast::body& b : file->bodies)
+        if (!b.every_body && std::binary_search(m->folded_names.begin(), m->folded_names.end(), fold(b.name))) {
+          add(b.name);
+          for (const std::string& n : b.also) add(n);
+        }
+      out << fmt::format("  names      \"{}\", also {}: the events recorded under any of them are the body's\n",
+                         block->name, fmt::join(others, ", "));
+    }
     out << fmt::format("  window     {} to {}, evaluated as of {}; later events are ignored\n", window.from, window.to,
                        window.to);
     out << fmt::format("  settings   calendar {}; years start 1 {}\n", division_name(settings.calendar),

@@ -17,14 +17,16 @@ bool council_admits(const event_log& log, string_pool::id council, const std::op
 
 }  // namespace
 
-body_people people_of(const event_log& log, std::string_view folded_body, const std::optional<std::string>& folded_council) {
+body_people people_of(const event_log& log, const std::vector<std::string>& folded_names,
+                      const std::optional<std::string>& folded_council) {
+  const auto named = [&](string_pool::id body) {
+    return std::find(folded_names.begin(), folded_names.end(), log.strings.folded(body)) != folded_names.end();
+  };
   body_people out;
   for (const membership& m : log.memberships)
-    if (log.strings.folded(m.body) == folded_body && council_admits(log, m.council, folded_council))
-      out.memberships.push_back(&m);
+    if (named(m.body) && council_admits(log, m.council, folded_council)) out.memberships.push_back(&m);
   for (const training_record& t : log.trainings)
-    if ((t.body == 0 || log.strings.folded(t.body) == folded_body) && council_admits(log, t.council, folded_council))
-      out.trainings.push_back(&t);
+    if ((t.body == 0 || named(t.body)) && council_admits(log, t.council, folded_council)) out.trainings.push_back(&t);
   return out;
 }
 

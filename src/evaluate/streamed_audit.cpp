@@ -123,8 +123,12 @@ bool needs_words(const ast::statement& s) {
   return !std::holds_alternative<ast::meets>(s.what) && !std::holds_alternative<ast::notice>(s.what);
 }
 
+// A body known by other names (`also`) is refused: rows look their body up by the one name they
+// give, and a renamed body's rows under two names would be judged as two bodies.
+bool renamed(const ast::rule_file& file, const ast::body& block) { return ast::folded_names(file, block).size() > 1; }
+
 bool streamable(const ast::rule_file& file, const ast::body& block) {
-  if (version_of(file, block)) return false;
+  if (version_of(file, block) || renamed(file, block)) return false;
   return std::all_of(block.statements.begin(), block.statements.end(), [](const ast::statement& s) {
     return judged_in_one_pass(s);
   });
@@ -658,6 +662,14 @@ void streamed_audit::why_not_judged(const std::vector<ast::rule_file>& files, di
   constexpr std::string_view batch = "use --engine batch (or auto, which chooses it)";
   for (const ast::rule_file& file : files)
     for (const ast::body& block : file.bodies) {
+      if (renamed(file, block) && !version_of(file, block)) {
+        diags.error(block.where,
+                    fmt::format("--engine stream does not judge a body known by other names ('also'), whose rows it "
+                                "would judge as separate bodies: {}",
+                                batch),
+                    line_of(file, block.where.line));
+        continue;
+      }
       if (version_of(file, block)) {
         diags.error(block.where,
                     fmt::format("--engine stream does not judge a body block that is a version of the body's rules: {}",

@@ -268,6 +268,10 @@ struct settings {
 struct body {
   source_location where;
   std::string name;
+  // body "NAME" also "OLD" [and "OLDER" ...]: other names the logs may record the body under (a
+  // renamed body); its events under any of them are the body's (docs/language.md, "Renamed bodies").
+  std::vector<std::string> also;
+  std::vector<source_location> also_at;  // of each name in `also`
   bool every_body = false;  // body * { ... }
   // body "NAME" from DATE { ... }: a version of the body's rules, in force from that date until
   // the next version of the same body in the file takes effect (docs/language.md, "Versions").
@@ -307,8 +311,13 @@ struct resolved_settings {
 };
 resolved_settings resolve(const rule_file& file, const body& b);
 
-// Whether two blocks of a file are versions of the same body (the same name, folded, or both `*`).
-bool same_body(const body& a, const body& b);
+// The names, folded and sorted, that a named block's events are recorded under: its own, those it
+// lists with `also`, and those of the other versions of it in the file (a body renamed between
+// versions is one body, whose logs may use either name for any of its meetings). Empty for `*`.
+std::vector<std::string> folded_names(const rule_file& file, const body& b);
+// Whether two blocks of a file are versions of the same body: both `*`, or named blocks that share
+// a name, directly or through `also` (folded_names).
+bool same_body(const rule_file& file, const body& a, const body& b);
 // Whether the block is one of several versions of its body in the file.
 bool is_versioned(const rule_file& file, const body& b);
 // The last day the block's version is in force: the day before the next version of the same

@@ -99,10 +99,15 @@ struct checker {
   void check_version(const ast::body& b, const ast::body* before, const ast::body* first) {
     const std::string name = b.every_body ? "*" : fmt::format("\"{}\"", b.name);
     if (!b.in_force_from) {
+      // A block of another name is the same body when they share a name through 'also'.
+      const std::string described = b.every_body || fold(b.name) == fold(first->name)
+                                        ? name
+                                        : fmt::format("{} (\"{}\" by another name)", name, first->name);
       error(b.where, fmt::format("body {} is declared twice in this file (first on line {}): put its statements in one "
-                                 "block, or, for a new version of its rules, say when it took effect: body {} from "
+                                 "block, or, for a new version of its rules, say when it took effect: body {}{} from "
                                  "YYYY-MM-DD {{",
-                                 name, first->where.line, name));
+                                 described, first->where.line, name,
+                                 b.also.empty() ? std::string{} : " also ..."));
       return;
     }
     if (!before->in_force_from) return;
@@ -113,6 +118,22 @@ struct checker {
       error(b.in_force_at, fmt::format("versions of body {} must be written in the order they took effect: this one "
                                        "(from {}) comes after the one from {} on line {}",
                                        name, *b.in_force_from, *before->in_force_from, before->where.line));
+  }
+
+  // body "NEW" also "OLD": each other name is a name, and another one.
+  void check_other_names(const ast::body& b) {
+    for (std::size_t k = 0; k < b.also.size(); ++k) {
+      if (b.every_body) {
+        error(b.also_at[k], "body * is every body in the logs, under the names they give it: it takes no other name ('also')");
+        return;
+      }
+      require_text(b.also[k], b.also_at[k], "the body's other name");
+      const std::string folded = fold(b.also[k]);
+      if (folded == fold(b.name))
+        error(b.also_at[k], fmt::format("\"{}\" is this body's own name: 'also' gives the other names its logs use", b.also[k]));
+      for (std::size_t j = 0; j < k; ++j)
+        if (fold(b.also[j]) == folded) error(b.also_at[k], fmt::format("\"{}\" is named twice after 'also'", b.also[k]));
+    }
   }
 
   void check_waivers(const std::vector<ast::waiver>& waivers, const std::vector<const ast::body*>& scope, bool file_level) {
@@ -139,8 +160,9 @@ struct checker {
     std::vector<const ast::body*> all;
     for (const ast::body& b : file.bodies) {
       all.push_back(&b);
-      const std::string key = b.every_body ? "*" : fold(b.name);
+      const std::string key = b.every_body ? "*" : ast::folded_names(file, b).front();
       if (!b.every_body) require_text(b.name, b.where, "the body's name");
+      check_other_names(b);
       first.emplace(key, &b);
       if (auto [it, fresh] = seen.emplace(key, &b); !fresh) {
         check_version(b, it->second, first.at(key));

@@ -160,6 +160,7 @@ class formatter {
   void add_body(const ast::body& b) {
     add_trivia(leading(b.where.line), false);
     std::string opening = b.every_body ? std::string("body *") : "body " + quoted(b.name);
+    for (std::size_t k = 0; k < b.also.size(); ++k) opening += (k == 0 ? " also " : " and ") + quoted(b.also[k]);
     if (b.in_force_from) opening += " from " + to_iso(*b.in_force_from);
     add_node(row::kind::opens, false, opening + " {", b.where.line);
 

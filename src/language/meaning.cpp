@@ -57,6 +57,7 @@ std::string meaning_of(const ast::rule_file& file) {
   waivers_of(out, file.waivers, "");
   for (const ast::body& b : file.bodies) {
     out += b.every_body ? std::string("body *") : fmt::format("body [{}]", b.name);
+    for (const std::string& other : b.also) out += fmt::format(" also [{}]", other);
     out += b.in_force_from ? fmt::format(" from {}\n", *b.in_force_from) : std::string("\n");
     settings_of(out, b.overrides, "  ");
     waivers_of(out, b.waivers, "  ");

@@ -628,6 +628,12 @@ REMIT_ACTION(body_wildcard) { static void apply0(builder& b) { b.open_body->ever
 REMIT_ACTION(body_name) {
   template <typename In> static void apply(const In& in, builder& b) { b.open_body->name = unquote(in); }
 };
+REMIT_ACTION(also_name) {
+  template <typename In> static void apply(const In& in, builder& b) {
+    b.open_body->also.push_back(unquote(in));
+    b.open_body->also_at.push_back(b.begin_of(in));
+  }
+};
 REMIT_ACTION(version_date) {
   template <typename In> static void apply(const In& in, builder& b) {
     b.open_body->in_force_from = iso_date_in(in, b);

@@ -1,4 +1,6 @@
 // RL009 a `by` date that has passed, with nothing that can meet it any more.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -17,11 +19,12 @@ bool met_in_logs(const event_log& log, const ast::rule_file& file, const ast::bo
   const ast::resolved_settings settings = ast::resolve(file, b);
   const std::string council = settings.council ? fold(*settings.council) : std::string{};
   const title_matcher item(r.item);
-  bool any_body = false;
+  // A named body is one body under all its names (a renamed body's meetings may be under either).
+  const std::vector<std::string> names = ast::folded_names(file, b);
+  bool any_body = false, admitted = false, met = false;
   for (const event_log::body_events& body : log.by_body()) {
-    if (!b.every_body && body.folded_name != fold(b.name)) continue;
-    bool admitted = false;
-    bool met = false;
+    if (!b.every_body && !std::binary_search(names.begin(), names.end(), body.folded_name)) continue;
+    if (b.every_body) admitted = met = false;
     for (std::uint32_t i : body.events) {
       const event& e = log.events[i];
       if (!council.empty() && e.council != 0 && log.strings.folded(e.council) != council) continue;
@@ -29,11 +32,11 @@ bool met_in_logs(const event_log& log, const ast::rule_file& file, const ast::bo
       if (!e.held_meeting() || e.day > r.deadline) continue;
       for (string_pool::id x : log.items_of(e)) met = met || item.matches(log.strings.folded(x));
     }
-    if (!admitted) continue;
+    if (!b.every_body || !admitted) continue;
     any_body = true;
     if (!met) return false;
   }
-  return any_body;
+  return b.every_body ? any_body : admitted && met;
 }
 
 }  // namespace

@@ -7,8 +7,8 @@ byte-identical, but for the engine the manifest names (the text report's manifes
 JSON report's `manifest.engine`), which must be the one that ran.
 
 When the streamed engine refuses the case as docs/inputs.md ("Large logs") says it does, for a
-statement it does not judge or a block that is a version of a body's rules, the case's streamable
-projection is compared instead: the same logs and window, the rule file without what the
+statement it does not judge, or a block that is a version of a body's rules or a renamed body,
+the case's streamable projection is compared instead: the same logs and window, the rule file without what the
 engine named (and without waivers left with no statement of their label). A projection with no
 statement left is skipped, as is a log the engine documents refusing. Any other refusal is a
 failure. As the streamed engine judges more, more cases are compared whole, with no change here.
@@ -29,8 +29,8 @@ FORMATS = {"text": "report.txt", "markdown": "report.md", "csv": "report.csv", "
 
 # The refusals of --engine stream that the projection leaves out (docs/diagnostics.md).
 NOT_JUDGED = re.compile(r":(\d+):\d+: error: clause .*: --engine stream does not judge this statement \(")
-VERSION = re.compile(r":(\d+):\d+: error: --engine stream does not judge a body block that is a version of the body's "
-                     r"rules: ")
+VERSION = re.compile(r":(\d+):\d+: error: --engine stream does not judge (?:a body block that is a version of the "
+                     r"body's rules|a body known by other names \('also'\)[^:]*): ")
 # The documented refusals of a log: such a case is skipped.
 LOG_REFUSALS = {
     "two events of a body of one kind and status on one day":
@@ -247,7 +247,7 @@ def compare(remit, work, rules, logs, frm, to, tally, refused=None):
         if not statement_lines and not block_lines:
             continue  # nothing to leave out: the engine is asked
         reasons.update(["statements not judged"] * bool(statement_lines) +
-                       ["versions of a body's rules"] * bool(block_lines))
+                       ["versions or renamed bodies"] * bool(block_lines))
         before, judged = judged, projection(judged, statement_lines, block_lines)
         if judged == before:
             return failure("the streamed engine refused lines the projection cannot leave out", rules, judged, logs,

@@ -368,6 +368,7 @@ def case(r):
     if r.random() < .5:
         lines.append(f"year starts 1 {r.choice(MONTHS)}")
     blocks, labels = [], []
+    renamed = {body: f"{body} (renamed)" for body in bodies if (frm.toordinal() + len(body)) % 6 == 0}
     for i, body in enumerate(bodies + (["*"] if r.random() < .2 else [])):
         # Sometimes successive versions of the body's rules, taking effect around the window.
         took_effect = [None] if r.random() < .9 else [frm + r.randint(-200, 300) * DAY]
@@ -379,6 +380,11 @@ def case(r):
                           for k in range(r.randint(1, 5))]
             labels += [label for label, _ in statements]
             name = "*" if body == "*" else f'"{body}"' if version == 0 or r.random() < .7 else f'"{body.lower()}"'
+            # Now and then the body renamed (docs/language.md, "Renamed bodies"): its last version under
+            # the new name, also the old one, and some of its rows under each; chosen without drawing
+            # on `r`, so the cases stay as they were.
+            if body in renamed and version == len(took_effect) - 1:
+                name = f'"{renamed[body]}" also "{body}"'
             block = [f"body {name}{f' from {since}' if since else ''} {{"]
             if r.random() < .2:
                 block.append(f"  year starts 1 {r.choice(MONTHS)}")
@@ -399,7 +405,12 @@ def case(r):
     members = membership_rows(r, bodies, frm, to)
     people = csv_text(members, ("council", "body", "person", "role", "partner", "party", "from", "to"))
     training = csv_text(training_rows(r, text, members), ("council", "body", "person", "training", "date"))
-    return text, csv_text(log_rows(r, bodies, council, frm, to)), people, training, frm, to
+    rows = log_rows(r, bodies, council, frm, to)
+    for row in rows:  # about half a renamed body's rows, by their dates, under its new name
+        old = next((b for b in renamed if ref.fold(b) == ref.fold(row["body"])), None)
+        if old and sum(map(ord, row["date"])) % 2 == 0:
+            row["body"] = renamed[old]
+    return text, csv_text(rows), people, training, frm, to
 
 
 def uk_today():

@@ -323,10 +323,12 @@ def parse_rules(path):
         if m:
             (body["waivers"] if body else waivers).append((m.group(1), parse_date(m.group(2)), parse_date(m.group(3))))
             continue
-        m = re.fullmatch(r"body (?:" + Q + r"|(\*))(?: from (\d{4}-\d{2}-\d{2}))? \{", line)
+        # body "NAME" [also "OLD" [and "OLDER" ...]] [from DATE] {   or   body * [from DATE] {
+        m = re.fullmatch(r"body (?:" + Q + r"|(\*))((?: (?:also|and) " + QN + r")*)(?: from (\d{4}-\d{2}-\d{2}))? \{", line)
         if m:
-            body = {"name": unquote(m.group(1)) if m.group(1) is not None else None, "settings": {},
-                    "statements": [], "not_checked": [], "waivers": [], "from": parse_date(m.group(3)) if m.group(3) else None}
+            also = [unquote(q) for q in re.findall(Q, m.group(3))]
+            body = {"name": unquote(m.group(1)) if m.group(1) is not None else None, "also": also, "settings": {},
+                    "statements": [], "not_checked": [], "waivers": [], "from": parse_date(m.group(4)) if m.group(4) else None}
             bodies.append(body)
             continue
         if line == "}":
@@ -799,14 +801,30 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
     people = read_people(people_path) if people_path else []
     training = read_training(training_path) if training_path else []
     results = []
+    def names_of(body):
+        """A named block's folded names: its own and its `also` names, and, through the blocks that
+        share one of them (versions of a renamed body), theirs."""
+        own = lambda b: {fold(b["name"])} | {fold(a) for a in b["also"]}
+        names = own(body)
+        grew = True
+        while grew:
+            grew = False
+            for b in bodies:
+                if b["name"] is not None and own(b) & names and not own(b) <= names:
+                    names |= own(b)
+                    grew = True
+        return names
+
+    def same_body(a, b):
+        if a["name"] is None or b["name"] is None:
+            return a["name"] is None and b["name"] is None
+        return fold(b["name"]) in names_of(a)
+
     for n, body in enumerate(bodies):
         # A version is in force from its date to the day before the next version of the same
         # body in the file; it judges that part of the window, and nothing if none of it.
-        same = [b for b in bodies[n + 1:] if (b["name"] is None) == (body["name"] is None)
-                and (b["name"] is None or fold(b["name"]) == fold(body["name"]))]
-        versioned = body["from"] is not None or any(
-            b is not body and (b["name"] is None) == (body["name"] is None)
-            and (b["name"] is None or fold(b["name"]) == fold(body["name"])) for b in bodies)
+        same = [b for b in bodies[n + 1:] if same_body(body, b)]
+        versioned = body["from"] is not None or any(b is not body and same_body(body, b) for b in bodies)
         first = max(frm, body["from"]) if body["from"] else frm
         last = min(to, same[0]["from"] - DAY) if same else to
         if versioned and first > last:
@@ -826,13 +844,15 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
         else:
             names = [fold(body["name"])]
         for name in names:
+            # A renamed body's records under any of its names are its own (docs/language.md, "Renamed bodies").
+            known_as = names_of(body) if body["name"] is not None else {name}
             if not_checked is not None:
                 not_checked += [{"body": name, "clause": label, "reason": reason} for label, reason in body["not_checked"]]
-            body_events = [e for e in mine if e["body"] == name]
+            body_events = [e for e in mine if e["body"] in known_as]
             cal = Calendar(s["calendar"])
             for st in body["statements"]:
-                members = [x for x in people if x["body"] == name and of_council(x)]
-                trainings = [t for t in training if t["body"] in ("", name) and of_council(t)]
+                members = [x for x in people if x["body"] in known_as and of_council(x)]
+                trainings = [t for t in training if (t["body"] == "" or t["body"] in known_as) and of_council(t)]
                 findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span,
                                                    members, trainings)
                 for f in findings:
@@ -852,7 +872,7 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
                 # A body the logs hold no record of at all (not even after T): what fell due is one
                 # no-evidence finding, due when the first duty fell due ("No record at all"); rules
                 # judged on memberships alone stand when the body has memberships or training.
-                no_record = body["name"] is not None and not any(e["body"] == name and of_council(e) for e in logged)
+                no_record = body["name"] is not None and not any(e["body"] in known_as and of_council(e) for e in logged)
                 on_memberships = st["rule"]["kind"] in ("training", "rotation") and (members or trainings)
                 if no_record and status != "not-due" and not on_memberships:
                     due = min([f["due"] for f in findings] + [last.isoformat()])

@@ -232,6 +232,30 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
   }
 }
 
+TEST_CASE("a renamed body: also gives the other names its logs use") {
+  const ast::rule_file f = rules("body \"New\" also \"Old\" and \"Older\" from 2025-01-01 {\n  5.1 meets quarterly\n}\n");
+  REQUIRE(f.bodies.size() == 1);
+  CHECK(f.bodies[0].also == std::vector<std::string>{"Old", "Older"});
+  CHECK(f.bodies[0].in_force_from.has_value());
+  CHECK(ast::folded_names(f, f.bodies[0]) == std::vector<std::string>{"new", "old", "older"});
+  // A later block that lists the earlier block's name is a version of the same body.
+  const ast::rule_file v =
+      rules("body \"Old\" {\n  5.1 meets quarterly\n}\nbody \"New\" also \"Old\" from 2025-01-01 {\n  5.1 meets monthly\n}\n");
+  CHECK(ast::same_body(v, v.bodies[0], v.bodies[1]));
+  CHECK(ast::in_force_until(v, v.bodies[0]) == std::optional(remit::test::d("2024-12-31")));
+  CHECK(ast::folded_names(v, v.bodies[0]) == std::vector<std::string>{"new", "old"});
+  CHECK_THAT(rule_errors("body \"B\" also {\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("expected the body's other name, quoted, after 'also'"));
+  CHECK_THAT(rule_errors("body \"B\" also \"b\" {\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("\"b\" is this body's own name"));
+  CHECK_THAT(rule_errors("body \"B\" also \"C\" and \"c\" {\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("\"c\" is named twice after 'also'"));
+  CHECK_THAT(rule_errors("body * also \"C\" {\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("it takes no other name"));
+  CHECK_THAT(rule_errors("body \"Old\" {\n  5.1 meets quarterly\n}\nbody \"New\" also \"Old\" {\n  5.1 meets monthly\n}\n"),
+             Catch::Matchers::Contains("body \"New\" (\"Old\" by another name) is declared twice in this file (first on line 1)"));
+}
+
 TEST_CASE("settings parse at file level and inside a body") {
   const auto f = rules(
       "council \"Rutland County Council\"\n"
@@ -290,7 +314,9 @@ TEST_CASE("the structure of a rule file is checked") {
   CHECK_THAT(rule_errors("5.1 meets quarterly\n"), Catch::Matchers::Contains("a statement must be inside a body"));
   CHECK_THAT(rule_errors("body B {\n  5.1 meets quarterly\n}\n"),
              Catch::Matchers::Contains("expected the body's quoted name or '*' after 'body'"));
-  CHECK_THAT(rule_errors("body \"B\"\n  5.1 meets quarterly\n}\n"), Catch::Matchers::Contains("expected '{' (or 'from YYYY-MM-DD', for a version of the body's rules) after the body's name"));
+  CHECK_THAT(rule_errors("body \"B\"\n  5.1 meets quarterly\n}\n"),
+             Catch::Matchers::Contains("expected '{' (or 'also \"OTHER NAME\"' for a renamed body, or 'from YYYY-MM-DD' for a "
+                                       "version of the body's rules) after the body's name"));
   CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\nbody \"C\" {\n  5.1 meets quarterly\n}\n"),
              Catch::Matchers::Contains("bodies do not nest"));
   CHECK_THAT(rule_errors("body \"B\" {\n  5.1 meets quarterly\n}\nbody \"b\" {\n  5.2 meets monthly\n}\n"),
