@@ -120,6 +120,25 @@ struct checker {
                                        name, *b.in_force_from, *before->in_force_from, before->where.line));
   }
 
+  // reports ... to "A" and "B": the parser made one statement per recipient, from one line; a
+  // recipient named twice would be judged twice and counted as two rules.
+  void check_recipients(const ast::body& b) {
+    for (std::size_t k = 0; k < b.statements.size(); ++k) {
+      const auto* r = std::get_if<ast::reports>(&b.statements[k].what);
+      if (!r) continue;
+      for (std::size_t j = 0; j < k; ++j) {
+        const auto* other = std::get_if<ast::reports>(&b.statements[j].what);
+        if (other && b.statements[j].where.line == b.statements[k].where.line &&
+            b.statements[j].where.column == b.statements[k].where.column && fold(other->recipient) == fold(r->recipient)) {
+          error(b.statements[k].rule_where,
+                fmt::format("clause {}: \"{}\" is named twice after 'to': each recipient is a rule of its own, so name it once",
+                            b.statements[k].label, r->recipient));
+          break;
+        }
+      }
+    }
+  }
+
   // body "NEW" also "OLD": each other name is a name, and another one.
   void check_other_names(const ast::body& b) {
     for (std::size_t k = 0; k < b.also.size(); ++k) {
@@ -169,6 +188,7 @@ struct checker {
         it->second = &b;
       }
       for (const ast::statement& s : b.statements) check_statement(s);
+      check_recipients(b);
       for (const ast::not_checked_clause& c : b.not_checked)
         require_text(c.reason, c.reason_at, fmt::format("the reason why clause '{}' is not checked", c.label));
       check_waivers(b.waivers, {&b}, false);

@@ -103,6 +103,8 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.2 reports annually to \"Cabinet\" and Council", "expected the quoted name of another body reported to after 'and'"},
       {"6.2 reports annually to matching \"cabinet\" and \"Council\"", "expected the end of the statement"},
       {"6.2 reports annually to \"Cabinet\" and \"\"", "the name of the body reported to is empty"},
+      {"6.2 reports annually to \"Cabinet\" and \"Council\" and \"cabinet\"",
+       "clause 6.2: \"cabinet\" is named twice after 'to': each recipient is a rule of its own, so name it once"},
       {"5.6 agenda 5 days before each meeting", "expected 'published' after 'agenda'"},
       {"5.6 agenda published 5 days before each meeting", "expected 'at least' after 'published'"},
       {"5.6 agenda published at least fifteen days before each meeting", "expected a number of days after 'at least', got 'fifteen'"},
