@@ -81,7 +81,8 @@ REMIT_ERROR(received_slot, "expected a quoted agenda item or 'matching \"REGEX\"
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
 REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
 REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', 'receives', "
-                            "'quorum', 'chaired', 'has', 'role' or 'not checked'");
+                            "'quorum', 'chaired', 'has', 'role', 'first', 'reflects' or 'not checked'");
+REMIT_ERROR(balance_words, "expected 'the political balance of the council' after 'reflects'");
 REMIT_ERROR(statement_end,
             "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory'");
 REMIT_ERROR(not_checked_word, "expected 'checked' after 'not', as in 'not checked \"REASON\"'");

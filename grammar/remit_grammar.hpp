@@ -379,8 +379,14 @@ struct received_slot : seq<sp, title_choice> {};
 struct receives_when : seq<sp, sor<receives_by, frequency>> {};
 struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
 
+// reflects the political balance of the council
+struct balance_words : seq<sp, kw_the, sp, kw<TAO_PEGTL_STRING("political")>, sp, kw<TAO_PEGTL_STRING("balance")>, sp,
+                           kw_of, sp, kw_the, sp, kw_council> {};
+struct balance_statement : if_must<kw<TAO_PEGTL_STRING("reflects")>, balance_words> {};
+
 struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement,
-                 quorum_statement, chaired_statement, membership_statement, rotation_statement, first_meeting_statement> {};
+                 quorum_statement, chaired_statement, membership_statement, rotation_statement, first_meeting_statement,
+                 balance_statement> {};
 struct statement_rule : seq<sp, rule> {};
 
 // ---- modifiers: after any rule, each introduced by a comma ------------------------------

@@ -37,6 +37,7 @@ struct due_date {
 struct body_people {
   std::vector<const membership*> memberships;     // in log order
   std::vector<const training_record*> trainings;  // in log order
+  std::vector<const political_group*> groups;     // the council's political groups, in log order
 };
 // The memberships and training recorded for a body under any of its names (body_match::folded_names).
 body_people people_of(const event_log& log, const std::vector<std::string>& folded_names,

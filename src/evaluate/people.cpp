@@ -27,6 +27,8 @@ body_people people_of(const event_log& log, const std::vector<std::string>& fold
     if (named(m.body) && council_admits(log, m.council, folded_council)) out.memberships.push_back(&m);
   for (const training_record& t : log.trainings)
     if ((t.body == 0 || named(t.body)) && council_admits(log, t.council, folded_council)) out.trainings.push_back(&t);
+  for (const political_group& g : log.groups)
+    if (council_admits(log, g.council, folded_council)) out.groups.push_back(&g);
   return out;
 }
 

@@ -175,6 +175,7 @@ void leave_out_other_councils(event_log& log) {
   log.erase_events([&](std::uint32_t i) { return leave_out(log.events[i]); });
   std::erase_if(log.memberships, leave_out);
   std::erase_if(log.trainings, leave_out);
+  std::erase_if(log.groups, leave_out);
   std::erase_if(log.attendance_rows, leave_out);
   log.left_out.settle(log.files, log.councils);
 }

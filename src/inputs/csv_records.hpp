@@ -16,6 +16,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -287,5 +288,23 @@ class csv_records {
   bool at_end_ = false;
   bool open_at_end_ = false;
 };
+
+// What the readers of small CSV files (people, political groups) share: a record of nothing but
+// white space is no row; the header is the first record that is not blank; a UTF-8 byte order
+// mark, as Excel writes one, is not part of the first column's name.
+inline bool blank_record(const csv_records::record& r) {
+  return r.fields.size() == 1 && r.fields[0].find_first_not_of(" \t\r\n") == std::string::npos && r.problem.empty();
+}
+inline std::optional<csv_records::record> header_record(csv_records& records) {
+  csv_records::record header;
+  do {
+    if (!records.next(header)) return std::nullopt;
+  } while (blank_record(header));
+  return header;
+}
+inline std::string_view without_bom(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  return text;
+}
 
 }  // namespace remit

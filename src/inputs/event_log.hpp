@@ -104,6 +104,21 @@ struct membership {
   bool in_force(date d) const { return from <= d && (to == no_date || d <= to); }
 };
 
+// A political group of a council and its seats on the council, from one date to another
+// (docs/inputs.md, "Political groups"): what `reflects the political balance of the council`
+// judges a body's councillor members against.
+struct political_group {
+  string_pool::id council = 0;  // 0: the row named no council
+  string_pool::id group = 0;
+  std::uint32_t seats = 0;
+  date from;
+  date to = no_date;  // no_date: still so
+  std::uint16_t source = 0;
+  std::uint32_t line = 0;
+
+  bool in_force(date d) const { return from <= d && (to == no_date || d <= to); }
+};
+
 // Who completed which training on which date; for one body, or (body 0) for any.
 struct training_record {
   string_pool::id person = 0;
@@ -213,6 +228,7 @@ class event_log {
   std::vector<log_file_summary> files;
   std::vector<membership> memberships;        // in log order
   std::vector<training_record> trainings;     // in log order
+  std::vector<political_group> groups;        // in log order
   std::vector<attendance_row> attendance_rows;  // read, not yet joined to their meetings
 
   std::span<const string_pool::id> items_of(const event& e) const {

@@ -20,33 +20,17 @@ constexpr std::array<std::string_view, 13> column_names{"council", "body",      
                                                         "date",    "from",       "to",       "attendance", "training",
                                                         "party",   "type",       "voting"};
 
-bool blank(const csv_records::record& r) { return r.fields.size() == 1 && trim(r.fields[0]).empty() && r.problem.empty(); }
-
-// The header: the first record that is not blank.
-std::optional<csv_records::record> header_of(csv_records& records) {
-  csv_records::record header;
-  do {
-    if (!records.next(header)) return std::nullopt;
-  } while (blank(header));
-  return header;
-}
-
-std::string_view strip_bom(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  return text;
-}
-
 bool claims_people(std::string_view, std::string_view content) {
-  csv_records records(strip_bom(content));
-  const auto header = header_of(records);
+  csv_records records(without_bom(content));
+  const auto header = header_record(records);
   return header && std::any_of(header->fields.begin(), header->fields.end(),
                                [](const std::string& f) { return fold(f) == "person"; });
 }
 
 void read_people_csv(std::string_view text, event_log& log, log_file_summary& summary, diagnostics& diags) {
   const std::string& path = summary.path;
-  csv_records records(strip_bom(text));
-  const auto header = header_of(records);
+  csv_records records(without_bom(text));
+  const auto header = header_record(records);
   if (!header) return;  // claimed only with a header
 
   std::array<std::optional<std::size_t>, column_names.size()> index;
@@ -87,7 +71,7 @@ void read_people_csv(std::string_view text, event_log& log, log_file_summary& su
 
   csv_records::record r;
   while (records.next(r)) {
-    if (blank(r)) continue;
+    if (blank_record(r)) continue;
     ++summary.rows_read;
     std::string reason = r.problem;
     if (reason.empty() && r.fields.size() != header->fields.size())

@@ -57,6 +57,7 @@ void read_log_files(const std::vector<std::string>& paths, event_log& log, diagn
 // Readers, each in its own file.
 extern const log_reader moderngov_log_reader;
 extern const log_reader jsonl_log_reader;
+extern const log_reader groups_csv_reader;  // a council's political groups
 extern const log_reader people_csv_reader;  // attendance, membership, training
 extern const log_reader csv_log_reader;
 

@@ -20,8 +20,8 @@ namespace remit {
 
 std::span<const log_reader> log_readers() {
   // Most specific first: the CSV reader claims whatever no other reader does.
-  static const std::array<log_reader, 4> readers{moderngov_log_reader, jsonl_log_reader, people_csv_reader,
-                                                 csv_log_reader};
+  static const std::array<log_reader, 5> readers{moderngov_log_reader, jsonl_log_reader, groups_csv_reader,
+                                                 people_csv_reader, csv_log_reader};
   return readers;
 }
 

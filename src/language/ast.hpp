@@ -160,6 +160,10 @@ struct party_spread {  // has members of at least N parties [among "ROLE" [or "R
   std::vector<std::string> roles;  // empty: every member
 };
 REMIT_STATEMENT_FORM(party_spread);
+// reflects the political balance of the council: the body's councillor members, group by group,
+// as the council's political groups (Local Government and Housing Act 1989, s.15).
+struct political_balance {};
+REMIT_STATEMENT_FORM(political_balance);
 struct attendance_rate {  // each member [except "ROLE" ...] attends at least P% of meetings | every meeting [each PERIOD]
   int percent = 100;
   period_kind period = period_kind::year;
@@ -179,8 +183,8 @@ REMIT_STATEMENT_FORM(rotates);
 
 using rule = std::variant<meets, meets_jointly, notice, has_item, has_title, reports, receives, receives_by, preceded_by,
                           first_meeting_item, quorum,
-                          chaired_by, attended_by, has_member, membership_size, party_spread, attendance_rate, trained_within,
-                          rotates>;
+                          chaired_by, attended_by, has_member, membership_size, party_spread, political_balance,
+                          attendance_rate, trained_within, rotates>;
 
 // The last branch of a visitor of `rule` that names each form in turn (`if constexpr` ...
 // `else static_assert(ast::form_left_out<T>)`): a form added to `rule` and left out of the

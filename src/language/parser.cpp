@@ -446,6 +446,7 @@ REMIT_ACTION(chaired_statement) {
 REMIT_ACTION(parties_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of parties"); }
 };
+REMIT_ACTION(balance_statement) { static void apply0(builder& b) { b.st.rule = ast::political_balance{}; } };
 REMIT_ACTION(party_rule) { static void apply0(builder& b) { b.st.rule = ast::party_spread{b.st.count, b.st.roles}; } };
 REMIT_ACTION(has_member_rule) { static void apply0(builder& b) { b.st.rule = ast::has_member{b.st.roles}; } };
 REMIT_ACTION(size_at_most) { static void apply0(builder& b) { b.st.at_most = true; } };

@@ -94,6 +94,7 @@ inline constexpr const char* accepted_statements[] = {
     "4.1 has members of at least 2 parties",
     "4.1 has members of at least 2 parties among \"Elected Member\"",
     "4.1 has members of at least 3 parties among \"Councillor\" or \"Elected Member\"",
+    "4.1 reflects the political balance of the council",
     "5.6 each member except \"Voice for All\" attends every meeting",
     "5.6 each member except \"Voice for All\" or \"Young Person\" attends at least 75% of meetings each quarter",
     "10 each meeting preceded by \"Agenda Setting\" since the previous meeting",

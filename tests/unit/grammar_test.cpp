@@ -103,6 +103,8 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.2 reports annually to \"Cabinet\" and Council", "expected the quoted name of another body reported to after 'and'"},
       {"6.2 reports annually to matching \"cabinet\" and \"Council\"", "expected the end of the statement"},
       {"6.2 reports annually to \"Cabinet\" and \"\"", "the name of the body reported to is empty"},
+      {"4.1 reflects the political balance", "expected 'the political balance of the council' after 'reflects'"},
+      {"4.1 reflects the balance of the council", "expected 'the political balance of the council' after 'reflects'"},
       {"6.2 reports annually to \"Cabinet\" and \"Council\" and \"cabinet\"",
        "clause 6.2: \"cabinet\" is named twice after 'to': each recipient is a rule of its own, so name it once"},
       {"5.6 agenda 5 days before each meeting", "expected 'published' after 'agenda'"},
@@ -169,7 +171,7 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.3 receives \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
       {"6.3 receives \"Terms of Reference\" by 2026-02-30", "'2026-02-30' is not a date: February 2026 has no day 30"},
       {"5.1 sits every 2 months", "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', "
-                                  "'receives', 'quorum', 'chaired', 'has', 'role' or 'not checked', got 'sits'"},
+                                  "'receives', 'quorum', 'chaired', 'has', 'role', 'first', 'reflects' or 'not checked', got 'sits'"},
       // people
       {"q quorum", "expected a number of members after 'quorum', as in 'quorum 3 members', got the end of the line"},
       {"q quorum Three", "expected a number of members after 'quorum', as in 'quorum 3 members', got 'Three'"},
