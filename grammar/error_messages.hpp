@@ -80,8 +80,10 @@ REMIT_ERROR(recipient_regex_slot, "expected a quoted regular expression after 'm
 REMIT_ERROR(received_slot, "expected a quoted agenda item or 'matching \"REGEX\"' after 'receives', as in 'receives \"Annual Report\" annually'");
 REMIT_ERROR(receives_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item");
 REMIT_ERROR(deadline_date, "expected a date YYYY-MM-DD after 'by'");
+REMIT_ERROR(approved_slot, "expected a quoted agenda item or 'matching \"REGEX\"' after 'approves', as in 'approves \"Terms of Reference\" annually'");
+REMIT_ERROR(approves_when, "expected " REMIT_FREQUENCIES " or 'by YYYY-MM-DD' after the item approved");
 REMIT_ERROR(statement_rule, "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', 'receives', "
-                            "'quorum', 'chaired', 'has', 'role', 'first', 'reflects' or 'not checked'");
+                            "'approves', 'quorum', 'chaired', 'has', 'role', 'first', 'reflects' or 'not checked'");
 REMIT_ERROR(balance_words, "expected 'the political balance of the council' after 'reflects'");
 REMIT_ERROR(statement_end,
             "expected the end of the statement (one statement per line) or a modifier after a comma, as in ', advisory'");

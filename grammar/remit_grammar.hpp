@@ -66,6 +66,7 @@ REMIT_KW(kw_by, "by");
 REMIT_KW(kw_within, "within");
 REMIT_KW(kw_reports, "reports");
 REMIT_KW(kw_receives, "receives");
+REMIT_KW(kw_approves, "approves");
 REMIT_KW(kw_advisory, "advisory");
 REMIT_KW(kw_severity, "severity");
 REMIT_KW(kw_informal, "informal");
@@ -378,13 +379,18 @@ struct receives_by : if_must<kw_by, deadline_date> {};
 struct received_slot : seq<sp, title_choice> {};
 struct receives_when : seq<sp, sor<receives_by, frequency>> {};
 struct receives_statement : if_must<kw_receives, received_slot, receives_when> {};
+// approves "X" [or "Y" ...] | matching "REGEX", then FREQ | by YYYY-MM-DD: receives, the item's
+// recorded outcome approved, agreed or adopted
+struct approved_slot : seq<sp, title_choice> {};
+struct approves_when : seq<sp, sor<receives_by, frequency>> {};
+struct approves_statement : if_must<kw_approves, approved_slot, approves_when> {};
 
 // reflects the political balance of the council
 struct balance_words : seq<sp, kw_the, sp, kw<TAO_PEGTL_STRING("political")>, sp, kw<TAO_PEGTL_STRING("balance")>, sp,
                            kw_of, sp, kw_the, sp, kw_council> {};
 struct balance_statement : if_must<kw<TAO_PEGTL_STRING("reflects")>, balance_words> {};
 
-struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement,
+struct rule : sor<meets_statement, agenda_statement, each_statement, reports_statement, receives_statement, approves_statement,
                  quorum_statement, chaired_statement, membership_statement, rotation_statement, first_meeting_statement,
                  balance_statement> {};
 struct statement_rule : seq<sp, rule> {};
@@ -517,7 +523,7 @@ struct body_block : seq<osp, body_keyword, recover_line<body_header_tail>,
 
 struct stray_close : seq<osp, one<'}'>> {};
 struct stray_close_error {};  // '}' with no body open
-struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives, kw_quorum,
+struct stray_statement : seq<osp, label, sp, sor<kw_meets, kw_agenda, kw_each, kw_reports, kw_receives, kw_approves, kw_quorum,
                                                   kw_chaired, kw_has, kw_role, kw_not, kw_first>> {};
 struct stray_statement_error {};  // a statement outside any body
 struct unknown_file_line {};

@@ -91,6 +91,7 @@ finding breach_of(const body_context& ctx, const ast::gap_frequency& f, std::opt
 }  // namespace
 
 std::string gap_judge::words(const finding& x) const {
+  if (!x.message.empty()) return x.message;  // no-evidence: worded as found
   const body_context& ctx = *ctx_;
   const date p = x.after.value_or(ctx.audit().from);
   const std::string what_p =
@@ -141,13 +142,38 @@ void gap_judge::start(state& s, Out& out) const {
   }
 }
 
+// A late link, or the open one, with an undecided event inside it (approves: an item with no
+// outcome recorded) on or before its due date: had it counted, the link might have been met, so
+// the records cannot tell. Worded as found.
+finding gap_judge::unsure_of(finding late, date unsure) const {
+  late.message = fmt::format("{}; the records cannot tell whether it was met, as the {} on {} may have been one",
+                             words(late), counts_.unsure_noun(), unsure);
+  late.status = finding_status::no_evidence;
+  return late;
+}
+
 template <typename Out>
 void gap_judge::observe(state& s, const event& e, Out& out) const {
   const body_context& ctx = *ctx_;
   const date q = e.day;
-  if (q > ctx.window.to || !counts_.counts(e)) return;
+  if (q > ctx.window.to) return;
+  const qualifier::verdict v = counts_.judge(e);
+  if (v == qualifier::verdict::undecided) {
+    // The first after the chain's last link (or the window's start): the one that could have
+    // met the open link soonest.
+    const date anchor = s.last == no_date ? ctx.audit().from : s.last;
+    if (s.unsure == no_date || s.unsure <= anchor) s.unsure = q;
+    if constexpr (Out::tracing)
+      if (q >= ctx.window.from) {
+        start(s, out);
+        out.step(fmt::format("  {}  {}: the records cannot tell whether it counts\n", q, counts_.unsure_noun()));
+      }
+    return;
+  }
+  if (v != qualifier::verdict::counted) return;
   if (q < ctx.window.from) {
     s.last = q;
+    s.unsure = no_date;
     return;
   }
   start(s, out);
@@ -159,14 +185,19 @@ void gap_judge::observe(state& s, const event& e, Out& out) const {
     const auto [_, how] = due_worked_out(ctx, p.value_or(ctx.audit().from), *f_);
     out.step(fmt::format("  link {}  {} -> {} on {}\n", out.dates.size(), p.value_or(ctx.audit().from), noun_, q));
     out.step(fmt::format("          due: {}\n", how));
-    if (q > due)
+    if (q > due && s.unsure != no_date && s.unsure > p.value_or(ctx.audit().from) && s.unsure <= due)
+      out.step(fmt::format("          {} late ({} is after {}), but the {} on {} may have been one: no-evidence\n",
+                           counted(days_between(due, q), "day", "days"), q, due, counts_.unsure_noun(), s.unsure));
+    else if (q > due)
       out.step(fmt::format("          {} late ({} is after {}): {}\n", counted(days_between(due, q), "day", "days"), q, due,
                            out.verdict(due)));
     else
       out.step(fmt::format("          on time ({} is on or before {})\n", q, due));
   }
-  if (q > due) out.add(*this, breach_of(ctx, *f_, p, q));
+  const bool could_be_met = s.unsure != no_date && s.unsure > p.value_or(ctx.audit().from) && s.unsure <= due;
+  if (q > due) out.add(*this, could_be_met ? unsure_of(breach_of(ctx, *f_, p, q), s.unsure) : breach_of(ctx, *f_, p, q));
   s.last = q;
+  s.unsure = no_date;
 }
 
 // After the last link: still open at the window's end.
@@ -183,13 +214,20 @@ void gap_judge::close(state& s, Out& out) const {
                          : fmt::format("  open    {} -> no later {} by {}, the end of the window\n", from, noun_,
                                        ctx.window.to));
     out.step(fmt::format("          due: {}\n", due_worked_out(ctx, from, *f_).second));
-    if (ctx.window.to > due)
+    if (ctx.window.to > due && s.unsure != no_date && s.unsure > from && s.unsure <= due)
+      out.step(fmt::format("          the window ends after {} with none held, but the {} on {} may have been one: "
+                           "no-evidence\n",
+                           due, counts_.unsure_noun(), s.unsure));
+    else if (ctx.window.to > due)
       out.step(fmt::format("          the window ends after {} with none held: {}, still open at {}\n", due,
                            out.verdict(due), ctx.window.to));
     else
       out.step(fmt::format("          not late at the end of the window ({} is on or before {})\n", ctx.window.to, due));
   }
-  if (ctx.window.to > due) out.add(*this, breach_of(ctx, *f_, p, std::nullopt));
+  const bool could_be_met = s.unsure != no_date && s.unsure > p.value_or(ctx.audit().from) && s.unsure <= due;
+  if (ctx.window.to > due)
+    out.add(*this, could_be_met ? unsure_of(breach_of(ctx, *f_, p, std::nullopt), s.unsure)
+                                : breach_of(ctx, *f_, p, std::nullopt));
 }
 
 void gap_judge::forecast(const state& s, outlook& o) const {

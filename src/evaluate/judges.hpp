@@ -13,6 +13,7 @@
 //   - remit due (due.cpp) feeds it the record up to "as of" and asks the state what falls due next.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -155,6 +156,24 @@ inline agenda_holds agenda_of(const event_log& log, const event& e, const title_
   return agenda_holds::no_item;
 }
 
+// What a meeting's recorded agenda says of an item the body must approve (`approves`), best first:
+// one of its items is it and is recorded approved, agreed or adopted; one is it with no outcome
+// recorded (the records cannot tell); its items are not recorded; it has the item, recorded with
+// another outcome (noted, deferred, ...); none of its items is it.
+enum class decision_holds : std::uint8_t { approved, unrecorded, no_items, other_outcome, no_item };
+inline decision_holds decision_of(const event_log& log, const event& e, const title_matcher& wanted) {
+  const auto items = log.items_of(e);
+  if (items.empty()) return decision_holds::no_items;
+  decision_holds best = decision_holds::no_item;
+  for (std::uint32_t k = 0; k < items.size(); ++k) {
+    if (!wanted.matches(log.strings.folded(items[k]))) continue;
+    const item_outcome o = log.outcome_of_item(e.items_first + k);
+    if (approves(o)) return decision_holds::approved;
+    best = std::min(best, o == item_outcome::unrecorded ? decision_holds::unrecorded : decision_holds::other_outcome);
+  }
+  return best;
+}
+
 // ---- Which events a frequency counts (qualifying.cpp) ----
 // A frequency statement (meets, meets jointly, reports, receives) counts some of a body's events;
 // its judge is handed only those. What a form counts is said in its unit file (src/forms/), by
@@ -170,6 +189,8 @@ class counting {
     recipient,        // a report to another body
     no_items,         // its agenda items are not recorded
     no_item,          // none of its items is the one asked for
+    outcome,          // it has the item, recorded with an outcome that is not approval (approves)
+    undecided,        // it has the item with no outcome recorded: the records cannot tell (approves)
   };
   virtual ~counting() = default;
   virtual verdict judge(const body_context& ctx, const event& e) const = 0;
@@ -177,6 +198,8 @@ class counting {
   virtual std::string why_not(const body_context& ctx, const event& e, verdict v) const = 0;
   std::string noun;   // "held meeting"
   std::string nouns;  // "held meetings"
+  // Events judged `undecided`, for findings: "held meeting with the item and no outcome recorded".
+  std::string unsure_noun = {}, unsure_nouns = {};
 };
 using counting_ptr = std::shared_ptr<const counting>;
 counting_ptr counting_for(const body_context& ctx, const ast::meets& r);
@@ -197,6 +220,8 @@ class qualifier {
   std::string why_not(const event& e, verdict v) const;
   const std::string& noun() const { return counts_->noun; }    // "held meeting"
   const std::string& nouns() const { return counts_->nouns; }  // "held meetings"
+  const std::string& unsure_noun() const { return counts_->unsure_noun; }
+  const std::string& unsure_nouns() const { return counts_->unsure_nouns; }
   // remit explain's list of the body's events in the window, each counted or not and why; with
   // `anchor`, also the last counted before the window, where a gap chain starts.
   void list(trace_sink& out, bool anchor) const;
@@ -215,6 +240,7 @@ class gap_judge {
     date last = no_date;    // the last qualifying event so far; none: the chain runs from the window's start
     bool fell_due = false;  // a link was judged, or the open link fell due
     bool started = false;   // the chain's start was traced
+    date unsure = no_date;  // the last undecided event after `last` (approves: outcome not recorded)
   };
   static constexpr bool forecast_reads_record = true;
   gap_judge(const body_context& ctx, const ast::statement& s, const ast::gap_frequency& f, counting_ptr counts)
@@ -233,6 +259,7 @@ class gap_judge {
  private:
   template <typename Out>
   void start(state& s, Out& out) const;
+  finding unsure_of(finding late, date unsure) const;
   const body_context* ctx_;
   const ast::gap_frequency* f_;
   qualifier counts_;
@@ -246,6 +273,7 @@ class period_judge {
     std::uint32_t index = 0;  // the first period not closed
     std::uint32_t count = 0;  // qualifying events in it so far
     bool fell_due = false;
+    std::uint16_t unsure = 0;  // undecided events in it so far (approves: outcome not recorded), at most 65,535
   };
   // An aligned period from the one holding the window's start to the one holding its end, and
   // whether it is judged.
@@ -352,8 +380,9 @@ class title_judge {
 class deadline_judge {
  public:
   struct state {
-    date first = no_date;  // the first held meeting that received it
+    date first = no_date;  // the first held meeting that received it (approves: that approved it)
     bool fell_due = false;
+    date unsure = no_date;  // approves: the first held meeting with the item and no outcome recorded
   };
   static constexpr bool forecast_reads_record = true;
   deadline_judge(const body_context& ctx, const ast::receives_by& r) : ctx_(&ctx), r_(&r), matcher_(r.item) {}

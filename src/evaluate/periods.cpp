@@ -42,6 +42,7 @@ period_judge::period_judge(const body_context& ctx, const ast::statement& s, con
 }
 
 std::string period_judge::words(const finding& x) const {
+  if (!x.message.empty()) return x.message;  // no-evidence: worded as found
   if (rule_.exactly)
     return fmt::format("{} in the {} {} to {}; exactly {} required, so {} too {}",
                        counted(*x.found, counts_.noun(), counts_.nouns()), period_word(rule_.period), *x.period_start,
@@ -76,22 +77,39 @@ void period_judge::close_period(state& s, Out& out) const {
   const aligned_period& p = periods_[s.index];
   if (p.judged == judged_as::judged) {
     s.fell_due = true;
-    const bool met = rule_.exactly ? static_cast<int>(s.count) == rule_.needed : static_cast<int>(s.count) >= rule_.needed;
+    // Events the records cannot tell about (approves: an item with no outcome recorded) may or may
+    // not count: met only when met however they went; no-evidence when they decide it.
+    const int have = static_cast<int>(s.count), unsure = s.unsure;
+    const bool met = rule_.exactly ? have == rule_.needed && unsure == 0 : have >= rule_.needed;
+    const bool undecided =
+        !met && (rule_.exactly ? have <= rule_.needed && rule_.needed <= have + unsure : have + unsure >= rule_.needed);
     if constexpr (Out::tracing) {
       std::string found = "none";
       if (!out.dates.empty()) {
         found = fmt::format("{}: ", counted(static_cast<long>(out.dates.size()), counts_.noun(), counts_.nouns()));
         for (std::size_t i = 0; i < out.dates.size(); ++i) found += fmt::format("{}{}", i ? ", " : "", out.dates[i]);
       }
+      if (unsure > 0) found += fmt::format("; and {}", counted(unsure, counts_.unsure_noun(), counts_.unsure_nouns()));
       if (met)
         out.step(fmt::format("  {} to {}  {}: met\n", p.span.from, p.span.to, found));
+      else if (undecided)
+        out.step(fmt::format("  {} to {}  {}: no-evidence, the records cannot tell\n", p.span.from, p.span.to, found));
       else
         out.step(fmt::format("  {} to {}  {}: {}, due by {}\n", p.span.from, p.span.to, found, out.verdict(p.span.to),
                              p.span.to));
     }
     if (!met) {
       finding x{finding_status::breach, p.span.to, std::nullopt, {}, p.span.from, p.span.to, {}, {}};
-      if (rule_.is_count) x.found = static_cast<int>(s.count);
+      if (rule_.is_count) x.found = have;
+      if (undecided) {
+        x.status = finding_status::no_evidence;
+        x.message = fmt::format(
+            "{} in the {} {} to {}; {} required, and {}: the records cannot tell whether the rule was met",
+            have == 0 ? "no " + counts_.noun() : counted(have, counts_.noun(), counts_.nouns()), period_word(rule_.period),
+            p.span.from, p.span.to,
+            rule_.is_count ? fmt::format("{} {}", rule_.exactly ? "exactly" : "at least", rule_.needed) : "at least one",
+            counted(unsure, counts_.unsure_noun(), counts_.unsure_nouns()));
+      }
       out.add(*this, x);
     }
   } else if constexpr (Out::tracing) {
@@ -104,15 +122,22 @@ void period_judge::close_period(state& s, Out& out) const {
   }
   ++s.index;
   s.count = 0;
+  s.unsure = 0;
   if constexpr (Out::tracing) out.dates.clear();
 }
 
 template <typename Out>
 void period_judge::observe(state& s, const event& e, Out& out) const {
   const date q = e.day;
-  if (q > ctx_->window.to || !counts_.counts(e)) return;  // only periods not judged here end after it
+  if (q > ctx_->window.to) return;  // only periods not judged here end after it
+  const qualifier::verdict v = counts_.judge(e);
+  if (v != qualifier::verdict::counted && v != qualifier::verdict::undecided) return;
   while (s.index < periods_.size() && q > periods_[s.index].span.to) close_period(s, out);
   if (s.index < periods_.size() && q >= periods_[s.index].span.from) {
+    if (v == qualifier::verdict::undecided) {
+      if (s.unsure < UINT16_MAX) ++s.unsure;  // past K, more cannot change what the period needs
+      return;
+    }
     ++s.count;
     if constexpr (Out::tracing) out.dates.push_back(q);
   }

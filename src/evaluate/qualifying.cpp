@@ -48,7 +48,9 @@ std::string qualifier::why_not(const event& e, verdict v) const {
     case verdict::title:
     case verdict::recipient:
     case verdict::no_items:
-    case verdict::no_item: return counts_->why_not(*ctx_, e, v);
+    case verdict::no_item:
+    case verdict::outcome:
+    case verdict::undecided: return counts_->why_not(*ctx_, e, v);
   }
   return {};
 }

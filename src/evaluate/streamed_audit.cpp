@@ -64,12 +64,14 @@ struct block_plan {
 // followed by a cell per statement. What a cell's fields hold depends on what it is for.
 struct cell {
   date day = no_date;       // body: its last event so far; block: its last admitted event; statement: gap, the last qualifying event
-  std::uint32_t index = 0;  // body: its place in `bodies`; block: its plan; statement: periods, the first period not closed
+  std::uint32_t index = 0;  // body: its place in `bodies`; block: its plan; statement: periods, the first period not closed;
+                            // gap and deadline, the undecided event kept (as days after no_date)
   std::uint32_t count = 0;  // body: how many blocks follow; block: its first admitted event's days; statement: periods,
                             // qualifying events in that period so far
   bool flag = false;        // block: an event of the body that its council admits was seen; statement: something fell due
   bool failed = false;      // statement: could not be judged for this body (`failures` says why)
-  std::uint16_t kinds_on_day = 0;  // body: each kind and status of event seen on `day`, a bit each
+  std::uint16_t kinds_on_day = 0;  // body: each kind and status of event seen on `day`, a bit each; statement: periods,
+                                   // the undecided events in the period so far
 };
 static_assert(sizeof(cell) == 16);
 
@@ -204,6 +206,7 @@ struct streamed_audit::state final : compact_findings {
     std::vector<row> rows;
     std::string names;
     std::vector<std::uint32_t> item_sizes;  // each row's items, one after another
+    std::vector<item_outcome> item_outcomes;  // beside `item_sizes`
   };
   static constexpr std::size_t batch_rows = 16384;
   batch filling;                          // the reader's
@@ -371,12 +374,11 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
     r.to_size = static_cast<std::uint32_t>(words.to.size());
     s.filling.names += words.title;
     s.filling.names += words.to;
-    for (const std::string& item : words.items) {
-      const std::string_view text = trim(item);
-      if (text.empty()) continue;
+    for (const written_item& item : words.items) {
       ++r.items;
-      s.filling.item_sizes.push_back(static_cast<std::uint32_t>(text.size()));
-      s.filling.names += text;
+      s.filling.item_sizes.push_back(static_cast<std::uint32_t>(item.title.size()));
+      s.filling.item_outcomes.push_back(item.outcome);
+      s.filling.names += item.title;
     }
   }
   if (s.filling.rows.size() == state::batch_rows) s.hand_over();
@@ -403,6 +405,7 @@ void streamed_audit::state::hand_over() {
   filling.rows.clear();
   filling.names.clear();
   filling.item_sizes.clear();
+  filling.item_outcomes.clear();
   changed.notify_all();
 }
 
@@ -478,10 +481,11 @@ void streamed_audit::state::judge_batch(const batch& b) {
 void streamed_audit::state::take_words(event& e, const batch& b, const row& r, const waiting& w) {
   e.title = texts.strings.intern(w.title);
   e.to = texts.strings.intern(w.to);
-  texts.items.clear();
+  texts.cut_items(0);
   std::size_t offset = w.item_offset;
   for (std::uint32_t k = 0; k < r.items; ++k) {
     const std::uint32_t size = b.item_sizes[w.items_at + k];
+    texts.record_outcome(k, b.item_outcomes[w.items_at + k]);
     texts.items.push_back(texts.strings.intern(std::string_view(b.names).substr(offset, size)));
     offset += size;
   }
@@ -546,9 +550,11 @@ void streamed_audit::state::judge_row(const event& e, const waiting& w) {
 // back (a cell's fields, by what the cell is for: see `cell`; precedence's, at the cell's index).
 template <typename Judge>
 typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) const {
-  if constexpr (std::is_same_v<Judge, gap_judge>) return {c.day, c.flag};
-  else if constexpr (std::is_same_v<Judge, period_judge>) return {c.index, c.count, c.flag};
-  else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag};
+  // A date in `index` as days after no_date, so that a fresh cell's 0 is none.
+  const auto index_day = [](std::uint32_t index) { return date{static_cast<std::int32_t>(index + static_cast<std::uint32_t>(no_date.days))}; };
+  if constexpr (std::is_same_v<Judge, gap_judge>) return {c.day, c.flag, false, index_day(c.index)};
+  else if constexpr (std::is_same_v<Judge, period_judge>) return {c.index, c.count, c.flag, c.kinds_on_day};
+  else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag, index_day(c.index)};
   else if constexpr (std::is_same_v<Judge, precedence_judge>) return c.index ? precedence_states[c.index - 1] : typename Judge::state{};
   else if constexpr (std::is_same_v<Judge, notice_judge> || std::is_same_v<Judge, item_judge> ||
                      std::is_same_v<Judge, title_judge>)
@@ -562,9 +568,10 @@ typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) c
 template <typename Judge>
 void streamed_audit::state::store(cell& c, const typename Judge::state& s, const Judge&) {
   c.flag = s.fell_due;
-  if constexpr (std::is_same_v<Judge, gap_judge>) c.day = s.last;
-  else if constexpr (std::is_same_v<Judge, period_judge>) c.index = s.index, c.count = s.count;
-  else if constexpr (std::is_same_v<Judge, deadline_judge>) c.day = s.first;
+  const auto day_index = [](date d) { return static_cast<std::uint32_t>(d.days) - static_cast<std::uint32_t>(no_date.days); };
+  if constexpr (std::is_same_v<Judge, gap_judge>) c.day = s.last, c.index = day_index(s.unsure);
+  else if constexpr (std::is_same_v<Judge, period_judge>) c.index = s.index, c.count = s.count, c.kinds_on_day = s.unsure;
+  else if constexpr (std::is_same_v<Judge, deadline_judge>) c.day = s.first, c.index = day_index(s.unsure);
   else if constexpr (std::is_same_v<Judge, first_meeting_judge>)
     // The year as days after no_date, so that a fresh cell's 0 is no year yet.
     c.index = static_cast<std::uint32_t>(s.year.days) - static_cast<std::uint32_t>(no_date.days), c.day = s.first_day,

@@ -1,5 +1,6 @@
 // receives "ITEM" [or "ITEM" ...] | matching "REGEX", FREQ: held meetings with such an agenda item
-// (docs/language.md, "Receives"). Judged by the frequency judges over the events counted here.
+// (docs/language.md, "Receives"); approves "ITEM" FREQ: the same, the item recorded as approved,
+// agreed or adopted ("Decisions"). Judged by the frequency judges over the events counted here.
 #include <fmt/format.h>
 
 #include "core/text.hpp"
@@ -8,39 +9,65 @@
 
 namespace remit {
 
-void ast::check(const receives& r, form_check& c) { check_match(r.item, c, "the item received"); }
+void ast::check(const receives& r, form_check& c) {
+  check_match(r.item, c, r.approves ? "the item approved" : "the item received");
+}
 
 std::string ast::words(const receives& r, const resolved_settings& settings) {
   // "receive "X"", "receive any of: "A", "B"", "receive an item matching the pattern given in the statement".
   const std::string what = r.item.is_regex ? "an item matching the pattern given in the statement" : phrases_words(r.item);
-  const std::string how = r.item.is_regex ? "at a held meeting, the pattern searched for anywhere in the item, ignoring case"
-                          : r.item.phrases.size() == 1 ? "an agenda item containing it at a held meeting"
-                                                       : "an agenda item containing one of them at a held meeting";
-  return fmt::format(
+  const std::string verb = r.approves ? "approve" : "receive";
+  std::string how = r.item.is_regex ? "at a held meeting, the pattern searched for anywhere in the item, ignoring case"
+                    : r.item.phrases.size() == 1 ? "an agenda item containing it at a held meeting"
+                                                 : "an agenda item containing one of them at a held meeting";
+  if (r.approves) how += ", its outcome recorded as approved, agreed or adopted";
+  std::string out = fmt::format(
       "The body {}.",
-      with_frequency({fmt::format("receive {} ({}) at least once", what, how),
-                      [&](int k) { return fmt::format("receive {} ({}) at least {}", what, how, counted(k, "time", "times")); },
-                      fmt::format("receive {} ({})", what, how), "the previous time"},
+      with_frequency({fmt::format("{} {} ({}) at least once", verb, what, how),
+                      [&](int k) { return fmt::format("{} {} ({}) at least {}", verb, what, how, counted(k, "time", "times")); },
+                      fmt::format("{} {} ({})", verb, what, how), "the previous time"},
                      r.how_often, settings.year_start_month));
+  if (r.approves) out += " An item with no outcome recorded gives no-evidence, never a pass.";
+  return out;
 }
 
 std::string ast::meaning(const receives& r) {
-  return fmt::format("receives {} {}", match_meaning(r.item), frequency_meaning(r.how_often));
+  return fmt::format("{} {} {}", r.approves ? "approves" : "receives", match_meaning(r.item), frequency_meaning(r.how_often));
 }
 
 std::string_view ast::family(const receives& r) { return frequency_family(r.how_often); }
 
 namespace {
 
+// Held meetings with the item on their agenda; approving, with its outcome approval too.
 class meetings_receiving final : public counting {
  public:
-  meetings_receiving(const ast::receives& r, bool informal) : item_(r.item), matcher_(r.item), informal_(informal) {
-    noun = fmt::format("held meeting with an item {}", match_words(r.item));
-    nouns = fmt::format("held meetings with an item {}", match_words(r.item));
+  meetings_receiving(const ast::receives& r, bool informal)
+      : item_(r.item), matcher_(r.item), informal_(informal), approving_(r.approves) {
+    const std::string item = fmt::format("an item {}", match_words(r.item));
+    if (approving_) {
+      noun = fmt::format("held meeting approving {}", item);
+      nouns = fmt::format("held meetings approving {}", item);
+      unsure_noun = fmt::format("held meeting with {} and no outcome recorded", item);
+      unsure_nouns = fmt::format("held meetings with {} and no outcome recorded", item);
+    } else {
+      noun = fmt::format("held meeting with {}", item);
+      nouns = fmt::format("held meetings with {}", item);
+    }
   }
   verdict judge(const body_context& ctx, const event& e) const override {
     if (e.kind == event_kind::report || (e.kind == event_kind::session && !informal_)) return verdict::other_kind;
     if (!e.held()) return verdict::not_held;
+    if (approving_) {
+      switch (decision_of(ctx.log, e, matcher_)) {
+        case decision_holds::approved: return verdict::counted;
+        case decision_holds::unrecorded: return verdict::undecided;
+        case decision_holds::no_items: return verdict::no_items;
+        case decision_holds::other_outcome: return verdict::outcome;
+        case decision_holds::no_item: return verdict::no_item;
+      }
+      return verdict::no_item;
+    }
     switch (agenda_of(ctx.log, e, matcher_)) {
       case agenda_holds::item: return verdict::counted;
       case agenda_holds::no_items: return verdict::no_items;
@@ -50,6 +77,19 @@ class meetings_receiving final : public counting {
   }
   std::string why_not(const body_context& ctx, const event& e, verdict v) const override {
     if (v == verdict::no_items) return "its agenda items are not recorded";
+    if (v == verdict::outcome || v == verdict::undecided) {
+      // Each item it has, with its outcome: "its item "Budget" was deferred".
+      std::string said;
+      const auto items = ctx.log.items_of(e);
+      for (std::uint32_t k = 0; k < items.size(); ++k) {
+        if (!matcher_.matches(ctx.log.strings.folded(items[k]))) continue;
+        const item_outcome o = ctx.log.outcome_of_item(e.items_first + k);
+        said += fmt::format("{}\"{}\" {}", said.empty() ? "" : ", ", ctx.log.strings.text(items[k]),
+                            o == item_outcome::unrecorded ? "with no outcome recorded" : name(o));
+      }
+      return v == verdict::undecided ? fmt::format("its item {}: the records cannot tell whether it was approved", said)
+                                     : fmt::format("its item {}, not approved, agreed or adopted", said);
+    }
     const long n = static_cast<long>(ctx.log.items_of(e).size());
     return fmt::format("none of its {} {}", counted(n, "item", "items"), match_words(item_, "contains", "matches"));
   }
@@ -58,6 +98,7 @@ class meetings_receiving final : public counting {
   const ast::title_match& item_;
   title_matcher matcher_;
   bool informal_;
+  bool approving_;
 };
 
 }  // namespace

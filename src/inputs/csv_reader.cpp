@@ -197,7 +197,10 @@ void append_part(event_log& part, std::uint32_t lines_before, std::uint16_t sour
   std::vector<string_pool::id> id(part.strings.size(), 0);
   for (string_pool::id i = 1; i < id.size(); ++i) id[i] = log.strings.intern(part.strings.text(i));
   const auto items_before = static_cast<std::uint32_t>(log.items.size());
-  for (const string_pool::id item : part.items) log.items.push_back(id[item]);
+  for (std::size_t k = 0; k < part.items.size(); ++k) {
+    log.record_outcome(log.items.size(), part.outcome_of_item(k));
+    log.items.push_back(id[part.items[k]]);
+  }
   const auto events_before = static_cast<std::uint32_t>(log.events.size());
   log.events.reserve(log.events.size() + part.events.size());  // room made before reading, unless the rows were longer
   for (event e : part.events) {
@@ -285,7 +288,7 @@ bool read_csv_in_two(const std::string& path, std::uint64_t size, event_log& log
   if (first_part.ended_inside_quotes() || first_file.line_over_limit().line || second_file.line_over_limit().line ||
       first_file.read_error() || second_file.read_error()) {
     log.events.resize(events);
-    log.items.resize(items);
+    log.cut_items(items);
     log.attendances.resize(attendances);
     summary = log_file_summary{summary.path, summary.format, 0, 0, {}};
     return false;

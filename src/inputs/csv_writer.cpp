@@ -26,8 +26,14 @@ void put_field(std::string& out, std::string_view field) {
 
 std::string canonical_csv_row(const event_log& log, std::uint32_t event_index) {
   const event& e = log.events[event_index];
-  std::vector<std::string_view> items;
-  for (string_pool::id item : log.items_of(e)) items.push_back(log.strings.text(item));
+  // An item's outcome, where recorded, as a CSV log writes it: `Review [approved]`.
+  std::vector<std::string> written;
+  for (std::uint32_t k = 0; k < e.items_count; ++k) {
+    const item_outcome o = log.outcome_of_item(e.items_first + k);
+    const std::string_view title = log.strings.text(log.items[e.items_first + k]);
+    written.push_back(o == item_outcome::unrecorded ? std::string(title) : fmt::format("{} [{}]", title, name(o)));
+  }
+  std::vector<std::string_view> items(written.begin(), written.end());
   std::string attendees;
   for (const attendance& a : log.attendance_of(event_index)) {
     if (!attendees.empty()) attendees += "; ";

@@ -39,9 +39,20 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
   if (e.kind == event_kind::report && to.empty()) return "a report needs 'to': the body it went to";
   if (!row.attendees_problem.empty()) return row.attendees_problem;
 
+  // Each item split into its title and outcome, once, for the log or the sink (a buffer of the
+  // thread's: rows are millions, and most have a few items).
+  thread_local std::vector<written_item> items;
+  items.clear();
+  for (const std::string& item : row.items) {
+    const written_item w = split_outcome(item);
+    if (w.title.empty() && w.outcome != item_outcome::unrecorded)
+      return fmt::format("the agenda item '{}' gives an outcome and no title", trim(item));
+    if (!w.title.empty()) items.push_back(w);
+  }
+
   // Nothing below can fail, so nothing is added to the log for a row that is rejected.
   if (log.sink) {
-    log.sink->take(e, body, trim(row.council), trim(row.ref), {trim(row.title), to, row.items}, log);
+    log.sink->take(e, body, trim(row.council), trim(row.ref), {trim(row.title), to, items}, log);
     return {};
   }
   e.body = log.strings.intern(body);
@@ -51,9 +62,9 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
   e.to = log.strings.intern(to);
   e.ref = log.strings.intern(trim(row.ref));
   e.items_first = static_cast<std::uint32_t>(log.items.size());
-  for (const std::string& item : row.items) {
-    const std::string_view text = trim(item);
-    if (!text.empty()) log.items.push_back(log.strings.intern(text));
+  for (const written_item& item : items) {
+    log.record_outcome(log.items.size(), item.outcome);
+    log.items.push_back(log.strings.intern(item.title));
   }
   e.items_count = static_cast<std::uint32_t>(log.items.size() - e.items_first);
   const auto index = static_cast<std::uint32_t>(log.events.size());

@@ -22,6 +22,39 @@ std::string_view name(event_kind k) {
   return "meeting";
 }
 
+std::string_view name(item_outcome o) {
+  switch (o) {
+    case item_outcome::unrecorded: return "not recorded";
+    case item_outcome::approved: return "approved";
+    case item_outcome::agreed: return "agreed";
+    case item_outcome::adopted: return "adopted";
+    case item_outcome::noted: return "noted";
+    case item_outcome::deferred: return "deferred";
+    case item_outcome::rejected: return "rejected";
+    case item_outcome::withdrawn: return "withdrawn";
+  }
+  return "not recorded";
+}
+
+std::optional<item_outcome> parse_item_outcome(std::string_view word) {
+  const std::string folded = fold(word);
+  for (int i = 1; i <= static_cast<int>(item_outcome::withdrawn); ++i)
+    if (folded == name(static_cast<item_outcome>(i))) return static_cast<item_outcome>(i);
+  return std::nullopt;
+}
+
+std::string outcome_words() { return "approved, agreed, adopted, noted, deferred, rejected or withdrawn"; }
+
+written_item split_outcome(std::string_view item) {
+  item = trim(item);
+  if (!item.ends_with(']')) return {item};
+  const std::size_t open = item.rfind('[');
+  if (open == std::string_view::npos) return {item};
+  const auto outcome = parse_item_outcome(trim(item.substr(open + 1, item.size() - open - 2)));
+  if (!outcome) return {item};  // a bracket of the title's own
+  return {trim(item.substr(0, open)), *outcome};
+}
+
 std::string_view name(event_status s) {
   switch (s) {
     case event_status::held: return "held";

@@ -36,7 +36,30 @@ enum class attendance_status : std::uint8_t {
   absent,
 };
 
+// What an agenda item's record says was decided on it (docs/inputs.md, "Outcomes"): a CSV item
+// `Terms of Reference review [approved]`, a JSON Lines item object's "outcome". Most items record
+// none: `unrecorded`, which is not a decision either way.
+enum class item_outcome : std::uint8_t { unrecorded, approved, agreed, adopted, noted, deferred, rejected, withdrawn };
+
 std::string_view name(event_kind k);
+std::string_view name(item_outcome o);
+// From a word in any case: one of the seven outcome words, else none.
+std::optional<item_outcome> parse_item_outcome(std::string_view word);
+// Whether the outcome is a decision to approve: approved, agreed or adopted.
+inline bool approves(item_outcome o) {
+  return o == item_outcome::approved || o == item_outcome::agreed || o == item_outcome::adopted;
+}
+// "approved, agreed, adopted, noted, deferred, rejected or withdrawn", for messages.
+std::string outcome_words();
+
+// An agenda item as a log writes it, split into its title and its outcome: `Review [approved]` is
+// the title "Review", approved. The outcome is the last bracket, when it holds one of the outcome
+// words and comes after a title; any other bracket (`Appendix [exempt]`) is part of the title.
+struct written_item {
+  std::string_view title;
+  item_outcome outcome = item_outcome::unrecorded;
+};
+written_item split_outcome(std::string_view item);
 std::string_view name(event_status s);
 std::string_view name(attendance_status s);
 // From a log's cell, in any case and spacing; "" is a meeting, held.
@@ -195,10 +218,10 @@ class event_log;
 // wrote them (trimmed), not interned, for the sink to intern what it keeps; its title,
 // recipient, items and attendance are not kept.
 // What a row says in words, beside its event: its title, the body a report went to, its agenda
-// items (as read: each is trimmed, and an empty one is none).
+// items (each split into its title and outcome; an empty one is none).
 struct row_words {
   std::string_view title, to;
-  std::span<const std::string> items;
+  std::span<const written_item> items;  // each trimmed, none empty
 };
 
 class event_sink {
@@ -224,6 +247,9 @@ class event_log {
   string_pool strings;
   std::vector<event> events;
   std::vector<string_pool::id> items;  // every event's agenda items, back to back
+  // Beside `items`, the outcome of each, as far as one is recorded: shorter than `items` (empty in
+  // a log that records none), the rest are unrecorded. Cut back with `items` (cut_items).
+  std::vector<item_outcome> item_outcomes;
   std::vector<attendance> attendances;  // sorted by event
   std::vector<log_file_summary> files;
   std::vector<membership> memberships;        // in log order
@@ -233,6 +259,20 @@ class event_log {
 
   std::span<const string_pool::id> items_of(const event& e) const {
     return {items.data() + e.items_first, e.items_count};
+  }
+  // The outcome of the item at `index` in `items`.
+  item_outcome outcome_of_item(std::size_t index) const {
+    return index < item_outcomes.size() ? item_outcomes[index] : item_outcome::unrecorded;
+  }
+  void record_outcome(std::size_t index, item_outcome o) {
+    if (o == item_outcome::unrecorded && index >= item_outcomes.size()) return;
+    if (item_outcomes.size() <= index) item_outcomes.resize(index + 1, item_outcome::unrecorded);
+    item_outcomes[index] = o;
+  }
+  // Back to the first `n` items, their outcomes with them.
+  void cut_items(std::size_t n) {
+    items.resize(n);
+    if (item_outcomes.size() > n) item_outcomes.resize(n);
   }
   std::span<const attendance> attendance_of(std::uint32_t event_index) const;
   std::size_t rows_rejected() const;

@@ -52,10 +52,31 @@ std::string items_field(const json& object, std::vector<std::string>& out) {
     split_items(it->get_ref<const std::string&>(), out);
     return {};
   }
-  if (!it->is_array()) return fmt::format("'items' must be a list of strings, got {}", type_words(*it));
+  if (!it->is_array()) return fmt::format("'items' must be a list of strings or objects, got {}", type_words(*it));
+  std::size_t n = 0;
   for (const json& item : *it) {
-    if (!item.is_string()) return fmt::format("'items' must be a list of strings, but holds {}", type_words(item));
-    out.push_back(item.get<std::string>());
+    ++n;
+    if (item.is_string()) {
+      out.push_back(item.get<std::string>());
+      continue;
+    }
+    if (!item.is_object())
+      return fmt::format("'items' must be a list of strings or objects, but holds {}", type_words(item));
+    // {"title": ..., "outcome": ...}: written as a CSV item is, `title [outcome]`, and read the same.
+    std::string_view title, outcome;
+    for (auto [key, field] : {std::pair{"title", &title}, std::pair{"outcome", &outcome}})
+      if (std::string why = string_field(item, key, *field); !why.empty()) return fmt::format("items: entry {}: {}", n, why);
+    if (trim(title).empty()) return fmt::format("items: entry {} has no \"title\"", n);
+    if (split_outcome(title).outcome != item_outcome::unrecorded)
+      return fmt::format("items: entry {}: the title '{}' ends in an outcome in brackets: give it as \"outcome\"", n,
+                         trim(title));
+    if (trim(outcome).empty()) {
+      out.emplace_back(trim(title));
+      continue;
+    }
+    const auto o = parse_item_outcome(trim(outcome));
+    if (!o) return fmt::format("items: entry {}: unknown outcome '{}': expected {}", n, trim(outcome), outcome_words());
+    out.push_back(fmt::format("{} [{}]", trim(title), name(*o)));
   }
   return {};
 }

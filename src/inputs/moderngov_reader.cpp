@@ -195,6 +195,9 @@ struct meeting_reader {
 
     e.items_first = static_cast<std::uint32_t>(log.items.size());
     std::vector<string_pool::id> items;
+    // An item's outcome is not recorded: ModernGov's <isdecision> says only whether an item is a
+    // decision, and its minutes are free text (docs/inputs.md, "Outcomes"). So `approves` gives
+    // no-evidence on a ModernGov log, never a pass.
     for (pugi::xml_node item : m.child("agendaitems").children("agendaitem"))
       if (const std::string_view title = text_of(item, "agendaitemtitle"); !title.empty())
         items.push_back(log.strings.intern(title));

@@ -103,15 +103,20 @@ struct reports {
   bool recipient_is_regex = false;  // reports FREQ to matching "REGEX"
 };
 REMIT_STATEMENT_FORM(reports);
+// receives "X" FREQ; with `approves`, approves "X" FREQ: the item must also be recorded as
+// approved, agreed or adopted (docs/language.md, "Decisions"). One form: approving is receiving
+// with a stricter test of the item.
 struct receives {
   title_match item;
   frequency how_often;
+  bool approves = false;
 };
 REMIT_STATEMENT_FORM(receives);
-struct receives_by {
+struct receives_by {  // receives "X" by DATE | approves "X" by DATE
   title_match item;
   date deadline;
   source_location deadline_at;
+  bool approves = false;
 };
 REMIT_STATEMENT_FORM(receives_by);
 struct preceded_by {

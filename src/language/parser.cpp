@@ -398,6 +398,15 @@ REMIT_ACTION(receives_statement) {
       b.st.rule = ast::receives{b.st.title, b.st.how_often};
   }
 };
+// approves: receives, with the item's outcome asked of it.
+REMIT_ACTION(approves_statement) {
+  static void apply0(builder& b) {
+    if (b.st.deadline)
+      b.st.rule = ast::receives_by{b.st.title, b.st.deadline_day, b.st.deadline_at, true};
+    else
+      b.st.rule = ast::receives{b.st.title, b.st.how_often, true};
+  }
+};
 // ---- people ----
 REMIT_ACTION(first_meeting_statement) {
   static void apply0(builder& b) { b.st.rule = ast::first_meeting_item{b.st.title}; }

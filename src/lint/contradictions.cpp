@@ -1,8 +1,10 @@
 // RL012 two counts that cannot both be met: an exact count beside a frequency that needs more,
 // or fewer, in the same periods (`meets exactly 4 times a year` beside `meets monthly`), and a
 // body's make-up asked for at least more members than another statement allows
-// (`has exactly 5 members` beside `has at least 7 members`).
+// (`has exactly 5 members` beside `has at least 7 members`), and approving an item more often than
+// an exact count lets it be received (`receives "X" exactly once a year` beside `approves "X" twice a year`).
 #include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -85,6 +87,23 @@ void counts_contradict(const ast::rule_file& file, const context&, std::vector<f
           const auto pj = as_periods(*fj);
           if (pi && pj && pi->exactly) why = frequency_clash(*pi, st[i].label, *pj, st[j].label);
           if (!why && pi && pj && pj->exactly) why = frequency_clash(*pj, st[j].label, *pi, st[i].label);
+        }
+        // A meeting that approves an item receives it: an exact count of receiving caps approving.
+        const auto receives_of = [](const ast::rule& r) { return std::get_if<ast::receives>(&r); };
+        const auto* ri = receives_of(st[i].what);
+        const auto* rj = receives_of(st[j].what);
+        if (!why && ri && rj && ri->approves != rj->approves) {
+          const auto& [receiving, received_label, approving, approved_label] =
+              ri->approves ? std::tuple(rj, st[j].label, ri, st[i].label) : std::tuple(ri, st[i].label, rj, st[j].label);
+          ast::receives as_received = *approving;
+          as_received.approves = false;
+          const auto pr = as_periods(receiving->how_often);
+          const auto pa = as_periods(approving->how_often);
+          if (pr && pa && pr->exactly && events_key(as_received) == events_key(*receiving)) {
+            per_period needs = *pa;
+            needs.exactly = false;  // approving fewer than are received is no clash
+            why = frequency_clash(*pr, received_label, needs, approved_label);
+          }
         }
         const auto bi = as_bounds(st[i].what);
         const auto bj = as_bounds(st[j].what);

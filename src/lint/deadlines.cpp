@@ -30,7 +30,13 @@ bool met_in_logs(const event_log& log, const ast::rule_file& file, const ast::bo
       if (!council.empty() && e.council != 0 && log.strings.folded(e.council) != council) continue;
       admitted = true;
       if (!e.held_meeting() || e.day > r.deadline) continue;
-      for (string_pool::id x : log.items_of(e)) met = met || item.matches(log.strings.folded(x));
+      // Approving: an item with no outcome recorded might have met it (the audit says no-evidence).
+      const auto items = log.items_of(e);
+      for (std::uint32_t k = 0; k < items.size(); ++k) {
+        const item_outcome o = log.outcome_of_item(e.items_first + k);
+        met = met || (item.matches(log.strings.folded(items[k])) &&
+                      (!r.approves || approves(o) || o == item_outcome::unrecorded));
+      }
     }
     if (!b.every_body || !admitted) continue;
     any_body = true;
@@ -49,10 +55,10 @@ void deadline_passed(const ast::rule_file& file, const context& ctx, std::vector
       if (ctx.log && met_in_logs(*ctx.log, file, b, *r)) continue;
       out.push_back(
           {"RL009", r->deadline_at,
-           ctx.log ? fmt::format("clause {}: the deadline {} passed before {} and the logs show no held meeting that received "
+           ctx.log ? fmt::format("clause {}: the deadline {} passed before {} and the logs show no held meeting that {} "
                                  "an item {} by then: no meeting can meet it now, so every audit will report this breach. "
                                  "If the duty is spent, record the outcome and remove the statement",
-                                 s.label, r->deadline, ctx.as_of, match_words(r->item))
+                                 s.label, r->deadline, ctx.as_of, r->approves ? "approved" : "received", match_words(r->item))
                    : fmt::format("clause {}: the deadline {} passed before {}: no meeting can meet it now, so its result is "
                                  "settled. Run lint with --log to see whether it was met; if the duty is spent, record "
                                  "the outcome and remove the statement",

@@ -87,7 +87,7 @@ std::string events_key(const ast::rule& r) {
   if (std::holds_alternative<ast::meets>(r)) return "meets";
   if (const auto* j = std::get_if<ast::meets_jointly>(&r)) return "jointly\n" + match_key(j->partner);
   if (const auto* p = std::get_if<ast::reports>(&r)) return "reports\n" + fold(p->title.value_or("")) + "\n" + (p->recipient_is_regex ? "matching\n" + p->recipient : fold(p->recipient));
-  if (const auto* v = std::get_if<ast::receives>(&r)) return "receives\n" + match_key(v->item);
+  if (const auto* v = std::get_if<ast::receives>(&r)) return (v->approves ? "approves\n" : "receives\n") + match_key(v->item);
   return {};
 }
 
@@ -98,8 +98,11 @@ std::string events_nouns(const ast::rule& r) {
   if (const auto* p = std::get_if<ast::reports>(&r))
     return fmt::format("{}reports to {}\"{}\"", p->title ? fmt::format("\"{}\" ", *p->title) : std::string(),
                        p->recipient_is_regex ? "matching " : "", p->recipient);
-  if (const auto* v = std::get_if<ast::receives>(&r)) return v->item.is_regex ? std::string("meetings that receive an item matching the statement's pattern")
-                            : fmt::format("meetings that receive {}", phrases_words(v->item));
+  if (const auto* v = std::get_if<ast::receives>(&r)) {
+    const std::string_view verb = v->approves ? "approve" : "receive";
+    return v->item.is_regex ? fmt::format("meetings that {} an item matching the statement's pattern", verb)
+                            : fmt::format("meetings that {} {}", verb, phrases_words(v->item));
+  }
   return "events";
 }
 

@@ -94,7 +94,8 @@ bool implies(const ast::rule& a, const ast::rule& b) {
   }
   if (const auto* da = std::get_if<ast::receives_by>(&a)) {
     const auto* db = std::get_if<ast::receives_by>(&b);
-    return db && da->deadline <= db->deadline && match_implies(da->item, db->item);
+    // An item approved is an item received, not the other way round.
+    return db && da->deadline <= db->deadline && (da->approves || !db->approves) && match_implies(da->item, db->item);
   }
   return false;
 }

@@ -167,7 +167,7 @@ months = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"}
 # Counts may be written in words from one to twelve (docs/language.md, "Numbers").
 number_words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
-statement_heads = {"meets", "agenda", "each", "reports", "receives", "quorum", "chaired", "has", "role", "not", "first", "reflects"}
+statement_heads = {"meets", "agenda", "each", "reports", "receives", "approves", "quorum", "chaired", "has", "role", "not", "first", "reflects"}
 LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.()_-]*$")
 
 

@@ -275,9 +275,28 @@ def exact(text):
     "Exactly"). Chosen by the text, not drawn on `r`, so the cases stay as they were."""
     if (sum(text.encode()) // 4) % 3 != 0:
         return text
-    text = re.sub(r"^(meets (?:jointly with \"[^\"]*\" )?|receives \"[^\"]*\" |reports (?:\"[^\"]*\" )?)at least ",
+    text = re.sub(r"^(meets (?:jointly with \"[^\"]*\" )?|(?:receives|approves) \"[^\"]*\" |reports (?:\"[^\"]*\" )?)at least ",
                   lambda m: m.group(1) + "exactly ", text)
     return re.sub(r"^has at (?:most|least) (\d+) ", lambda m: f"has exactly {m.group(1)} ", text)
+
+
+def approving(text):
+    """The statement, or in one case in three a `receives` as `approves` (docs/language.md,
+    "Decisions"). Chosen by the text, not drawn on `r`, so the cases stay as they were."""
+    if not text.startswith("receives ") or (sum(text.encode()) // 8) % 3 != 0:
+        return text
+    return "approves " + text[len("receives "):]
+
+
+def with_outcomes(day, items):
+    """The agenda items, some with an outcome in brackets (docs/inputs.md, "Outcomes"), some with
+    a bracket of the title's own, most with none. Chosen by the text, not drawn on `r`."""
+    out = []
+    for item in items:
+        roll = sum((day + item).encode()) % 12
+        out.append(item + ["[approved]", " [agreed]", " [ Adopted ]", " [deferred]", " [noted]", " [draft]"][roll]
+                   if roll < 6 else item)
+    return out
 
 
 def with_modifiers(r, text):
@@ -316,7 +335,7 @@ def log_rows(r, bodies, council, frm, to):
             published = ""
             if kind == "meeting" and r.random() < .85:
                 published = log_date(day - r.randint(0, 14) * DAY)
-            items = ";".join(r.sample(ITEMS, r.randint(0, 4))) if r.random() < .9 else ""
+            items = ";".join(with_outcomes(log_date(day), r.sample(ITEMS, r.randint(0, 4)))) if r.random() < .9 else ""
             row = {"council": council if r.random() < .8 else r.choice(["", "Other Council"]),
                    "body": body if r.random() < .9 else body.upper(),
                    "date": log_date(day), "kind": kind if kind != "meeting" or r.random() < .7 else "",
@@ -376,7 +395,7 @@ def case(r):
             after = took_effect[-1] or frm - r.randint(0, 200) * DAY
             took_effect.append(after + r.randint(1, 300) * DAY)
         for version, since in enumerate(took_effect):
-            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, spelt(exact(statement(r)))))
+            statements = [(f"{i + 1}.{k + 1}" if r.random() < .8 else "voice", with_modifiers(r, spelt(exact(approving(statement(r))))))
                           for k in range(r.randint(1, 5))]
             labels += [label for label, _ in statements]
             name = "*" if body == "*" else f'"{body}"' if version == 0 or r.random() < .7 else f'"{body.lower()}"'

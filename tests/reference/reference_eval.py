@@ -233,12 +233,14 @@ def parse_rule(t):
         recipients = [unquote(x) for x in re.findall(Q, m.group(4))]
         return {"kind": "reports", "title": title, "freq": parse_frequency(m.group(2)), "to": recipients[0],
                 "to_regex": bool(m.group(3)), "also_to": recipients[1:]}
-    m = re.fullmatch(r"receives " + TITLE + r" by (\d{4}-\d{2}-\d{2})", t)
+    m = re.fullmatch(r"(receives|approves) " + TITLE + r" by (\d{4}-\d{2}-\d{2})", t)
     if m:
-        return {"kind": "by", "x": title_spec(m.group(1)), "date": parse_date(m.group(2))}
-    m = re.fullmatch(r"receives " + TITLE + r" (.+)", t)
+        return {"kind": "by", "x": title_spec(m.group(2)), "date": parse_date(m.group(3)),
+                "approves": m.group(1) == "approves"}
+    m = re.fullmatch(r"(receives|approves) " + TITLE + r" (.+)", t)
     if m:
-        return {"kind": "receives", "x": title_spec(m.group(1)), "freq": parse_frequency(m.group(2))}
+        return {"kind": "receives", "x": title_spec(m.group(2)), "freq": parse_frequency(m.group(3)),
+                "approves": m.group(1) == "approves"}
     roles = Q + r"(?: or " + Q + r")*"
     m = re.fullmatch(r"first meeting of each year has item " + TITLE, t)
     if m:
@@ -351,12 +353,27 @@ def parse_rules(path):
 
 # ---- logs --------------------------------------------------------------------------------
 
+OUTCOMES = ["approved", "agreed", "adopted", "noted", "deferred", "rejected", "withdrawn"]
+APPROVALS = ("approved", "agreed", "adopted")
+
+
+def split_outcome(item):
+    """An item's title and its outcome: the last bracket, when it holds an outcome word after a
+    title (`Review [approved]`); any other bracket is part of the title."""
+    item = item.strip()
+    if item.endswith("]"):
+        at = item.rfind("[")
+        if at >= 0 and fold(item[at + 1:-1]) in OUTCOMES and item[:at].strip():
+            return item[:at].strip(), fold(item[at + 1:-1])
+    return item, None
+
+
 def read_log(path):
     events = []
     with open(path, encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             row = {k.strip().lower(): (v or "") for k, v in row.items() if k is not None}
-            items = [i.strip() for i in row.get("items", "").split(";") if i.strip()]
+            items = [split_outcome(i) for i in row.get("items", "").split(";") if i.strip()]
             events.append({
                 "body": fold(row["body"]),
                 "body_text": row["body"].strip(),
@@ -367,7 +384,8 @@ def read_log(path):
                 "title": fold(row.get("title", "")),
                 "to": fold(row.get("to", "")),
                 "published": parse_log_date(row["published"].strip()) if row.get("published", "").strip() else None,
-                "items": [fold(i) for i in items],
+                "items": [fold(title) for title, _ in items],
+                "outcomes": [outcome for _, outcome in items],
                 "attendees": read_attendees(row.get("attendees", "")),
             })
     return events
@@ -441,9 +459,11 @@ def finding(status, due, date=None, **extra):
     return f
 
 
-def frequency_findings(freq, dates, frm, to, year_start, span):
+def frequency_findings(freq, dates, frm, to, year_start, span, unsure=()):
     """Returns (findings, fell_due) for a gap, coverage or count frequency over event dates.
-    span = (first, last, took_effect): the days a version judges, and the day it took effect."""
+    span = (first, last, took_effect): the days a version judges, and the day it took effect.
+    unsure: the dates of events the records cannot tell about (approves: the item's outcome not
+    recorded): a shortfall they could have made good is no-evidence."""
     family, details = freq
     first, last, took_effect = span
     if family == "gap":
@@ -456,13 +476,16 @@ def frequency_findings(freq, dates, frm, to, year_start, span):
         before = [d for d in dates if d < first]
         chain = [max(before) if before else frm] + sorted(d for d in dates if first <= d <= last)
         out, fell_due = [], len(chain) > 1
+        def late(p, due):
+            return "no-evidence" if any(p < u <= due and u <= last for u in unsure) else "breach"
+
         for p, q in zip(chain, chain[1:]):
             due = due_after(p)
             if q > due:
-                out.append(finding("breach", due, q))
+                out.append(finding(late(p, due), due, q))
         due = due_after(chain[-1])
         if last > due:
-            out.append(finding("breach", due, None))
+            out.append(finding(late(chain[-1], due), due, None))
         if due < last:
             fell_due = True
         return out, fell_due
@@ -473,11 +496,20 @@ def frequency_findings(freq, dates, frm, to, year_start, span):
             continue  # judged by the version in force on the period's last day
         fell_due = True
         found = sum(1 for d in dates if start <= d <= end)
-        if found < needed or (shape == "exactly" and found > needed):
+        maybe = sum(1 for d in unsure if start <= d <= end)
+        # Met however the unsure events went; else no-evidence when some way of going meets it.
+        possible = range(found, found + maybe + 1)
+        if shape == "exactly":
+            met = all(n == needed for n in possible)
+            could = any(n == needed for n in possible)
+        else:
+            met = found >= needed
+            could = found + maybe >= needed
+        if not met:
             extra = {"period_start": start, "period_end": end}
             if shape in ("count", "exactly"):
                 extra["found"] = found
-            out.append(finding("breach", end, None, **extra))
+            out.append(finding("no-evidence" if could else "breach", end, None, **extra))
     return out, fell_due
 
 
@@ -683,6 +715,16 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
     return out, bool(in_window)
 
 
+def approved(e, x):
+    """One of the meeting's items is x, recorded approved, agreed or adopted."""
+    return any(x(i) and o in APPROVALS for i, o in zip(e["items"], e["outcomes"]))
+
+
+def undecided(e, x):
+    """One of the meeting's items is x, with no outcome recorded."""
+    return any(x(i) and o is None for i, o in zip(e["items"], e["outcomes"]))
+
+
 def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=()):
     span = span or (frm, to, None)
     kind = rule["kind"]
@@ -708,8 +750,12 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
     if kind == "receives":
         x = rule["x"]
-        dates = [e["date"] for e in held_meetings if any(x(i) for i in e["items"])]
-        return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
+        if not rule["approves"]:
+            dates = [e["date"] for e in held_meetings if any(x(i) for i in e["items"])]
+            return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
+        dates = [e["date"] for e in held_meetings if approved(e, x)]
+        unsure = [e["date"] for e in held_meetings if not approved(e, x) and undecided(e, x)]
+        return frequency_findings(rule["freq"], dates, frm, to, year_start, span, unsure)
     if kind == "first meeting":
         # Each year that starts inside the span: the held meetings of its first day with one.
         def year_of(day):
@@ -734,8 +780,13 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
         if span[1] < rule["date"] or (span[2] and rule["date"] < span[2]):
             return [], False
         x = rule["x"]
-        ok = any(e["date"] <= rule["date"] and any(x(i) for i in e["items"]) for e in held_meetings)
-        return ([] if ok else [finding("breach", rule["date"], None)]), True
+        if not rule["approves"]:
+            ok = any(e["date"] <= rule["date"] and any(x(i) for i in e["items"]) for e in held_meetings)
+            return ([] if ok else [finding("breach", rule["date"], None)]), True
+        if any(e["date"] <= rule["date"] and approved(e, x) for e in held_meetings):
+            return [], True
+        unsure = any(e["date"] <= rule["date"] and undecided(e, x) for e in held_meetings)
+        return [finding("no-evidence" if unsure else "breach", rule["date"], None)], True
     out = []
     for m in in_window:
         day = m["date"]

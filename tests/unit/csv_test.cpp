@@ -237,6 +237,30 @@ TEST_CASE("agenda items are split on semicolons, trimmed, and empty items droppe
   CHECK(log.events[3].items_count == 0u);
 }
 
+TEST_CASE("an agenda item's outcome in brackets is read apart from its title", "[csv][items]") {
+  const event_log log = csv_log(
+      "body,date,items\n"
+      "Board,2026-02-10,Minutes;Terms of Reference review [approved];Budget [ Deferred ];Appendix [exempt]\n"
+      "Board,2026-03-10,Budget [draft] [agreed];Plan[adopted]\n");
+  REQUIRE(log.events.size() == 2);
+  CHECK(items(log, log.events[0]) == strings{"Minutes", "Terms of Reference review", "Budget", "Appendix [exempt]"});
+  const auto outcome = [&](const event& e, std::uint32_t k) { return log.outcome_of_item(e.items_first + k); };
+  CHECK(outcome(log.events[0], 0) == item_outcome::unrecorded);
+  CHECK(outcome(log.events[0], 1) == item_outcome::approved);
+  CHECK(outcome(log.events[0], 2) == item_outcome::deferred);
+  // A bracket of another word is the title's own: no outcome recorded.
+  CHECK(outcome(log.events[0], 3) == item_outcome::unrecorded);
+  // Only the last bracket is the outcome.
+  CHECK(items(log, log.events[1]) == strings{"Budget [draft]", "Plan"});
+  CHECK(outcome(log.events[1], 0) == item_outcome::agreed);
+  CHECK(outcome(log.events[1], 1) == item_outcome::adopted);
+  // An outcome with no title is rejected, the row with it.
+  const read_result r = read("body,date,items\nBoard,2026-02-10,Minutes;[approved]\n");
+  r.check_counts_add_up();
+  REQUIRE(r.summary().rejected.size() == 1u);
+  CHECK(r.summary().rejected[0].reason == "the agenda item '[approved]' gives an outcome and no title");
+}
+
 TEST_CASE("kind defaults to meeting and status to held when the cells are empty", "[csv]") {
   const event_log log = csv_log("body,date,kind,status\nAudit Committee,2026-02-10,,\n");
   REQUIRE(log.events.size() == 1);

@@ -170,8 +170,12 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.3 receives \"Terms of Reference\"", "or 'by YYYY-MM-DD' after the item"},
       {"6.3 receives \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
       {"6.3 receives \"Terms of Reference\" by 2026-02-30", "'2026-02-30' is not a date: February 2026 has no day 30"},
+      {"6.3 approves annually", "expected a quoted agenda item or 'matching \"REGEX\"' after 'approves'"},
+      {"6.3 approves \"Terms of Reference\"", "or 'by YYYY-MM-DD' after the item approved"},
+      {"6.3 approves \"Terms of Reference\" by March", "expected a date YYYY-MM-DD after 'by'"},
+      {"6.3 approves \"\" annually", "the item approved is empty"},
       {"5.1 sits every 2 months", "expected a rule after the clause label: 'meets', 'agenda', 'each', 'reports', "
-                                  "'receives', 'quorum', 'chaired', 'has', 'role', 'first', 'reflects' or 'not checked', got 'sits'"},
+                                  "'receives', 'approves', 'quorum', 'chaired', 'has', 'role', 'first', 'reflects' or 'not checked', got 'sits'"},
       // people
       {"q quorum", "expected a number of members after 'quorum', as in 'quorum 3 members', got the end of the line"},
       {"q quorum Three", "expected a number of members after 'quorum', as in 'quorum 3 members', got 'Three'"},

@@ -145,8 +145,8 @@ TEST_CASE("a line that cannot be read is rejected with its number and reason", "
             "5: 'date' must be a string, got a number",
             "6: key 'date' appears twice",
             "7: missing body",
-            "8: 'items' must be a list of strings, got an object",
-            "9: 'items' must be a list of strings, but holds a number",
+            "8: 'items' must be a list of strings or objects, got an object",
+            "9: 'items' must be a list of strings or objects, but holds a number",
             "10: attendees: unknown attendance 'here' for 'Jo': expected present, present virtually, substitute, substitute "
             "virtually, in attendance, in attendance virtually, apologies, absent or expected",
             "11: attendees: entry 1 has no \"name\"",

@@ -231,6 +231,16 @@ TEST_CASE("RL012: an exact count beside one it contradicts", "[lint]") {
             .size() == 2);  // annually and twice a half-year add nothing (RL006), contradict nothing
   // Different events: no contradiction.
   CHECK(lint_text(board("  1  meets exactly 4 times a year\n  2  receives \"Budget\" monthly\n")).empty());
+  // A meeting that approves an item receives it: receiving exactly once a year caps approving at once.
+  const auto approving = lint_text(board("  1  receives \"Code of Conduct\" exactly once a year\n"
+                                         "  2  approves \"Code of Conduct\" twice a year\n"));
+  REQUIRE(codes(approving) == v{"RL012"});
+  CHECK_THAT(approving[0].message, Contains("clause 1 needs exactly 1 in a year, clause 2 at least 2"));
+  // Approving fewer than are received, or another item: no contradiction.
+  CHECK(lint_text(board("  1  receives \"Code of Conduct\" exactly twice a year\n"
+                        "  2  approves \"Code of Conduct\" exactly once a year\n")).empty());
+  CHECK(lint_text(board("  1  receives \"Budget\" exactly once a year\n  2  approves \"Code of Conduct\" twice a year\n"))
+            .empty());
   // Members: a lower bound above an upper bound, of the same role or of all the members.
   const auto members = lint_text(board("  3  has exactly 5 members\n  4  has at least 7 members\n"));
   REQUIRE(codes(members) == v{"RL012"});
