@@ -128,7 +128,8 @@ REMIT_ERROR(absent_is_word, "expected 'is absent' after the role");
 REMIT_ERROR(absent_word, "expected 'absent' after 'is'");
 REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 'has member \"Virtual Head Teacher\"'");
 REMIT_ERROR(size_count, "expected a number of members after 'at most', 'at least' or 'exactly'");
-REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role)");
+REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role, or 'elected', 'co-opted' or 'voting')");
+REMIT_ERROR(quorum_kind_members, "expected 'members' after the kind of member, as in 'quorum 3 voting members'");
 REMIT_ERROR(has_what, "expected 'member \"ROLE\"', 'at most N members', 'at least N members', 'exactly N members' or 'members of at least N "
                       "parties' after 'has'");
 REMIT_ERROR(members_of_word, "expected 'of' after 'members', as in 'has members of at least 2 parties'");

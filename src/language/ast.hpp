@@ -129,8 +129,14 @@ REMIT_STATEMENT_FORM(first_meeting_item);
 // The people statements (docs/language.md, "People"): they judge the attendance and
 // membership of the logs rather than the events alone. A role is matched by equality,
 // case-insensitive with white space folded; a list of roles is met by any one of them.
-struct quorum {  // quorum N [members]
+// A kind of member, standing where a quoted role stands before `members` (docs/language.md,
+// "Kinds of member"): `has at least 2 co-opted members`, `quorum 3 voting members`.
+enum class member_term : std::uint8_t { elected, co_opted, voting };
+std::string_view name(member_term t);  // "elected", "co-opted", "voting"
+
+struct quorum {  // quorum N [elected|co-opted|voting] [members]
   int members = 0;
+  std::optional<member_term> term;  // quorum N voting members: only members of that kind count
 };
 REMIT_STATEMENT_FORM(quorum);
 struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
@@ -148,11 +154,12 @@ struct has_member {  // has member "ROLE" [or "ROLE" ...]
   std::vector<std::string> roles;
 };
 REMIT_STATEMENT_FORM(has_member);
-struct membership_size {  // has at most|at least|exactly N ["ROLE"] members
+struct membership_size {  // has at most|at least|exactly N ["ROLE"|elected|co-opted|voting] members
   bool at_most = true;
   int members = 0;
   std::optional<std::string> role;
-  bool exactly = false;  // then `at_most` is unused
+  bool exactly = false;             // then `at_most` is unused
+  std::optional<member_term> term;  // in place of a role: only members of that kind are counted
 };
 REMIT_STATEMENT_FORM(membership_size);
 struct party_spread {  // has members of at least N parties [among "ROLE" [or "ROLE" ...]]

@@ -244,9 +244,9 @@ def parse_rule(t):
     if m:
         return {"kind": "first meeting", "x": title_spec(m.group(1))}
     # The people statements (docs/language.md, "People").
-    m = re.fullmatch(r"quorum " + N + r"(?: members?)?", t)
+    m = re.fullmatch(r"quorum " + N + r"(?: (?:" + TERM + r" )?members?)?", t)
     if m:
-        return {"kind": "quorum", "n": num(m.group(1))}
+        return {"kind": "quorum", "n": num(m.group(1)), "term": m.group(2)}
     m = re.fullmatch(r"chaired by (?P<roles>" + roles + r")(?: when (?P<absent>" + Q + r") is absent)?", t)
     if m:
         return {"kind": "chair", "roles": role_list(m.group("roles")),
@@ -261,10 +261,10 @@ def parse_rule(t):
     m = re.fullmatch(r"has member (" + roles + ")", t)
     if m:
         return {"kind": "has member", "roles": role_list(m.group(1))}
-    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" )?members?", t)
+    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" |" + TERM + r" )?members?", t)
     if m:
         return {"kind": "size", "bound": m.group(1), "n": num(m.group(2)),
-                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None}
+                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None, "term": m.group(4)}
     m = re.fullmatch(r"each member(?: except (?P<roles>" + roles + r"))? attends (?:at least (?P<p>\d+)% of meetings|every meeting)"
                      r"(?: each (?P<period>year|quarter|half-year|month))?", t)
     if m:
@@ -278,6 +278,21 @@ def parse_rule(t):
     if m:
         return {"kind": "rotation", "role": fold(unquote(m.group(1)))}
     raise ValueError(f"reference evaluator cannot read: {t}")
+
+
+# A kind of member (docs/language.md, "Kinds of member"), where a quoted role may stand before "members".
+TERM = r"(elected|co-opted|voting)"
+
+
+def kind_of(term, person, in_force_now):
+    """Whether the person is a member of the kind on the day, by their memberships in force: "yes",
+    "no", or None when none of them records it (no type and no party; or no membership at all)."""
+    rows = [x for x in in_force_now if x["person"] == person]
+    if term == "voting":
+        return None if not rows else "yes" if any(x["voting"] for x in rows) else "no"
+    if any(x["type"] == term for x in rows):
+        return "yes"
+    return "no" if any(x["type"] for x in rows) else None
 
 
 def role_list(text):
@@ -395,6 +410,9 @@ def read_people(path):
             rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
                          "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
                          "partner": fold(row.get("partner") or ""), "party": fold(row.get("party") or ""),
+                         # A party and no type is an elected member; voting unless it says no.
+                         "type": fold(row.get("type") or "") or ("elected" if fold(row.get("party") or "") else ""),
+                         "voting": fold(row.get("voting") or "") != "no",
                          "from": parse_log_date(row["from"]), "to": parse_log_date(row["to"]) if row.get("to") else None})
     return rows
 
@@ -592,8 +610,14 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
             for a in here:
                 if a[3] == "substitute" or (a[3] == "present" and (not members or a[1] in member_now)):
                     room.setdefault(a[1], a[0])
-            if len(room) < rule["n"]:
-                out.append(finding("breach", day, day, meeting=day, found=len(room), people=by_name(room.values())))
+            kinds = [kind_of(rule["term"], p, in_force_now) if rule["term"] else "yes" for p in room]
+            yes, untold = kinds.count("yes"), kinds.count(None)
+            if yes >= rule["n"]:
+                pass
+            elif yes + untold >= rule["n"]:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            else:
+                out.append(finding("breach", day, day, meeting=day, found=yes, people=by_name(room.values())))
         elif kind == "chair":
             chairs = [a for a in here if a[3] in ATTENDING and a[2] == "chair"]
             absent = rule["absent"]
@@ -660,9 +684,23 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
             for x in in_force_now:
                 if rule["role"] is None or x["role"] == rule["role"]:
                     names.setdefault(x["person"], x["name"])
-            n = len(names)
-            if {"at most": n > rule["n"], "at least": n < rule["n"], "exactly": n != rule["n"]}[rule["bound"]]:
-                out.append(finding("breach", day, day, meeting=day, found=n, people=by_name(names.values())))
+            kinds = {p: kind_of(rule["term"], p, in_force_now) if rule["term"] else "yes" for p in names}
+            n = sum(1 for k in kinds.values() if k == "yes")
+            might = n + sum(1 for k in kinds.values() if k is None)
+
+            def fails(k):
+                return {"at most": k > rule["n"], "at least": k < rule["n"], "exactly": k != rule["n"]}[rule["bound"]]
+
+            # A member of untold kind may or may not be counted: the count lies in [n, might].
+            if rule["bound"] == "exactly":
+                breached, met = might < rule["n"] or n > rule["n"], n == might == rule["n"]
+            else:
+                breached, met = fails(n) and fails(might), not fails(n) and not fails(might)
+            if breached:
+                out.append(finding("breach", day, day, meeting=day, found=n,
+                                   people=by_name(names[p] for p in names if kinds[p] == "yes")))
+            elif not met:
+                out.append(finding("no-evidence", day, day, meeting=day))
         elif kind == "parties":
             names, parties = {}, {}
             for x in in_force_now:

@@ -162,6 +162,14 @@ inline constexpr const char* accepted_statements[] = {
     "6.2 reports \"Highlight Report\" exactly three times a year to \"Scrutiny\"",
     "7 has exactly 5 members",
     "7 has exactly two \"Co-opted\" members",
+    // Kinds of member (docs/language.md, "Kinds of member").
+    "7 has at least 2 co-opted members",
+    "7 has at most 10 elected members",
+    "7 has exactly 3 voting members",
+    "7 has at least one co-opted member",
+    "q quorum 3 voting members",
+    "q quorum two elected members",
+    "q quorum 1 co-opted member",
 };
 
 }  // namespace remit::test
