@@ -130,6 +130,9 @@ REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 
 REMIT_ERROR(size_count, "expected a number of members after 'at most', 'at least' or 'exactly'");
 REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role, or 'elected', 'co-opted' or 'voting')");
 REMIT_ERROR(quorum_kind_members, "expected 'members' after the kind of member, as in 'quorum 3 voting members'");
+REMIT_ERROR(including_count, "expected a number after 'including', as in 'quorum 3 members including 1 \"Chair\"'");
+REMIT_ERROR(including_what, "expected a quoted role or 'elected members', 'co-opted members' or 'voting members' after the number, as in 'including 1 elected member'");
+REMIT_ERROR(including_kind_members, "expected 'members' after the kind of member, as in 'including 1 elected member'");
 REMIT_ERROR(has_what, "expected 'member \"ROLE\"', 'at most N members', 'at least N members', 'exactly N members' or 'members of at least N "
                       "parties' after 'has'");
 REMIT_ERROR(members_of_word, "expected 'of' after 'members', as in 'has members of at least 2 parties'");

@@ -104,6 +104,7 @@ REMIT_KW(kw_exactly, "exactly");
 REMIT_KW(kw_elected, "elected");
 REMIT_KW(kw_co_opted, "co-opted");
 REMIT_KW(kw_voting, "voting");
+REMIT_KW(kw_including, "including");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -309,12 +310,19 @@ struct each_meeting : if_must<kw_meeting, each_what> {};
 struct each_meeting_word : seq<sp, sor<each_meeting, each_member>> {};
 struct each_statement : if_must<kw_each, each_meeting_word> {};
 
-// quorum N [elected|co-opted|voting] [members]
+// quorum N [elected|co-opted|voting] [members] [including K "ROLE" | including K elected|co-opted|voting members]
 struct quorum_count : seq<sp, count> {};
 struct quorum_members_word : seq<sp, sor<kw_members, kw_member>> {};
 struct quorum_kind_members : seq<sp, sor<kw_members, kw_member>> {};
 struct quorum_kind : seq<sp, member_term, must<quorum_kind_members>> {};
-struct quorum_statement : seq<if_must<kw_quorum, quorum_count>, sor<quorum_kind, opt<quorum_members_word>>> {};
+struct including_count : seq<sp, count> {};
+struct including_role : quoted {};
+struct including_kind_members : seq<sp, sor<kw_members, kw_member>> {};
+struct including_kind : seq<member_term, must<including_kind_members>> {};
+struct including_what : seq<sp, sor<including_role, including_kind>> {};
+struct quorum_including : seq<sp, if_must<kw_including, including_count, including_what>> {};
+struct quorum_statement
+    : seq<if_must<kw_quorum, quorum_count>, sor<quorum_kind, opt<quorum_members_word>>, opt<quorum_including>> {};
 
 // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
 struct chaired_by_word : seq<sp, kw_by> {};

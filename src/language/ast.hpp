@@ -134,9 +134,13 @@ REMIT_STATEMENT_FORM(first_meeting_item);
 enum class member_term : std::uint8_t { elected, co_opted, voting };
 std::string_view name(member_term t);  // "elected", "co-opted", "voting"
 
-struct quorum {  // quorum N [elected|co-opted|voting] [members]
+struct quorum {  // quorum N [elected|co-opted|voting] [members] [including K "ROLE" | K elected|co-opted|voting members]
   int members = 0;
   std::optional<member_term> term;  // quorum N voting members: only members of that kind count
+  // including K ...: at least K of those counted hold the role, or are of the kind; 0: not asked.
+  int including = 0;
+  std::optional<std::string> including_role;
+  std::optional<member_term> including_term;
 };
 REMIT_STATEMENT_FORM(quorum);
 struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]

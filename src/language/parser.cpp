@@ -49,6 +49,9 @@ struct pending_statement {
   bool at_most = false;
   bool exactly = false;
   std::vector<ast::member_term> terms;  // kinds of member named, in order: `co-opted members`
+  std::optional<ast::member_term> quorum_term, including_term;  // quorum N KIND members including K KIND members
+  std::optional<std::string> including_role;
+  int including = 0;
   int percent = 100;
   std::optional<ast::rule> rule;
   std::string label;
@@ -440,11 +443,22 @@ REMIT_ACTION(quorum_count) {
 REMIT_ACTION(term_elected) { static void apply0(builder& b) { b.st.terms.push_back(ast::member_term::elected); } };
 REMIT_ACTION(term_co_opted) { static void apply0(builder& b) { b.st.terms.push_back(ast::member_term::co_opted); } };
 REMIT_ACTION(term_voting) { static void apply0(builder& b) { b.st.terms.push_back(ast::member_term::voting); } };
+REMIT_ACTION(quorum_kind) { static void apply0(builder& b) { b.st.quorum_term = b.st.terms.back(); } };
+REMIT_ACTION(including_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.including = positive(in, b, "the number included"); }
+};
+REMIT_ACTION(including_role) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.including_role = unquote(in); }
+};
+REMIT_ACTION(including_kind) { static void apply0(builder& b) { b.st.including_term = b.st.terms.back(); } };
 REMIT_ACTION(quorum_statement) {
   static void apply0(builder& b) {
     ast::quorum q;
     q.members = b.st.count;
-    if (!b.st.terms.empty()) q.term = b.st.terms.front();
+    q.term = b.st.quorum_term;
+    q.including = b.st.including;
+    q.including_role = b.st.including_role;
+    q.including_term = b.st.including_term;
     b.st.rule = q;
   }
 };

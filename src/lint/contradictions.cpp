@@ -2,7 +2,8 @@
 // or fewer, in the same periods (`meets exactly 4 times a year` beside `meets monthly`), and a
 // body's make-up asked for at least more members than another statement allows
 // (`has exactly 5 members` beside `has at least 7 members`, `quorum 5 members` beside `has at
-// most 4 members`, `has at least 3 co-opted members` beside `has at most 2 members`).
+// most 4 members`, `has at least 3 co-opted members` beside `has at most 2 members`), and a
+// quorum's `including K` above its N.
 #include <optional>
 
 #include <fmt/format.h>
@@ -86,6 +87,14 @@ std::optional<member_bounds> as_bounds(const ast::rule& r) {
 void counts_contradict(const ast::rule_file& file, const context&, std::vector<finding>& out) {
   for (const ast::body& b : file.bodies) {
     const auto& st = b.statements;
+    // `quorum N members including K ...` with K above N: K of the N cannot be more than N.
+    for (const ast::statement& s : st)
+      if (const auto* q = std::get_if<ast::quorum>(&s.what); q && q->including > q->members)
+        out.push_back({"RL012", s.where,
+                       fmt::format("{} asks that {} of a quorum of {} be present, more than the quorum itself: the quorum "
+                                   "is then {}, not {}. Check which the ToR says",
+                                   cite(s), q->including, q->members, q->including, q->members),
+                       std::nullopt});
     for (std::size_t j = 0; j < st.size(); ++j)
       for (std::size_t i = 0; i < j; ++i) {
         std::optional<std::string> why;

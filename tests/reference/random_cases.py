@@ -88,7 +88,9 @@ def people_statement(r):
         n, members = r.randint(1, 4), r.choice(['', ' members', ' member'])
         # A kind of member now and then, chosen from what was drawn, so the cases stay as they were.
         term = ["", "", " elected", " voting", " co-opted"][(n + len(members)) % 5] if members else ""
-        return f"quorum {n}{term}{members}"
+        including = ["", "", "", f' including {1 + n % 2} "{ROLES[n % len(ROLES)]}"', " including 1 elected member",
+                     " including 2 co-opted members", " including one voting member"][(3 * n + len(members) + len(term)) % 7]
+        return f"quorum {n}{term}{members}{including}"
     if kind == 1:
         if r.random() < .4:
             pair = r.sample(ROLES, 2)

@@ -244,9 +244,13 @@ def parse_rule(t):
     if m:
         return {"kind": "first meeting", "x": title_spec(m.group(1))}
     # The people statements (docs/language.md, "People").
-    m = re.fullmatch(r"quorum " + N + r"(?: (?:" + TERM + r" )?members?)?", t)
+    m = re.fullmatch(r"quorum " + N + r"(?: (?:" + TERM + r" )?members?)?(?: including " + N + r" (?:" + Q + r"|" + TERM
+                     + r" members?))?", t)
     if m:
-        return {"kind": "quorum", "n": num(m.group(1)), "term": m.group(2)}
+        return {"kind": "quorum", "n": num(m.group(1)), "term": m.group(2),
+                "including": num(m.group(3)) if m.group(3) else 0,
+                "including role": fold(unquote(m.group(4))) if m.group(4) is not None else None,
+                "including term": m.group(5)}
     m = re.fullmatch(r"chaired by (?P<roles>" + roles + r")(?: when (?P<absent>" + Q + r") is absent)?", t)
     if m:
         return {"kind": "chair", "roles": role_list(m.group("roles")),
@@ -612,9 +616,23 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                     room.setdefault(a[1], a[0])
             kinds = [kind_of(rule["term"], p, in_force_now) if rule["term"] else "yes" for p in room]
             yes, untold = kinds.count("yes"), kinds.count(None)
-            if yes >= rule["n"]:
+            # including K ...: of those counted, K hold the role (by attendance role or membership) or are of the kind.
+            if rule["including term"]:
+                inc = [kind_of(rule["including term"], p, in_force_now) for p in room]
+            elif rule["including"] and not members and not any(a[2] for a in here):
+                inc = [None for p in room]  # no roles recorded and no membership: cannot be told
+            else:
+                first = {}
+                for a in here:
+                    if a[1] in room:
+                        first.setdefault(a[1], a)
+                inc = ["yes" if holds(first[p], [rule["including role"]]) else "no" for p in room]
+            inc_yes, inc_untold = inc.count("yes"), inc.count(None)
+            main_met, main_missed = yes >= rule["n"], yes + untold < rule["n"]
+            inc_met, inc_missed = inc_yes >= rule["including"], inc_yes + inc_untold < rule["including"]
+            if main_met and inc_met:
                 pass
-            elif yes + untold >= rule["n"]:
+            elif not main_missed and not inc_missed:
                 out.append(finding("no-evidence", day, day, meeting=day))
             else:
                 out.append(finding("breach", day, day, meeting=day, found=yes, people=by_name(room.values())))

@@ -170,6 +170,11 @@ inline constexpr const char* accepted_statements[] = {
     "q quorum 3 voting members",
     "q quorum two elected members",
     "q quorum 1 co-opted member",
+    // Quorum composition (docs/language.md, "Quorum").
+    "q quorum 3 members including 1 \"Independent Person\"",
+    "q quorum 3 members including 1 elected member",
+    "q quorum three including one \"Chair\"",
+    "q quorum 4 voting members including 2 elected members",
 };
 
 }  // namespace remit::test

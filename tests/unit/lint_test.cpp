@@ -253,6 +253,10 @@ TEST_CASE("RL012: an exact count beside one it contradicts", "[lint]") {
   CHECK(codes(lint_text(board("  3  quorum 3 voting members\n  4  has at most 2 voting members\n"))) == v{"RL012"});
   CHECK(lint_text(board("  3  quorum 3 voting members\n  4  has at most 2 elected members\n")).empty());
   CHECK(lint_text(board("  3  quorum 4 members\n  4  has at most 4 members\n")).empty());
+  const auto including = lint_text(board("  3  quorum 3 members including 4 elected members\n"));
+  REQUIRE(codes(including) == v{"RL012"});
+  CHECK_THAT(including[0].message, Contains("asks that 4 of a quorum of 3 be present"));
+  CHECK(lint_text(board("  3  quorum 3 members including 3 \"Councillor\"\n")).empty());
 }
 
 TEST_CASE("a '# lint: allow' comment on the line or right above it keeps a finding quiet", "[lint]") {
