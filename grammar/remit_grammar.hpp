@@ -105,6 +105,7 @@ REMIT_KW(kw_elected, "elected");
 REMIT_KW(kw_co_opted, "co-opted");
 REMIT_KW(kw_voting, "voting");
 REMIT_KW(kw_including, "including");
+REMIT_KW(kw_invites, "invites");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -273,6 +274,9 @@ struct partners_count : seq<sp, count> {};
 struct partners_word : seq<sp, kw_partners> {};
 struct attended_from : seq<sp, if_must<kw_from, partners_at_least, partners_count, partners_word>> {};
 struct attended_by : seq<if_must<kw_attended, attended_by_word, attended_roles>, opt<attended_from>> {};
+// each meeting invites "ROLE" [or "ROLE" ...]: on the attendance list with any word
+struct invited_roles : seq<sp, role_list> {};
+struct invites : if_must<kw_invites, invited_roles> {};
 
 // each member attends at least P% of meetings | attends every meeting, [each PERIOD]
 struct rate_count : number {};
@@ -305,7 +309,7 @@ struct member_except : if_must<kw_except, except_roles, except_attends> {};
 struct each_member_what : seq<sp, sor<attends_statement, trained_statement, member_except>> {};
 struct each_member : if_must<kw_member, each_member_what> {};
 
-struct each_what : seq<sp, sor<each_has, preceded_by, attended_by>> {};
+struct each_what : seq<sp, sor<each_has, preceded_by, attended_by, invites>> {};
 struct each_meeting : if_must<kw_meeting, each_what> {};
 struct each_meeting_word : seq<sp, sor<each_meeting, each_member>> {};
 struct each_statement : if_must<kw_each, each_meeting_word> {};

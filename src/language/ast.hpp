@@ -149,9 +149,10 @@ struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent
   std::optional<std::string> only_when_absent;
 };
 REMIT_STATEMENT_FORM(chaired_by);
-struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners]
+struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners] | each meeting invites "ROLE" [or ...]
   std::vector<std::string> roles;
   int partners = 0;  // from at least N partners: the attending holders represent N partners; 0: not asked
+  bool invites = false;  // each meeting invites: on the attendance list with any word, attending or not
 };
 REMIT_STATEMENT_FORM(attended_by);
 struct has_member {  // has member "ROLE" [or "ROLE" ...]

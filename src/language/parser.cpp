@@ -413,7 +413,10 @@ REMIT_ACTION(partners_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.partners = positive(in, b, "the number of partners"); }
 };
 REMIT_ACTION(attended_by) {
-  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, b.st.partners}; }
+  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, b.st.partners, false}; }
+};
+REMIT_ACTION(invites) {
+  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, 0, true}; }
 };
 REMIT_ACTION(rate_count) {
   template <typename In> static void apply(const In& in, builder& b) {

@@ -98,6 +98,8 @@ def people_statement(r):
         return f"chaired by {roles}"
     if kind == 2:
         partners = f" from at least {r.randint(1, 3)} partners" if r.random() < .4 else ""
+        if not partners and len(roles) % 3 == 0:  # chosen from what was drawn, so the cases stay as they were
+            return f"each meeting invites {roles}"
         return f"each meeting attended by {roles}{partners}"
     if kind == 3:
         if r.random() < .4:

@@ -258,6 +258,9 @@ def parse_rule(t):
     m = re.fullmatch(r"each meeting attended by (?P<roles>" + roles + r")(?: from at least (?P<n>" + NUMBER + r") partners)?", t)
     if m:
         return {"kind": "attended", "roles": role_list(m.group("roles")), "partners": num(m.group("n") or "0")}
+    m = re.fullmatch(r"each meeting invites (?P<roles>" + roles + r")", t)
+    if m:
+        return {"kind": "invites", "roles": role_list(m.group("roles"))}
     m = re.fullmatch(r"has members of at least (?P<n>" + NUMBER + r") parties(?: among (?P<roles>" + roles + "))?", t)
     if m:
         return {"kind": "parties", "n": num(m.group("n")),
@@ -662,6 +665,18 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                     out.append(finding("breach", day, day, meeting=day, people=by_name(a[0] for a in chairs)))
                 else:
                     out.append(finding("no-evidence", day, day, meeting=day))
+        elif kind == "invites":
+            # On the list with any word, expected and apologies among them.
+            if not m["attendees"]:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            elif any(holds(a, rule["roles"]) for a in m["attendees"]):
+                pass
+            elif members or any(a[2] for a in m["attendees"]):
+                out.append(finding("breach", day, day, meeting=day,
+                                   people=sorted(set(by_name(x["name"] for x in in_force_now if x["role"] in rule["roles"])),
+                                                 key=lambda n: (fold(n), n))))
+            else:
+                out.append(finding("no-evidence", day, day, meeting=day))
         elif kind == "attended":
             if not here:
                 out.append(finding("no-evidence", day, day, meeting=day))
@@ -743,7 +758,7 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
-    if kind in ("quorum", "chair", "attended", "has member", "size", "rate", "parties", "training", "rotation"):
+    if kind in ("quorum", "chair", "attended", "invites", "has member", "size", "rate", "parties", "training", "rotation"):
         return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)

@@ -175,6 +175,9 @@ inline constexpr const char* accepted_statements[] = {
     "q quorum 3 members including 1 elected member",
     "q quorum three including one \"Chair\"",
     "q quorum 4 voting members including 2 elected members",
+    // Invitations (docs/language.md, "Invitations").
+    "6.4 each meeting invites \"Independent Person\"",
+    "6.4 each meeting invites \"Cabinet Member\" or \"Leader\"",
 };
 
 }  // namespace remit::test
