@@ -57,7 +57,7 @@ REMIT_ERROR(notice_days_word, "expected 'days', 'working days', 'clear days' or 
 REMIT_ERROR(notice_before, "expected 'before' after 'days'");
 REMIT_ERROR(notice_each_meeting, "expected 'each meeting' after 'before'");
 REMIT_ERROR(each_meeting_word, "expected 'meeting' or 'member' after 'each'");
-REMIT_ERROR(each_what, "expected 'has item', 'has a title', 'has title', 'preceded by' or 'attended by' after 'each meeting'");
+REMIT_ERROR(each_what, "expected 'has item', 'has a title', 'has title', 'preceded by', 'attended by' or 'invites' after 'each meeting'");
 REMIT_ERROR(each_has_what, "expected 'item', 'a title' or 'title' after 'has', as in 'has item \"Forward Plan\"' or 'has a title'");
 REMIT_ERROR(a_title_word, "expected 'title' after 'has a', as in 'each meeting has a title'");
 REMIT_ERROR(own_title_what, "expected a quoted title or 'matching \"REGEX\"' after 'title', as in 'has title \"Annual Meeting\"'");
@@ -105,6 +105,7 @@ REMIT_ERROR(first_item_word, "expected 'item' after 'has', as in 'first meeting 
 REMIT_ERROR(first_items, "expected a quoted agenda item title or 'matching \"REGEX\"' after 'has item', as in 'has item \"Election of Chair\"'");
 REMIT_ERROR(role_next, "expected a quoted role after 'or', as in 'or \"Vice-Chair\"'");
 REMIT_ERROR(attended_by_word, "expected 'by' after 'attended'");
+REMIT_ERROR(invited_roles, "expected a quoted role after 'invites', as in 'each meeting invites \"Independent Person\"'");
 REMIT_ERROR(attended_roles, "expected a quoted role after 'attended by', as in 'attended by \"Children in Care Council\"'");
 REMIT_ERROR(rate_percent, "expected a percentage after 'at least', as in 'at least 75% of meetings'");
 REMIT_ERROR(rate_of_meetings, "expected 'of meetings' after the percentage");
@@ -131,7 +132,11 @@ REMIT_ERROR(absent_is_word, "expected 'is absent' after the role");
 REMIT_ERROR(absent_word, "expected 'absent' after 'is'");
 REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 'has member \"Virtual Head Teacher\"'");
 REMIT_ERROR(size_count, "expected a number of members after 'at most', 'at least' or 'exactly'");
-REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role)");
+REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role, or 'elected', 'co-opted' or 'voting')");
+REMIT_ERROR(quorum_kind_members, "expected 'members' after the kind of member, as in 'quorum 3 voting members'");
+REMIT_ERROR(including_count, "expected a number after 'including', as in 'quorum 3 members including 1 \"Chair\"'");
+REMIT_ERROR(including_what, "expected a quoted role or 'elected members', 'co-opted members' or 'voting members' after the number, as in 'including 1 elected member'");
+REMIT_ERROR(including_kind_members, "expected 'members' after the kind of member, as in 'including 1 elected member'");
 REMIT_ERROR(has_what, "expected 'member \"ROLE\"', 'at most N members', 'at least N members', 'exactly N members' or 'members of at least N "
                       "parties' after 'has'");
 REMIT_ERROR(members_of_word, "expected 'of' after 'members', as in 'has members of at least 2 parties'");

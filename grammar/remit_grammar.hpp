@@ -103,6 +103,11 @@ REMIT_KW(kw_checked, "checked");
 REMIT_KW(kw_first, "first");
 REMIT_KW(kw_title, "title");
 REMIT_KW(kw_exactly, "exactly");
+REMIT_KW(kw_elected, "elected");
+REMIT_KW(kw_co_opted, "co-opted");
+REMIT_KW(kw_voting, "voting");
+REMIT_KW(kw_including, "including");
+REMIT_KW(kw_invites, "invites");
 
 // ---- literals -----------------------------------------------------------------------
 struct number : plus<digit> {};
@@ -257,6 +262,12 @@ struct role_next : seq<sp, role_name> {};
 struct role_alternative : seq<sp, kw_or, must<role_next>> {};
 struct role_list : seq<role_name, star<role_alternative>> {};
 
+// A kind of member, where a quoted role may stand before `members` (docs/language.md, "Kinds of member").
+struct term_elected : kw_elected {};
+struct term_co_opted : kw_co_opted {};
+struct term_voting : kw_voting {};
+struct member_term : sor<term_elected, term_co_opted, term_voting> {};
+
 // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners]
 struct attended_by_word : seq<sp, kw_by> {};
 struct attended_roles : seq<sp, role_list> {};
@@ -265,6 +276,9 @@ struct partners_count : seq<sp, count> {};
 struct partners_word : seq<sp, kw_partners> {};
 struct attended_from : seq<sp, if_must<kw_from, partners_at_least, partners_count, partners_word>> {};
 struct attended_by : seq<if_must<kw_attended, attended_by_word, attended_roles>, opt<attended_from>> {};
+// each meeting invites "ROLE" [or "ROLE" ...]: on the attendance list with any word
+struct invited_roles : seq<sp, role_list> {};
+struct invites : if_must<kw_invites, invited_roles> {};
 
 // each member attends at least P% of meetings | attends every meeting, [each PERIOD]
 struct rate_count : number {};
@@ -297,15 +311,24 @@ struct member_except : if_must<kw_except, except_roles, except_attends> {};
 struct each_member_what : seq<sp, sor<attends_statement, trained_statement, member_except>> {};
 struct each_member : if_must<kw_member, each_member_what> {};
 
-struct each_what : seq<sp, sor<each_has, preceded_by, attended_by>> {};
+struct each_what : seq<sp, sor<each_has, preceded_by, attended_by, invites>> {};
 struct each_meeting : if_must<kw_meeting, each_what> {};
 struct each_meeting_word : seq<sp, sor<each_meeting, each_member>> {};
 struct each_statement : if_must<kw_each, each_meeting_word> {};
 
-// quorum N [members]
+// quorum N [elected|co-opted|voting] [members] [including K "ROLE" | including K elected|co-opted|voting members]
 struct quorum_count : seq<sp, count> {};
 struct quorum_members_word : seq<sp, sor<kw_members, kw_member>> {};
-struct quorum_statement : seq<if_must<kw_quorum, quorum_count>, opt<quorum_members_word>> {};
+struct quorum_kind_members : seq<sp, sor<kw_members, kw_member>> {};
+struct quorum_kind : seq<sp, member_term, must<quorum_kind_members>> {};
+struct including_count : seq<sp, count> {};
+struct including_role : quoted {};
+struct including_kind_members : seq<sp, sor<kw_members, kw_member>> {};
+struct including_kind : seq<member_term, must<including_kind_members>> {};
+struct including_what : seq<sp, sor<including_role, including_kind>> {};
+struct quorum_including : seq<sp, if_must<kw_including, including_count, including_what>> {};
+struct quorum_statement
+    : seq<if_must<kw_quorum, quorum_count>, sor<quorum_kind, opt<quorum_members_word>>, opt<quorum_including>> {};
 
 // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
 struct chaired_by_word : seq<sp, kw_by> {};
@@ -317,14 +340,14 @@ struct absent_word : seq<sp, kw_absent> {};
 struct chaired_when : seq<sp, if_must<kw_when, absent_role_slot, absent_is_word, absent_word>> {};
 struct chaired_statement : seq<if_must<kw_chaired, chaired_by_word, chaired_roles>, opt<chaired_when>> {};
 
-// has member "ROLE" [or "ROLE" ...] | has at most|at least|exactly N ["ROLE"] members
+// has member "ROLE" [or "ROLE" ...] | has at most|at least|exactly N ["ROLE"|elected|co-opted|voting] members
 struct has_member_roles : seq<sp, role_list> {};
 struct has_member_rule : if_must<kw_member, has_member_roles> {};
 struct size_at_most : seq<kw_at, sp, kw_most> {};
 struct size_at_least : seq<kw_at, sp, kw_least> {};
 struct size_exactly : kw_exactly {};
 struct size_count : seq<sp, count> {};
-struct size_role : seq<sp, role_name> {};
+struct size_role : seq<sp, sor<role_name, member_term>> {};
 struct size_members_word : seq<sp, sor<kw_members, kw_member>> {};
 struct has_size : seq<sor<size_at_most, size_at_least, size_exactly>, must<size_count>, opt<size_role>, must<size_members_word>> {};
 // has members of at least N parties [among "ROLE" [or "ROLE" ...]]

@@ -195,6 +195,16 @@ bool has_memberships(const body_context& ctx);
 // attendance record, or a role of a membership of the body in force on `d`.
 std::optional<std::string> role_held(const body_context& ctx, string_pool::id person, string_pool::id attendance_role, date d,
                                      const std::vector<std::string>& folded_roles);
+// Whether a person is a member of a kind on `d` (docs/language.md, "Kinds of member"), by their
+// memberships of the body in force: `yes` when one of them records the kind (a vote: one of them
+// does not say `voting` no), `no` when they record other kinds only, `untold` when none records a
+// kind (no type and no party), or the person has no membership in force.
+enum class kind_known : std::uint8_t { yes, no, untold };
+kind_known member_of_kind(const body_context& ctx, std::string_view folded_person, date d, ast::member_term t);
+// "elected member", "co-opted members", ...
+std::string kind_words(ast::member_term t, bool plural);
+// What makes a member of the kind, for a form's words.
+std::string kind_note(ast::member_term t);
 std::vector<std::string> folded_all(const std::vector<std::string>& roles);
 std::string roles_words(const std::vector<std::string>& roles);  // "Chair" or "Vice-Chair", quoted
 std::string names_words(const std::vector<std::string>& names);  // "A, B and C"

@@ -88,6 +88,36 @@ std::optional<std::string> role_held(const body_context& ctx, string_pool::id pe
   return std::nullopt;
 }
 
+kind_known member_of_kind(const body_context& ctx, std::string_view folded_person, date d, ast::member_term t) {
+  bool in_force = false, recorded = false;
+  for (const membership* m : members_on(ctx, d)) {
+    if (ctx.log.strings.folded(m->person) != folded_person) continue;
+    in_force = true;
+    switch (t) {
+      case ast::member_term::voting:
+        if (m->voting) return kind_known::yes;
+        recorded = true;
+        break;
+      case ast::member_term::elected:
+      case ast::member_term::co_opted:
+        if (m->type == (t == ast::member_term::elected ? member_type::elected : member_type::co_opted)) return kind_known::yes;
+        recorded = recorded || m->type != member_type::unrecorded;
+        break;
+    }
+  }
+  return in_force && recorded ? kind_known::no : kind_known::untold;
+}
+
+std::string kind_words(ast::member_term t, bool plural) { return fmt::format("{} member{}", name(t), plural ? "s" : ""); }
+
+std::string kind_note(ast::member_term t) {
+  if (t == ast::member_term::voting)
+    return "a member votes unless every membership of theirs in force says voting no";
+  return fmt::format("a member is {} when a membership of theirs in force has the type {}{}; one whose memberships record "
+                     "no type and no party may be either, and decides nothing",
+                     name(t), name(t), t == ast::member_term::elected ? ", or a party and no type" : "");
+}
+
 std::vector<std::string> folded_all(const std::vector<std::string>& roles) {
   std::vector<std::string> out;
   for (const std::string& r : roles) out.push_back(fold(r));

@@ -18,6 +18,10 @@ void ast::check(const attended_by& r, form_check& c) {
 }
 
 std::string ast::words(const attended_by& r, const resolved_settings&) {
+  if (r.invites)
+    return fmt::format("Someone holding {} must be on the attendance list of each held meeting, with any word (present, "
+                       "substitute, in attendance, apologies, absent or expected): invited, whether they came or not. {}.",
+                       any_of_roles(r.roles), role_note);
   if (r.partners > 0)
     return fmt::format("The people holding {} who attend each held meeting (present, substitute or in attendance, in the "
                        "room or remotely) must between them represent at least {}: the partner of each is the one recorded "
@@ -29,6 +33,7 @@ std::string ast::words(const attended_by& r, const resolved_settings&) {
 }
 
 std::string ast::meaning(const attended_by& r) {
+  if (r.invites) return fmt::format("invites [{}]", fmt::join(r.roles, "] or ["));
   return fmt::format("attended by [{}]{}", fmt::join(r.roles, "] or ["),
                      r.partners ? fmt::format(" from {} partners", r.partners) : std::string());
 }
@@ -65,6 +70,42 @@ void meeting_judge<ast::attended_by>::judge_meeting(const event& meeting, const 
   const auto no_evidence = [&](std::string why) {
     add(finding{finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {}, std::move(why)});
   };
+  if (rule.invites) {
+    // An invitation is being on the list at all: every word counts, `expected` (ModernGov's word
+    // for those summoned, before attendance is taken) and `apologies` among them.
+    const auto list = ctx.log.attendance_of(static_cast<std::uint32_t>(e - ctx.log.events.data()));
+    if (list.empty()) {
+      no_evidence(fmt::format("no attendance list is recorded for the held meeting on {}, so whether {} was invited cannot "
+                              "be told",
+                              e->day, roles_words(rule.roles)));
+      return;
+    }
+    bool any_role = has_memberships(ctx);
+    for (const attendance& a : list) {
+      if (role_held(ctx, a.person, a.role, e->day, wanted)) return;
+      any_role = any_role || a.role != 0;
+    }
+    if (!any_role) {
+      no_evidence(fmt::format("the attendance list of the held meeting on {} gives no roles and no membership of the body is "
+                              "recorded, so whether {} was invited cannot be told",
+                              e->day, roles_words(rule.roles)));
+      return;
+    }
+    std::vector<std::string> holders;  // members holding the role on the day, who were not on the list
+    for (const membership* m : members_on(ctx, e->day))
+      if (std::find(wanted.begin(), wanted.end(), ctx.log.strings.folded(m->role)) != wanted.end())
+        holders.emplace_back(ctx.log.strings.text(m->person));
+    holders = sorted_names(std::move(holders));
+    holders.erase(std::unique(holders.begin(), holders.end()), holders.end());
+    finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, {},
+              fmt::format("no one holding {} is on the attendance list of the held meeting on {}{}", roles_words(rule.roles),
+                          e->day,
+                          holders.empty() ? std::string()
+                                          : fmt::format(" ({} held it on that date)", names_words(holders)))};
+    f.people = std::move(holders);
+    add(std::move(f));
+    return;
+  }
   const auto record = attendance_at(ctx, *e);
   if (record.empty()) {
     no_evidence(fmt::format("no attendance is recorded for the held meeting on {}, so whether {} attended cannot be told",

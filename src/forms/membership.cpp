@@ -33,14 +33,17 @@ void ast::check(const membership_size& r, form_check& c) {
 
 std::string ast::words(const membership_size& r, const resolved_settings&) {
   return fmt::format("On the date of each held meeting, the body must have {} {}{} (people with a membership in force, each "
-                     "counted once).",
+                     "counted once{}).",
                      r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
-                     r.role ? fmt::format(" members holding {}", quoted(*r.role)) : std::string(" members"));
+                     r.role   ? fmt::format(" members holding {}", quoted(*r.role))
+                     : r.term ? fmt::format(" {}", kind_words(*r.term, true))
+                              : std::string(" members"),
+                     r.term ? fmt::format("; {}", kind_note(*r.term)) : std::string());
 }
 
 std::string ast::meaning(const membership_size& r) {
-  return fmt::format("members {} {} role [{}]", r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
-                     r.role.value_or("(any)"));
+  return fmt::format("members {} {} role [{}]{}", r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
+                     r.role.value_or("(any)"), r.term ? fmt::format(" kind [{}]", name(*r.term)) : std::string());
 }
 
 std::string_view ast::family(const membership_size&) { return "membership"; }
@@ -94,25 +97,56 @@ void meeting_judge<ast::membership_size>::judge_meeting(const event& meeting, co
   const body_context& ctx = *ctx_;
   const ast::membership_size& rule = *rule_;
   const std::string role = rule.role ? fold(*rule.role) : std::string();
-  const std::string what = rule.role ? fmt::format("\"{}\" member", *rule.role) : std::string("member");
-  const std::string whats = rule.role ? fmt::format("\"{}\" members", *rule.role) : std::string("members");
+  const std::string what = rule.role   ? fmt::format("\"{}\" member", *rule.role)
+                           : rule.term ? kind_words(*rule.term, false)
+                                       : std::string("member");
+  const std::string whats = rule.role   ? fmt::format("\"{}\" members", *rule.role)
+                            : rule.term ? kind_words(*rule.term, true)
+                                        : std::string("members");
   const event* e = &meeting;
   if (no_membership(ctx, *e, add)) return;
+  // With a kind of member, a member whose kind is not recorded might be of it or not: the count
+  // lies between those known to be and those who might be, and only a bound that both ends
+  // meet, or both miss, decides.
   std::set<std::string_view> seen;
-  std::vector<std::string> names;
-  for (const membership* m : members_on(ctx, e->day))
-    if ((!rule.role || ctx.log.strings.folded(m->role) == role) && seen.insert(ctx.log.strings.folded(m->person)).second)
-      names.emplace_back(ctx.log.strings.text(m->person));
+  std::vector<std::string> names, untold;
+  for (const membership* m : members_on(ctx, e->day)) {
+    const std::string_view who = ctx.log.strings.folded(m->person);
+    if (rule.role && ctx.log.strings.folded(m->role) != role) continue;
+    if (!seen.insert(who).second) continue;
+    const kind_known k = rule.term ? member_of_kind(ctx, who, e->day, *rule.term) : kind_known::yes;
+    if (k == kind_known::yes) names.emplace_back(ctx.log.strings.text(m->person));
+    else if (k == kind_known::untold) untold.emplace_back(ctx.log.strings.text(m->person));
+  }
   names = sorted_names(std::move(names));
+  untold = sorted_names(std::move(untold));
   const int found = static_cast<int>(names.size());
-  if (rule.exactly ? found == rule.members : rule.at_most ? found <= rule.members : found >= rule.members) return;
-  finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found,
-            fmt::format("{} on {}, the date of a held meeting{}; {}", counted(found, what, whats), e->day,
-                        names.empty() ? std::string() : fmt::format(" ({})", names_words(names)),
-                        rule.exactly   ? fmt::format("exactly {} required, so {} too {}", rule.members,
-                                                       std::abs(found - rule.members), found > rule.members ? "many" : "few")
-                        : rule.at_most ? fmt::format("at most {} allowed", rule.members)
-                                       : fmt::format("at least {} required", rule.members))};
+  const int might = found + static_cast<int>(untold.size());
+  const auto met = [&](int n) { return rule.exactly ? n == rule.members : rule.at_most ? n <= rule.members : n >= rule.members; };
+  if (met(found) && met(might)) return;
+  const std::string counted_words = fmt::format("{} on {}, the date of a held meeting{}", counted(found, what, whats), e->day,
+                                                names.empty() ? std::string() : fmt::format(" ({})", names_words(names)));
+  const std::string bound = rule.exactly   ? fmt::format("exactly {}", rule.members)
+                            : rule.at_most ? fmt::format("at most {}", rule.members)
+                                           : fmt::format("at least {}", rule.members);
+  const bool breached = rule.exactly ? (might < rule.members || found > rule.members) : !met(found) && !met(might);
+  if (!breached) {
+    add(finding{finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
+                fmt::format("{}; {} {} no type and no party recorded, so whether the body had {} {} cannot be told", counted_words,
+                            names_words(untold), untold.size() == 1 ? "has" : "have", bound, whats)});
+    return;
+  }
+  std::string message =
+      fmt::format("{}; {}", counted_words,
+                  rule.exactly   ? fmt::format("exactly {} required, so {} too {}", rule.members,
+                                               found > rule.members ? found - rule.members : rule.members - might,
+                                               found > rule.members ? "many" : "few")
+                  : rule.at_most ? fmt::format("at most {} allowed", rule.members)
+                                 : fmt::format("at least {} required", rule.members));
+  if (!untold.empty() && found <= rule.members)
+    message += fmt::format("; {} {} no type and no party recorded, and would not make up the number", names_words(untold),
+                           untold.size() == 1 ? "has" : "have");
+  finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found, std::move(message)};
   f.people = std::move(names);
   add(std::move(f));
 }

@@ -34,6 +34,15 @@ std::string_view name(severity s) {
   return "major";
 }
 
+std::string_view name(member_term t) {
+  switch (t) {
+    case member_term::elected: return "elected";
+    case member_term::co_opted: return "co-opted";
+    case member_term::voting: return "voting";
+  }
+  return "elected";
+}
+
 std::string_view severity_name(const modifiers& m) { return m.advisory ? "advisory" : name(m.severity); }
 
 std::vector<std::string> folded_names(const rule_file& file, const body& b) {

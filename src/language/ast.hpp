@@ -134,8 +134,18 @@ REMIT_STATEMENT_FORM(first_meeting_item);
 // The people statements (docs/language.md, "People"): they judge the attendance and
 // membership of the logs rather than the events alone. A role is matched by equality,
 // case-insensitive with white space folded; a list of roles is met by any one of them.
-struct quorum {  // quorum N [members]
+// A kind of member, standing where a quoted role stands before `members` (docs/language.md,
+// "Kinds of member"): `has at least 2 co-opted members`, `quorum 3 voting members`.
+enum class member_term : std::uint8_t { elected, co_opted, voting };
+std::string_view name(member_term t);  // "elected", "co-opted", "voting"
+
+struct quorum {  // quorum N [elected|co-opted|voting] [members] [including K "ROLE" | K elected|co-opted|voting members]
   int members = 0;
+  std::optional<member_term> term;  // quorum N voting members: only members of that kind count
+  // including K ...: at least K of those counted hold the role, or are of the kind; 0: not asked.
+  int including = 0;
+  std::optional<std::string> including_role;
+  std::optional<member_term> including_term;
 };
 REMIT_STATEMENT_FORM(quorum);
 struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
@@ -144,20 +154,22 @@ struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent
   std::optional<std::string> only_when_absent;
 };
 REMIT_STATEMENT_FORM(chaired_by);
-struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners]
+struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners] | each meeting invites "ROLE" [or ...]
   std::vector<std::string> roles;
   int partners = 0;  // from at least N partners: the attending holders represent N partners; 0: not asked
+  bool invites = false;  // each meeting invites: on the attendance list with any word, attending or not
 };
 REMIT_STATEMENT_FORM(attended_by);
 struct has_member {  // has member "ROLE" [or "ROLE" ...]
   std::vector<std::string> roles;
 };
 REMIT_STATEMENT_FORM(has_member);
-struct membership_size {  // has at most|at least|exactly N ["ROLE"] members
+struct membership_size {  // has at most|at least|exactly N ["ROLE"|elected|co-opted|voting] members
   bool at_most = true;
   int members = 0;
   std::optional<std::string> role;
-  bool exactly = false;  // then `at_most` is unused
+  bool exactly = false;             // then `at_most` is unused
+  std::optional<member_term> term;  // in place of a role: only members of that kind are counted
 };
 REMIT_STATEMENT_FORM(membership_size);
 struct party_spread {  // has members of at least N parties [among "ROLE" [or "ROLE" ...]]

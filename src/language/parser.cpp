@@ -48,6 +48,10 @@ struct pending_statement {
   std::vector<std::string> roles;  // people statements: the roles named, in order
   bool at_most = false;
   bool exactly = false;
+  std::vector<ast::member_term> terms;  // kinds of member named, in order: `co-opted members`
+  std::optional<ast::member_term> quorum_term, including_term;  // quorum N KIND members including K KIND members
+  std::optional<std::string> including_role;
+  int including = 0;
   int percent = 100;
   std::optional<ast::rule> rule;
   std::string label;
@@ -418,7 +422,10 @@ REMIT_ACTION(partners_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.partners = positive(in, b, "the number of partners"); }
 };
 REMIT_ACTION(attended_by) {
-  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, b.st.partners}; }
+  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, b.st.partners, false}; }
+};
+REMIT_ACTION(invites) {
+  static void apply0(builder& b) { b.st.rule = ast::attended_by{b.st.roles, 0, true}; }
 };
 REMIT_ACTION(rate_count) {
   template <typename In> static void apply(const In& in, builder& b) {
@@ -445,7 +452,28 @@ REMIT_ACTION(trained_statement) {
 REMIT_ACTION(quorum_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the quorum"); }
 };
-REMIT_ACTION(quorum_statement) { static void apply0(builder& b) { b.st.rule = ast::quorum{b.st.count}; } };
+REMIT_ACTION(term_elected) { static void apply0(builder& b) { b.st.terms.push_back(ast::member_term::elected); } };
+REMIT_ACTION(term_co_opted) { static void apply0(builder& b) { b.st.terms.push_back(ast::member_term::co_opted); } };
+REMIT_ACTION(term_voting) { static void apply0(builder& b) { b.st.terms.push_back(ast::member_term::voting); } };
+REMIT_ACTION(quorum_kind) { static void apply0(builder& b) { b.st.quorum_term = b.st.terms.back(); } };
+REMIT_ACTION(including_count) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.including = positive(in, b, "the number included"); }
+};
+REMIT_ACTION(including_role) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.including_role = unquote(in); }
+};
+REMIT_ACTION(including_kind) { static void apply0(builder& b) { b.st.including_term = b.st.terms.back(); } };
+REMIT_ACTION(quorum_statement) {
+  static void apply0(builder& b) {
+    ast::quorum q;
+    q.members = b.st.count;
+    q.term = b.st.quorum_term;
+    q.including = b.st.including;
+    q.including_role = b.st.including_role;
+    q.including_term = b.st.including_term;
+    b.st.rule = q;
+  }
+};
 REMIT_ACTION(absent_role) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.absent_role = unquote(in); }
 };
@@ -466,8 +494,13 @@ REMIT_ACTION(size_count) {
 };
 REMIT_ACTION(has_size) {
   static void apply0(builder& b) {
-    b.st.rule = ast::membership_size{b.st.at_most, b.st.count,
-                                     b.st.roles.empty() ? std::nullopt : std::optional(b.st.roles.front()), b.st.exactly};
+    ast::membership_size size;
+    size.at_most = b.st.at_most;
+    size.members = b.st.count;
+    if (!b.st.roles.empty()) size.role = b.st.roles.front();
+    size.exactly = b.st.exactly;
+    if (!b.st.terms.empty()) size.term = b.st.terms.front();
+    b.st.rule = size;
   }
 };
 REMIT_ACTION(rotation_statement) {

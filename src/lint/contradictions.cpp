@@ -1,8 +1,10 @@
 // RL012 two counts that cannot both be met: an exact count beside a frequency that needs more,
 // or fewer, in the same periods (`meets exactly 4 times a year` beside `meets monthly`), and a
 // body's make-up asked for at least more members than another statement allows
-// (`has exactly 5 members` beside `has at least 7 members`), and approving an item more often than
-// an exact count lets it be received (`receives "X" exactly once a year` beside `approves "X" twice a year`).
+// (`has exactly 5 members` beside `has at least 7 members`, `quorum 5 members` beside `has at
+// most 4 members`, `has at least 3 co-opted members` beside `has at most 2 members`), a quorum's
+// `including K` above its N, and approving an item more often than an exact count lets it be
+// received (`receives "X" exactly once a year` beside `approves "X" twice a year`).
 #include <optional>
 #include <tuple>
 
@@ -56,17 +58,27 @@ std::optional<std::string> frequency_clash(const per_period& exact, std::string_
                      other.exactly ? "exactly" : "at least", needed);
 }
 
-// A statement of a body's make-up as bounds on a set of members: all of them, or those holding a role.
+// A statement of a body's make-up as bounds on a set of members: all of them, those holding a
+// role, or those of a kind. A quorum of N (of a kind) needs at least N such members to be met.
 struct member_bounds {
-  std::optional<std::string> role;  // folded; none: every member
+  std::optional<std::string> role;  // folded role, or "elected members" ...; none: every member
   std::optional<int> least, most;
+  std::string whats = "members";    // "members", "voting members"
+  bool quorum = false;
 };
 
 std::optional<member_bounds> as_bounds(const ast::rule& r) {
+  member_bounds b;
+  if (const auto* q = std::get_if<ast::quorum>(&r)) {
+    if (q->term) b.role = b.whats = fmt::format("{} members", ast::name(*q->term));
+    b.least = q->members;
+    b.quorum = true;
+    return b;
+  }
   const auto* m = std::get_if<ast::membership_size>(&r);
   if (!m) return std::nullopt;
-  member_bounds b;
   if (m->role) b.role = fold(*m->role);
+  if (m->term) b.role = b.whats = fmt::format("{} members", ast::name(*m->term));
   if (m->exactly || !m->at_most) b.least = m->members;
   if (m->exactly || m->at_most) b.most = m->members;
   return b;
@@ -77,6 +89,14 @@ std::optional<member_bounds> as_bounds(const ast::rule& r) {
 void counts_contradict(const ast::rule_file& file, const context&, std::vector<finding>& out) {
   for (const ast::body& b : file.bodies) {
     const auto& st = b.statements;
+    // `quorum N members including K ...` with K above N: K of the N cannot be more than N.
+    for (const ast::statement& s : st)
+      if (const auto* q = std::get_if<ast::quorum>(&s.what); q && q->including > q->members)
+        out.push_back({"RL012", s.where,
+                       fmt::format("{} asks that {} of a quorum of {} be present, more than the quorum itself: the quorum "
+                                   "is then {}, not {}. Check which the ToR says",
+                                   cite(s), q->including, q->members, q->including, q->members),
+                       std::nullopt});
     for (std::size_t j = 0; j < st.size(); ++j)
       for (std::size_t i = 0; i < j; ++i) {
         std::optional<std::string> why;
@@ -113,8 +133,8 @@ void counts_contradict(const ast::rule_file& file, const context&, std::vector<f
                                 std::string_view lower_label) -> std::optional<std::string> {
             if (!upper.most || !lower.least || *lower.least <= *upper.most) return std::nullopt;
             if (upper.role && upper.role != lower.role) return std::nullopt;
-            return fmt::format("clause {} needs at least {} members, clause {} allows at most {}", lower_label, *lower.least,
-                               upper_label, *upper.most);
+            return fmt::format("clause {} needs at least {} {}{}, clause {} allows at most {}", lower_label, *lower.least,
+                               lower.whats, lower.quorum ? " present for a quorum" : "", upper_label, *upper.most);
           };
           why = clash(*bi, st[i].label, *bj, st[j].label);
           if (!why) why = clash(*bj, st[j].label, *bi, st[i].label);

@@ -62,6 +62,8 @@ def frequency(r):
 PARTNERS = ["", "Places", "People", "Resources", "people", "ICB", "Lancashire Constabulary", "lancashire  constabulary",
             "Fire Service"]
 PARTIES = ["", "Labour", "Conservative", "Green", "labour"]
+TYPES = ["", "", "", "elected", "Co-opted", "officer", "co-opted", "partner", "young person", "Elected"]
+VOTING = ["", "", "yes", "no", "No"]
 PEOPLE = ["Ann Lee", "Bob Ray", "Cat Moss", "Dan Fox", "Eve Hart", "Fay Gill"]
 ROLES = ["Chair", "Vice-Chair", "Young Person", "Councillor", "Virtual Head Teacher", "Portfolio Holder"]
 ATTENDANCE = ["present", "present virtually", "substitute", "substitute virtually", "in attendance",
@@ -83,7 +85,12 @@ def people_statement(r):
     if kind in (8, 9):
         return f'role "{r.choice(["Vice-Chair", "Vice-Chair", r.choice(ROLES[1:])])}" rotates between partners annually'
     if kind == 0:
-        return f"quorum {r.randint(1, 4)}{r.choice(['', ' members', ' member'])}"
+        n, members = r.randint(1, 4), r.choice(['', ' members', ' member'])
+        # A kind of member now and then, chosen from what was drawn, so the cases stay as they were.
+        term = ["", "", " elected", " voting", " co-opted"][(n + len(members)) % 5] if members else ""
+        including = ["", "", "", f' including {1 + n % 2} "{ROLES[n % len(ROLES)]}"', " including 1 elected member",
+                     " including 2 co-opted members", " including one voting member"][(3 * n + len(members) + len(term)) % 7]
+        return f"quorum {n}{term}{members}{including}"
     if kind == 1:
         if r.random() < .4:
             pair = r.sample(ROLES, 2)
@@ -91,6 +98,8 @@ def people_statement(r):
         return f"chaired by {roles}"
     if kind == 2:
         partners = f" from at least {r.randint(1, 3)} partners" if r.random() < .4 else ""
+        if not partners and len(roles) % 3 == 0:  # chosen from what was drawn, so the cases stay as they were
+            return f"each meeting invites {roles}"
         return f"each meeting attended by {roles}{partners}"
     if kind == 3:
         if r.random() < .4:
@@ -99,7 +108,10 @@ def people_statement(r):
         return f"has member {roles}"
     if kind == 4:
         role = f'"{r.choice(ROLES[1:])}" ' if r.random() < .5 else ""
-        return f"has at {r.choice(['most', 'least'])} {r.randint(1, 4)} {role}members"
+        bound, n = r.choice(['most', 'least']), r.randint(1, 4)
+        if not role:  # a kind of member in place of a role, chosen from what was drawn
+            role = ["", "elected ", "co-opted ", "voting "][(n + len(bound)) % 4]
+        return f"has at {bound} {n} {role}members"
     period = f" each {r.choice(['year', 'quarter', 'half-year', 'month'])}" if r.random() < .6 else ""
     how = "every meeting" if r.random() < .3 else f"at least {r.choice([25, 50, 67, 75, 100, r.randint(1, 100)])}% of meetings"
     excepted = f" except {roles}" if r.random() < .3 else ""
@@ -143,7 +155,10 @@ def membership_rows(r, bodies, frm, to):
     def row(body, person, role, start, end):
         rows.append({"council": r.choice(["", "", "Example Council", "Other Council"]), "body": body, "person": person,
                      "role": role, "partner": r.choice(PARTNERS), "party": r.choice(PARTIES), "from": log_date(start),
-                     "to": log_date(end) if end else ""})
+                     "to": log_date(end) if end else "",
+                     # The kind of member and the vote, chosen by the date (not drawn on `r`, so the
+                     # cases stay as they were): often not recorded, as in most councils' files.
+                     "type": TYPES[start.toordinal() % len(TYPES)], "voting": VOTING[start.toordinal() // 3 % len(VOTING)]})
 
     for body in bodies:
         for _ in range(r.randint(0, 8)):
@@ -422,7 +437,7 @@ def case(r):
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
     text = "\n".join(lines + [""] + ["\n".join(b) for b in blocks]) + "\n"
     members = membership_rows(r, bodies, frm, to)
-    people = csv_text(members, ("council", "body", "person", "role", "partner", "party", "from", "to"))
+    people = csv_text(members, ("council", "body", "person", "role", "partner", "party", "type", "voting", "from", "to"))
     training = csv_text(training_rows(r, text, members), ("council", "body", "person", "training", "date"))
     rows = log_rows(r, bodies, council, frm, to)
     for row in rows:  # about half a renamed body's rows, by their dates, under its new name

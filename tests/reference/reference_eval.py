@@ -246,9 +246,13 @@ def parse_rule(t):
     if m:
         return {"kind": "first meeting", "x": title_spec(m.group(1))}
     # The people statements (docs/language.md, "People").
-    m = re.fullmatch(r"quorum " + N + r"(?: members?)?", t)
+    m = re.fullmatch(r"quorum " + N + r"(?: (?:" + TERM + r" )?members?)?(?: including " + N + r" (?:" + Q + r"|" + TERM
+                     + r" members?))?", t)
     if m:
-        return {"kind": "quorum", "n": num(m.group(1))}
+        return {"kind": "quorum", "n": num(m.group(1)), "term": m.group(2),
+                "including": num(m.group(3)) if m.group(3) else 0,
+                "including role": fold(unquote(m.group(4))) if m.group(4) is not None else None,
+                "including term": m.group(5)}
     m = re.fullmatch(r"chaired by (?P<roles>" + roles + r")(?: when (?P<absent>" + Q + r") is absent)?", t)
     if m:
         return {"kind": "chair", "roles": role_list(m.group("roles")),
@@ -256,6 +260,9 @@ def parse_rule(t):
     m = re.fullmatch(r"each meeting attended by (?P<roles>" + roles + r")(?: from at least (?P<n>" + NUMBER + r") partners)?", t)
     if m:
         return {"kind": "attended", "roles": role_list(m.group("roles")), "partners": num(m.group("n") or "0")}
+    m = re.fullmatch(r"each meeting invites (?P<roles>" + roles + r")", t)
+    if m:
+        return {"kind": "invites", "roles": role_list(m.group("roles"))}
     m = re.fullmatch(r"has members of at least (?P<n>" + NUMBER + r") parties(?: among (?P<roles>" + roles + "))?", t)
     if m:
         return {"kind": "parties", "n": num(m.group("n")),
@@ -263,10 +270,10 @@ def parse_rule(t):
     m = re.fullmatch(r"has member (" + roles + ")", t)
     if m:
         return {"kind": "has member", "roles": role_list(m.group(1))}
-    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" )?members?", t)
+    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" |" + TERM + r" )?members?", t)
     if m:
         return {"kind": "size", "bound": m.group(1), "n": num(m.group(2)),
-                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None}
+                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None, "term": m.group(4)}
     m = re.fullmatch(r"each member(?: except (?P<roles>" + roles + r"))? attends (?:at least (?P<p>\d+)% of meetings|every meeting)"
                      r"(?: each (?P<period>year|quarter|half-year|month))?", t)
     if m:
@@ -280,6 +287,21 @@ def parse_rule(t):
     if m:
         return {"kind": "rotation", "role": fold(unquote(m.group(1)))}
     raise ValueError(f"reference evaluator cannot read: {t}")
+
+
+# A kind of member (docs/language.md, "Kinds of member"), where a quoted role may stand before "members".
+TERM = r"(elected|co-opted|voting)"
+
+
+def kind_of(term, person, in_force_now):
+    """Whether the person is a member of the kind on the day, by their memberships in force: "yes",
+    "no", or None when none of them records it (no type and no party; or no membership at all)."""
+    rows = [x for x in in_force_now if x["person"] == person]
+    if term == "voting":
+        return None if not rows else "yes" if any(x["voting"] for x in rows) else "no"
+    if any(x["type"] == term for x in rows):
+        return "yes"
+    return "no" if any(x["type"] for x in rows) else None
 
 
 def role_list(text):
@@ -415,6 +437,9 @@ def read_people(path):
             rows.append({"body": fold(row["body"]), "council": fold(row.get("council", "")),
                          "name": row["person"].strip(), "person": fold(row["person"]), "role": fold(row.get("role", "")),
                          "partner": fold(row.get("partner") or ""), "party": fold(row.get("party") or ""),
+                         # A party and no type is an elected member; voting unless it says no.
+                         "type": fold(row.get("type") or "") or ("elected" if fold(row.get("party") or "") else ""),
+                         "voting": fold(row.get("voting") or "") != "no",
                          "from": parse_log_date(row["from"]), "to": parse_log_date(row["to"]) if row.get("to") else None})
     return rows
 
@@ -626,8 +651,28 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
             for a in here:
                 if a[3] == "substitute" or (a[3] == "present" and (not members or a[1] in member_now)):
                     room.setdefault(a[1], a[0])
-            if len(room) < rule["n"]:
-                out.append(finding("breach", day, day, meeting=day, found=len(room), people=by_name(room.values())))
+            kinds = [kind_of(rule["term"], p, in_force_now) if rule["term"] else "yes" for p in room]
+            yes, untold = kinds.count("yes"), kinds.count(None)
+            # including K ...: of those counted, K hold the role (by attendance role or membership) or are of the kind.
+            if rule["including term"]:
+                inc = [kind_of(rule["including term"], p, in_force_now) for p in room]
+            elif rule["including"] and not members and not any(a[2] for a in here):
+                inc = [None for p in room]  # no roles recorded and no membership: cannot be told
+            else:
+                first = {}
+                for a in here:
+                    if a[1] in room:
+                        first.setdefault(a[1], a)
+                inc = ["yes" if holds(first[p], [rule["including role"]]) else "no" for p in room]
+            inc_yes, inc_untold = inc.count("yes"), inc.count(None)
+            main_met, main_missed = yes >= rule["n"], yes + untold < rule["n"]
+            inc_met, inc_missed = inc_yes >= rule["including"], inc_yes + inc_untold < rule["including"]
+            if main_met and inc_met:
+                pass
+            elif not main_missed and not inc_missed:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            else:
+                out.append(finding("breach", day, day, meeting=day, found=yes, people=by_name(room.values())))
         elif kind == "chair":
             chairs = [a for a in here if a[3] in ATTENDING and a[2] == "chair"]
             absent = rule["absent"]
@@ -654,6 +699,18 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                     out.append(finding("breach", day, day, meeting=day, people=by_name(a[0] for a in chairs)))
                 else:
                     out.append(finding("no-evidence", day, day, meeting=day))
+        elif kind == "invites":
+            # On the list with any word, expected and apologies among them.
+            if not m["attendees"]:
+                out.append(finding("no-evidence", day, day, meeting=day))
+            elif any(holds(a, rule["roles"]) for a in m["attendees"]):
+                pass
+            elif members or any(a[2] for a in m["attendees"]):
+                out.append(finding("breach", day, day, meeting=day,
+                                   people=sorted(set(by_name(x["name"] for x in in_force_now if x["role"] in rule["roles"])),
+                                                 key=lambda n: (fold(n), n))))
+            else:
+                out.append(finding("no-evidence", day, day, meeting=day))
         elif kind == "attended":
             if not here:
                 out.append(finding("no-evidence", day, day, meeting=day))
@@ -694,9 +751,23 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
             for x in in_force_now:
                 if rule["role"] is None or x["role"] == rule["role"]:
                     names.setdefault(x["person"], x["name"])
-            n = len(names)
-            if {"at most": n > rule["n"], "at least": n < rule["n"], "exactly": n != rule["n"]}[rule["bound"]]:
-                out.append(finding("breach", day, day, meeting=day, found=n, people=by_name(names.values())))
+            kinds = {p: kind_of(rule["term"], p, in_force_now) if rule["term"] else "yes" for p in names}
+            n = sum(1 for k in kinds.values() if k == "yes")
+            might = n + sum(1 for k in kinds.values() if k is None)
+
+            def fails(k):
+                return {"at most": k > rule["n"], "at least": k < rule["n"], "exactly": k != rule["n"]}[rule["bound"]]
+
+            # A member of untold kind may or may not be counted: the count lies in [n, might].
+            if rule["bound"] == "exactly":
+                breached, met = might < rule["n"] or n > rule["n"], n == might == rule["n"]
+            else:
+                breached, met = fails(n) and fails(might), not fails(n) and not fails(might)
+            if breached:
+                out.append(finding("breach", day, day, meeting=day, found=n,
+                                   people=by_name(names[p] for p in names if kinds[p] == "yes")))
+            elif not met:
+                out.append(finding("no-evidence", day, day, meeting=day))
         elif kind == "parties":
             names, parties = {}, {}
             for x in in_force_now:
@@ -731,7 +802,7 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
-    if kind in ("quorum", "chair", "attended", "has member", "size", "rate", "parties", "training", "rotation"):
+    if kind in ("quorum", "chair", "attended", "invites", "has member", "size", "rate", "parties", "training", "rotation"):
         return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)

@@ -168,6 +168,22 @@ inline constexpr const char* accepted_statements[] = {
     "6.2 reports \"Highlight Report\" exactly three times a year to \"Scrutiny\"",
     "7 has exactly 5 members",
     "7 has exactly two \"Co-opted\" members",
+    // Kinds of member (docs/language.md, "Kinds of member").
+    "7 has at least 2 co-opted members",
+    "7 has at most 10 elected members",
+    "7 has exactly 3 voting members",
+    "7 has at least one co-opted member",
+    "q quorum 3 voting members",
+    "q quorum two elected members",
+    "q quorum 1 co-opted member",
+    // Quorum composition (docs/language.md, "Quorum").
+    "q quorum 3 members including 1 \"Independent Person\"",
+    "q quorum 3 members including 1 elected member",
+    "q quorum three including one \"Chair\"",
+    "q quorum 4 voting members including 2 elected members",
+    // Invitations (docs/language.md, "Invitations").
+    "6.4 each meeting invites \"Independent Person\"",
+    "6.4 each meeting invites \"Cabinet Member\" or \"Leader\"",
 };
 
 }  // namespace remit::test

@@ -250,6 +250,23 @@ TEST_CASE("RL012: an exact count beside one it contradicts", "[lint]") {
         v{"RL012"});
   CHECK(lint_text(board("  3  has exactly 5 \"Councillor\" members\n  4  has at least 7 members\n")).empty());
   CHECK(lint_text(board("  3  has exactly 5 members\n  4  has at least 5 members\n  5  has at most 9 members\n")).empty());
+  // A kind of member is among all the members; a quorum of N needs N members to be present.
+  const auto kinds = lint_text(board("  3  has at most 2 members\n  4  has at least 3 co-opted members\n"));
+  REQUIRE(codes(kinds) == v{"RL012"});
+  CHECK_THAT(kinds[0].message, Contains("clause 4 needs at least 3 co-opted members, clause 3 allows at most 2"));
+  CHECK(codes(lint_text(board("  3  has exactly 4 elected members\n  4  has at least 5 elected members\n"))) == v{"RL012"});
+  CHECK(lint_text(board("  3  has at most 2 elected members\n  4  has at least 3 co-opted members\n")).empty());
+  CHECK(lint_text(board("  3  has at most 2 voting members\n  4  has at least 3 members\n")).empty());
+  const auto quorum = lint_text(board("  3  quorum 5 members\n  4  has at most 4 members\n"));
+  REQUIRE(codes(quorum) == v{"RL012"});
+  CHECK_THAT(quorum[0].message, Contains("clause 3 needs at least 5 members present for a quorum, clause 4 allows at most 4"));
+  CHECK(codes(lint_text(board("  3  quorum 3 voting members\n  4  has at most 2 voting members\n"))) == v{"RL012"});
+  CHECK(lint_text(board("  3  quorum 3 voting members\n  4  has at most 2 elected members\n")).empty());
+  CHECK(lint_text(board("  3  quorum 4 members\n  4  has at most 4 members\n")).empty());
+  const auto including = lint_text(board("  3  quorum 3 members including 4 elected members\n"));
+  REQUIRE(codes(including) == v{"RL012"});
+  CHECK_THAT(including[0].message, Contains("asks that 4 of a quorum of 3 be present"));
+  CHECK(lint_text(board("  3  quorum 3 members including 3 \"Councillor\"\n")).empty());
 }
 
 TEST_CASE("a '# lint: allow' comment on the line or right above it keeps a finding quiet", "[lint]") {
