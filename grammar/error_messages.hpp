@@ -132,6 +132,7 @@ REMIT_ERROR(absent_is_word, "expected 'is absent' after the role");
 REMIT_ERROR(absent_word, "expected 'absent' after 'is'");
 REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 'has member \"Virtual Head Teacher\"'");
 REMIT_ERROR(size_count, "expected a number of members after 'at most', 'at least' or 'exactly'");
+REMIT_ERROR(size_party_slot, "expected the party's quoted name after 'of party', as in 'has at least 3 members of party \"Labour\"'");
 REMIT_ERROR(size_members_word, "expected 'members' after the number (or after the quoted role, or 'elected', 'co-opted' or 'voting')");
 REMIT_ERROR(quorum_kind_members, "expected 'members' after the kind of member, as in 'quorum 3 voting members'");
 REMIT_ERROR(including_count, "expected a number after 'including', as in 'quorum 3 members including 1 \"Chair\"'");

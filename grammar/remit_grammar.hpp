@@ -349,7 +349,13 @@ struct size_exactly : kw_exactly {};
 struct size_count : seq<sp, count> {};
 struct size_role : seq<sp, sor<role_name, member_term>> {};
 struct size_members_word : seq<sp, sor<kw_members, kw_member>> {};
-struct has_size : seq<sor<size_at_most, size_at_least, size_exactly>, must<size_count>, opt<size_role>, must<size_members_word>> {};
+// ... members of party "P": only the party's members are counted
+struct size_party_name : quoted {};
+struct size_party_slot : seq<sp, size_party_name> {};
+struct size_party : seq<sp, if_must<seq<kw_of, sp, kw<TAO_PEGTL_STRING("party")>>, size_party_slot>> {};
+struct has_size
+    : seq<sor<size_at_most, size_at_least, size_exactly>, must<size_count>, opt<size_role>, must<size_members_word>,
+          opt<size_party>> {};
 // has members of at least N parties [among "ROLE" [or "ROLE" ...]]
 struct members_of_word : seq<sp, kw_of> {};
 struct parties_at_least : seq<sp, kw_at, sp, kw_least> {};

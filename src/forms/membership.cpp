@@ -29,6 +29,7 @@ std::string_view ast::family(const has_member&) { return "membership"; }
 
 void ast::check(const membership_size& r, form_check& c) {
   if (r.role) c.require_text(*r.role, "the role");
+  if (r.party) c.require_text(*r.party, "the party");
 }
 
 std::string ast::words(const membership_size& r, const resolved_settings&) {
@@ -38,12 +39,16 @@ std::string ast::words(const membership_size& r, const resolved_settings&) {
                      r.role   ? fmt::format(" members holding {}", quoted(*r.role))
                      : r.term ? fmt::format(" {}", kind_words(*r.term, true))
                               : std::string(" members"),
-                     r.term ? fmt::format("; {}", kind_note(*r.term)) : std::string());
+                     r.term ? fmt::format("; {}", kind_note(*r.term)) : std::string(),
+                     r.party ? fmt::format("; only members of the party {}, by the party of their memberships in force",
+                                           quoted(*r.party))
+                             : std::string());
 }
 
 std::string ast::meaning(const membership_size& r) {
-  return fmt::format("members {} {} role [{}]{}", r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
-                     r.role.value_or("(any)"), r.term ? fmt::format(" kind [{}]", name(*r.term)) : std::string());
+  return fmt::format("members {} {} role [{}]{}{}", r.exactly ? "exactly" : r.at_most ? "at most" : "at least", r.members,
+                     r.role.value_or("(any)"), r.term ? fmt::format(" kind [{}]", name(*r.term)) : std::string(),
+                     r.party ? fmt::format(" party [{}]", *r.party) : std::string());
 }
 
 std::string_view ast::family(const membership_size&) { return "membership"; }
@@ -97,30 +102,54 @@ void meeting_judge<ast::membership_size>::judge_meeting(const event& meeting, co
   const body_context& ctx = *ctx_;
   const ast::membership_size& rule = *rule_;
   const std::string role = rule.role ? fold(*rule.role) : std::string();
-  const std::string what = rule.role   ? fmt::format("\"{}\" member", *rule.role)
-                           : rule.term ? kind_words(*rule.term, false)
-                                       : std::string("member");
-  const std::string whats = rule.role   ? fmt::format("\"{}\" members", *rule.role)
-                            : rule.term ? kind_words(*rule.term, true)
-                                        : std::string("members");
+  const std::string what = (rule.role   ? fmt::format("\"{}\" member", *rule.role)
+                            : rule.term ? kind_words(*rule.term, false)
+                                        : std::string("member")) +
+                           (rule.party ? fmt::format(" of party \"{}\"", *rule.party) : std::string());
+  const std::string whats = (rule.role   ? fmt::format("\"{}\" members", *rule.role)
+                             : rule.term ? kind_words(*rule.term, true)
+                                         : std::string("members")) +
+                            (rule.party ? fmt::format(" of party \"{}\"", *rule.party) : std::string());
   const event* e = &meeting;
   if (no_membership(ctx, *e, add)) return;
   // With a kind of member, a member whose kind is not recorded might be of it or not: the count
   // lies between those known to be and those who might be, and only a bound that both ends
   // meet, or both miss, decides.
+  // With a party, a member's party is the one on their rows in force (the first in folded order,
+  // as for party spread); a member with none recorded might be of it or not, as for a kind.
+  const std::vector<const membership*> in_force = members_on(ctx, e->day);
+  const auto of_party = [&](std::string_view who) {
+    std::optional<std::string_view> party;
+    for (const membership* m : in_force)
+      if (m->party != 0 && ctx.log.strings.folded(m->person) == who &&
+          (!party || ctx.log.strings.folded(m->party) < *party))
+        party = ctx.log.strings.folded(m->party);
+    // No party recorded: of no party when recorded as a kind of member that is not elected (a
+    // co-opted member's party would be on their row), else it cannot be told.
+    if (!party)
+      return member_of_kind(ctx, who, e->day, ast::member_term::elected) == kind_known::no ? kind_known::no
+                                                                                          : kind_known::untold;
+    return *party == fold(*rule.party) ? kind_known::yes : kind_known::no;
+  };
   std::set<std::string_view> seen;
   std::vector<std::string> names, untold;
-  for (const membership* m : members_on(ctx, e->day)) {
+  for (const membership* m : in_force) {
     const std::string_view who = ctx.log.strings.folded(m->person);
     if (rule.role && ctx.log.strings.folded(m->role) != role) continue;
     if (!seen.insert(who).second) continue;
-    const kind_known k = rule.term ? member_of_kind(ctx, who, e->day, *rule.term) : kind_known::yes;
+    kind_known k = rule.term ? member_of_kind(ctx, who, e->day, *rule.term) : kind_known::yes;
+    if (rule.party && k != kind_known::no) {
+      const kind_known p = of_party(who);
+      k = p == kind_known::no ? kind_known::no : p == kind_known::untold ? kind_known::untold : k;
+    }
     if (k == kind_known::yes) names.emplace_back(ctx.log.strings.text(m->person));
     else if (k == kind_known::untold) untold.emplace_back(ctx.log.strings.text(m->person));
   }
   names = sorted_names(std::move(names));
   untold = sorted_names(std::move(untold));
   const int found = static_cast<int>(names.size());
+  // Why a member might or might not be counted: their kind, or their party, is not recorded.
+  const std::string untold_why = rule.party && !rule.term ? "no party" : "no type and no party";
   const int might = found + static_cast<int>(untold.size());
   const auto met = [&](int n) { return rule.exactly ? n == rule.members : rule.at_most ? n <= rule.members : n >= rule.members; };
   if (met(found) && met(might)) return;
@@ -132,8 +161,8 @@ void meeting_judge<ast::membership_size>::judge_meeting(const event& meeting, co
   const bool breached = rule.exactly ? (might < rule.members || found > rule.members) : !met(found) && !met(might);
   if (!breached) {
     add(finding{finding_status::no_evidence, e->day, e->day, e->day, {}, {}, {},
-                fmt::format("{}; {} {} no type and no party recorded, so whether the body had {} {} cannot be told", counted_words,
-                            names_words(untold), untold.size() == 1 ? "has" : "have", bound, whats)});
+                fmt::format("{}; {} {} {} recorded, so whether the body had {} {} cannot be told", counted_words,
+                            names_words(untold), untold.size() == 1 ? "has" : "have", untold_why, bound, whats)});
     return;
   }
   std::string message =
@@ -144,8 +173,8 @@ void meeting_judge<ast::membership_size>::judge_meeting(const event& meeting, co
                   : rule.at_most ? fmt::format("at most {} allowed", rule.members)
                                  : fmt::format("at least {} required", rule.members));
   if (!untold.empty() && found <= rule.members)
-    message += fmt::format("; {} {} no type and no party recorded, and would not make up the number", names_words(untold),
-                           untold.size() == 1 ? "has" : "have");
+    message += fmt::format("; {} {} {} recorded, and would not make up the number", names_words(untold),
+                           untold.size() == 1 ? "has" : "have", untold_why);
   finding f{finding_status::breach, e->day, e->day, e->day, {}, {}, found, std::move(message)};
   f.people = std::move(names);
   add(std::move(f));

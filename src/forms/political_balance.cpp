@@ -100,25 +100,23 @@ void meeting_judge<ast::political_balance>::judge_meeting(const event& meeting, 
   // The body's councillor members on the day, each once, with the party of their elected row.
   if (!has_memberships(ctx))
     return cannot_tell("no membership of the body is recorded");
-  std::map<std::string_view, const membership*> councillors;  // folded person -> an elected row (with a party first)
-  std::set<std::string_view> others, unknown_kind;
+  // A person is a councillor when a row in force says elected (or gives a party and no type); their
+  // group is the party of those rows (the first in folded order).
+  std::map<std::string_view, const membership*> councillors;  // folded person -> an elected row, its party the first
+  std::set<std::string_view> kind_recorded;
   std::map<std::string_view, std::string> names;
   for (const membership* m : members_on(ctx, day)) {
     const std::string_view who = strings.folded(m->person);
     names.emplace(who, strings.text(m->person));
     const bool elected = m->type == member_type::elected || (m->type == member_type::unrecorded && m->party != 0);
-    if (elected) {
-      const membership*& best = councillors[who];
-      if (!best || (best->party == 0 && m->party != 0)) best = m;
-    } else if (m->type == member_type::unrecorded) {
-      unknown_kind.insert(who);
-    } else {
-      others.insert(who);
-    }
+    if (elected || m->type != member_type::unrecorded) kind_recorded.insert(who);
+    if (!elected) continue;
+    const membership*& best = councillors[who];
+    if (!best || (m->party != 0 && (best->party == 0 || strings.folded(m->party) < strings.folded(best->party)))) best = m;
   }
   std::vector<std::string> unclear;
-  for (std::string_view who : unknown_kind)
-    if (!councillors.contains(who)) unclear.push_back(names.at(who));
+  for (const auto& [who, name] : names)
+    if (!kind_recorded.contains(who)) unclear.push_back(name);
   if (!unclear.empty())
     return cannot_tell(fmt::format("whether {} {} a councillor is not recorded (no type and no party)",
                                    names_words(sorted_names(unclear)), unclear.size() == 1 ? "is" : "are"));
@@ -137,7 +135,7 @@ void meeting_judge<ast::political_balance>::judge_meeting(const event& meeting, 
       continue;
     }
     ++shares[static_cast<std::size_t>(std::distance(groups.begin(), it))].held;
-    who.push_back(fmt::format("{} ({})", names.at(person), strings.text(m->party)));
+    who.push_back(names.at(person));
   }
   if (!no_party.empty())
     return cannot_tell(fmt::format("the party of the councillor {} is not recorded", names_words(sorted_names(no_party))));

@@ -164,12 +164,13 @@ struct has_member {  // has member "ROLE" [or "ROLE" ...]
   std::vector<std::string> roles;
 };
 REMIT_STATEMENT_FORM(has_member);
-struct membership_size {  // has at most|at least|exactly N ["ROLE"|elected|co-opted|voting] members
+struct membership_size {  // has at most|at least|exactly N ["ROLE"|elected|co-opted|voting] members [of party "P"]
   bool at_most = true;
   int members = 0;
   std::optional<std::string> role;
   bool exactly = false;             // then `at_most` is unused
   std::optional<member_term> term;  // in place of a role: only members of that kind are counted
+  std::optional<std::string> party;  // of party "P": only members of that party are counted
 };
 REMIT_STATEMENT_FORM(membership_size);
 struct party_spread {  // has members of at least N parties [among "ROLE" [or "ROLE" ...]]

@@ -49,6 +49,7 @@ struct pending_statement {
   bool at_most = false;
   bool exactly = false;
   std::vector<ast::member_term> terms;  // kinds of member named, in order: `co-opted members`
+  std::optional<std::string> party;     // members of party "P"
   std::optional<ast::member_term> quorum_term, including_term;  // quorum N KIND members including K KIND members
   std::optional<std::string> including_role;
   int including = 0;
@@ -489,6 +490,9 @@ REMIT_ACTION(has_member_rule) { static void apply0(builder& b) { b.st.rule = ast
 REMIT_ACTION(size_at_most) { static void apply0(builder& b) { b.st.at_most = true; } };
 REMIT_ACTION(size_at_least) { static void apply0(builder& b) { b.st.at_most = false; } };
 REMIT_ACTION(size_exactly) { static void apply0(builder& b) { b.st.exactly = true; } };
+REMIT_ACTION(size_party_name) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.party = unquote(in); }
+};
 REMIT_ACTION(size_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of members"); }
 };
@@ -500,6 +504,7 @@ REMIT_ACTION(has_size) {
     if (!b.st.roles.empty()) size.role = b.st.roles.front();
     size.exactly = b.st.exactly;
     if (!b.st.terms.empty()) size.term = b.st.terms.front();
+    size.party = b.st.party;
     b.st.rule = size;
   }
 };

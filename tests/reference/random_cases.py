@@ -432,6 +432,13 @@ def case(r):
                              f'  {statements[0][0]}  not checked "not in the logs (block {len(blocks) + 1})"')
             block.append("}")
             blocks.append(block)
+    # Now and then the political balance, or a count of a party's members, in the first block (a
+    # groups file beside every case: groups_for); chosen without drawing on `r`.
+    extra = {0: "reflects the political balance of the council",
+             1: f'has at most {1 + frm.day % 3} members of party "Labour"',
+             2: f'has at least 2 "Councillor" members of party "labour"'}.get(frm.toordinal() % 4)
+    if extra and blocks:
+        blocks[0].insert(len(blocks[0]) - 1, f"  pb  {extra}")
     for _ in range(r.choice([0, 0, 1, 2])):
         start = frm + r.randint(-60, 400) * DAY
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
@@ -445,6 +452,23 @@ def case(r):
         if old and sum(map(ord, row["date"])) % 2 == 0:
             row["body"] = renamed[old]
     return text, csv_text(rows), people, training, frm, to
+
+
+def groups_for(frm):
+    """The council's political groups for a case starting on `frm` (docs/inputs.md, "Political
+    groups"): derived from the date alone, so the cases stay as they were; sometimes none, sometimes
+    a change of seats in the window, sometimes a group of no other council."""
+    rows = [("council", "group", "seats", "from", "to")]
+    if frm.toordinal() % 5 == 0:
+        return csv_text([], rows[0])
+    start, change = frm - 400 * DAY, frm + (frm.toordinal() % 200) * DAY
+    rows += [("Example Council", "Labour", str(20 + frm.day % 7), log_date(start), log_date(change - DAY)),
+             ("Example Council", "Labour", str(18 + frm.day % 3), log_date(change), ""),
+             ("Example Council", "Conservative", "15", log_date(start), ""),
+             ("Example Council", "Green", str(3 + frm.month % 4), log_date(start), "")]
+    if frm.toordinal() % 7 == 0:
+        rows.append(("", "Independent", "2", log_date(start), ""))
+    return csv_text([dict(zip(rows[0], row)) for row in rows[1:]], rows[0])
 
 
 def uk_today():
@@ -491,13 +515,15 @@ def main():
         rules_path, log_path = os.path.join(work, "case.remit"), os.path.join(work, "case.csv")
         people_path = os.path.join(work, "membership.csv")
         training_path = os.path.join(work, "training.csv")
+        groups_path = os.path.join(work, "groups.csv")
         cases = [(n, case(r)) for n in range(last)][first:]  # every case is made, so that each share's are the same
         if a.compare != "reference":
             refused = engines.refused_in(a.remit, engine_work, {n: drawn[0] for n, drawn in cases})
         for n, (rules, log, people, training, frm, to) in cases:
             if a.compare != "reference":
                 different = engines.compare(a.remit, engine_work, rules, [("case.csv", log), ("membership.csv", people),
-                                                                         ("training.csv", training)], frm, to, tally,
+                                                                         ("training.csv", training),
+                                                                         ("groups.csv", groups_for(frm))], frm, to, tally,
                                             None if refused is None else refused.get(n, ([], [])))
                 if different:
                     engine_differences += 1
@@ -511,8 +537,10 @@ def main():
             open(log_path, "w").write(log)
             open(people_path, "w").write(people)
             open(training_path, "w").write(training)
+            open(groups_path, "w").write(groups_for(frm))
             run = subprocess.run([a.remit, "check", rules_path, "--log", log_path, "--log", people_path, "--log",
-                                  training_path, "--from", str(frm), "--to", str(to), "--format", "json"],
+                                  training_path, "--log", groups_path, "--from", str(frm), "--to", str(to),
+                                  "--format", "json"],
                                  capture_output=True, text=True)
             if run.returncode not in (0, 1):
                 got = {"exit": run.returncode, "stderr": run.stderr}
@@ -522,7 +550,7 @@ def main():
                 got.append(sorted((ref.fold(x["body"]), x["clause"], x["reason"]) for x in report["not_checked"]))
             not_checked = []
             want = comparable(ref.audit(rules_path, log_path, frm, to, people_path, training_path, uk_today(),
-                                        not_checked), lambda b: b)
+                                        not_checked, groups_path), lambda b: b)
             want.append(sorted((x["body"], x["clause"], x["reason"]) for x in not_checked))
             for x in want[:-1]:
                 statuses[x["status"]] = statuses.get(x["status"], 0) + 1
@@ -530,7 +558,7 @@ def main():
                 disagreements += 1
                 print(f"case {n} (seed {a.seed}): remit and the reference evaluator disagree\n"
                       f"--- window {frm} to {to}\n--- rules\n{rules}--- log\n{log}--- membership\n{people}"
-                      f"--- training\n{training}"
+                      f"--- training\n{training}--- groups\n{groups_for(frm)}"
                       f"--- remit\n{json.dumps(got, indent=1)}\n--- reference\n{json.dumps(want, indent=1)}")
                 keep(a.keep, a.seed, n, rules, log, people, training)
             if disagreements + engine_differences >= 5:

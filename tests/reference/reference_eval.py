@@ -270,10 +270,13 @@ def parse_rule(t):
     m = re.fullmatch(r"has member (" + roles + ")", t)
     if m:
         return {"kind": "has member", "roles": role_list(m.group(1))}
-    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" |" + TERM + r" )?members?", t)
+    m = re.fullmatch(r"has (at most|at least|exactly) " + N + r" (?:" + Q + r" |" + TERM + r" )?members?(?: of party " + Q + ")?", t)
     if m:
         return {"kind": "size", "bound": m.group(1), "n": num(m.group(2)),
-                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None, "term": m.group(4)}
+                "role": fold(unquote(m.group(3))) if m.group(3) is not None else None, "term": m.group(4),
+                "party": fold(unquote(m.group(5))) if m.group(5) is not None else None}
+    if t == "reflects the political balance of the council":
+        return {"kind": "balance"}
     m = re.fullmatch(r"each member(?: except (?P<roles>" + roles + r"))? attends (?:at least (?P<p>\d+)% of meetings|every meeting)"
                      r"(?: each (?P<period>year|quarter|half-year|month))?", t)
     if m:
@@ -444,6 +447,57 @@ def read_people(path):
     return rows
 
 
+def read_groups(path):
+    """A council's political groups: docs/inputs.md ("Political groups")."""
+    rows = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            rows.append({"council": fold(row.get("council") or ""), "group": fold(row["group"]), "name": row["group"].strip(),
+                         "seats": int(row["seats"]), "from": parse_log_date(row["from"]),
+                         "to": parse_log_date(row["to"]) if row.get("to") else None})
+    return rows
+
+
+def balance_finding(day, members, groups):
+    """reflects the political balance of the council, at a meeting on `day` (docs/language.md,
+    "Political balance"): None when met."""
+    def cannot():
+        return finding("no-evidence", day, day, meeting=day)
+    now = [g for g in groups if in_force(g, day)]
+    if not groups or not now or len({g["council"] for g in now}) > 1 or len({g["group"] for g in now}) < len(now):
+        return cannot()
+    total = sum(g["seats"] for g in now)
+    if total == 0 or not members:
+        return cannot()
+    rows = [x for x in members if in_force(x, day)]
+    people = sorted({x["person"] for x in rows})
+    councillors = {p for p in people if any(x["person"] == p and x["type"] == "elected" for x in rows)}
+    if any(p not in councillors and not any(x["person"] == p and x["type"] for x in rows) for p in people):
+        return cannot()  # neither type nor party: whether a councillor is not recorded
+    party, names = {}, {}
+    for p in councillors:
+        parties = sorted(x["party"] for x in rows if x["person"] == p and x["type"] == "elected" and x["party"])
+        if not parties:
+            return cannot()
+        party[p] = parties[0]
+        names[p] = min(x["name"] for x in rows if x["person"] == p)
+    if any(party[p] not in {g["group"] for g in now} for p in councillors):
+        return cannot()
+    s = len(councillors)
+    if s == 0:
+        return None
+    share = {g["group"]: s * g["seats"] // total for g in now}
+    left = s - sum(share.values())
+    for g in sorted(now, key=lambda g: (-(s * g["seats"] % total), -g["seats"], g["group"]))[:left]:
+        share[g["group"]] += 1
+    held = {g["group"]: sum(1 for p in councillors if party[p] == g["group"]) for g in now}
+    wrong = any(abs(held[g["group"]] - share[g["group"]]) > 1 for g in now) or \
+        any(2 * g["seats"] > total and 2 * held[g["group"]] <= s for g in now)
+    if not wrong:
+        return None
+    return finding("breach", day, day, meeting=day, found=s, people=by_name(names.values()))
+
+
 def read_training(path):
     """Training rows: docs/inputs.md ("Training"). An empty body is every body's."""
     rows = []
@@ -598,10 +652,13 @@ def taken(attendees, members, day):
                for a in attendees)
 
 
-def people_findings(rule, in_window, members, frm, to, year_start, trainings=()):
+def people_findings(rule, in_window, members, frm, to, year_start, trainings=(), groups=()):
     """The people statements, straight from docs/language.md ("People")."""
     kind = rule["kind"]
     out = []
+    if kind == "balance":
+        found = [balance_finding(m["date"], members, list(groups)) for m in in_window]
+        return [f for f in found if f is not None], bool(in_window)
     if kind == "training":
         return training_findings(rule, members, list(trainings), frm, to)
     if kind == "rotation":
@@ -752,6 +809,15 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=())
                 if rule["role"] is None or x["role"] == rule["role"]:
                     names.setdefault(x["person"], x["name"])
             kinds = {p: kind_of(rule["term"], p, in_force_now) if rule["term"] else "yes" for p in names}
+            if rule["party"]:
+                # Of the party by the party of their rows in force; none recorded: of no party when
+                # recorded as a kind that is not elected, else it cannot be told.
+                for p in names:
+                    parties = sorted(x["party"] for x in in_force_now if x["person"] == p and x["party"])
+                    of = ("yes" if parties[0] == rule["party"] else "no") if parties else \
+                        ("no" if kind_of("elected", p, in_force_now) == "no" else None)
+                    if kinds[p] != "no":
+                        kinds[p] = "no" if of == "no" else None if of is None else kinds[p]
             n = sum(1 for k in kinds.values() if k == "yes")
             might = n + sum(1 for k in kinds.values() if k is None)
 
@@ -796,14 +862,15 @@ def undecided(e, x):
     return any(x(i) and o is None for i, o in zip(e["items"], e["outcomes"]))
 
 
-def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=()):
+def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=(), groups=()):
     span = span or (frm, to, None)
     kind = rule["kind"]
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
-    if kind in ("quorum", "chair", "attended", "invites", "has member", "size", "rate", "parties", "training", "rotation"):
-        return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings)
+    if kind in ("quorum", "chair", "attended", "invites", "has member", "size", "rate", "parties", "training", "rotation",
+                "balance"):
+        return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings, groups)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
     if kind == "jointly":
@@ -909,7 +976,8 @@ def status_of(findings, fell_due):
     return "pass" if fell_due else "not-due"
 
 
-def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, today=None, not_checked=None):
+def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, today=None, not_checked=None,
+          groups_path=None):
     """The results; with a list as `not_checked`, each clause not checked is appended to it, once
     for each body it applies to, as {"body", "clause", "reason"}."""
     settings, file_waivers, bodies = parse_rules(rules_path)
@@ -922,6 +990,7 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
     events = [dict(e, status=confirmed_status(e)) if e["status"] == "confirmed" else e for e in logged if e["date"] <= to]
     people = read_people(people_path) if people_path else []
     training = read_training(training_path) if training_path else []
+    groups = read_groups(groups_path) if groups_path else []
     results = []
     def names_of(body):
         """A named block's folded names: its own and its `also` names, and, through the blocks that
@@ -976,7 +1045,7 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
                 members = [x for x in people if x["body"] in known_as and of_council(x)]
                 trainings = [t for t in training if (t["body"] == "" or t["body"] in known_as) and of_council(t)]
                 findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span,
-                                                   members, trainings)
+                                                   members, trainings, [g for g in groups if of_council(g)])
                 for f in findings:
                     if f["status"] != "breach":
                         continue

@@ -104,6 +104,8 @@ TEST_CASE("malformed statements are rejected with a message that names what was 
       {"6.2 reports annually to matching \"cabinet\" and \"Council\"", "expected the end of the statement"},
       {"6.2 reports annually to \"Cabinet\" and \"\"", "the name of the body reported to is empty"},
       {"4.1 reflects the political balance", "expected 'the political balance of the council' after 'reflects'"},
+      {"4.1 has at least 2 members of party Labour", "expected the party's quoted name after 'of party'"},
+      {"4.1 has at least 2 members of party \"\"", "the party is empty"},
       {"4.1 reflects the balance of the council", "expected 'the political balance of the council' after 'reflects'"},
       {"6.2 reports annually to \"Cabinet\" and \"Council\" and \"cabinet\"",
        "clause 6.2: \"cabinet\" is named twice after 'to': each recipient is a rule of its own, so name it once"},
