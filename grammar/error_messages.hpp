@@ -130,6 +130,8 @@ REMIT_ERROR(chaired_roles, "expected a quoted role after 'chaired by', as in 'ch
 REMIT_ERROR(absent_role_slot, "expected a quoted role after 'when', as in 'when \"Chair\" is absent'");
 REMIT_ERROR(absent_is_word, "expected 'is absent' after the role");
 REMIT_ERROR(absent_word, "expected 'absent' after 'is'");
+REMIT_ERROR(else_last, "no step may follow ', else any member' (anyone may chair at that step, so it is the last; a modifier may)");
+REMIT_ERROR(else_step, "expected a quoted role or 'any member' after 'else', as in ', else \"Vice-Chair\"' or ', else any member'");
 REMIT_ERROR(has_member_roles, "expected a quoted role after 'has member', as in 'has member \"Virtual Head Teacher\"'");
 REMIT_ERROR(size_count, "expected a number of members after 'at most', 'at least' or 'exactly'");
 REMIT_ERROR(size_party_slot, "expected the party's quoted name after 'of party', as in 'has at least 3 members of party \"Labour\"'");

@@ -90,6 +90,8 @@ REMIT_KW(kw_rotates, "rotates");
 REMIT_KW(kw_between, "between");
 REMIT_KW(kw_partners, "partners");
 REMIT_KW(kw_when, "when");
+REMIT_KW(kw_else, "else");
+REMIT_KW(kw_any, "any");
 REMIT_KW(kw_is, "is");
 REMIT_KW(kw_absent, "absent");
 REMIT_KW(kw_except, "except");
@@ -330,7 +332,7 @@ struct quorum_including : seq<sp, if_must<kw_including, including_count, includi
 struct quorum_statement
     : seq<if_must<kw_quorum, quorum_count>, sor<quorum_kind, opt<quorum_members_word>>, opt<quorum_including>> {};
 
-// chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
+// chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent] [, else "ROLE" [or ...]]... [, else any member]
 struct chaired_by_word : seq<sp, kw_by> {};
 struct chaired_roles : seq<sp, role_list> {};
 struct absent_role : quoted {};
@@ -338,7 +340,17 @@ struct absent_role_slot : seq<sp, absent_role> {};
 struct absent_is_word : seq<sp, kw_is> {};
 struct absent_word : seq<sp, kw_absent> {};
 struct chaired_when : seq<sp, if_must<kw_when, absent_role_slot, absent_is_word, absent_word>> {};
-struct chaired_statement : seq<if_must<kw_chaired, chaired_by_word, chaired_roles>, opt<chaired_when>> {};
+// , else "ROLE" [or "ROLE" ...] | , else any member: the next step of a chain of stand-ins. Part of
+// the rule, so it is tried before the comma of a modifier (', advisory') and gives way to it.
+struct else_word : kw_else {};
+struct else_any_member : seq<kw_any, sp, kw_member> {};
+// Anyone may chair at the last step, so no step can follow it.
+struct else_last : not_at<osp, one<','>, osp, kw_else> {};
+struct else_any_slot : seq<sp, else_any_member, must<else_last>> {};
+struct else_roles : seq<sp, role_list> {};
+struct else_step : sor<else_any_slot, else_roles> {};
+struct chaired_else : seq<osp, one<','>, osp, if_must<else_word, else_step>> {};
+struct chaired_statement : seq<if_must<kw_chaired, chaired_by_word, chaired_roles>, opt<chaired_when>, star<chaired_else>> {};
 
 // has member "ROLE" [or "ROLE" ...] | has at most|at least|exactly N ["ROLE"|elected|co-opted|voting] members
 struct has_member_roles : seq<sp, role_list> {};

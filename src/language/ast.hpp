@@ -148,10 +148,15 @@ struct quorum {  // quorum N [elected|co-opted|voting] [members] [including K "R
   std::optional<member_term> including_term;
 };
 REMIT_STATEMENT_FORM(quorum);
-struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent]
+struct chaired_by {  // chaired by "ROLE" [or "ROLE" ...] [when "ROLE" is absent] [, else "ROLE" [or ...]]... [, else any member]
   std::vector<std::string> roles;
   // when "ROLE" is absent: the other roles may chair only when no one holding this one attended.
   std::optional<std::string> only_when_absent;
+  // , else "ROLE" [or ...] ...: the later steps of a chain of stand-ins, in order; the chair must
+  // hold the first step whose holder attended.
+  std::vector<std::vector<std::string>> stand_ins;
+  bool else_any_member = false;  // , else any member: the last step, when no step's holder attended
+  bool chain() const { return !stand_ins.empty() || else_any_member; }
 };
 REMIT_STATEMENT_FORM(chaired_by);
 struct attended_by {  // each meeting attended by "ROLE" [or "ROLE" ...] [from at least N partners] | each meeting invites "ROLE" [or ...]

@@ -35,6 +35,8 @@ struct pending_statement {
   bool since_previous = false;
   bool recipient_is_regex = false;
   std::optional<std::string> absent_role;
+  std::vector<std::size_t> else_at;  // chaired by ..., else ...: where each step's roles begin in `roles`
+  bool else_any_member = false;      // chaired by ..., else any member
   int partners = 0;
   std::string first_string;   // training
   ast::title_match title;     // partner, item, preceding title, received item: "A" [or "B" ...] | matching "REGEX"
@@ -478,8 +480,25 @@ REMIT_ACTION(quorum_statement) {
 REMIT_ACTION(absent_role) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.absent_role = unquote(in); }
 };
+REMIT_ACTION(else_word) {
+  static void apply0(builder& b) { b.st.else_at.push_back(b.st.roles.size()); }
+};
+REMIT_ACTION(else_any_member) { static void apply0(builder& b) { b.st.else_any_member = true; } };
 REMIT_ACTION(chaired_statement) {
-  static void apply0(builder& b) { b.st.rule = ast::chaired_by{b.st.roles, b.st.absent_role}; }
+  static void apply0(builder& b) {
+    ast::chaired_by c;
+    const std::vector<std::string>& roles = b.st.roles;
+    const std::size_t first_end = b.st.else_at.empty() ? roles.size() : b.st.else_at.front();
+    c.roles.assign(roles.begin(), roles.begin() + static_cast<std::ptrdiff_t>(first_end));
+    c.only_when_absent = b.st.absent_role;
+    for (std::size_t i = 0; i < b.st.else_at.size(); ++i) {
+      const std::size_t from = b.st.else_at[i], to = i + 1 < b.st.else_at.size() ? b.st.else_at[i + 1] : roles.size();
+      if (from == to) continue;  // else any member
+      c.stand_ins.emplace_back(roles.begin() + static_cast<std::ptrdiff_t>(from), roles.begin() + static_cast<std::ptrdiff_t>(to));
+    }
+    c.else_any_member = b.st.else_any_member;
+    b.st.rule = c;
+  }
 };
 REMIT_ACTION(parties_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of parties"); }

@@ -38,9 +38,10 @@ void always_met(const ast::rule_file& file, const context&, std::vector<finding>
                            std::nullopt});
       // Who chaired a meeting is read from the attendance role "Chair" (docs/language.md, "People"),
       // so that role is held by every chair there is.
-      // With `when "Chair" is absent`, the post of Chair is read from the membership instead.
+      // With `when "Chair" is absent`, or in a chain of stand-ins, the post of Chair is read from
+      // the membership instead.
       if (const auto* c = std::get_if<ast::chaired_by>(&s.what);
-          c && !(c->only_when_absent && fold(*c->only_when_absent) == "chair"))
+          c && !c->chain() && !(c->only_when_absent && fold(*c->only_when_absent) == "chair"))
         for (const std::string& role : c->roles)
           if (fold(role) == "chair")
             out.push_back({"RL005", s.rule_where,

@@ -95,6 +95,10 @@ def people_statement(r):
         if r.random() < .4:
             pair = r.sample(ROLES, 2)
             return f'chaired by "{pair[0]}" or "{pair[1]}" when "{r.choice(pair)}" is absent'
+        if len(roles) % 3 == 1:  # a chain of stand-ins, chosen from what was drawn, so the cases stay as they were
+            rest = [f'"{x}"' for x in ROLES[1:] if f'"{x}"' not in roles]
+            steps = ", else ".join([roles] + rest[:len(roles) // 2 % 3])
+            return f'chaired by "Chair", else {steps}' + (", else any member" if len(roles) % 5 < 3 else "")
         return f"chaired by {roles}"
     if kind == 2:
         partners = f" from at least {r.randint(1, 3)} partners" if r.random() < .4 else ""

@@ -183,6 +183,9 @@ def split_modifiers(text):
             continue
         current.append(ch)
     parts.append("".join(current).strip())
+    # `, else ...` is a step of a chain of stand-ins: part of the rule, not a modifier.
+    while len(parts) > 1 and re.match(r"else\b", parts[1]):
+        parts[0:2] = [parts[0] + ", " + parts[1]]
     modifiers = {"advisory": False, "severity": "major", "informal": False}
     for m in parts[1:]:
         if re.fullmatch(r"advisory(?: " + Q + ")?", m):
@@ -257,6 +260,14 @@ def parse_rule(t):
     if m:
         return {"kind": "chair", "roles": role_list(m.group("roles")),
                 "absent": role_list(m.group("absent"))[0] if m.group("absent") else None}
+    # A chain of stand-ins: chaired by "A", else "B" [or ...] ... [, else any member].
+    m = re.fullmatch(r"chaired by (?P<roles>" + roles + r")(?P<steps>(?: *, *else (?:" + roles + r"))*)"
+                     r"(?P<any> *, *else any member)?", t)
+    if m:
+        steps = [role_list(m.group("roles"))]
+        steps += [role_list(x) for x in re.findall(r"else ((?:" + Q.replace("(", "(?:", 1) + r")(?: or " + Q.replace("(", "(?:", 1)
+                                                    + r")*)", m.group("steps"))]
+        return {"kind": "chain", "steps": steps, "any member": m.group("any") is not None}
     m = re.fullmatch(r"each meeting attended by (?P<roles>" + roles + r")(?: from at least (?P<n>" + NUMBER + r") partners)?", t)
     if m:
         return {"kind": "attended", "roles": role_list(m.group("roles")), "partners": num(m.group("n") or "0")}
@@ -756,6 +767,23 @@ def people_findings(rule, in_window, members, frm, to, year_start, trainings=(),
                     out.append(finding("breach", day, day, meeting=day, people=by_name(a[0] for a in chairs)))
                 else:
                     out.append(finding("no-evidence", day, day, meeting=day))
+        elif kind == "chain":
+            # The first step whose holder attended names the roles the chair must hold.
+            chairs = [a for a in here if a[3] in ATTENDING and a[2] == "chair"]
+            if not here or not chairs or not members:
+                out.append(finding("no-evidence", day, day, meeting=day))
+                continue
+            attending = [a for a in here if a[3] in ATTENDING]
+            step = next((s for s in rule["steps"] if any(holds_post(a, s) for a in attending)), None)
+            if step is not None:
+                if not any(holds_post(a, step) for a in chairs):
+                    people = [a[0] for a in chairs]
+                    for a in attending:
+                        if holds_post(a, step) and a[0] not in people:
+                            people.append(a[0])
+                    out.append(finding("breach", day, day, meeting=day, people=by_name(people)))
+            elif not (rule["any member"] and any(x["person"] == a[1] for a in chairs for x in in_force_now)):
+                out.append(finding("breach", day, day, meeting=day, people=by_name(a[0] for a in chairs)))
         elif kind == "invites":
             # On the list with any word, expected and apologies among them.
             if not m["attendees"]:
@@ -868,8 +896,8 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
-    if kind in ("quorum", "chair", "attended", "invites", "has member", "size", "rate", "parties", "training", "rotation",
-                "balance"):
+    if kind in ("quorum", "chair", "chain", "attended", "invites", "has member", "size", "rate", "parties", "training",
+                "rotation", "balance"):
         return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings, groups)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)

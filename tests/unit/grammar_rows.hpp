@@ -187,6 +187,9 @@ inline constexpr const char* accepted_statements[] = {
     // Invitations (docs/language.md, "Invitations").
     "6.4 each meeting invites \"Independent Person\"",
     "6.4 each meeting invites \"Cabinet Member\" or \"Leader\"",
+    "6.5 chaired by \"Chair\", else \"Vice-Chair\", else any member",
+    "6.5 chaired by \"Chair\", else \"Vice-Chair\" or \"Deputy Chair\", else \"Portfolio Holder\"",
+    "6.5 chaired by \"Chair\" , else any member, advisory",
 };
 
 }  // namespace remit::test
