@@ -64,7 +64,9 @@ REMIT_ERROR(own_title_what, "expected a quoted title or 'matching \"REGEX\"' aft
 REMIT_ERROR(item_what, "expected a quoted item title or 'matching \"REGEX\"' after 'item'");
 REMIT_ERROR(preceded_by_word, "expected 'by' after 'preceded'");
 REMIT_ERROR(preceded_title_slot, "expected a quoted session or meeting title or 'matching \"REGEX\"' after 'preceded by'");
-REMIT_ERROR(preceded_reach, "expected 'within N days' or 'since the previous meeting' after the title");
+REMIT_ERROR(preceded_reach, "expected 'within N days', 'since the previous meeting' or 'on the day' after the title");
+REMIT_ERROR(on_the_word, "expected 'the day' after 'on'");
+REMIT_ERROR(on_day_word, "expected 'day' after 'on the'");
 REMIT_ERROR(since_the_word, "expected 'the previous meeting' after 'since'");
 REMIT_ERROR(since_previous_word, "expected 'previous meeting' after 'since the'");
 REMIT_ERROR(since_meeting_word, "expected 'meeting' after 'since the previous'");

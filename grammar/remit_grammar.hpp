@@ -244,7 +244,7 @@ struct has_own_title : if_must<kw_title, own_title_what> {};
 struct each_has_what : seq<sp, sor<has_item, has_a_title, has_own_title>> {};
 struct each_has : if_must<kw_has, each_has_what> {};
 
-// each meeting preceded by "X" [or "Y" ...] | matching "REGEX", within N days | since the previous meeting
+// each meeting preceded by "X" [or "Y" ...] | matching "REGEX", within N days | since the previous meeting | on the day
 struct preceded_by_word : seq<sp, kw_by> {};
 struct preceded_title_slot : seq<sp, title_choice> {};
 struct preceded_count : seq<sp, count> {};
@@ -254,7 +254,11 @@ struct since_the_word : seq<sp, kw_the> {};
 struct since_previous_word : seq<sp, kw_previous> {};
 struct since_meeting_word : seq<sp, kw_meeting> {};
 struct preceded_since : if_must<kw_since, since_the_word, since_previous_word, since_meeting_word> {};
-struct preceded_reach : seq<sp, sor<preceded_within, preceded_since>> {};
+// on the day: an event on the meeting's own date, earlier by time (docs/language.md)
+struct on_the_word : seq<sp, kw_the> {};
+struct on_day_word : seq<sp, kw<TAO_PEGTL_STRING("day")>> {};
+struct preceded_on_day : if_must<kw<TAO_PEGTL_STRING("on")>, on_the_word, on_day_word> {};
+struct preceded_reach : seq<sp, sor<preceded_within, preceded_since, preceded_on_day>> {};
 struct preceded_by : if_must<kw_preceded, preceded_by_word, preceded_title_slot, preceded_reach> {};
 
 // ---- people (docs/language.md, "People") ----

@@ -447,9 +447,23 @@ class precedence_judge {
       return x == no_date ? std::nullopt : std::optional(x);
     }
   };
+  // "on the day": the day being read, gathered until a later day (or the close) makes it whole,
+  // since its events may come in any order of time.
+  struct meeting_on_day {
+    time_of_day time = no_time;
+    bool precedes_itself = false;  // its own title is the one asked for: it does not count for itself
+  };
+  struct same_day {
+    date day = no_date;
+    time_of_day earliest = no_time;  // the earliest recorded time of a preceding event on it
+    std::uint32_t preceding = 0;     // preceding events on it
+    std::uint32_t untimed = 0;       // of which with no time recorded
+    std::vector<meeting_on_day> meetings;  // judged meetings on it, judged once the day is whole
+  };
   struct state {
     two_days preceding;  // held meetings or sessions with the title
     two_days meetings;   // other held meetings: "since the previous meeting"
+    same_day today;      // "on the day"
     bool fell_due = false;
   };
   static constexpr bool forecast_reads_record = true;
@@ -465,6 +479,11 @@ class precedence_judge {
 
  private:
   bool precedes(const event& e) const;
+  template <typename Out>
+  void observe_on_day(state& s, const event& e, Out& out) const;
+  template <typename Out>
+  void settle_day(state& s, Out& out) const;
+  void forecast_on_day(outlook& o) const;
   const body_context* ctx_;
   const ast::preceded_by* r_;
   title_matcher matcher_;

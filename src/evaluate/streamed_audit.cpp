@@ -188,7 +188,9 @@ struct streamed_audit::state final : compact_findings {
     event_kind kind = event_kind::meeting;
     event_status status = event_status::held;
     // Its words, after the names (only when a statement needs them: `keeps_words`).
-    std::uint32_t title_size = 0, to_size = 0, items = 0;
+    std::uint32_t title_size = 0, to_size = 0;
+    std::uint16_t items = 0;
+    time_of_day time = no_time;
 
     event as_event() const {
       event e;
@@ -198,6 +200,7 @@ struct streamed_audit::state final : compact_findings {
       e.status = status;
       e.line = line;
       e.source = source;
+      e.time = time;
       return e;
     }
   };
@@ -365,7 +368,7 @@ void streamed_audit::take(const event& read, std::string_view body_name, std::st
   if (s.out_of_order.load(std::memory_order_relaxed)) return;
   s.filling.rows.push_back({e.day, e.published, static_cast<std::uint32_t>(body_name.size()),
                             static_cast<std::uint32_t>(council.size()), written_pair::of(body_name, council), e.line,
-                            e.source, e.kind, e.status});
+                            e.source, e.kind, e.status, 0, 0, 0, e.time});
   s.filling.names += body_name;
   s.filling.names += council;
   if (s.keeps_words) {

@@ -180,7 +180,7 @@ struct fetcher {
     std::string why;
     const auto text = read_file(file.string(), why);
     if (!text) return foreign(file, "a log", why);
-    if (!text->starts_with(canonical_csv_header))
+    if (!text->starts_with(canonical_csv_header) && !text->starts_with(canonical_csv_timed_header))
       return foreign(file, "a log", fmt::format("its first line is not the header '{}'",
                                                 canonical_csv_header.substr(0, canonical_csv_header.size() - 1)));
     diagnostics diags;
@@ -196,7 +196,7 @@ struct fetcher {
       const std::string ref(old.strings.text(e.ref));
       if (!ref.empty() && !plain_meeting_id(ref))
         return foreign(file, "a log", fmt::format("line {}: '{}' is not a ModernGov meeting id", e.line, ref));
-      std::string row = canonical_csv_row(old, i);
+      std::string row = canonical_csv_row(old, i, true);  // with the time column, as merge_into compares
       std::string key = merge_key(ref, row);
       if (!rows.emplace(std::move(key), std::move(row)).second)
         return foreign(file, "a log",
@@ -383,10 +383,11 @@ struct fetcher {
       return true;
     }
     result.merged = true;
-    std::string text(canonical_csv_header);
+    // Every row with the time column, old and new alike; canonical_csv below keeps it if any row has a time.
+    std::string text(canonical_csv_timed_header);
     std::set<std::string> fetched_keys;
     for (std::uint32_t i = 0; i < fetched.events.size(); ++i) {
-      const std::string row = canonical_csv_row(fetched, i);
+      const std::string row = canonical_csv_row(fetched, i, true);
       const std::string key = merge_key(std::string(fetched.strings.text(fetched.events[i].ref)), row);
       fetched_keys.insert(key);
       const auto was = old_rows.find(key);

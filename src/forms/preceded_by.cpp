@@ -5,6 +5,9 @@
 // (not itself such an event) and before the day of this one. With no previous meeting in the
 // logs, any such event before it will do, and none is no evidence: the logs may simply start
 // after it.
+//
+// "on the day": the event must fall on the meeting's own day and, where both record a time,
+// earlier. Where either has no time the order is not recorded: no evidence, never a pass.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -28,6 +31,11 @@ std::string pattern_note(const ast::title_match& m) {
 }  // namespace
 
 std::string ast::words(const preceded_by& r, const resolved_settings&) {
+  if (r.on_the_day)
+    return fmt::format("Every held meeting must be preceded by a held meeting or session {}, on the day of the "
+                       "meeting and earlier than it by their recorded times (where either time is not recorded, "
+                       "the order cannot be told: no evidence){}.",
+                       whose_title(r.title), pattern_note(r.title));
   if (r.since_previous)
     return fmt::format("Every held meeting must be preceded by a held meeting or session {}, after the "
                        "day of the body's previous held meeting and before the day of this one (the first meeting in the "
@@ -39,6 +47,7 @@ std::string ast::words(const preceded_by& r, const resolved_settings&) {
 }
 
 std::string ast::meaning(const preceded_by& r) {
+  if (r.on_the_day) return fmt::format("preceded by {} on the day", match_meaning(r.title));
   return r.since_previous ? fmt::format("preceded by {} since previous meeting", match_meaning(r.title))
                           : fmt::format("preceded by {} within {}", match_meaning(r.title), r.days);
 }
@@ -51,7 +60,11 @@ bool precedence_judge::precedes(const event& e) const {
 
 void precedence_judge::introduce(trace_sink& out) const {
   const ast::preceded_by& r = *r_;
-  if (r.since_previous)
+  if (r.on_the_day)
+    out.step(fmt::format("\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
+                         "{},\non M's own day and earlier than M by time; where either time is not recorded, no evidence.\n",
+                         whose_title(r.title)));
+  else if (r.since_previous)
     out.step(fmt::format("\nPrecedence rule: each held meeting M in the window needs a held meeting or session of the body\n"
                          "{},\nafter the day of the body's previous held meeting P and before M.\n"
                          "With no P in the logs, one any time before M will do; none is no evidence.\n",
@@ -66,6 +79,7 @@ template <typename Out>
 void precedence_judge::observe(state& s, const event& e, Out& out) const {
   const body_context& ctx = *ctx_;
   const ast::preceded_by& r = *r_;
+  if (r.on_the_day) return observe_on_day(s, e, out);
   const date m = e.day;
   // Judged against the events of the days before this one, then seen itself.
   const bool judged = ctx.counts_as_meeting(e) && ctx.window.from <= m && m <= ctx.window.to;
@@ -120,13 +134,103 @@ void precedence_judge::observe(state& s, const event& e, Out& out) const {
 }
 
 template <typename Out>
+void precedence_judge::observe_on_day(state& s, const event& e, Out& out) const {
+  const body_context& ctx = *ctx_;
+  same_day& d = s.today;
+  if (d.day != e.day) {
+    settle_day(s, out);
+    d = same_day{e.day, no_time, 0, 0, std::move(d.meetings)};
+    d.meetings.clear();
+  }
+  const bool precedes_it = precedes(e);
+  if (ctx.counts_as_meeting(e) && ctx.window.from <= e.day && e.day <= ctx.window.to) {
+    s.fell_due = true;
+    d.meetings.push_back({e.time, precedes_it});
+  }
+  if (precedes_it) {
+    ++d.preceding;
+    if (e.time == no_time) ++d.untimed;
+    else if (d.earliest == no_time || e.time < d.earliest) d.earliest = e.time;
+    if constexpr (Out::tracing) out.events.push_back(&e);
+  }
+}
+
+// Each meeting of the day gathered, judged against the day's preceding events other than itself.
+template <typename Out>
+void precedence_judge::settle_day(state& s, Out& out) const {
+  const ast::preceded_by& r = *r_;
+  same_day& d = s.today;
+  const date m = d.day;
+  for (const meeting_on_day& x : d.meetings) {
+    const std::uint32_t others = d.preceding - (x.precedes_itself ? 1 : 0);
+    const std::uint32_t untimed = d.untimed - (x.precedes_itself && x.time == no_time ? 1 : 0);
+    const bool met = x.time != no_time && d.earliest != no_time && d.earliest < x.time;
+    const bool unknown = !met && others > 0 && (x.time == no_time || untimed > 0);
+    const std::string at = x.time == no_time ? std::string{} : fmt::format(" at {}", time_words(x.time));
+    if constexpr (Out::tracing) {
+      out.step(fmt::format("\n  meeting {}{}: looking on its day\n", m, at));
+      for (const event* e : out.events)
+        if (e->day == m)
+          out.step(fmt::format("    {} {}  {}\n", e->day, e->time == no_time ? std::string("(no time)") : time_words(e->time),
+                               event_words(ctx_->log, *e)));
+      if (met) out.step("    met\n");
+      else if (unknown) out.step(fmt::format("    the order is not recorded: no-evidence (due {})\n", m));
+      else out.step(fmt::format("    none earlier that day: {}\n", out.verdict(m)));
+    }
+    if (met) continue;
+    if (unknown)
+      out.add(*this, {finding_status::no_evidence, m, m, m, {}, {}, {},
+                      fmt::format("the order on {} is not recorded: a held meeting or session {} is recorded that "
+                                  "day, but {} no time, so whether it came before the meeting{} cannot be told",
+                                  m, whose_title(r.title), x.time == no_time ? "the meeting has" : "it has", at)});
+    else if (others > 0)
+      out.add(*this, {finding_status::breach, m, m, m, {}, {}, {},
+                      fmt::format("no held meeting or session {} before the meeting{} on {}: those recorded that day "
+                                  "are at or after its time",
+                                  whose_title(r.title), at, m)});
+    else
+      out.add(*this, {finding_status::breach, m, m, m, {}, {}, {},
+                      fmt::format("no held meeting or session {} on {}, the day of the meeting{}", whose_title(r.title), m, at)});
+  }
+  d.meetings.clear();
+}
+
+template <typename Out>
 void precedence_judge::close(state& s, Out& out) const {
+  if (r_->on_the_day) settle_day(s, out);
   if constexpr (Out::tracing)
     if (!s.fell_due) trace_no_meeting(*ctx_, out);
 }
 
+// Before each planned meeting, on its day, a planned meeting or session earlier by time.
+void precedence_judge::forecast_on_day(outlook& o) const {
+  const ast::preceded_by& r = *r_;
+  const auto meetings = o.planned_meetings();
+  const std::vector<const event*>& planned = o.planned.events;
+  for (const event* e : meetings) {
+    const date m = e->day;
+    const auto earlier = [&](const event* x) {
+      return x != e && x->day == m && precedes(*x) && x->time != no_time && e->time != no_time && x->time < e->time;
+    };
+    const auto next = std::find_if(planned.begin(), planned.end(), earlier);
+    obligation& x = o.add(obligation_kind::preceding_event, m < o.as_of ? obligation_status::overdue : obligation_status::due, m);
+    x.meeting = m;
+    if (next != planned.end()) x.planned = (*next)->day;
+    x.what = fmt::format("{} earlier on the day of the meeting on {}",
+                         r.title.is_regex ? "a meeting or session matching the pattern given in the statement"
+                                          : phrases_words(r.title),
+                         with_weekday(m));
+    x.message = fmt::format("the meeting on {} must be preceded on its day by a held meeting or session {}; {}",
+                            with_weekday(m), whose_title(r.title),
+                            next != planned.end() ? fmt::format("one is planned at {}", time_words((*next)->time))
+                                                  : std::string("none is planned earlier that day with a recorded time"));
+  }
+  if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so nothing to foresee";
+}
+
 void precedence_judge::forecast(const state& s, outlook& o) const {
   const ast::preceded_by& r = *r_;
+  if (r.on_the_day) return forecast_on_day(o);
   const auto meetings = o.planned_meetings();
   const std::vector<const event*>& planned = o.planned.events;
   // Since the previous meeting: from the day after the latest held or planned meeting before

@@ -22,9 +22,9 @@ namespace remit {
 
 namespace {
 
-enum class column { body, date, kind, status, title, to, published, items, council, ref, attendees };
-constexpr std::array<std::string_view, 11> column_names{"body", "date",      "kind",  "status",  "title", "to",
-                                                        "published", "items", "council", "ref", "attendees"};
+enum class column { body, date, kind, status, title, to, published, items, council, ref, attendees, time };
+constexpr std::array<std::string_view, 12> column_names{"body",  "date",    "kind", "status",    "title", "to",
+                                                        "published", "items", "council", "ref", "attendees", "time"};
 
 struct column_map {
   std::array<std::optional<std::size_t>, column_names.size()> index;
@@ -44,6 +44,7 @@ void fields_of(const std::vector<std::string_view>& fields, const column_map& co
   row.title = cols.get(fields, column::title);
   row.to = cols.get(fields, column::to);
   row.published = cols.get(fields, column::published);
+  row.time = cols.get(fields, column::time);
   row.council = cols.get(fields, column::council);
   row.ref = cols.get(fields, column::ref);
   if (items) split_items(cols.get(fields, column::items), row.items);

@@ -1,5 +1,7 @@
 #include "inputs/csv_writer.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "inputs/list_cells.hpp"
@@ -24,7 +26,7 @@ void put_field(std::string& out, std::string_view field) {
 
 }  // namespace
 
-std::string canonical_csv_row(const event_log& log, std::uint32_t event_index) {
+std::string canonical_csv_row(const event_log& log, std::uint32_t event_index, bool with_time) {
   const event& e = log.events[event_index];
   // An item's outcome, where recorded, as a CSV log writes it: `Review [approved]`.
   std::vector<std::string> written;
@@ -57,14 +59,23 @@ std::string canonical_csv_row(const event_log& log, std::uint32_t event_index) {
     first = false;
     put_field(out, f);
   }
+  if (with_time) {
+    out.push_back(',');
+    if (e.time != no_time) out += time_words(e.time);
+  }
   out.push_back('\n');
   return out;
 }
 
+bool records_times(const event_log& log) {
+  return std::any_of(log.events.begin(), log.events.end(), [](const event& e) { return e.time != no_time; });
+}
+
 std::string canonical_csv(const event_log& log) {
-  std::string out(canonical_csv_header);
+  const bool with_time = records_times(log);
+  std::string out(with_time ? canonical_csv_timed_header : canonical_csv_header);
   for (const auto& body : log.by_body())
-    for (std::uint32_t i : body.events) out += canonical_csv_row(log, i);
+    for (std::uint32_t i : body.events) out += canonical_csv_row(log, i, with_time);
   return out;
 }
 

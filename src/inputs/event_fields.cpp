@@ -19,6 +19,14 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
   if (!d) return "date: " + explain_bad_log_date(day);
   e.day = *d;
 
+  // An empty cell and a log without the column read the same: the time is not recorded.
+  const std::string_view time = trim(row.time);
+  if (!time.empty()) {
+    const auto t = parse_log_time(time);
+    if (!t) return "time: " + explain_bad_log_time(time);
+    e.time = *t;
+  }
+
   const auto k = parse_event_kind(row.kind);
   if (!k) return fmt::format("unknown kind '{}': expected meeting, session or report", trim(row.kind));
   e.kind = *k;
@@ -49,6 +57,7 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
       return fmt::format("the agenda item '{}' gives an outcome and no title", trim(item));
     if (!w.title.empty()) items.push_back(w);
   }
+  if (items.size() > 0xFFFF) return fmt::format("{} agenda items: a meeting may have at most 65,535", items.size());
 
   // Nothing below can fail, so nothing is added to the log for a row that is rejected.
   if (log.sink) {
@@ -66,7 +75,7 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
     log.record_outcome(log.items.size(), item.outcome);
     log.items.push_back(log.strings.intern(item.title));
   }
-  e.items_count = static_cast<std::uint32_t>(log.items.size() - e.items_first);
+  e.items_count = static_cast<std::uint16_t>(log.items.size() - e.items_first);
   const auto index = static_cast<std::uint32_t>(log.events.size());
   for (const attendee& a : row.attendees)
     log.attendances.push_back({index, log.strings.intern(trim(a.name)), log.strings.intern(trim(a.role)), a.status});

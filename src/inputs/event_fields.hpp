@@ -12,7 +12,7 @@
 namespace remit {
 
 struct event_fields {
-  std::string_view body, date, kind, status, title, to, published, council, ref;
+  std::string_view body, date, kind, status, title, to, published, council, ref, time;
   std::vector<std::string> items;
   std::vector<attendee> attendees;
   std::string attendees_problem;  // why the attendees could not be read, if they could not

@@ -13,6 +13,54 @@
 
 namespace remit {
 
+namespace {
+
+bool digits(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+int number_of(std::string_view t) {
+  int n = 0;
+  for (char c : t) n = n * 10 + (c - '0');
+  return n;
+}
+
+}  // namespace
+
+// Exactly HH:MM: a time written another way (9:5, 9am, 09.30) is more likely misread than read.
+std::optional<time_of_day> parse_log_time(std::string_view t) {
+  if (t.size() != 5 || t[2] != ':' || !digits(t.substr(0, 2)) || !digits(t.substr(3, 2))) return std::nullopt;
+  const int h = number_of(t.substr(0, 2)), m = number_of(t.substr(3, 2));
+  if (h > 23 || m > 59) return std::nullopt;
+  return static_cast<time_of_day>(h * 60 + m);
+}
+
+std::string explain_bad_log_time(std::string_view t) {
+  if (t.size() == 5 && t[2] == ':' && digits(t.substr(0, 2)) && digits(t.substr(3, 2))) {
+    if (number_of(t.substr(0, 2)) > 23) return fmt::format("'{}' is not a time: there is no hour {}", t, t.substr(0, 2));
+    return fmt::format("'{}' is not a time: there is no minute {}", t, t.substr(3, 2));
+  }
+  return fmt::format("'{}' is not a time in the form HH:MM (24-hour, as 09:30 or 18:00)", t);
+}
+
+// ModernGov writes `10.00 am` or `2.30 pm`; a 24-hour `14:30` is read too.
+std::optional<time_of_day> parse_moderngov_time(std::string_view t) {
+  if (const auto plain = parse_log_time(t)) return plain;
+  const auto space = t.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  std::string_view clock = t.substr(0, space), half = t.substr(space + 1);
+  while (!half.empty() && half.front() == ' ') half.remove_prefix(1);
+  const bool am = half == "am" || half == "AM", pm = half == "pm" || half == "PM";
+  if (!am && !pm) return std::nullopt;
+  const auto dot = clock.find_first_of(".:");
+  const std::string_view hours = clock.substr(0, dot), minutes = dot == std::string_view::npos ? "00" : clock.substr(dot + 1);
+  if (!digits(hours) || hours.size() > 2 || !digits(minutes) || minutes.size() != 2) return std::nullopt;
+  const int h = number_of(hours), m = number_of(minutes);
+  if (h < 1 || h > 12 || m > 59) return std::nullopt;
+  return static_cast<time_of_day>((h % 12 + (pm ? 12 : 0)) * 60 + m);
+}
+
+std::string time_words(time_of_day t) { return fmt::format("{:02}:{:02}", t / 60, t % 60); }
+
 std::string_view name(event_kind k) {
   switch (k) {
     case event_kind::meeting: return "meeting";

@@ -69,6 +69,19 @@ std::optional<attendance_status> parse_attendance_status(std::string_view folded
 
 inline constexpr date no_date{INT32_MIN};
 
+// A time of day as minutes since midnight (0 to 1439), in two bytes: events are millions.
+// `no_time`: the log does not record the time (docs/inputs.md, "Times").
+using time_of_day = std::uint16_t;
+inline constexpr time_of_day no_time = 0xFFFF;
+// From a log's `time` cell: HH:MM, 24-hour (`09:30`, `18:00`); none for anything else.
+std::optional<time_of_day> parse_log_time(std::string_view text);
+// Why a time cell is not a time, for the row's rejection.
+std::string explain_bad_log_time(std::string_view text);
+// From ModernGov's <meetingtime>: `10.00 am`, `2.30 pm`, or `14:30`; none for anything else.
+std::optional<time_of_day> parse_moderngov_time(std::string_view text);
+// "09:30".
+std::string time_words(time_of_day t);
+
 struct event {
   date day;
   date published = no_date;  // agenda publication, when recorded
@@ -78,7 +91,8 @@ struct event {
   string_pool::id to = 0;  // reports: the body the report went to
   string_pool::id ref = 0;  // the record's id where it came from (ModernGov's meetingid), for tracing evidence
   std::uint32_t items_first = 0;
-  std::uint32_t items_count = 0;  // 0: agenda items not recorded
+  std::uint16_t items_count = 0;  // 0: agenda items not recorded; a row with more than 65,535 is rejected
+  time_of_day time = no_time;     // when on its day, if the log records it (two bytes: beside items_count)
   event_kind kind = event_kind::meeting;
   event_status status = event_status::held;
   std::uint16_t source = 0;  // index into event_log::files

@@ -151,7 +151,7 @@ std::string read_line(std::string_view line, event e, event_log& log) {
   for (auto [key, out] : {std::pair{"body", &row.body}, std::pair{"date", &row.date}, std::pair{"kind", &row.kind},
                           std::pair{"status", &row.status}, std::pair{"title", &row.title}, std::pair{"to", &row.to},
                           std::pair{"published", &row.published}, std::pair{"council", &row.council},
-                          std::pair{"ref", &row.ref}})
+                          std::pair{"ref", &row.ref}, std::pair{"time", &row.time}})
     if (std::string why = string_field(object, key, *out); !why.empty()) return why;
   if (std::string why = items_field(object, row.items); !why.empty()) return why;
   if (std::string why = attendees_field(object, row); !why.empty()) return why;

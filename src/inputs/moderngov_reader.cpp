@@ -104,6 +104,13 @@ struct meeting_reader {
     const auto d = parse_date(day);
     if (!d) return "meetingdate: " + explain_bad_date(day);
     e.day = *d;
+    // ModernGov's meeting time, `10.00 am`, when the response gives one (both GetMeetings and
+    // GetMeeting do); none is a time not recorded.
+    if (const std::string_view time = text_of(m, "meetingtime"); !time.empty()) {
+      const auto t = parse_moderngov_time(time);
+      if (!t) return fmt::format("meetingtime: '{}' is not a time such as 10.00 am, 2.30 pm or 14:30", time);
+      e.time = *t;
+    }
     const std::string_view status = text_of(m, "meetingstatus");
     const std::string folded = fold(status);
     if (folded.empty()) return "missing meetingstatus";
@@ -217,8 +224,9 @@ struct meeting_reader {
       attendees.push_back({index, log.strings.intern(person), log.strings.intern(trim(a.attribute("roledescription").value())),
                            *status});
     }
+    if (items.size() > 0xFFFF) return reject(e, fmt::format("{} agenda items: a meeting may have at most 65,535", items.size()));
     log.items.insert(log.items.end(), items.begin(), items.end());
-    e.items_count = static_cast<std::uint32_t>(items.size());
+    e.items_count = static_cast<std::uint16_t>(items.size());
     log.attendances.insert(log.attendances.end(), attendees.begin(), attendees.end());
     // With no committee from its documents, the listing read alongside names it (join_records),
     // or the meeting is rejected there.

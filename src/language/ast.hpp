@@ -123,6 +123,7 @@ struct preceded_by {
   title_match title;
   int days = 0;                 // within N days
   bool since_previous = false;  // since the previous meeting (then `days` is unused)
+  bool on_the_day = false;      // on the meeting's own day, earlier by time (then `days` is unused)
 };
 REMIT_STATEMENT_FORM(preceded_by);
 

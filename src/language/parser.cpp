@@ -33,6 +33,7 @@ struct pending_statement {
   bool working = false;
   bool deadline = false;
   bool since_previous = false;
+  bool on_the_day = false;
   bool recipient_is_regex = false;
   std::optional<std::string> absent_role;
   std::vector<std::size_t> else_at;  // chaired by ..., else ...: where each step's roles begin in `roles`
@@ -364,9 +365,11 @@ REMIT_ACTION(preceded_count) {
   template <typename In> static void apply(const In& in, builder& b) { b.st.count = positive(in, b, "the number of days"); }
 };
 REMIT_ACTION(preceded_since) { static void apply0(builder& b) { b.st.since_previous = true; } };
+REMIT_ACTION(preceded_on_day) { static void apply0(builder& b) { b.st.on_the_day = true; } };
 REMIT_ACTION(preceded_by) {
   static void apply0(builder& b) {
-    b.st.rule = ast::preceded_by{b.st.title, b.st.since_previous ? 0 : b.st.count, b.st.since_previous};
+    const bool by_days = !b.st.since_previous && !b.st.on_the_day;
+    b.st.rule = ast::preceded_by{b.st.title, by_days ? b.st.count : 0, b.st.since_previous, b.st.on_the_day};
   }
 };
 REMIT_ACTION(report_title) {

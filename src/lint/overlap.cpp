@@ -88,8 +88,9 @@ bool implies(const ast::rule& a, const ast::rule& b) {
   if (const auto* pa = std::get_if<ast::preceded_by>(&a)) {
     const auto* pb = std::get_if<ast::preceded_by>(&b);
     // "since the previous meeting" reaches as far back as the meeting before: it neither
-    // implies a fixed number of days nor follows from one.
-    return pb && pa->since_previous == pb->since_previous && (pa->since_previous || pa->days <= pb->days) &&
+    // implies a fixed number of days nor follows from one; "on the day" looks at another day altogether.
+    return pb && pa->since_previous == pb->since_previous && pa->on_the_day == pb->on_the_day &&
+           (pa->since_previous || pa->on_the_day || pa->days <= pb->days) &&
            match_implies(pa->title, pb->title);
   }
   if (const auto* da = std::get_if<ast::receives_by>(&a)) {

@@ -230,6 +230,9 @@ def parse_rule(t):
     m = re.fullmatch(r"each meeting preceded by " + TITLE + r" since the previous meeting", t)
     if m:
         return {"kind": "since previous", "x": title_spec(m.group(1))}
+    m = re.fullmatch(r"each meeting preceded by " + TITLE + r" on the day", t)
+    if m:
+        return {"kind": "on the day", "x": title_spec(m.group(1))}
     m = re.fullmatch(r"reports (?:" + Q + r" )?(.+?) to (matching )?(" + QN + r"(?: and " + QN + r")*)", t)
     if m:
         title = unquote(m.group(1)) if m.group(1) is not None else None
@@ -420,6 +423,9 @@ def read_log(path):
                 "title": fold(row.get("title", "")),
                 "to": fold(row.get("to", "")),
                 "published": parse_log_date(row["published"].strip()) if row.get("published", "").strip() else None,
+                # HH:MM as minutes since midnight; None: not recorded.
+                "time": (int(row["time"].strip()[:2]) * 60 + int(row["time"].strip()[3:]))
+                        if row.get("time", "").strip() else None,
                 "items": [fold(title) for title, _ in items],
                 "outcomes": [outcome for _, outcome in items],
                 "attendees": read_attendees(row.get("attendees", "")),
@@ -993,6 +999,15 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
             if last is not None and (previous is None or last > previous):
                 continue
             out.append(finding("no-evidence" if previous is None else "breach", day, day, meeting=day))
+        elif kind == "on the day":
+            x = rule["x"]
+            # Other held meetings or sessions with the title on the meeting's own day.
+            others = [e for e in events if e is not m and e["date"] == day and e["status"] == "held"
+                      and e["kind"] in ("meeting", "session") and x(e["title"])]
+            if m["time"] is not None and any(e["time"] is not None and e["time"] < m["time"] for e in others):
+                continue
+            unknown = others and (m["time"] is None or any(e["time"] is None for e in others))
+            out.append(finding("no-evidence" if unknown else "breach", day, day, meeting=day))
     return out, bool(in_window)
 
 

@@ -104,10 +104,11 @@ TEST_CASE("the canonical CSV of the real ModernGov responses", "[import][moderng
                                     fixture("moderngov/lgsf_GetMeeting_with_minutes.xml"),
                                     fixture("moderngov/lgsf_GetMeeting_no_minutes.xml")});
   CHECK(canonical_csv(log) ==
-        "council,body,date,kind,status,title,to,published,items,ref,attendees\n"
-        ",Audit Committee,2026-01-13,meeting,cancelled,,,,,4966,\"Councillor Basil Curley (Committee Member, expected)\"\n"
+        // ModernGov's <meetingtime>10.00 am</meetingtime>, written in the time column.
+        "council,body,date,kind,status,title,to,published,items,ref,attendees,time\n"
+        ",Audit Committee,2026-01-13,meeting,cancelled,,,,,4966,\"Councillor Basil Curley (Committee Member, expected)\",10:00\n"
         ",Audit Committee,2026-02-10,meeting,held,,,2026-02-02,Minutes;Work Programme,4967,"
-        "\"Councillor Basil Curley (Committee Member, expected)\"\n");
+        "\"Councillor Basil Curley (Committee Member, expected)\",10:00\n");
 }
 
 TEST_CASE("rows are grouped by body and in date order, whatever the order read", "[import]") {
