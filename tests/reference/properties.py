@@ -87,7 +87,7 @@ def main():
             names = re.findall(r'^body "([^"]+)"', rules, re.M)
             if names:
                 day = frm + r.randint(0, (to - frm).days) * DAY
-                extra = f',{r.choice(names)},{day},meeting,held,,,,,\n'
+                extra = f',{r.choice(names)},{day},meeting,held,,,,,,\n'
                 more = audit(a.remit, work, rules, [log + extra, people, training], frm, to)
                 for before, after in zip(base, more):
                     if re.match(r"meets (every|at \S+ weekly)", before["text"]):

@@ -378,7 +378,7 @@ def log_rows(r, bodies, council, frm, to):
 
 
 def csv_text(rows, columns=("council", "body", "date", "kind", "status", "title", "to", "published", "items",
-                              "attendees")):
+                              "attendees", "time")):
     lines = [",".join(columns)]
     for row in rows:
         cells = []
@@ -446,6 +446,10 @@ def case(r):
     for _ in range(r.choice([0, 0, 1, 2])):
         start = frm + r.randint(-60, 400) * DAY
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")
+    # Now and then a precedence rule on the meeting's own day instead of within N days; chosen
+    # from the number drawn, so the cases stay as they were.
+    blocks = [[re.sub(r"(each meeting preceded by .*) within (\d+) days", lambda m: f"{m[1]} on the day"
+                      if int(m[2]) % 4 == 0 else m[0], line) for line in block] for block in blocks]
     text = "\n".join(lines + [""] + ["\n".join(b) for b in blocks]) + "\n"
     members = membership_rows(r, bodies, frm, to)
     people = csv_text(members, ("council", "body", "person", "role", "partner", "party", "type", "voting", "from", "to"))
@@ -455,6 +459,19 @@ def case(r):
         old = next((b for b in renamed if ref.fold(b) == ref.fold(row["body"])), None)
         if old and sum(map(ord, row["date"])) % 2 == 0:
             row["body"] = renamed[old]
+    # Times of day, and sessions on a meeting's own day, derived from what was drawn: most rows a
+    # time (from 08:00 to 19:45), some none; one meeting in three a session of its body that day,
+    # before or after it, with or without a time of its own.
+    def time_of(seed):
+        return "" if seed % 5 == 0 else f"{8 + seed % 12:02}:{15 * (seed // 12 % 4):02}"
+    same_day = []
+    for row in rows:
+        seed = sum(map(ord, row["date"] + row["body"] + row["title"]))
+        row["time"] = time_of(seed)
+        if row["kind"] in ("meeting", "") and seed % 3 == 0:
+            same_day.append(dict(row, kind="session", status="held", title=TITLES[seed % len(TITLES)], to="", published="",
+                                 items="", attendees="", time=time_of(seed // 3)))
+    rows += same_day
     return text, csv_text(rows), people, training, frm, to
 
 
@@ -488,6 +505,9 @@ def comparable(results, key_body):
         findings = [{k: f.get(k) or None if k == "people" else f.get(k)
                      for k in ("status", "due", "date", "meeting", "period_start", "period_end", "found", "people")}
                     for f in x["findings"]]
+        # Findings of one day in the order of their events (remit) or of their people (the reference):
+        # compared as a set within a day, so a session on a meeting's day does not reorder them.
+        findings.sort(key=lambda f: (f["due"], f["date"] or "", f["meeting"] or "", f["status"], f["people"] or []))
         out.append({"body": key_body(x["body"]), "rule": x["rule"], "status": x["status"], "findings": findings})
     return out
 
