@@ -150,7 +150,8 @@ REMIT_ERROR(parties_count, "expected a number of parties after 'at least'");
 REMIT_ERROR(parties_word, "expected 'parties' after the number");
 REMIT_ERROR(among_roles, "expected a quoted role after 'among', as in 'among \"Elected Member\"'");
 REMIT_ERROR(rotation_role, "expected a quoted role after 'role', as in 'role \"Vice-Chair\" rotates between partners annually'");
-REMIT_ERROR(rotates_word, "expected 'rotates' after the role");
+REMIT_ERROR(role_tail, "expected 'held by' or 'rotates' after the role, as in 'role \"Chair\" held by \"Mayor\"'");
+REMIT_ERROR(held_what, "expected a quoted office or 'an elected member' after 'held by', as in 'held by \"Mayor\"'");
 REMIT_ERROR(between_partners, "expected 'between partners' after 'rotates'");
 REMIT_ERROR(rotation_annually, "expected 'annually' after 'between partners'");
 

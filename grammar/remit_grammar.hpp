@@ -389,7 +389,14 @@ struct rotation_role : seq<sp, role_name> {};
 struct rotates_word : seq<sp, kw_rotates> {};
 struct between_partners : seq<sp, kw_between, sp, kw_partners> {};
 struct rotation_annually : seq<sp, kw<TAO_PEGTL_STRING("annually")>> {};
-struct rotation_statement : if_must<kw_role, rotation_role, rotates_word, between_partners, rotation_annually> {};
+// role "ROLE" held by "OFFICE" | role "ROLE" held by an elected member
+struct held_office : quoted {};
+struct held_elected : seq<kw<TAO_PEGTL_STRING("an")>, sp, kw<TAO_PEGTL_STRING("elected")>, sp, kw_member> {};
+struct held_what : seq<sp, sor<held_office, held_elected>> {};
+struct held_by_statement : seq<kw<TAO_PEGTL_STRING("held")>, sp, kw_by, must<held_what>> {};
+struct rotates_statement : seq<kw_rotates, must<between_partners>, must<rotation_annually>> {};
+struct role_tail : seq<sp, sor<held_by_statement, rotates_statement>> {};
+struct rotation_statement : if_must<kw_role, rotation_role, role_tail> {};
 
 // reports FREQ to "B" [and "C" ...] | reports "T" FREQ to "B" [and "C" ...] | ... to matching "REGEX"
 struct report_title : quoted {};

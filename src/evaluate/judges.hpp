@@ -549,6 +549,8 @@ template <>
 void meeting_judge<ast::party_spread>::judge_meeting(const event&, const finding_adder&) const;
 template <>
 void meeting_judge<ast::political_balance>::judge_meeting(const event&, const finding_adder&) const;
+template <>
+void meeting_judge<ast::role_held_by>::judge_meeting(const event&, const finding_adder&) const;
 
 // A people rule judged once the window has closed, over its periods or over the memberships the
 // records hold (src/forms/: attendance_rate.cpp, trained_within.cpp, rotates.cpp): the records of the whole window
@@ -675,6 +677,7 @@ decltype(auto) with_judge(const body_context& ctx, const ast::statement& s, Use&
                         [&](const ast::attendance_rate& r) { return use(window_judge(ctx, r)); },
                         [&](const ast::trained_within& r) { return use(window_judge(ctx, r)); },
                         [&](const ast::rotates& r) { return use(window_judge(ctx, r)); },
+                        [&](const ast::role_held_by& r) { return use(meeting_judge(ctx, r)); },
                     },
                     s.what);
 }

@@ -200,6 +200,12 @@ struct trained_within {  // each member trained in "TRAINING" within N UNIT of j
   time_unit unit = time_unit::month;
 };
 REMIT_STATEMENT_FORM(trained_within);
+// role "ROLE" held by "OFFICE" | role "ROLE" held by an elected member: who may hold a post.
+struct role_held_by {
+  std::string role;
+  std::optional<std::string> office;  // none: held by an elected member
+};
+REMIT_STATEMENT_FORM(role_held_by);
 struct rotates {  // role "ROLE" rotates between partners annually
   std::string role;
 };
@@ -208,7 +214,7 @@ REMIT_STATEMENT_FORM(rotates);
 using rule = std::variant<meets, meets_jointly, notice, has_item, has_title, reports, receives, receives_by, preceded_by,
                           first_meeting_item, quorum,
                           chaired_by, attended_by, has_member, membership_size, party_spread, political_balance,
-                          attendance_rate, trained_within, rotates>;
+                          attendance_rate, trained_within, rotates, role_held_by>;
 
 // The last branch of a visitor of `rule` that names each form in turn (`if constexpr` ...
 // `else static_assert(ast::form_left_out<T>)`): a form added to `rule` and left out of the

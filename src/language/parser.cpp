@@ -53,6 +53,7 @@ struct pending_statement {
   bool exactly = false;
   std::vector<ast::member_term> terms;  // kinds of member named, in order: `co-opted members`
   std::optional<std::string> party;     // members of party "P"
+  std::optional<std::string> office;    // role "R" held by "OFFICE"
   std::optional<ast::member_term> quorum_term, including_term;  // quorum N KIND members including K KIND members
   std::optional<std::string> including_role;
   int including = 0;
@@ -530,8 +531,16 @@ REMIT_ACTION(has_size) {
     b.st.rule = size;
   }
 };
-REMIT_ACTION(rotation_statement) {
+REMIT_ACTION(rotates_statement) {
   static void apply0(builder& b) { b.st.rule = ast::rotates{b.st.roles.empty() ? std::string{} : b.st.roles.front()}; }
+};
+REMIT_ACTION(held_office) {
+  template <typename In> static void apply(const In& in, builder& b) { b.st.office = unquote(in); }
+};
+REMIT_ACTION(held_by_statement) {
+  static void apply0(builder& b) {
+    b.st.rule = ast::role_held_by{b.st.roles.empty() ? std::string{} : b.st.roles.front(), b.st.office};
+  }
 };
 
 REMIT_ACTION(statement_rule) {

@@ -443,6 +443,10 @@ def case(r):
              2: f'has at least 2 "Councillor" members of party "labour"'}.get(frm.toordinal() % 4)
     if extra and blocks:
         blocks[0].insert(len(blocks[0]) - 1, f"  pb  {extra}")
+    held = {0: 'role "Chair" held by an elected member', 1: 'role "Vice-Chair" held by "Chair"',
+            2: 'role "Chair" held by "Councillor"'}.get(frm.toordinal() // 4 % 5)
+    if held and blocks:
+        blocks[-1].insert(len(blocks[-1]) - 1, f"  hb  {held}")
     for _ in range(r.choice([0, 0, 1, 2])):
         start = frm + r.randint(-60, 400) * DAY
         lines.append(f"waive {r.choice(labels)} from {start} to {start + r.randint(0, 200) * DAY} because \"reason\"")

@@ -300,6 +300,10 @@ def parse_rule(t):
     m = re.fullmatch(r"each member trained in " + Q + r" within " + N + r" (day|week|month|year)s? of joining", t)
     if m:
         return {"kind": "training", "training": fold(unquote(m.group(1))), "n": num(m.group(2)), "unit": m.group(3)}
+    m = re.fullmatch(r"role " + Q + r" held by (?:" + Q + r"|an elected member)", t)
+    if m:
+        return {"kind": "held by", "role": fold(unquote(m.group(1))),
+                "office": fold(unquote(m.group(2))) if m.group(2) is not None else None}
     m = re.fullmatch(r"role " + Q + r" rotates between partners annually", t)
     if m:
         return {"kind": "rotation", "role": fold(unquote(m.group(1)))}
@@ -669,10 +673,35 @@ def taken(attendees, members, day):
                for a in attendees)
 
 
-def people_findings(rule, in_window, members, frm, to, year_start, trainings=(), groups=()):
+def people_findings(rule, in_window, members, frm, to, year_start, trainings=(), groups=(), offices=()):
     """The people statements, straight from docs/language.md ("People")."""
     kind = rule["kind"]
     out = []
+    if kind == "held by":
+        # Whoever holds the role (the body's rows in force) holds the office (any row of the council's
+        # records in force), or is an elected member.
+        for m in in_window:
+            day = m["date"]
+            rows = [x for x in members if in_force(x, day)]
+            holders = sorted({x["person"] for x in rows if x["role"] == rule["role"]})
+            if not members or not holders:
+                out.append(finding("no-evidence", day, day, meeting=day))
+                continue
+            if rule["office"]:
+                office = {x["person"] for x in offices if in_force(x, day) and x["role"] == rule["office"]}
+                if not office:
+                    out.append(finding("no-evidence", day, day, meeting=day))
+                    continue
+                wrong, untold = [p for p in holders if p not in office], []
+            else:
+                kinds = {p: kind_of("elected", p, rows) for p in holders}
+                wrong, untold = [p for p in holders if kinds[p] == "no"], [p for p in holders if kinds[p] is None]
+            names = {x["person"]: min(y["name"] for y in rows if y["person"] == x["person"]) for x in rows}
+            if wrong:
+                out.append(finding("breach", day, day, meeting=day, people=by_name(names[p] for p in wrong)))
+            elif untold:
+                out.append(finding("no-evidence", day, day, meeting=day))
+        return out, bool(in_window)
     if kind == "balance":
         found = [balance_finding(m["date"], members, list(groups)) for m in in_window]
         return [f for f in found if f is not None], bool(in_window)
@@ -896,15 +925,16 @@ def undecided(e, x):
     return any(x(i) and o is None for i, o in zip(e["items"], e["outcomes"]))
 
 
-def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=(), groups=()):
+def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=(), groups=(), offices=()):
     span = span or (frm, to, None)
     kind = rule["kind"]
     meeting_kinds = ("meeting", "session") if rule.get("informal") else ("meeting",)
     held_meetings = [e for e in events if e["kind"] in meeting_kinds and e["status"] == "held"]
     in_window = [e for e in held_meetings if span[0] <= e["date"] <= span[1]]
     if kind in ("quorum", "chair", "chain", "attended", "invites", "has member", "size", "rate", "parties", "training",
-                "rotation", "balance"):
-        return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings, groups)
+                "rotation", "balance", "held by"):
+        return people_findings(rule, in_window, list(members), span[0], span[1], year_start, trainings, groups,
+                               offices)
     if kind == "meets":
         return frequency_findings(rule["freq"], [e["date"] for e in held_meetings], frm, to, year_start, span)
     if kind == "jointly":
@@ -1088,7 +1118,8 @@ def audit(rules_path, log_path, frm, to, people_path=None, training_path=None, t
                 members = [x for x in people if x["body"] in known_as and of_council(x)]
                 trainings = [t for t in training if (t["body"] == "" or t["body"] in known_as) and of_council(t)]
                 findings, fell_due = evaluate_rule(st["rule"], body_events, frm, to, cal, s["year_start"], span,
-                                                   members, trainings, [g for g in groups if of_council(g)])
+                                                   members, trainings, [g for g in groups if of_council(g)],
+                                                   [x for x in people if of_council(x)])
                 for f in findings:
                     if f["status"] != "breach":
                         continue

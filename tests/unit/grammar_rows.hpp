@@ -87,6 +87,8 @@ inline constexpr const char* accepted_statements[] = {
     "2.9 each member trained in \"Induction\" within 1 year of joining",
     "2.9 each member trained in \"Induction\" within 90 days of joining",
     "3.2 role \"Vice-Chair\" rotates between partners annually",
+    "3.3 role \"Chair\" held by \"Mayor\"",
+    "3.3 role \"Chair\" held by an elected member",
     "3.1 chaired by \"Chair\" or \"Vice-Chair\" when \"Chair\" is absent",
     "3.1 chaired by \"Executive Member\" or \"Vice-Chair\" or \"Deputy\" when \"executive member\" is absent",
     "1.9 each meeting attended by \"SMT Member\" from at least 3 partners",
