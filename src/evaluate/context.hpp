@@ -153,7 +153,7 @@ class recipient_matcher {
  public:
   explicit recipient_matcher(const ast::reports& rule);
   bool matches(std::string_view folded_recipient) const;
-  std::string what() const;  // ""Cabinet"", "a body matching "Scrutiny""
+  std::string what() const;  // ""Cabinet"", "a body whose name matches the pattern given in the statement"
 
  private:
   const ast::reports& rule_;

@@ -46,7 +46,10 @@ bool recipient_matcher::matches(std::string_view folded_recipient) const {
 }
 
 std::string recipient_matcher::what() const {
-  return rule_.recipient_is_regex ? fmt::format("a body matching \"{}\"", rule_.recipient) : fmt::format("\"{}\"", rule_.recipient);
+  // A pattern is not shown in findings (docs/language.md, "Titles and items"): people who do
+  // not read regular expressions read the statement as written beside it.
+  return rule_.recipient_is_regex ? std::string("a body whose name matches the pattern given in the statement")
+                                  : fmt::format("\"{}\"", rule_.recipient);
 }
 
 namespace {

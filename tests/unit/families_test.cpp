@@ -1490,7 +1490,7 @@ TEST_CASE("reports to matching: the recipient by regular expression, ignoring ca
                        "2025-01-01", "2025-12-31");
   REQUIRE(r.only().findings.size() == 1);
   CHECK(r.only().findings[0].found == 2);
-  CHECK_THAT(r.only().findings[0].words(), Contains("reports to a body matching \"scrutiny panel\""));
+  CHECK_THAT(r.only().findings[0].words(), Contains("reports to a body whose name matches the pattern given in the statement"));
 }
 
 TEST_CASE("gap: a breach due before the window whose late meeting falls in it says so", "[families][gap]") {
