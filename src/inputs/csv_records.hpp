@@ -23,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
 #include "inputs/scanned_file.hpp"
 
 #if defined(__SSE2__)
@@ -301,6 +302,14 @@ inline std::optional<csv_records::record> header_record(csv_records& records) {
     if (!records.next(header)) return std::nullopt;
   } while (blank_record(header));
   return header;
+}
+// Why a record cannot be read as a row of a file whose header has `columns` fields, or "".
+inline std::string record_problem(const csv_records::record& r, std::size_t columns) {
+  if (!r.problem.empty()) return r.problem;
+  if (r.fields.size() != columns) return fmt::format("the row has {} fields but the header has {}", r.fields.size(), columns);
+  for (const auto& f : r.fields)
+    if (!valid_utf8(f) || f.find('\0') != std::string::npos) return "the row is not valid UTF-8 text";
+  return {};
 }
 inline std::string_view without_bom(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);

@@ -73,15 +73,7 @@ void read_people_csv(std::string_view text, event_log& log, log_file_summary& su
   while (records.next(r)) {
     if (blank_record(r)) continue;
     ++summary.rows_read;
-    std::string reason = r.problem;
-    if (reason.empty() && r.fields.size() != header->fields.size())
-      reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header->fields.size());
-    if (reason.empty())
-      for (const auto& f : r.fields)
-        if (!valid_utf8(f) || f.find('\0') != std::string::npos) {
-          reason = "the row is not valid UTF-8 text";
-          break;
-        }
+    std::string reason = record_problem(r, header->fields.size());
     if (reason.empty()) {
       const auto cell = [&](column c) -> std::string_view {
         const auto& i = index[static_cast<std::size_t>(c)];
