@@ -142,9 +142,9 @@ void gap_judge::start(state& s, Out& out) const {
   }
 }
 
-// A late link, or the open one, with an undecided event inside it (approves: an item with no
-// outcome recorded) on or before its due date: had it counted, the link might have been met, so
-// the records cannot tell. Worded as found.
+// A late link, or the open one, with an event the records cannot tell about (receives: a meeting
+// with no agenda items recorded) on or before its due date: had it counted, the link might have
+// been met, so the records cannot tell. Worded as found.
 finding gap_judge::unsure_of(finding late, date unsure) const {
   late.message = fmt::format("{}; the records cannot tell whether it was met, as the {} on {} may have been one",
                              words(late), counts_.unsure_noun(), unsure);
@@ -158,7 +158,7 @@ void gap_judge::observe(state& s, const event& e, Out& out) const {
   const date q = e.day;
   if (q > ctx.window.to) return;
   const qualifier::verdict v = counts_.judge(e);
-  if (v == qualifier::verdict::undecided) {
+  if (counting::cannot_tell(v)) {
     // The first after the chain's last link (or the window's start): the one that could have
     // met the open link soonest.
     const date anchor = s.last == no_date ? ctx.audit().from : s.last;

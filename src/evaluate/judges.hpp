@@ -192,13 +192,17 @@ class counting {
     outcome,          // it has the item, recorded with an outcome that is not approval (approves)
     undecided,        // it has the item with no outcome recorded: the records cannot tell (approves)
   };
+  // The verdicts the records cannot decide: such an event may or may not count, so it never makes
+  // a pass or a breach alone (the judges give no-evidence where counting it would change the result).
+  static bool cannot_tell(verdict v) { return v == verdict::undecided || v == verdict::no_items; }
   virtual ~counting() = default;
   virtual verdict judge(const body_context& ctx, const event& e) const = 0;
   // Why an event does not count, for the verdicts the form gives alone (title, recipient, item).
   virtual std::string why_not(const body_context& ctx, const event& e, verdict v) const = 0;
   std::string noun;   // "held meeting"
   std::string nouns;  // "held meetings"
-  // Events judged `undecided`, for findings: "held meeting with the item and no outcome recorded".
+  // Events the records cannot tell about (cannot_tell), for findings: "held meeting with no agenda
+  // items recorded".
   std::string unsure_noun = {}, unsure_nouns = {};
 };
 using counting_ptr = std::shared_ptr<const counting>;
@@ -240,7 +244,7 @@ class gap_judge {
     date last = no_date;    // the last qualifying event so far; none: the chain runs from the window's start
     bool fell_due = false;  // a link was judged, or the open link fell due
     bool started = false;   // the chain's start was traced
-    date unsure = no_date;  // the last undecided event after `last` (approves: outcome not recorded)
+    date unsure = no_date;  // the last event the records cannot tell about after `last` (counting::cannot_tell)
   };
   static constexpr bool forecast_reads_record = true;
   gap_judge(const body_context& ctx, const ast::statement& s, const ast::gap_frequency& f, counting_ptr counts)
@@ -273,7 +277,7 @@ class period_judge {
     std::uint32_t index = 0;  // the first period not closed
     std::uint32_t count = 0;  // qualifying events in it so far
     bool fell_due = false;
-    std::uint16_t unsure = 0;  // undecided events in it so far (approves: outcome not recorded), at most 65,535
+    std::uint16_t unsure = 0;  // events in it so far the records cannot tell about (cannot_tell), at most 65,535
   };
   // An aligned period from the one holding the window's start to the one holding its end, and
   // whether it is judged.
@@ -382,7 +386,8 @@ class deadline_judge {
   struct state {
     date first = no_date;  // the first held meeting that received it (approves: that approved it)
     bool fell_due = false;
-    date unsure = no_date;  // approves: the first held meeting with the item and no outcome recorded
+    date unsure = no_date;  // the first held meeting with no agenda items recorded (approves: or with the item and no outcome recorded)
+    bool unsure_items = false;  // `unsure` has no agenda items recorded (else: the item with no outcome)
   };
   static constexpr bool forecast_reads_record = true;
   deadline_judge(const body_context& ctx, const ast::receives_by& r) : ctx_(&ctx), r_(&r), matcher_(r.item) {}

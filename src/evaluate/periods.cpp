@@ -77,7 +77,7 @@ void period_judge::close_period(state& s, Out& out) const {
   const aligned_period& p = periods_[s.index];
   if (p.judged == judged_as::judged) {
     s.fell_due = true;
-    // Events the records cannot tell about (approves: an item with no outcome recorded) may or may
+    // Events the records cannot tell about (receives: no agenda items recorded) may or may
     // not count: met only when met however they went; no-evidence when they decide it.
     const int have = static_cast<int>(s.count), unsure = s.unsure;
     const bool met = rule_.exactly ? have == rule_.needed && unsure == 0 : have >= rule_.needed;
@@ -131,10 +131,10 @@ void period_judge::observe(state& s, const event& e, Out& out) const {
   const date q = e.day;
   if (q > ctx_->window.to) return;  // only periods not judged here end after it
   const qualifier::verdict v = counts_.judge(e);
-  if (v != qualifier::verdict::counted && v != qualifier::verdict::undecided) return;
+  if (v != qualifier::verdict::counted && !counting::cannot_tell(v)) return;
   while (s.index < periods_.size() && q > periods_[s.index].span.to) close_period(s, out);
   if (s.index < periods_.size() && q >= periods_[s.index].span.from) {
-    if (v == qualifier::verdict::undecided) {
+    if (counting::cannot_tell(v)) {
       if (s.unsure < UINT16_MAX) ++s.unsure;  // past K, more cannot change what the period needs
       return;
     }

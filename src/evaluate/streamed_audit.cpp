@@ -67,7 +67,7 @@ struct cell {
   std::uint32_t index = 0;  // body: its place in `bodies`; block: its plan; statement: periods, the first period not closed;
                             // gap and deadline, the undecided event kept (as days after no_date)
   std::uint32_t count = 0;  // body: how many blocks follow; block: its first admitted event's days; statement: periods,
-                            // qualifying events in that period so far
+                            // qualifying events in that period so far; deadline, 1 when its undecided event has no items recorded
   bool flag = false;        // block: an event of the body that its council admits was seen; statement: something fell due
   bool failed = false;      // statement: could not be judged for this body (`failures` says why)
   std::uint16_t kinds_on_day = 0;  // body: each kind and status of event seen on `day`, a bit each; statement: periods,
@@ -557,7 +557,7 @@ typename Judge::state streamed_audit::state::load(const cell& c, const Judge&) c
   const auto index_day = [](std::uint32_t index) { return date{static_cast<std::int32_t>(index + static_cast<std::uint32_t>(no_date.days))}; };
   if constexpr (std::is_same_v<Judge, gap_judge>) return {c.day, c.flag, false, index_day(c.index)};
   else if constexpr (std::is_same_v<Judge, period_judge>) return {c.index, c.count, c.flag, c.kinds_on_day};
-  else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag, index_day(c.index)};
+  else if constexpr (std::is_same_v<Judge, deadline_judge>) return {c.day, c.flag, index_day(c.index), c.count != 0};
   else if constexpr (std::is_same_v<Judge, precedence_judge>) return c.index ? precedence_states[c.index - 1] : typename Judge::state{};
   else if constexpr (std::is_same_v<Judge, notice_judge> || std::is_same_v<Judge, item_judge> ||
                      std::is_same_v<Judge, title_judge>)
@@ -574,7 +574,8 @@ void streamed_audit::state::store(cell& c, const typename Judge::state& s, const
   const auto day_index = [](date d) { return static_cast<std::uint32_t>(d.days) - static_cast<std::uint32_t>(no_date.days); };
   if constexpr (std::is_same_v<Judge, gap_judge>) c.day = s.last, c.index = day_index(s.unsure);
   else if constexpr (std::is_same_v<Judge, period_judge>) c.index = s.index, c.count = s.count, c.kinds_on_day = s.unsure;
-  else if constexpr (std::is_same_v<Judge, deadline_judge>) c.day = s.first, c.index = day_index(s.unsure);
+  else if constexpr (std::is_same_v<Judge, deadline_judge>)
+    c.day = s.first, c.index = day_index(s.unsure), c.count = s.unsure_items;
   else if constexpr (std::is_same_v<Judge, first_meeting_judge>)
     // The year as days after no_date, so that a fresh cell's 0 is no year yet.
     c.index = static_cast<std::uint32_t>(s.year.days) - static_cast<std::uint32_t>(no_date.days), c.day = s.first_day,

@@ -27,7 +27,11 @@ std::string ast::words(const receives& r, const resolved_settings& settings) {
                       [&](int k) { return fmt::format("{} {} ({}) at least {}", verb, what, how, counted(k, "time", "times")); },
                       fmt::format("{} {} ({})", verb, what, how), "the previous time"},
                      r.how_often, settings.year_start_month));
-  if (r.approves) out += " An item with no outcome recorded gives no-evidence, never a pass.";
+  // A meeting the records cannot tell about counts neither way (counting::cannot_tell).
+  out += r.approves ? " A held meeting with no agenda items recorded, or with the item and no outcome recorded, may or "
+                      "may not have approved it: where that decides the result, it is no-evidence, never a pass or a breach."
+                    : " A held meeting with no agenda items recorded may or may not have had it: where that decides the "
+                      "result, it is no-evidence, never a pass or a breach.";
   return out;
 }
 
@@ -48,11 +52,13 @@ class meetings_receiving final : public counting {
     if (approving_) {
       noun = fmt::format("held meeting approving {}", item);
       nouns = fmt::format("held meetings approving {}", item);
-      unsure_noun = fmt::format("held meeting with {} and no outcome recorded", item);
-      unsure_nouns = fmt::format("held meetings with {} and no outcome recorded", item);
+      unsure_noun = fmt::format("held meeting with no agenda items recorded or with {} and no outcome recorded", item);
+      unsure_nouns = fmt::format("held meetings with no agenda items recorded or with {} and no outcome recorded", item);
     } else {
       noun = fmt::format("held meeting with {}", item);
       nouns = fmt::format("held meetings with {}", item);
+      unsure_noun = "held meeting with no agenda items recorded";
+      unsure_nouns = "held meetings with no agenda items recorded";
     }
   }
   verdict judge(const body_context& ctx, const event& e) const override {
@@ -76,7 +82,7 @@ class meetings_receiving final : public counting {
     return verdict::no_item;
   }
   std::string why_not(const body_context& ctx, const event& e, verdict v) const override {
-    if (v == verdict::no_items) return "its agenda items are not recorded";
+    if (v == verdict::no_items) return "its agenda items are not recorded: the records cannot tell whether it had the item";
     if (v == verdict::outcome || v == verdict::undecided) {
       // Each item it has, with its outcome: "its item "Budget" was deferred".
       std::string said;

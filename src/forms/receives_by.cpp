@@ -14,9 +14,9 @@ void ast::check(const receives_by& r, form_check& c) {
 std::string ast::words(const receives_by& r, const resolved_settings&) {
   return fmt::format("A held meeting of the body must have an agenda item {} on or before {}{}{}.", match_words(r.item),
                      r.deadline, r.item.is_regex ? " (a regular expression, searched for anywhere in the item, ignoring case)" : "",
-                     r.approves ? ", its outcome recorded as approved, agreed or adopted; an item with no outcome recorded gives "
-                                  "no-evidence, never a pass"
-                                : "");
+                     r.approves ? ", its outcome recorded as approved, agreed or adopted; a held meeting with no agenda items "
+                                  "recorded, or with the item and no outcome recorded, gives no-evidence, never a pass or a breach"
+                                : "; a held meeting with no agenda items recorded gives no-evidence, never a pass or a breach");
 }
 
 std::string ast::meaning(const receives_by& r) {
@@ -55,17 +55,29 @@ void deadline_judge::introduce(trace_sink& out) const {
 }
 
 // The first held meeting to receive the item (approves: to approve it), the window's and before
-// it; approving, also the first to have it with no outcome recorded.
+// it; also the first the records cannot tell about: no agenda items recorded, or (approving) the
+// item with no outcome recorded.
 template <typename Out>
 void deadline_judge::observe(state& s, const event& e, Out& out) const {
   if (s.first != no_date || !ctx_->counts_as_meeting(e)) return;
   const auto items = ctx_->log.items_of(e);
+  if (items.empty()) {
+    if (s.unsure == no_date) {
+      s.unsure = e.day;
+      s.unsure_items = true;
+    }
+    if constexpr (Out::tracing)
+      if (!not_judged()) out.step(fmt::format("  {}  held meeting with no agenda items recorded\n", e.day));
+    return;
+  }
   for (std::uint32_t k = 0; k < items.size(); ++k) {
     if (!matcher_.matches(ctx_->log.strings.folded(items[k]))) continue;
     const item_outcome o = ctx_->log.outcome_of_item(e.items_first + k);
     if (r_->approves && !approves(o)) {
-      if (o == item_outcome::unrecorded && s.unsure == no_date) {
+      // The first such meeting; of two on its day, the one with the item (row order never decides).
+      if (o == item_outcome::unrecorded && (s.unsure == no_date || (s.unsure == e.day && s.unsure_items))) {
         s.unsure = e.day;
+        s.unsure_items = false;
         if constexpr (Out::tracing)
           if (!not_judged())
             out.step(fmt::format("  {}  held meeting with the item \"{}\", no outcome recorded\n", e.day,
@@ -101,14 +113,21 @@ void deadline_judge::close(state& s, Out& out) const {
     return;
   }
   const std::string later = first ? fmt::format(" (it was first {} on {})", done, *first) : std::string();
-  // Approving: an item on or before the deadline with no outcome recorded may have been approved.
+  // A meeting on or before the deadline with no agenda items recorded may have had the item;
+  // approving, one with the item and no outcome recorded may have approved it.
   if (s.unsure != no_date && s.unsure <= r.deadline) {
     if constexpr (Out::tracing)
-      out.step(fmt::format("  the item had no outcome recorded on {}: no-evidence, the records cannot tell\n", s.unsure));
+      out.step(fmt::format("  {} on {}: no-evidence, the records cannot tell\n",
+                           s.unsure_items ? "no agenda items were recorded" : "the item had no outcome recorded", s.unsure));
+    const std::string due = r.approves ? fmt::format("{} was due to be approved", item_due(r.item))
+                                       : fmt::format("{} was due", item_due(r.item));
     out.add(*this, {finding_status::no_evidence, r.deadline, std::nullopt, {}, {}, {}, {},
-                    fmt::format("{} was due to be approved by {}; the held meeting on {} had it with no outcome recorded, "
-                                "so the records cannot tell whether it was approved{}",
-                                item_due(r.item), r.deadline, s.unsure, later)});
+                    s.unsure_items ? fmt::format("{} by {}; the held meeting on {} has no agenda items recorded, so the "
+                                                 "records cannot tell whether it {} it{}",
+                                                 due, r.deadline, s.unsure, done, later)
+                                   : fmt::format("{} by {}; the held meeting on {} had it with no outcome recorded, so the "
+                                                 "records cannot tell whether it was approved{}",
+                                                 due, r.deadline, s.unsure, later)});
     return;
   }
   if constexpr (Out::tracing)

@@ -562,8 +562,8 @@ def finding(status, due, date=None, **extra):
 def frequency_findings(freq, dates, frm, to, year_start, span, unsure=()):
     """Returns (findings, fell_due) for a gap, coverage or count frequency over event dates.
     span = (first, last, took_effect): the days a version judges, and the day it took effect.
-    unsure: the dates of events the records cannot tell about (approves: the item's outcome not
-    recorded): a shortfall they could have made good is no-evidence."""
+    unsure: the dates of events the records cannot tell about (no agenda items recorded; approves:
+    or the item's outcome not recorded): a shortfall they could have made good is no-evidence."""
     family, details = freq
     first, last, took_effect = span
     if family == "gap":
@@ -925,6 +925,11 @@ def undecided(e, x):
     return any(x(i) and o is None for i, o in zip(e["items"], e["outcomes"]))
 
 
+def unrecorded_agenda(e):
+    """No agenda items are recorded for the meeting: whether it had an item cannot be told."""
+    return not e["items"]
+
+
 def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(), trainings=(), groups=(), offices=()):
     span = span or (frm, to, None)
     kind = rule["kind"]
@@ -954,9 +959,11 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
         x = rule["x"]
         if not rule["approves"]:
             dates = [e["date"] for e in held_meetings if any(x(i) for i in e["items"])]
-            return frequency_findings(rule["freq"], dates, frm, to, year_start, span)
+            unsure = [e["date"] for e in held_meetings if unrecorded_agenda(e)]
+            return frequency_findings(rule["freq"], dates, frm, to, year_start, span, unsure)
         dates = [e["date"] for e in held_meetings if approved(e, x)]
-        unsure = [e["date"] for e in held_meetings if not approved(e, x) and undecided(e, x)]
+        unsure = [e["date"] for e in held_meetings
+                  if unrecorded_agenda(e) or (not approved(e, x) and undecided(e, x))]
         return frequency_findings(rule["freq"], dates, frm, to, year_start, span, unsure)
     if kind == "first meeting":
         # Each year that starts inside the span: the held meetings of its first day with one.
@@ -982,12 +989,12 @@ def evaluate_rule(rule, events, frm, to, cal, year_start, span=None, members=(),
         if span[1] < rule["date"] or (span[2] and rule["date"] < span[2]):
             return [], False
         x = rule["x"]
-        if not rule["approves"]:
-            ok = any(e["date"] <= rule["date"] and any(x(i) for i in e["items"]) for e in held_meetings)
-            return ([] if ok else [finding("breach", rule["date"], None)]), True
-        if any(e["date"] <= rule["date"] and approved(e, x) for e in held_meetings):
+        def done(e):
+            return approved(e, x) if rule["approves"] else any(x(i) for i in e["items"])
+        if any(e["date"] <= rule["date"] and done(e) for e in held_meetings):
             return [], True
-        unsure = any(e["date"] <= rule["date"] and undecided(e, x) for e in held_meetings)
+        unsure = any(e["date"] <= rule["date"] and (unrecorded_agenda(e) or (rule["approves"] and undecided(e, x)))
+                     for e in held_meetings)
         return [finding("no-evidence" if unsure else "breach", rule["date"], None)], True
     out = []
     for m in in_window:

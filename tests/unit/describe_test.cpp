@@ -74,9 +74,11 @@ TEST_CASE("describe: joint meetings, reports and items received", "[describe]") 
   CHECK(meaning("reports twice a year to \"LSCB\"") == "The body must send at least 2 reports to \"LSCB\" in every calendar year.");
   CHECK(meaning("receives \"Terms of Reference\" annually") ==
         "The body must receive \"Terms of Reference\" (an agenda item containing it at a held meeting) at least once "
-        "in every calendar year.");
+        "in every calendar year. A held meeting with no agenda items recorded may or may not have had it: where that "
+        "decides the result, it is no-evidence, never a pass or a breach.");
   CHECK(meaning("receives \"Annual Report\" by 2026-03-31") ==
-        "A held meeting of the body must have an agenda item containing \"Annual Report\" on or before 2026-03-31.");
+        "A held meeting of the body must have an agenda item containing \"Annual Report\" on or before 2026-03-31; a held "
+        "meeting with no agenda items recorded gives no-evidence, never a pass or a breach.");
 }
 
 TEST_CASE("describe: notice names the days counted and the calendar's bank holidays", "[describe]") {

@@ -219,7 +219,7 @@ TEST_CASE("versions: a deadline is judged by the version in force on it, and wai
   const auto r = audit("body \"Board\" {\n  6.3 receives \"Strategy\" by 2025-03-31\n  5.1 meets every 1 month\n}\n"
                        "body \"Board\" from 2025-05-01 {\n  waive 5.1 from 2025-06-01 to 2025-09-30 because \"recess\"\n"
                        "  6.3 receives \"Strategy\" by 2025-03-31\n  5.1 meets every 1 month\n}\n",
-                       "body,date\nBoard,2025-01-05\nBoard,2025-07-20\n", "2025-01-01", "2025-08-31");
+                       "body,date,items\nBoard,2025-01-05,Minutes\nBoard,2025-07-20,Minutes\n", "2025-01-01", "2025-08-31");
   const auto deadline = of_label(r.report, "6.3");
   CHECK(status(*deadline[0]) == "breach");
   CHECK(status(*deadline[1]) == "not-due");
