@@ -106,7 +106,7 @@ class body_outlook {
     if (listed) return;
     std::string reason = o.why_quiet;
     if (later) reason = fmt::format("next due by {}, after {}", *later, until);
-    quiet.push_back({match_.file->path, match_.settings.council, match_.name, &s, position, later, reason});
+    quiet.push_back({match_.file->path, match_.settings.council, match_.name, &s, position, later, reason, o.about_people});
   }
 
  private:

@@ -29,8 +29,10 @@ enum class obligation_kind {
   preceding_event,     // precedence: the meeting or session before a planned meeting
   deadline,            // receives "X" by DATE
 };
-// overdue: the due date has passed and the duty is still open. at-risk: not yet due, but the
-// meetings (or reports) planned in the log come too late or too few to meet it. due: neither.
+// overdue: the due date has passed and the duty is still open. at-risk: not yet due (or due
+// today), and nothing planned in the log meets it: none is planned, or what is planned comes too
+// late or too few. due: something planned meets it, or it is a step to take (an agenda to publish)
+// rather than an event to plan.
 enum class obligation_status { overdue, at_risk, due };
 
 std::string_view name(obligation_kind k);    // "next-event", "period", ...
@@ -65,6 +67,7 @@ struct quiet_rule {
   int position = 0;
   std::optional<date> next_due;  // after the horizon
   std::string reason;
+  bool about_people = false;  // judged once a meeting is held (reason says so): reports list these together
 };
 
 // A stable identity for an obligation, the same from run to run and as the due date moves: from

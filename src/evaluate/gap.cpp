@@ -241,15 +241,16 @@ void gap_judge::forecast(const state& s, outlook& o) const {
       next = e->day;
       break;
     }
-  const obligation_status status = due.day < o.as_of          ? obligation_status::overdue
-                                   : next && *next > due.day ? obligation_status::at_risk
-                                                             : obligation_status::due;
+  // Nothing planned in time is at risk, as much as a planned date that misses (obligation_status).
+  const obligation_status status = due.day < o.as_of           ? obligation_status::overdue
+                                   : !next || *next > due.day ? obligation_status::at_risk
+                                                              : obligation_status::due;
   obligation& x = o.add(obligation_kind::next_event, status, due.day);
   if (any) x.last = p;
   x.planned = next;
   x.what = fmt::format("next {}", noun_);
   std::string plan = next ? fmt::format("the next planned is on {}", *next) : std::string("none is planned in the log");
-  if (status == obligation_status::at_risk)
+  if (status == obligation_status::at_risk && next)
     plan = fmt::format("the next planned is on {}, {} late", *next, counted(days_between(due.day, *next), "day", "days"));
   if (status == obligation_status::overdue)
     x.message = fmt::format("next {} was due by {} ({}); {} as of {}, {} overdue; {}", noun_, due.day, due.derivation,

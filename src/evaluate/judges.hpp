@@ -118,6 +118,7 @@ struct outlook {
   date anchor;  // the earliest event in the logs: a gap with no event yet runs from it
   std::vector<obligation>& found;
   std::string why_quiet = {};
+  bool about_people = false;  // judged on attendance and membership once a meeting is held: nothing to foresee
   obligation& add(obligation_kind kind, obligation_status status, date due) {
     obligation& o = found.emplace_back();
     o.kind = kind;
@@ -509,7 +510,7 @@ void add_people_finding(const Judge& judge, finding f, Out& out) {
   out.add(judge, std::move(f));
 }
 // Why remit due lists nothing for a people rule.
-std::string people_are_not_foreseen();
+void people_are_not_foreseen(outlook& o);
 
 // A people rule that judges each held meeting in the window on its own: its family's file says
 // what one meeting owes (src/forms/: quorum.cpp, chaired_by.cpp, attended_by.cpp, membership.cpp).
@@ -533,7 +534,7 @@ class meeting_judge {
   }
   std::string words(const finding& x) const { return x.message; }  // worded as found
   void introduce(trace_sink& out) const { introduce_people(*ctx_, out); }
-  void forecast(const state&, outlook& o) const { o.why_quiet = people_are_not_foreseen(); }
+  void forecast(const state&, outlook& o) const { people_are_not_foreseen(o); }
 
  private:
   void judge_meeting(const event& meeting, const finding_adder& add) const;
@@ -577,7 +578,7 @@ class window_judge {
   }
   std::string words(const finding& x) const { return x.message; }
   void introduce(trace_sink& out) const { introduce_people(*ctx_, out); }
-  void forecast(const state&, outlook& o) const { o.why_quiet = people_are_not_foreseen(); }
+  void forecast(const state&, outlook& o) const { people_are_not_foreseen(o); }
 
  private:
   bool judge_window(const finding_adder& add) const;  // whether anything fell due

@@ -173,9 +173,10 @@ void close_people_trace(bool fell_due, trace_sink& out) {
   if (out.findings().empty()) out.step(fell_due ? "\n  met\n" : "\n  nothing fell due in the window\n");
 }
 
-std::string people_are_not_foreseen() {
-  return "a rule about people: it is judged on attendance and membership once a meeting is held, so it sets no date to "
-         "foresee";
+void people_are_not_foreseen(outlook& o) {
+  o.why_quiet = "a rule about people: it is judged on attendance and membership once a meeting is held, so it sets no date "
+                "to foresee";
+  o.about_people = true;
 }
 
 std::vector<std::string> sorted_names(std::vector<std::string> names) {

@@ -171,7 +171,8 @@ void period_judge::forecast(const state& s, outlook& o) const {
     found = 0;  // the record ends on "as of", before the next period starts
   }
   const int coming = count_in(planned, start, end);
-  const bool short_of_plan = !planned.empty() && found + coming < needed;
+  // Short of what it needs with what is planned, or with nothing planned: at risk (obligation_status).
+  const bool short_of_plan = found + coming < needed;
   obligation& x = o.add(obligation_kind::period, short_of_plan ? obligation_status::at_risk : obligation_status::due, end);
   x.period_start = start;
   x.period_end = end;

@@ -213,7 +213,11 @@ void precedence_judge::forecast_on_day(outlook& o) const {
       return x != e && x->day == m && precedes(*x) && x->time != no_time && e->time != no_time && x->time < e->time;
     };
     const auto next = std::find_if(planned.begin(), planned.end(), earlier);
-    obligation& x = o.add(obligation_kind::preceding_event, m < o.as_of ? obligation_status::overdue : obligation_status::due, m);
+    obligation& x = o.add(obligation_kind::preceding_event,
+                          m < o.as_of                ? obligation_status::overdue
+                          : next == planned.end() ? obligation_status::at_risk
+                                                  : obligation_status::due,
+                          m);
     x.meeting = m;
     if (next != planned.end()) x.planned = (*next)->day;
     x.what = fmt::format("{} earlier on the day of the meeting on {}",
@@ -248,11 +252,9 @@ void precedence_judge::forecast(const state& s, outlook& o) const {
     if (const auto held = s.preceding.before_day(m); held && *held >= earliest) continue;
     const auto in_reach = [&](const event* x) { return earliest <= x->day && x->day <= latest && precedes(*x); };
     const auto next = std::find_if(planned.begin(), planned.end(), in_reach);
-    const bool any_planned =
-        std::any_of(planned.begin(), planned.end(), [&](const event* x) { return x->day < m && precedes(*x); });
-    const obligation_status status = latest < o.as_of                        ? obligation_status::overdue
-                                     : next == planned.end() && any_planned ? obligation_status::at_risk
-                                                                            : obligation_status::due;
+    const obligation_status status = latest < o.as_of       ? obligation_status::overdue
+                                     : next == planned.end() ? obligation_status::at_risk
+                                                             : obligation_status::due;
     obligation& x = o.add(obligation_kind::preceding_event, status, latest);
     x.meeting = m;
     if (next != planned.end()) x.planned = (*next)->day;

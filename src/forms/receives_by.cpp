@@ -167,9 +167,9 @@ void deadline_judge::forecast(const state& s, outlook& o) const {
       on = e->day;
       break;
     }
-  const obligation_status status = r.deadline < o.as_of      ? obligation_status::overdue
-                                   : on && *on > r.deadline ? obligation_status::at_risk
-                                                            : obligation_status::due;
+  const obligation_status status = r.deadline < o.as_of       ? obligation_status::overdue
+                                   : !on || *on > r.deadline ? obligation_status::at_risk
+                                                             : obligation_status::due;
   obligation& x = o.add(obligation_kind::deadline, status, r.deadline);
   x.planned = on;
   x.what = fmt::format("{} {} by a held meeting", item_due(r.item), done);

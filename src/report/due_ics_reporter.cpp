@@ -1,5 +1,6 @@
 // What falls due next as an iCalendar file (RFC 5545) that calendar programs open: one all-day
-// event per obligation on its due date. All-day events rather than to-dos, because the calendars
+// event per obligation on its due date; an overdue one on the "as of" day, where people look, its
+// due date in its title and description. All-day events rather than to-dos, because the calendars
 // people use at work show events and many ignore to-dos.
 //
 // Re-importing updates rather than duplicates: each event's UID comes from the obligation's
@@ -68,7 +69,10 @@ class due_ics_reporter final : public due_reporter {
     for (const obligation& o : report.obligations) {
       if (!writable(o.due)) continue;
       const std::string where = o.council ? *o.council + ": " + o.body : o.body;
-      const std::string summary = fmt::format("{}{}: {} ({}, clause {})", summary_prefix(o.status),
+      const bool overdue = o.status == obligation_status::overdue;
+      const date on = overdue ? report.as_of : o.due;
+      const std::string summary = fmt::format("{}{}{}: {} ({}, clause {})", summary_prefix(o.status),
+                                              overdue ? fmt::format(" since {}", o.due) : std::string(),
                                               o.statement->modifiers.advisory ? " (advisory)" : "", o.what, o.body,
                                               o.statement->label);
       line("BEGIN:VEVENT");
@@ -77,11 +81,15 @@ class due_ics_reporter final : public due_reporter {
       // Later as-of dates give higher sequences, so that an import updates the event; never
       // negative, as RFC 5545 requires (an as-of date before 1970).
       line(fmt::format("SEQUENCE:{}", std::max(0, report.as_of.days)));
-      line("DTSTART;VALUE=DATE:" + ical_date(to_iso(o.due)));
-      line("DTEND;VALUE=DATE:" + ical_date(to_iso(o.due.plus_days(1))));
+      line("DTSTART;VALUE=DATE:" + ical_date(to_iso(on)));
+      line("DTEND;VALUE=DATE:" + ical_date(to_iso(on.plus_days(1))));
       line("SUMMARY:" + ical_text(summary));
-      line("DESCRIPTION:" + ical_text(fmt::format("{}\n\n{}\nClause {}: {}\n{}, line {}\n\n{} as of {} (remit due).", o.message,
-                                                  where, o.statement->label, o.statement->text, o.rule_file,
+      line("DESCRIPTION:" + ical_text(fmt::format("{}{}\n\n{}\nClause {}: {}\n{}, line {}\n\n{} as of {} (remit due).",
+                                                  overdue ? fmt::format("Was due on {}; shown on {}, the day this calendar "
+                                                                        "was made as of.\n\n",
+                                                                        o.due, report.as_of)
+                                                          : std::string(),
+                                                  o.message, where, o.statement->label, o.statement->text, o.rule_file,
                                                   o.statement->where.line, name(o.status), report.as_of)));
       line(fmt::format("CATEGORIES:remit,{},{}", name(o.status), name(o.kind)));
       line("STATUS:CONFIRMED");

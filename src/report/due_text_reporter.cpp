@@ -1,7 +1,9 @@
 // What falls due next, for people: overdue first, then by date; each obligation with its body,
 // clause and statement, and how its date was reached. Then the rules with nothing due in the
 // horizon, and why, so that every rule is accounted for.
+#include <algorithm>
 #include <ostream>
+#include <vector>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -47,13 +49,32 @@ class due_text_reporter final : public due_reporter {
 
     if (!report.quiet.empty()) {
       out << fmt::format("\nnothing listed by {} for:\n", report.until);
-      const quiet_rule* previous = nullptr;
-      for (const quiet_rule& q : report.quiet) {
-        if (!previous || previous->rule_file != q.rule_file || previous->body != q.body || previous->council != q.council)
-          out << fmt::format("  {}  ({})\n", body_name(q.council, q.body), escape_controls(q.rule_file));
-        previous = &q;
-        out << fmt::format("    {}  {}: {}\n", escape_controls(q.statement->label), escape_controls(q.statement->text),
-                           escape_controls(q.reason));
+      // Each body's rules in turn; its rules about people, which only a held meeting can judge,
+      // in one line after the others rather than one line each.
+      const auto same_body = [](const quiet_rule& a, const quiet_rule& b) {
+        return a.rule_file == b.rule_file && a.body == b.body && a.council == b.council;
+      };
+      for (auto first = report.quiet.begin(); first != report.quiet.end();) {
+        const auto last = std::find_if(first, report.quiet.end(), [&](const quiet_rule& q) { return !same_body(*first, q); });
+        out << fmt::format("  {}  ({})\n", body_name(first->council, first->body), escape_controls(first->rule_file));
+        std::vector<std::string> people;
+        for (auto q = first; q != last; ++q) {
+          if (q->about_people) {
+            if (people.empty() || people.back() != q->statement->label) people.push_back(q->statement->label);
+            continue;
+          }
+          out << fmt::format("    {}  {}: {}\n", escape_controls(q->statement->label), escape_controls(q->statement->text),
+                             escape_controls(q->reason));
+        }
+        if (const auto n = std::count_if(first, last, [](const quiet_rule& q) { return q.about_people; }); n > 0) {
+          std::string labels;
+          for (const std::string& l : people) labels += (labels.empty() ? "" : ", ") + escape_controls(l);
+          out << fmt::format("    {}  {}: judged on attendance and membership once a meeting is held, so {} no date "
+                             "to foresee\n",
+                             labels, counted(static_cast<long>(n), "rule about people", "rules about people"),
+                             n == 1 ? "it sets" : "they set");
+        }
+        first = last;
       }
     }
 

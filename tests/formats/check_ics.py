@@ -73,8 +73,13 @@ for path in goldens:
         start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
         if type(start) is not datetime.date or end - start != datetime.timedelta(days=1):
             problems.append(f"{path}: {ev['UID']} is not an all-day event ({start!r} to {end!r})")
-        if str(ev["UID"]) != o["id"] + "@remit" or start.isoformat() != o["due"]:
+        # An overdue obligation is shown on the "as of" day, where people look, its due date in its title.
+        as_of = json.load(open(os.path.join(os.path.dirname(path), "expected-due.json")))["as_of"]
+        on = as_of if o["status"] == "overdue" else o["due"]
+        if str(ev["UID"]) != o["id"] + "@remit" or start.isoformat() != on:
             problems.append(f"{path}: event {ev['UID']} on {start} is not obligation {o['id']} due {o['due']}")
+        if o["status"] == "overdue" and f"since {o['due']}" not in str(ev["SUMMARY"]):
+            problems.append(f"{path}: overdue event {ev['UID']} does not say since when: {ev['SUMMARY']}")
     uids = [str(e["UID"]) for e in evs]
     if len(set(uids)) != len(uids):
         problems.append(f"{path}: UIDs repeat")

@@ -43,7 +43,7 @@ std::string status(const obligation& o) { return std::string(name(o.status)); }
 TEST_CASE("due: gap, the next meeting is owed within the interval of the last one held", "[due][gap]") {
   const auto r = due("1 meets every 2 months", "body,date\nBoard,2025-01-10\nBoard,2025-03-10\n", "2025-04-01");
   const obligation& o = r.only();
-  CHECK(status(o) == "due");
+  CHECK(status(o) == "at-risk");  // nothing is planned to meet it
   CHECK(name(o.kind) == "next-event");
   CHECK(iso(o.due) == "2025-05-10");
   CHECK(iso(o.last) == "2025-03-10");
@@ -70,7 +70,7 @@ TEST_CASE("due: gap, at risk when the next planned meeting comes after the due d
   CHECK_THAT(o.message, Contains("the next planned is on 2025-05-20, 10 days late"));
 }
 
-TEST_CASE("due: gap, a meeting planned in time keeps it due, cancelled and postponed ones plan nothing", "[due][gap]") {
+TEST_CASE("due: gap, a meeting planned in time keeps it due, and cancelled or postponed ones plan nothing: at risk", "[due][gap]") {
   const auto in_time = due("1 meets every 2 months",
                            "body,date,status\nBoard,2025-03-10,held\nBoard,2025-05-01,scheduled\n", "2025-04-01");
   CHECK(status(in_time.only()) == "due");
@@ -78,7 +78,7 @@ TEST_CASE("due: gap, a meeting planned in time keeps it due, cancelled and postp
   const auto called_off = due("1 meets every 2 months",
                               "body,date,status\nBoard,2025-03-10,held\nBoard,2025-05-01,cancelled\nBoard,2025-05-02,postponed\n",
                               "2025-04-01");
-  CHECK(status(called_off.only()) == "due");
+  CHECK(status(called_off.only()) == "at-risk");
   CHECK(iso(called_off.only().planned) == "null");
 }
 
@@ -106,7 +106,21 @@ TEST_CASE("due: coverage, the period holding 'as of' when it has nothing yet", "
   CHECK(iso(o.due) == "2025-06-30");
   CHECK(o.found == 0);
   CHECK(o.needed == 1);
+  CHECK(status(o) == "at-risk");  // none so far, none planned
   CHECK_THAT(o.message, Contains("the quarter 2025-04-01 to 2025-06-30 needs at least one held meeting by 2025-06-30; none so far"));
+  // A meeting planned in the quarter meets it: due, not at risk.
+  const auto planned = due("1 meets quarterly", "body,date,status\nBoard,2025-02-10,held\nBoard,2025-06-12,scheduled\n",
+                           "2025-05-15", 90, "year starts 1 April\n");
+  CHECK(status(planned.only()) == "due");
+}
+
+TEST_CASE("due: due today with nothing planned is at risk, and the day after, overdue", "[due][gap]") {
+  const std::string log = "body,date\nBoard,2025-02-01\n";
+  const auto today = due("1 meets every 2 months", log, "2025-04-01");
+  CHECK(iso(today.only().due) == "2025-04-01");
+  CHECK(status(today.only()) == "at-risk");
+  const auto after = due("1 meets every 2 months", log, "2025-04-02");
+  CHECK(status(after.only()) == "overdue");
 }
 
 TEST_CASE("due: coverage, a met period moves the obligation to the next, beyond the horizon it is quiet", "[due][periods]") {
@@ -198,14 +212,14 @@ TEST_CASE("due: precedence, a held or planned session before each planned meetin
 
   const auto none = due(statement, "body,date,kind,status,title\nBoard,2025-01-10,session,held,Agenda Setting\n"
                                    "Board,2025-06-10,meeting,scheduled,Board\n", "2025-06-01");
-  CHECK(status(none.only()) == "due");
+  CHECK(status(none.only()) == "at-risk");  // none planned in reach
   CHECK_THAT(none.only().message, Contains("from 2025-05-11 to 2025-06-09; none is held or planned in that time"));
 }
 
 TEST_CASE("due: deadline, open until received, overdue once passed", "[due][deadline]") {
   const std::string statement = "1 receives \"Annual Report\" by 2025-06-30";
   const auto open = due(statement, "body,date,items\nBoard,2025-03-01,Minutes\n", "2025-04-01");
-  CHECK(status(open.only()) == "due");
+  CHECK(status(open.only()) == "at-risk");  // no planned meeting has it on its agenda
   CHECK(iso(open.only().due) == "2025-06-30");
 
   const auto passed = due(statement, "body,date,items\nBoard,2025-03-01,Minutes\n", "2025-07-15");
