@@ -84,7 +84,7 @@ class body_outlook {
   void foresee(const ast::statement& s, int position, date until, std::vector<obligation>& out,
                std::vector<quiet_rule>& quiet) {
     std::vector<obligation> found;
-    outlook o{record_, planned_, as_of_, anchor_, found};
+    outlook o{record_, planned_, as_of_, anchor_, until, found};
     record_.informal_meetings_count = planned_.informal_meetings_count = s.modifiers.informal_meetings_count;
     with_judge(record_, s, [&](const auto& judge) { judge.forecast(record_state(record_, judge), o); });
 

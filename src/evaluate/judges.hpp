@@ -116,6 +116,7 @@ struct outlook {
   const body_context& planned;
   date as_of;
   date anchor;  // the earliest event in the logs: a gap with no event yet runs from it
+  date until;   // the horizon's last day: what falls due later is not listed
   std::vector<obligation>& found;
   std::string why_quiet = {};
   bool about_people = false;  // judged on attendance and membership once a meeting is held: nothing to foresee

@@ -183,9 +183,16 @@ void notice_judge::close(state& s, Out& out) const {
 void notice_judge::forecast(const state&, outlook& o) const {
   const ast::notice& r = *r_;
   const auto meetings = o.planned_meetings();
-  int in_time = 0;
+  int in_time = 0, beyond = 0;
   for (const event* e : meetings) {
     const date m = e->day;
+    // N working days back span at most 2N + 14 calendar days (weekends and a Christmas's bank
+    // holidays): a meeting further past the horizon has its deadline past it too, and is not
+    // counted, so that bank-holiday data is needed only for the days remit due lists.
+    if (m > o.until.plus_days(2 * r.days + 14)) {
+      ++beyond;
+      continue;
+    }
     const auto [due, how] = latest_publication(*ctx_, r, m);
     if (e->published != no_date && e->published <= due) {
       ++in_time;
@@ -214,6 +221,9 @@ void notice_judge::forecast(const state&, outlook& o) const {
   }
   if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so no agenda deadline to foresee";
   else if (in_time > 0) o.why_quiet = "the agendas of the planned meetings are recorded as published in time";
+  else if (beyond > 0)
+    o.why_quiet = fmt::format("the planned meetings' agendas fall due after {} (the next planned meeting is on {})", o.until,
+                              with_weekday(meetings.front()->day));
 }
 
 REMIT_JUDGE_FOR_EVERY_SINK(notice_judge);

@@ -183,6 +183,22 @@ TEST_CASE("due: notice, a recorded publication decides it — no planned meeting
   CHECK(none.report.quiet[0].reason == "no planned meeting in the log, so no agenda deadline to foresee");
 }
 
+TEST_CASE("due: notice, a meeting planned past the bank-holiday data never stops it", "[due][notice]") {
+  // The bundled data ends in 2027; a meeting planned in 2031 is far past a 90-day horizon from
+  // 2026, so its deadline is not counted and nothing needs 2031's bank holidays.
+  const std::string statement = "1 agenda published at least 5 clear working days before each meeting";
+  const auto far = due(statement, "body,date,status\nBoard,2026-01-10,held\nBoard,2031-05-06,scheduled\n", "2026-03-01");
+  CHECK(far.report.obligations.empty());
+  REQUIRE(far.report.quiet.size() == 1);
+  CHECK(far.report.quiet[0].reason ==
+        "the planned meetings' agendas fall due after 2026-05-30 (the next planned meeting is on Tue 2031-05-06)");
+  // One planned inside the horizon is still listed beside it.
+  const auto both = due(statement,
+                        "body,date,status\nBoard,2026-01-10,held\nBoard,2026-04-14,scheduled\nBoard,2031-05-06,scheduled\n",
+                        "2026-03-01");
+  CHECK(iso(both.only().meeting) == "2026-04-14");
+}
+
 TEST_CASE("due: item, the agenda of each planned meeting", "[due][item]") {
   const std::string statement = "1 each meeting has item \"Forward Plan\"";
   const auto unrecorded = due(statement, "body,date,status\nBoard,2025-05-06,scheduled\n", "2025-04-20");
