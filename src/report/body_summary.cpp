@@ -1,5 +1,6 @@
 #include "report/body_summary.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 #include "evaluate/evaluator.hpp"
@@ -49,17 +50,56 @@ auto severity(const finding& f, const rule_result& r, const audit_window& window
 
 }  // namespace
 
+rules_in_order exceptions_first(const std::vector<const rule_result*>& results) {
+  const auto group = [](rule_status s) {
+    switch (s) {
+      case rule_status::breach: return 0;
+      case rule_status::no_evidence: return 1;
+      case rule_status::advisory: return 2;
+      case rule_status::waived: return 3;
+      case rule_status::not_due:
+      case rule_status::pass: return 4;
+    }
+    return 4;
+  };
+  const auto finding_status_of = [](rule_status s) {
+    return s == rule_status::breach        ? finding_status::breach
+           : s == rule_status::no_evidence ? finding_status::no_evidence
+           : s == rule_status::advisory    ? finding_status::advisory
+                                           : finding_status::waived;
+  };
+  const auto key = [&](const rule_result* r) {
+    const auto consequence = std::count_if(r->findings.begin(), r->findings.end(), [&](const finding& f) {
+      return f.status == finding_status_of(r->status);
+    });
+    return std::make_tuple(group(r->status), -static_cast<int>(r->statement->modifiers.severity), -consequence);
+  };
+  rules_in_order out;
+  for (const rule_result* r : results) (group(r->status) < 4 ? out.exceptions : out.met).push_back(r);
+  std::stable_sort(out.exceptions.begin(), out.exceptions.end(),
+                   [&](const rule_result* a, const rule_result* b) { return key(a) < key(b); });
+  return out;
+}
+
+rules_in_order exceptions_first(std::span<const rule_result> results) {
+  std::vector<const rule_result*> all;
+  for (const rule_result& r : results) all.push_back(&r);
+  return exceptions_first(all);
+}
+
 body_summary summarise(const audit_report& report, const audited_body& body) {
   body_summary s;
   for (const rule_result& r : report.results_of(body)) {
     ++s.rules[static_cast<std::size_t>(r.status)];
-    for (const finding& f : r.findings) {
+    for (const finding& f : r.findings)
       if (f.status == finding_status::breach) ++s.breaches;
-      if (!s.worst || severity(f, r, report.window) < severity(*s.worst, *s.worst_rule, report.window)) {
-        s.worst = f;
-        s.worst_rule = &r;
-      }
-    }
+  }
+  // The worst finding is the worst of the first exception's, in the order the report lists them.
+  if (const auto ordered = exceptions_first(report.results_of(body)); !ordered.exceptions.empty()) {
+    const rule_result& r = *ordered.exceptions.front();
+    for (const finding& f : r.findings)
+      if (!s.worst || severity(f, r, report.window) < severity(*s.worst, r, report.window)) s.worst = f;
+    if (s.worst) s.worst_rule = &r;
   }
   if (s.count(rule_status::breach) > 0) s.status = rag::red;
   else if (s.count(rule_status::no_evidence) + s.count(rule_status::advisory) + s.count(rule_status::waived) > 0)

@@ -4,7 +4,9 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "evaluate/findings.hpp"
 
@@ -21,13 +23,25 @@ struct body_summary {
   std::array<std::size_t, 6> rules{};  // by rule_status, in its order
   std::size_t breaches = 0;            // breach findings
   rag status = rag::grey;
-  const rule_result* worst_rule = nullptr;  // with the worst finding, if there is any finding
+  const rule_result* worst_rule = nullptr;  // the first exception (exceptions_first), if there is any finding
   std::optional<finding> worst;
 
   std::size_t count(rule_status s) const { return rules[static_cast<std::size_t>(s)]; }
 };
 
 body_summary summarise(const audit_report& report, const audited_body& body);
+
+// A body's rules in the order a reader acts on them, exceptions first: breaches, then
+// no-evidence, then advisory shortfalls, then waived breaches; within each, the more severe
+// statement first (critical, major, minor), then the greater consequence (a clause missed at
+// many meetings before one missed once: more findings of the rule's status), then rule-file
+// order. Then the rules with nothing to show (pass, not-due), in rule-file order.
+struct rules_in_order {
+  std::vector<const rule_result*> exceptions;
+  std::vector<const rule_result*> met;  // pass and not-due: one line each
+};
+rules_in_order exceptions_first(const std::vector<const rule_result*>& results);
+rules_in_order exceptions_first(std::span<const rule_result> results);
 rag overall(const audit_report& report);  // the worst of the bodies' statuses
 
 // How many days late the evidence came: the late event after the due date, or, when there was

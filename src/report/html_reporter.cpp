@@ -305,9 +305,22 @@ class html_reporter final : public reporter {
         << timeline_legend_html(id) << "</figcaption></figure>\n";
     out << fmt::format("<p class=\"events-line\">{}</p>\n", x(event_counts(b)));
 
-    out << "<h3>Rules</h3>\n";
-    for (const rule_result& r : report.results_of(b)) write_rule(report, b, r, out);
+    // Exceptions first, the worst first (body_summary.hpp), each a card with its findings; then the
+    // clauses not checked; then the rules met or not due, a row each.
+    const rules_in_order ordered = exceptions_first(report.results_of(b));
+    if (!ordered.exceptions.empty()) {
+      out << "<h3>Exceptions</h3>\n";
+      for (const rule_result* r : ordered.exceptions) write_rule(report, b, *r, out);
+    }
     write_not_checked(b, out);
+    if (!ordered.met.empty()) {
+      out << "<h3>Met, or nothing fell due</h3>\n<table class=\"overview met\"><thead><tr><th>Clause</th><th>Statement as "
+             "written</th><th>Status</th><th class=\"n\">Line</th></tr></thead><tbody>\n";
+      for (const rule_result* r : ordered.met)
+        out << fmt::format("<tr><td>{}</td><td class=\"statement\">{}</td><td>{}</td><td class=\"n\">{}</td></tr>\n",
+                           x(r->statement->label), x(r->statement->text), badge(name(r->status)), r->statement->where.line);
+      out << "</tbody></table>\n";
+    }
     out << "</section>\n";
   }
 

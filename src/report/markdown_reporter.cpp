@@ -1,6 +1,7 @@
 // Markdown for committee papers: a summary table of the bodies, then per body its status, worst
-// finding and a table of its rules, then each rule with findings, its meaning and the findings'
-// derivations. Text from the input is escaped (markup.hpp), so it never turns into links, HTML
+// finding and a table of its exceptions, the worst first (body_summary.hpp), then each of them
+// with its meaning and its findings' derivations, the clauses not checked, and a table of the
+// rules met or not due. Text from the input is escaped (markup.hpp), so it never turns into links, HTML
 // or broken tables.
 #include <ostream>
 
@@ -77,23 +78,34 @@ class markdown_reporter final : public reporter {
     if (s.worst)
       out << fmt::format(" Worst finding: clause {} ({}), {}: {}", md(s.worst_rule->statement->label),
                          md(s.worst_rule->statement->text), name(s.worst->status), md(s.worst->words()));
-    out << "\n\n| Clause | Statement as written | Severity | Status | Findings |\n| --- | --- | --- | --- | ---: |\n";
-    for (const rule_result& r : report.results_of(b))
-      out << fmt::format("| {} | {} | {} | {} | {} |\n", md(r.statement->label), md(r.statement->text),
-                         ast::severity_name(r.statement->modifiers), name(r.status), r.findings.size());
-    for (const rule_result& r : report.results_of(b)) {
-      if (r.findings.empty()) continue;
-      out << fmt::format("\n### Clause {}: {}\n\n", md(r.statement->label), name(r.status));
-      out << fmt::format("Statement as written: {} ({}, line {})\n\n", md(r.statement->text), md(r.rule_file),
-                         r.statement->where.line);
-      out << fmt::format("Meaning: {}\n\n", md(describe(*r.statement, b.settings)));
-      for (const finding& f : r.findings)
-        out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, r, report.window), md(f.words()));
+    out << "\n";
+    const rules_in_order ordered = exceptions_first(report.results_of(b));
+    if (!ordered.exceptions.empty()) {
+      out << "\n### Exceptions\n\n| Clause | Statement as written | Severity | Status | Findings |\n"
+             "| --- | --- | --- | --- | ---: |\n";
+      for (const rule_result* r : ordered.exceptions)
+        out << fmt::format("| {} | {} | {} | {} | {} |\n", md(r->statement->label), md(r->statement->text),
+                           ast::severity_name(r->statement->modifiers), name(r->status), r->findings.size());
     }
-    if (b.not_checked.empty()) return;
-    out << "\n### Not checked by remit\n\n| Clause | Why not | Line |\n| --- | --- | ---: |\n";
-    for (const clause_not_checked& c : b.not_checked)
-      out << fmt::format("| {} | {} | {} |\n", md(c.label), md(c.reason), c.line);
+    for (const rule_result* r : ordered.exceptions) {
+      out << fmt::format("\n### Clause {}: {}\n\n", md(r->statement->label), name(r->status));
+      out << fmt::format("Statement as written: {} ({}, line {})\n\n", md(r->statement->text), md(r->rule_file),
+                         r->statement->where.line);
+      out << fmt::format("Meaning: {}\n\n", md(describe(*r->statement, b.settings)));
+      for (const finding& f : r->findings)
+        out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, *r, report.window), md(f.words()));
+    }
+    if (!b.not_checked.empty()) {
+      out << "\n### Not checked by remit\n\n| Clause | Why not | Line |\n| --- | --- | ---: |\n";
+      for (const clause_not_checked& c : b.not_checked)
+        out << fmt::format("| {} | {} | {} |\n", md(c.label), md(c.reason), c.line);
+    }
+    if (ordered.met.empty()) return;
+    out << "\n### Met, or nothing fell due\n\n| Clause | Statement as written | Severity | Status |\n"
+           "| --- | --- | --- | --- |\n";
+    for (const rule_result* r : ordered.met)
+      out << fmt::format("| {} | {} | {} | {} |\n", md(r->statement->label), md(r->statement->text),
+                         ast::severity_name(r->statement->modifiers), name(r->status));
   }
 
   static void write_logs(const audit_report& report, std::ostream& out) {

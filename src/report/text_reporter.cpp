@@ -1,5 +1,7 @@
-// The report people read: grouped by body, each rule with its clause label, status and
-// findings, then what became of every log row, then a summary line.
+// The report people read: grouped by body, each opening with its exceptions (breaches, then
+// no-evidence, advisory shortfalls and waived breaches, the worst first: body_summary.hpp) with
+// their findings, then the clauses it does not check, then the rules met or not due, a line
+// each; then what became of every log row, then a summary line.
 #include <algorithm>
 #include <ostream>
 #include <vector>
@@ -8,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/text.hpp"
+#include "report/body_summary.hpp"
 #include "report/manifest.hpp"
 #include "report/reporter.hpp"
 #include "report/text_parts.hpp"
@@ -28,15 +31,17 @@ class text_reporter final : public reporter {
     std::size_t label_width = 0;
     for (const rule_result& r : report.results)
       label_width = std::max(label_width, utf8_length(escape_controls(r.statement->label)));
-    // A body's heading, its rules, then the clauses it does not check. Successive blocks that
-    // read as one heading (the same file, body and version) share it and its list.
+    // A body's heading, its exceptions, the clauses it does not check, then its rules met or
+    // not due. Successive blocks that read as one heading (the same file, body and version) share
+    // it and its lists.
     const audited_body* previous = nullptr;
+    std::vector<const rule_result*> rules;
     std::vector<const clause_not_checked*> not_checked;
     for (const audited_body& b : report.bodies) {
       if (b.rule_count == 0 && b.not_checked.empty()) continue;
       if (!previous || previous->rule_file != b.rule_file || previous->name != b.name || previous->council != b.council ||
           (b.version && (!previous->version || previous->version->from != b.version->from))) {
-        write_not_checked(not_checked, out);
+        write_rules(rules, not_checked, label_width, out);
         out << '\n'
             << style(escape_controls(fmt::format("{}{}", b.council ? *b.council + ": " : std::string{}, b.name)),
                      fmt::emphasis::bold)
@@ -44,10 +49,10 @@ class text_reporter final : public reporter {
                            b.version ? ", " + escape_controls(version_words(*b.version)) : std::string{});
       }
       previous = &b;
-      for (const rule_result& r : report.results_of(b)) write_rule(r, label_width, out);
+      for (const rule_result& r : report.results_of(b)) rules.push_back(&r);
       for (const clause_not_checked& c : b.not_checked) not_checked.push_back(&c);
     }
-    write_not_checked(not_checked, out);
+    write_rules(rules, not_checked, label_width, out);
 
     out << '\n';
     write_logs_text(report.logs, out);
@@ -95,8 +100,26 @@ class text_reporter final : public reporter {
       out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), escape_controls(f.words()));
   }
 
-  // "Not checked by remit:", then each clause's label and reason on a line of its own; emptied.
-  static void write_not_checked(std::vector<const clause_not_checked*>& clauses, std::ostream& out) {
+  // One heading's rules, exceptions first, and the clauses it does not check; both emptied.
+  void write_rules(std::vector<const rule_result*>& rules, std::vector<const clause_not_checked*>& not_checked,
+                   std::size_t label_width, std::ostream& out) const {
+    const rules_in_order ordered = exceptions_first(rules);
+    if (!ordered.exceptions.empty())
+      out << fmt::format("  Exceptions ({}):\n", counted(static_cast<long>(ordered.exceptions.size()), "rule", "rules"));
+    for (const rule_result* r : ordered.exceptions) write_rule(*r, label_width, out);
+    write_not_checked(not_checked, out);
+    if (!ordered.met.empty()) {
+      if (!ordered.exceptions.empty() || !not_checked.empty())
+        out << fmt::format("  Met, or nothing fell due ({}):\n",
+                           counted(static_cast<long>(ordered.met.size()), "rule", "rules"));
+      for (const rule_result* r : ordered.met) write_rule(*r, label_width, out);
+    }
+    rules.clear();
+    not_checked.clear();
+  }
+
+  // "Not checked by remit:", then each clause's label and reason on a line of its own.
+  static void write_not_checked(const std::vector<const clause_not_checked*>& clauses, std::ostream& out) {
     if (clauses.empty()) return;
     std::size_t width = 0;
     for (const clause_not_checked* c : clauses) width = std::max(width, utf8_length(escape_controls(c->label)));
@@ -105,7 +128,6 @@ class text_reporter final : public reporter {
       const std::string label = escape_controls(c->label);
       out << fmt::format("    {}{:{}}  {}\n", label, "", width - utf8_length(label), escape_controls(c->reason));
     }
-    clauses.clear();
   }
 
   std::string style(const std::string& text, fmt::text_style s) const {
