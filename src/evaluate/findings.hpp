@@ -256,6 +256,9 @@ struct audit_report {
   std::vector<std::string> unaudited_bodies;
   std::vector<std::string> bodies_without_events;
   audit_manifest manifest = {};  // filled by the command that ran the audit
+  // The kinds of people records any log of the run held (filled by the audit session): a rule
+  // that needs a kind none held says so once in the human reports (report/text_parts.hpp).
+  ast::records records_given = ast::records::none;
 
   std::size_t count(rule_status s) const;
   std::size_t count(finding_status s) const;

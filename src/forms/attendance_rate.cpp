@@ -36,6 +36,7 @@ std::string ast::meaning(const attendance_rate& r) {
 }
 
 std::string_view ast::family(const attendance_rate&) { return "attendance rate"; }
+ast::records ast::records_needed(const attendance_rate&) { return records::attendance; }
 
 template <>
 bool window_judge<ast::attendance_rate>::judge_window(const finding_adder& add) const {

@@ -39,6 +39,7 @@ std::string ast::meaning(const attended_by& r) {
 }
 
 std::string_view ast::family(const attended_by&) { return "attendance"; }
+ast::records ast::records_needed(const attended_by&) { return records::attendance; }
 
 namespace {
 

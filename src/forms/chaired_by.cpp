@@ -83,6 +83,7 @@ std::string ast::meaning(const chaired_by& r) {
 }
 
 std::string_view ast::family(const chaired_by&) { return "chair"; }
+ast::records ast::records_needed(const chaired_by&) { return records::attendance; }
 
 // The chain: the steps in order; the first whose holder attended names who must chair.
 namespace {

@@ -24,6 +24,7 @@ std::string ast::words(const first_meeting_item& r, const resolved_settings& set
 std::string ast::meaning(const first_meeting_item& r) { return "first meeting of each year has item " + match_meaning(r.item); }
 
 std::string_view ast::family(const first_meeting_item&) { return "first meeting"; }
+ast::records ast::records_needed(const first_meeting_item&) { return records::none; }
 
 first_meeting_judge::first_meeting_judge(const body_context& ctx, const ast::first_meeting_item& r)
     : ctx_(&ctx), r_(&r), matcher_(r.item) {}

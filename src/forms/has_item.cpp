@@ -21,6 +21,7 @@ std::string ast::words(const has_item& r, const resolved_settings&) {
 std::string ast::meaning(const has_item& r) { return fmt::format("item {}", match_meaning(r.item)); }
 
 std::string_view ast::family(const has_item&) { return "item"; }
+ast::records ast::records_needed(const has_item&) { return records::none; }
 
 void item_judge::introduce(trace_sink& out) const {
   const ast::has_item& r = *r_;

@@ -27,6 +27,7 @@ std::string ast::meaning(const has_title& r) {
 }
 
 std::string_view ast::family(const has_title&) { return "title"; }
+ast::records ast::records_needed(const has_title&) { return records::none; }
 
 title_judge::title_judge(const body_context& ctx, const ast::has_title& r) : ctx_(&ctx), r_(&r) {
   if (r.title) matcher_.emplace(*r.title);

@@ -21,6 +21,7 @@ std::string ast::words(const meets& r, const resolved_settings& settings) {
 std::string ast::meaning(const meets& r) { return "meets " + frequency_meaning(r.how_often); }
 
 std::string_view ast::family(const meets& r) { return frequency_family(r.how_often); }
+ast::records ast::records_needed(const meets&) { return records::none; }
 
 namespace {
 

@@ -28,6 +28,7 @@ std::string ast::meaning(const meets_jointly& r) {
 }
 
 std::string_view ast::family(const meets_jointly& r) { return frequency_family(r.how_often); }
+ast::records ast::records_needed(const meets_jointly&) { return records::none; }
 
 namespace {
 

@@ -26,6 +26,7 @@ std::string ast::words(const has_member& r, const resolved_settings&) {
 std::string ast::meaning(const has_member& r) { return fmt::format("has member [{}]", fmt::join(r.roles, "] or [")); }
 
 std::string_view ast::family(const has_member&) { return "membership"; }
+ast::records ast::records_needed(const has_member&) { return records::membership; }
 
 void ast::check(const membership_size& r, form_check& c) {
   if (r.role) c.require_text(*r.role, "the role");
@@ -52,6 +53,7 @@ std::string ast::meaning(const membership_size& r) {
 }
 
 std::string_view ast::family(const membership_size&) { return "membership"; }
+ast::records ast::records_needed(const membership_size&) { return records::membership; }
 
 void ast::check(const party_spread& r, form_check& c) {
   for (const std::string& role : r.roles) c.require_text(role, "the role");
@@ -69,6 +71,7 @@ std::string ast::meaning(const party_spread& r) {
 }
 
 std::string_view ast::family(const party_spread&) { return "membership"; }
+ast::records ast::records_needed(const party_spread&) { return records::membership; }
 
 namespace {
 

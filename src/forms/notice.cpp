@@ -26,6 +26,7 @@ std::string ast::words(const notice& r, const resolved_settings& settings) {
 std::string ast::meaning(const notice& r) { return fmt::format("notice {} working {} clear {}", r.days, r.working, r.clear); }
 
 std::string_view ast::family(const notice&) { return "notice"; }
+ast::records ast::records_needed(const notice&) { return records::none; }
 
 namespace {
 

@@ -29,6 +29,7 @@ std::string ast::words(const political_balance&, const resolved_settings&) {
 std::string ast::meaning(const political_balance&) { return "reflects political balance"; }
 
 std::string_view ast::family(const political_balance&) { return "membership"; }
+ast::records ast::records_needed(const political_balance&) { return records::membership | records::groups; }
 
 namespace {
 

@@ -53,6 +53,7 @@ std::string ast::meaning(const preceded_by& r) {
 }
 
 std::string_view ast::family(const preceded_by&) { return "precedence"; }
+ast::records ast::records_needed(const preceded_by&) { return records::none; }
 
 bool precedence_judge::precedes(const event& e) const {
   return e.held() && e.kind != event_kind::report && matcher_.matches(ctx_->title(e));

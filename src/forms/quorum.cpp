@@ -47,6 +47,7 @@ std::string ast::meaning(const quorum& r) {
 }
 
 std::string_view ast::family(const quorum&) { return "quorum"; }
+ast::records ast::records_needed(const quorum&) { return records::attendance; }
 
 template <>
 void meeting_judge<ast::quorum>::judge_meeting(const event& meeting, const finding_adder& add) const {

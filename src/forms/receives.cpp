@@ -40,6 +40,7 @@ std::string ast::meaning(const receives& r) {
 }
 
 std::string_view ast::family(const receives& r) { return frequency_family(r.how_often); }
+ast::records ast::records_needed(const receives&) { return records::none; }
 
 namespace {
 

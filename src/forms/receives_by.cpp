@@ -33,6 +33,7 @@ std::string item_due(const ast::title_match& m) {
 }  // namespace
 
 std::string_view ast::family(const receives_by&) { return "deadline"; }
+ast::records ast::records_needed(const receives_by&) { return records::none; }
 
 std::optional<std::string> deadline_judge::not_judged() const {
   const body_context& ctx = *ctx_;

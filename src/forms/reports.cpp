@@ -35,6 +35,7 @@ std::string ast::meaning(const reports& r) {
 }
 
 std::string_view ast::family(const reports& r) { return frequency_family(r.how_often); }
+ast::records ast::records_needed(const reports&) { return records::none; }
 
 recipient_matcher::recipient_matcher(const ast::reports& r) : rule_(r), wanted_(fold(r.recipient)) {
   // The checker has already rejected bad patterns; names are searched with white space folded.

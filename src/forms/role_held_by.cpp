@@ -31,6 +31,7 @@ std::string ast::meaning(const role_held_by& r) {
 }
 
 std::string_view ast::family(const role_held_by&) { return "membership"; }
+ast::records ast::records_needed(const role_held_by&) { return records::membership; }
 
 template <>
 void meeting_judge<ast::role_held_by>::judge_meeting(const event& meeting, const finding_adder& add) const {

@@ -21,6 +21,7 @@ std::string ast::words(const rotates& r, const resolved_settings& settings) {
 std::string ast::meaning(const rotates& r) { return fmt::format("role [{}] rotates annually", r.role); }
 
 std::string_view ast::family(const rotates&) { return "rotation"; }
+ast::records ast::records_needed(const rotates&) { return records::membership; }
 
 namespace {
 

@@ -27,6 +27,7 @@ std::string ast::meaning(const trained_within& r) {
 }
 
 std::string_view ast::family(const trained_within&) { return "training"; }
+ast::records ast::records_needed(const trained_within&) { return records::training | records::membership; }
 
 template <>
 bool window_judge<ast::trained_within>::judge_window(const finding_adder& add) const {

@@ -55,16 +55,25 @@ class form_check;
 
 namespace remit::ast {
 
+// The kinds of people records a statement cannot be judged without (a bit each): when a run was
+// given none of one at all, its reports say so once (report/text_parts.hpp), not at every meeting.
+enum class records : unsigned { none = 0, attendance = 1, membership = 2, training = 4, groups = 8 };
+constexpr records operator|(records a, records b) {
+  return static_cast<records>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+constexpr bool has(records set, records one) { return (static_cast<unsigned>(set) & static_cast<unsigned>(one)) != 0; }
+
 // One struct per statement form of the language, each followed by the line that declares what
 // its unit file, src/forms/<form>.cpp, says of it beside its judge (docs/development.md, "A
 // statement form is one unit"): how it is checked, what it means in words, its meaning for
-// remit fmt's check, and its family. A form without that line, or a unit file without one of
-// them, does not build.
+// remit fmt's check, its family and the people records it needs. A form without that line, or a
+// unit file without one of them, does not build.
 #define REMIT_STATEMENT_FORM(form)                          \
   void check(const form&, form_check&);                     \
   std::string words(const form&, const resolved_settings&); \
   std::string meaning(const form&);                         \
-  std::string_view family(const form&)
+  std::string_view family(const form&);                     \
+  records records_needed(const form&)
 
 // What a title or an agenda item must hold (docs/language.md, "Titles and items"): `"A" [or "B"
 // ...]`, containing any one of the phrases, or `matching "REGEX"`, in which the pattern is found.

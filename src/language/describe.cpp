@@ -140,6 +140,10 @@ std::string_view family_name(const ast::statement& s) {
   return std::visit([](const auto& r) { return ast::family(r); }, s.what);
 }
 
+ast::records records_needed(const ast::statement& s) {
+  return std::visit([](const auto& r) { return ast::records_needed(r); }, s.what);
+}
+
 std::string_view period_word(ast::period_kind p) {
   switch (p) {
     case ast::period_kind::month: return "month";

@@ -19,6 +19,9 @@ std::string describe(const ast::statement& s, const ast::resolved_settings& sett
 // "attendance", "membership", "attendance rate", "training" or "rotation".
 std::string_view family_name(const ast::statement& s);
 
+// The kinds of people records the statement cannot be judged without (its form's records_needed).
+ast::records records_needed(const ast::statement& s);
+
 // The words for a period and an interval in every sentence remit writes: "quarter",
 // "half-year"; "2 months", "1 week", "400 days".
 std::string_view period_word(ast::period_kind p);

@@ -358,7 +358,9 @@ class html_reporter final : public reporter {
     out << fmt::format("<tr><th scope=\"row\">Severity</th><td>{}</td></tr>\n", ast::severity_name(r.statement->modifiers));
     out << fmt::format("<tr><th scope=\"row\">Meaning</th><td>{}</td></tr>\n", x(describe(*r.statement, b.settings)));
     out << "<tr><th scope=\"row\">Findings</th><td>";
-    if (r.findings.empty()) {
+    if (told_by_missing_records(report, r)) {  // said once, not at every meeting
+      out << fmt::format("{} {}", badge("no-evidence"), x(missing_records_line(report, r)));
+    } else if (r.findings.empty()) {
       out << (r.status == rule_status::not_due ? "<span class=\"notdue\">None: nothing fell due in the window.</span>"
                                                : "<span class=\"none\">None: met throughout the window.</span>");
     } else {

@@ -92,6 +92,10 @@ class markdown_reporter final : public reporter {
       out << fmt::format("Statement as written: {} ({}, line {})\n\n", md(r->statement->text), md(r->rule_file),
                          r->statement->where.line);
       out << fmt::format("Meaning: {}\n\n", md(describe(*r->statement, b.settings)));
+      if (told_by_missing_records(report, *r)) {  // said once, not at every meeting
+        out << fmt::format("- **no-evidence**: {}\n", md(missing_records_line(report, *r)));
+        continue;
+      }
       for (const finding& f : r->findings)
         out << fmt::format("- **{}** ({}): {}\n", name(f.status), evidence(f, *r, report.window), md(f.words()));
     }

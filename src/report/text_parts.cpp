@@ -1,11 +1,15 @@
 #include "report/text_parts.hpp"
 
+#include <algorithm>
+#include <array>
 #include <ostream>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "core/text.hpp"
 #include "evaluate/evaluator.hpp"
+#include "language/describe.hpp"
 
 namespace remit {
 
@@ -18,6 +22,29 @@ std::string left_out_words(const left_out_rows& rows) {
   return fmt::format("{} left out: {} ({} {}){}", counted(static_cast<long>(rows.rows), "row", "rows"), rows.reason,
                      rows.rows == 1 ? "line" : "lines", lines, rows.hint.empty() ? std::string{} : "; " + rows.hint);
 }
+
+namespace {
+
+// Each kind of people record, and the file a reader adds for it (docs/inputs.md, "People").
+constexpr std::array<std::pair<ast::records, std::string_view>, 4> people_record_kinds{{
+    {ast::records::attendance, "attendance.csv"},
+    {ast::records::membership, "membership.csv"},
+    {ast::records::training, "training.csv"},
+    {ast::records::groups, "groups.csv"},
+}};
+
+std::string_view record_name(ast::records kind) {
+  switch (kind) {
+    case ast::records::attendance: return "attendance";
+    case ast::records::membership: return "membership";
+    case ast::records::training: return "training";
+    case ast::records::groups: return "political group";
+    case ast::records::none: break;
+  }
+  return "people";
+}
+
+}  // namespace
 
 std::vector<std::string> read_first(const audit_report& report) {
   std::vector<std::string> out;
@@ -34,7 +61,38 @@ std::vector<std::string> read_first(const audit_report& report) {
   for (const log_file_summary& f : report.logs)
     for (const left_out_rows& rows : f.left_out)
       if (!rows.hint.empty()) out.push_back(fmt::format("{}: {}", f.path, left_out_words(rows)));
+  // Once per kind of people record no log held: how many rules it leaves unjudged, and what to add.
+  for (const auto& [kind, file] : people_record_kinds) {
+    std::size_t rules = 0;
+    for (const rule_result& r : report.results)
+      if (ast::has(records_missing(report, r), kind) && told_by_missing_records(report, r)) ++rules;
+    if (rules > 0)
+      out.push_back(fmt::format("no {} records were given: {} cannot be judged; add them with --log {} (docs/inputs.md, "
+                                "\"People\")",
+                                record_name(kind), counted(static_cast<long>(rules), "rule", "rules"), file));
+  }
   return out;
+}
+
+ast::records records_missing(const audit_report& report, const rule_result& r) {
+  return static_cast<ast::records>(static_cast<unsigned>(records_needed(*r.statement)) &
+                                   ~static_cast<unsigned>(report.records_given));
+}
+
+bool told_by_missing_records(const audit_report& report, const rule_result& r) {
+  return records_missing(report, r) != ast::records::none && !r.findings.empty() &&
+         std::all_of(r.findings.begin(), r.findings.end(),
+                     [](const finding& f) { return f.status == finding_status::no_evidence; });
+}
+
+std::string missing_records_line(const audit_report& report, const rule_result& r) {
+  const ast::records missing = records_missing(report, r);
+  std::string kinds;
+  for (const auto& [kind, file] : people_record_kinds)
+    if (ast::has(missing, kind)) kinds += fmt::format("{}{}", kinds.empty() ? "" : " or ", record_name(kind));
+  const long n = static_cast<long>(r.findings.size());
+  return fmt::format("cannot be judged: no {} records were given ({} in the JSON report {} so one by one)", kinds,
+                     counted(n, "finding", "findings"), n == 1 ? "says" : "say");
 }
 
 // Each line below quotes the input (paths, names, cells): written with its control characters

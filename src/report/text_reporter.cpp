@@ -41,7 +41,7 @@ class text_reporter final : public reporter {
       if (b.rule_count == 0 && b.not_checked.empty()) continue;
       if (!previous || previous->rule_file != b.rule_file || previous->name != b.name || previous->council != b.council ||
           (b.version && (!previous->version || previous->version->from != b.version->from))) {
-        write_rules(rules, not_checked, label_width, out);
+        write_rules(report, rules, not_checked, label_width, out);
         out << '\n'
             << style(escape_controls(fmt::format("{}{}", b.council ? *b.council + ": " : std::string{}, b.name)),
                      fmt::emphasis::bold)
@@ -52,7 +52,7 @@ class text_reporter final : public reporter {
       for (const rule_result& r : report.results_of(b)) rules.push_back(&r);
       for (const clause_not_checked& c : b.not_checked) not_checked.push_back(&c);
     }
-    write_rules(rules, not_checked, label_width, out);
+    write_rules(report, rules, not_checked, label_width, out);
 
     out << '\n';
     write_logs_text(report.logs, out);
@@ -87,7 +87,7 @@ class text_reporter final : public reporter {
   }
 
  private:
-  void write_rule(const rule_result& r, std::size_t label_width, std::ostream& out) const {
+  void write_rule(const audit_report& report, const rule_result& r, std::size_t label_width, std::ostream& out) const {
     const std::string label = escape_controls(r.statement->label);
     const std::size_t pad = label_width - utf8_length(label);
     // A duty of ordinary (major) severity is not marked; advisory wording and other severities are.
@@ -96,23 +96,29 @@ class text_reporter final : public reporter {
         m.advisory || m.severity != ast::severity::major ? fmt::format("  [{}]", ast::severity_name(m)) : std::string{};
     out << fmt::format("  {}{:{}}  {}  {}{}\n", label, "", pad, status_word(r.status), escape_controls(r.statement->text),
                        mark);
+    // A rule no log's records can judge says so once, not at every meeting ("Read first" says what to add).
+    if (told_by_missing_records(report, r)) {
+      out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(finding_status::no_evidence),
+                         missing_records_line(report, r));
+      return;
+    }
     for (const finding& f : r.findings)
       out << fmt::format("  {:{}}    - {} {}\n", "", label_width, status_word(f.status), escape_controls(f.words()));
   }
 
   // One heading's rules, exceptions first, and the clauses it does not check; both emptied.
-  void write_rules(std::vector<const rule_result*>& rules, std::vector<const clause_not_checked*>& not_checked,
-                   std::size_t label_width, std::ostream& out) const {
+  void write_rules(const audit_report& report, std::vector<const rule_result*>& rules,
+                   std::vector<const clause_not_checked*>& not_checked, std::size_t label_width, std::ostream& out) const {
     const rules_in_order ordered = exceptions_first(rules);
     if (!ordered.exceptions.empty())
       out << fmt::format("  Exceptions ({}):\n", counted(static_cast<long>(ordered.exceptions.size()), "rule", "rules"));
-    for (const rule_result* r : ordered.exceptions) write_rule(*r, label_width, out);
+    for (const rule_result* r : ordered.exceptions) write_rule(report, *r, label_width, out);
     write_not_checked(not_checked, out);
     if (!ordered.met.empty()) {
       if (!ordered.exceptions.empty() || !not_checked.empty())
         out << fmt::format("  Met, or nothing fell due ({}):\n",
                            counted(static_cast<long>(ordered.met.size()), "rule", "rules"));
-      for (const rule_result* r : ordered.met) write_rule(*r, label_width, out);
+      for (const rule_result* r : ordered.met) write_rule(report, *r, label_width, out);
     }
     rules.clear();
     not_checked.clear();

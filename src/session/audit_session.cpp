@@ -24,6 +24,17 @@ void report_errors(const diagnostics& diags, command_words words, std::ostream& 
 
 namespace {
 
+// The kinds of people records the logs held, any at all: attendance (its own file or a meetings
+// log's attendees), membership, training and political groups.
+ast::records records_given(const event_log& log) {
+  ast::records given = ast::records::none;
+  if (!log.attendances.empty()) given = given | ast::records::attendance;
+  if (!log.memberships.empty()) given = given | ast::records::membership;
+  if (!log.trainings.empty()) given = given | ast::records::training;
+  if (!log.groups.empty()) given = given | ast::records::groups;
+  return given;
+}
+
 // Whether the logs are audited as they are read, decided before any is read. `automatic` streams
 // only regular files: they alone can be read again should the streamed engine not finish.
 bool choose_stream(engine_choice engine, const std::vector<ast::rule_file>& files, const std::vector<std::string>& logs,
@@ -132,6 +143,7 @@ std::optional<audit_report> audit_session::audit(const audit_window& window, boo
   }
   report.manifest = make_manifest(files_, report.logs, request_.accept_partial);
   report.manifest.today = request_.runs_past_today;
+  report.records_given = records_given(log_);
   report.manifest.engine = engine();
   return report;
 }
