@@ -10,6 +10,7 @@
 #include "cli/audit_options.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "core/parallel.hpp"
 #include "report/reporter.hpp"
@@ -126,8 +127,10 @@ void add_check_command(CLI::App& app, int& status) {
   check->add_option("--from", options->from,
                     "First day of the audit window, yyyy-mm-dd (default: the earliest event). Given, a log in "
                     "date order can be audited as it is read, in less memory (--engine)")
+      ->check(iso_date())
       ->type_name("DATE");
   check->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")
+      ->check(iso_date())
       ->type_name("DATE");
   std::vector<std::string> formats;
   std::string format_help = "Report format:";
@@ -156,13 +159,13 @@ void add_check_command(CLI::App& app, int& status) {
                     "found out of date order is read again for batch; standard input or a pipe is never read "
                     "twice\n"
                     "The report is the same either way; its manifest names the engine (docs/inputs.md, \"Large logs\")")
-      ->check(CLI::IsMember({"auto", "batch", "stream"}))
+      ->check(one_of({"auto", "batch", "stream"}))
       ->capture_default_str()
       ->type_name("ENGINE");
   check->add_flag("--accept-partial", options->accept_partial,
                   "Audit the rows that were read even if some were rejected (they are still listed)");
   check->add_option("--color", options->color, "Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(one_of({"auto", "always", "never"}))
       ->capture_default_str()
       ->type_name("WHEN");
   check->callback([options, &status] { status = run_check(*options); });

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "core/limits.hpp"
 #include "core/output_file.hpp"
+#include "core/text.hpp"
 
 int main(int argc, char** argv) {
   remit::remove_temporaries_on_signals();
@@ -22,9 +24,11 @@ int main(int argc, char** argv) {
     limit_help += fmt::format("\n  {}: {} (default {})", l.name, l.what, remit::limit_words(l.which, l.default_value));
   app.add_option_function<std::vector<std::string>>(
          "--limit",
-         [](const std::vector<std::string>& assignments) {
+         [&app](const std::vector<std::string>& assignments) {
+           // Pointing to remit's help, which lists the limits, whichever command was run.
            for (const std::string& a : assignments)
-             if (const std::string why = remit::set_limit(a); !why.empty()) throw CLI::ValidationError("--limit", why);
+             if (const std::string why = remit::set_limit(a); !why.empty())
+               throw remit::cli::usage_error("--limit: " + why, &app);
          },
          limit_help)
       ->allow_extra_args(false)  // one NAME=VALUE per --limit: a rule file after it is not a limit
@@ -50,7 +54,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "remit: error: " << e.what() << "\nRun 'remit --help' or 'remit check --help' for usage.\n";
+    // In remit's words, pointing to the help of the command that was run.
+    const remit::cli::usage_words said = remit::cli::explain_usage_error(app, e);
+    std::cerr << "remit: error: " << remit::escape_controls(said.message) << "\nRun '" << said.help_command
+              << " --help' for usage.\n";
     return remit::cli::exit_bad_input;
   } catch (const std::exception& e) {
     // A tool failure, not a problem in the user's input: say so plainly.
@@ -59,7 +66,7 @@ int main(int argc, char** argv) {
   }
   if (app.get_subcommands().empty()) {
     std::cerr << "remit: error: a subcommand is required, as in 'remit check RULES --log LOG'\n"
-                 "Run 'remit --help' or 'remit check --help' for usage.\n";
+                 "Run 'remit --help' for usage.\n";
     return remit::cli::exit_bad_input;
   }
   return status;
