@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   remit::cli::add_import_command(app, status);
   remit::cli::add_fetch_command(app, status);
   remit::cli::add_verify_command(app, status);
+  remit::cli::add_help_command(app, status);
+  app.footer("Run 'remit help COMMAND' (or 'remit COMMAND --help') for the options of one command.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -25,6 +25,12 @@ std::vector<const CLI::App*> subcommands_of(const CLI::App& command) {
   return command.get_subcommands([](const CLI::App*) { return true; });
 }
 
+const CLI::App* find_subcommand(const CLI::App& command, const std::string& name) {
+  for (const CLI::App* sub : subcommands_of(command))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
+}
+
 // "a, b and c".
 std::string listed(const std::vector<std::string>& words) {
   std::string out;
@@ -201,6 +207,25 @@ CLI::Validator one_of(std::vector<std::string> words) {
         return fmt::format("{} not in {{{}}}{}", as_typed(value), list, did_you_mean(value, words));
       },
       "{" + list + "}");
+}
+
+void add_help_command(CLI::App& app, int& status) {
+  auto words = std::make_shared<std::vector<std::string>>();
+  CLI::App* help = app.add_subcommand("help", "Show the help of remit, or of one command, as in 'remit help check'.");
+  help->add_option("command", *words, "The command (and its subcommand, as in 'fetch moderngov') whose help to show")
+      ->type_name("COMMAND");
+  help->callback([&app, words, &status] {
+    const CLI::App* of = &app;
+    for (const std::string& word : *words) {
+      const CLI::App* sub = find_subcommand(*of, word);
+      if (!sub) throw usage_error(unknown_command(*of, word), of);
+      of = sub;
+    }
+    // What `remit check --help` prints, byte for byte (CLI::App::help would show help's own, as
+    // the command that was run).
+    std::cout << of->get_formatter()->make_help(of, command_path(*of), CLI::AppFormatMode::Normal) << std::flush;
+    status = exit_clean;
+  });
 }
 
 usage_words explain_usage_error(const CLI::App& app, const CLI::ParseError& e) {

@@ -45,6 +45,10 @@ std::string did_you_mean(const std::string& typed, const std::vector<std::string
 // "remit", "remit check", "remit fetch moderngov": the command as it is typed.
 std::string command_path(const CLI::App& command);
 
+// Adds `remit help [COMMAND [SUBCOMMAND]]`: the help of remit, or of one command, on standard
+// output, exit 0; a command remit does not have is a usage error.
+void add_help_command(CLI::App& app, int& status);
+
 // What a usage error says after "remit: error: ", and the command whose --help it points to.
 struct usage_words {
   std::string message;
