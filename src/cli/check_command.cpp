@@ -1,6 +1,9 @@
 // remit check RULES... --log LOG... [--from F] [--to T] [--format FORMAT[=FILE]]... [-o FILE]
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <unistd.h>
@@ -13,6 +16,7 @@
 #include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "core/parallel.hpp"
+#include "core/progress.hpp"
 #include "report/reporter.hpp"
 #include "session/audit_session.hpp"
 
@@ -41,6 +45,44 @@ bool use_colour(const check_options& o) {
 }
 
 constexpr command_words check_words{"audited", "audit the rows that were read"};
+
+// While a check reads and judges, a person at a terminal sees how far it has got: a line on
+// stderr, after a second, of the rows read and bodies judged. What the session says meanwhile is
+// held back and said once the line is wiped, so that the two never share a line. Off a terminal
+// (a script, a test, a pipe) nothing is drawn and nothing held: stderr is as it always was.
+class watched_run {
+ public:
+  watched_run() {
+    const char* term = std::getenv("TERM");
+    if (!isatty(STDERR_FILENO) || (term && std::string_view(term) == "dumb")) return;
+    line_.emplace(
+        std::cerr,
+        [] {
+          // The bodies once judging has begun: streamed, they are judged as the rows come and
+          // counted at the end.
+          const std::uint64_t bodies = progress().bodies_judged.load(std::memory_order_relaxed);
+          return fmt::format("remit check: {} rows read{}", grouped(progress().rows_read.load(std::memory_order_relaxed)),
+                             bodies ? fmt::format(", {} bodies judged", grouped(bodies)) : std::string{});
+        },
+        std::chrono::seconds(1), std::chrono::milliseconds(250));
+  }
+  watched_run(const watched_run&) = delete;
+  watched_run& operator=(const watched_run&) = delete;
+  ~watched_run() { done(); }
+  // Where to say things while the line may be drawn.
+  std::ostream& err() { return line_ ? held_ : std::cerr; }
+  // The line wiped, and what was held said.
+  void done() {
+    if (!line_) return;
+    line_.reset();
+    std::cerr << held_.str() << std::flush;
+    held_.str({});
+  }
+
+ private:
+  std::optional<progress_line> line_;
+  std::ostringstream held_;
+};
 
 int run_check(const check_options& o) {
   std::string problem;
@@ -78,6 +120,7 @@ int run_check(const check_options& o) {
   // every byte, and --format findings alone (a national sweep) needs none.
   const bool manifest = std::any_of(targets.begin(), targets.end(),
                                     [](const output_target& t) { return find_reporter(t.format)->shows_manifest; });
+  watched_run watched;
   auto session = audit_session::read({.rules = o.rules,
                                       .logs = o.logs,
                                       .accept_partial = o.accept_partial,
@@ -85,14 +128,14 @@ int run_check(const check_options& o) {
                                       .engine = engine,
                                       .digests = manifest ? file_digests::taken : file_digests::skipped,
                                       .runs_past_today = runs_past},
-                                     check_words);
+                                     check_words, watched.err());
   if (!session) return exit_bad_input;
-  const auto window = known ? known : resolve_window(o.from, to, session->log());
+  const auto window = known ? known : resolve_window(o.from, to, session->log(), watched.err());
   if (!window) return exit_bad_input;
   const std::optional<audit_report> audited = session->audit(*window, html, core_count());
+  watched.done();
   if (!audited) return exit_bad_input;
   const audit_report& report = *audited;
-
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);
   };
