@@ -136,6 +136,14 @@ int run_check(const check_options& o) {
   watched.done();
   if (!audited) return exit_bad_input;
   const audit_report& report = *audited;
+  // A page of hundreds of bodies' timelines is slow to open and to print, and no one reads it
+  // through: a sweep writes a page per council instead. Said, not refused: the report is written.
+  constexpr std::size_t html_bodies_warned = 300;
+  if (html && report.bodies.size() > html_bodies_warned)
+    std::cerr << fmt::format("remit: warning: the HTML report will hold {} bodies, more than {}: a page that large is "
+                             "slow to open and to print; 'remit sweep --out DIR' writes a page for each council\n",
+                             grouped(report.bodies.size()), html_bodies_warned);
+
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);
   };
