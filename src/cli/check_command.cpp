@@ -88,7 +88,7 @@ int run_check(const check_options& o) {
   std::string problem;
   const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
   if (targets.empty()) {
-    std::cerr << "remit: error: " << problem << '\n';
+    say_usage_error("remit check", problem);
     return exit_bad_input;
   }
   if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {
@@ -105,10 +105,10 @@ int run_check(const check_options& o) {
   const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
   const engine_choice engine = engine_option(o.engine).value_or(engine_choice::automatic);
   if (engine == engine_choice::stream && (o.from.empty() || html)) {
-    std::cerr << (o.from.empty() ? "remit: error: --engine stream needs --from: the window must be known before the "
-                                   "logs are read\n"
-                                 : "remit: error: --engine stream cannot make the HTML report, whose timelines draw "
-                                   "every event: use --engine batch (or auto)\n");
+    say_usage_error("remit check", o.from.empty() ? "--engine stream needs --from: the window must be known before the "
+                                                    "logs are read"
+                                                  : "--engine stream cannot make the HTML report, whose timelines draw "
+                                                    "every event: use --engine batch (or auto)");
     return exit_bad_input;
   }
   std::optional<audit_window> known;

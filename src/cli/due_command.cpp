@@ -44,7 +44,7 @@ int run_due(const due_options& o) {
   std::string problem;
   const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
   if (targets.empty()) {
-    std::cerr << "remit: error: " << problem << '\n';
+    say_usage_error("remit due", problem);
     return exit_bad_input;
   }
   if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {

@@ -6,7 +6,6 @@
 #include "cli/usage.hpp"
 #include "core/limits.hpp"
 #include "core/output_file.hpp"
-#include "core/text.hpp"
 
 int main(int argc, char** argv) {
   remit::remove_temporaries_on_signals();
@@ -58,8 +57,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // In remit's words, pointing to the help of the command that was run.
     const remit::cli::usage_words said = remit::cli::explain_usage_error(app, e);
-    std::cerr << "remit: error: " << remit::escape_controls(said.message) << "\nRun '" << said.help_command
-              << " --help' for usage.\n";
+    remit::cli::say_usage_error(said.help_command, said.message);
     return remit::cli::exit_bad_input;
   } catch (const std::exception& e) {
     // A tool failure, not a problem in the user's input: say so plainly.
@@ -67,8 +65,7 @@ int main(int argc, char** argv) {
     return remit::cli::exit_bad_input;
   }
   if (app.get_subcommands().empty()) {
-    std::cerr << "remit: error: a subcommand is required, as in 'remit check RULES --log LOG'\n"
-                 "Run 'remit --help' for usage.\n";
+    remit::cli::say_usage_error("remit", "a subcommand is required, as in 'remit check RULES --log LOG'");
     return remit::cli::exit_bad_input;
   }
   return status;

@@ -156,7 +156,7 @@ int run_sweep(const sweep_options& o) {
   std::string problem;
   const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
   if (targets.empty()) {
-    std::cerr << "remit: error: " << problem << '\n';
+    say_usage_error("remit sweep", problem);
     return exit_bad_input;
   }
   if ((!o.from.empty() && !date_option(o.from, "--from")) || (!o.to.empty() && !date_option(o.to, "--to")))

@@ -63,7 +63,8 @@ bool looks_like_option(const std::string& arg) {
 
 std::string unknown_option(const CLI::App& command, const std::string& typed) {
   const std::string name = typed.substr(0, typed.find('='));
-  std::string bare = name.substr(name.find_first_not_of('-'));
+  const std::size_t letters = name.find_first_not_of('-');
+  const std::string bare = letters == std::string::npos ? std::string{} : name.substr(letters);
   // Options fall through to the commands above (--limit is remit's, given after the command too).
   std::vector<std::string> longs;
   for (const CLI::App* at = &command; at; at = at->get_parent())
@@ -226,6 +227,10 @@ void add_help_command(CLI::App& app, int& status) {
     std::cout << of->get_formatter()->make_help(of, command_path(*of), CLI::AppFormatMode::Normal) << std::flush;
     status = exit_clean;
   });
+}
+
+void say_usage_error(std::string_view command, std::string_view message, std::ostream& err) {
+  err << fmt::format("remit: error: {}\nRun '{} --help' for usage.\n", escape_controls(message), command);
 }
 
 usage_words explain_usage_error(const CLI::App& app, const CLI::ParseError& e) {

@@ -6,7 +6,9 @@
 // and exits 2 (exit_bad_input).
 #pragma once
 
+#include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -48,6 +50,11 @@ std::string command_path(const CLI::App& command);
 // Adds `remit help [COMMAND [SUBCOMMAND]]`: the help of remit, or of one command, on standard
 // output, exit 0; a command remit does not have is a usage error.
 void add_help_command(CLI::App& app, int& status);
+
+// Says a usage error found once the command line was read (two --format to standard output,
+// --engine stream without --from) in the words main says those found while reading it:
+// "remit: error: MESSAGE", then "Run 'COMMAND --help' for usage.".
+void say_usage_error(std::string_view command, std::string_view message, std::ostream& err = std::cerr);
 
 // What a usage error says after "remit: error: ", and the command whose --help it points to.
 struct usage_words {
