@@ -1,6 +1,9 @@
 // remit check RULES... --log LOG... [--from F] [--to T] [--format FORMAT[=FILE]]... [-o FILE]
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <unistd.h>
@@ -10,8 +13,10 @@
 #include "cli/audit_options.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "core/parallel.hpp"
+#include "core/progress.hpp"
 #include "report/reporter.hpp"
 #include "session/audit_session.hpp"
 
@@ -41,11 +46,49 @@ bool use_colour(const check_options& o) {
 
 constexpr command_words check_words{"audited", "audit the rows that were read"};
 
+// While a check reads and judges, a person at a terminal sees how far it has got: a line on
+// stderr, after a second, of the rows read and bodies judged. What the session says meanwhile is
+// held back and said once the line is wiped, so that the two never share a line. Off a terminal
+// (a script, a test, a pipe) nothing is drawn and nothing held: stderr is as it always was.
+class watched_run {
+ public:
+  watched_run() {
+    const char* term = std::getenv("TERM");
+    if (!isatty(STDERR_FILENO) || (term && std::string_view(term) == "dumb")) return;
+    line_.emplace(
+        std::cerr,
+        [] {
+          // The bodies once judging has begun: streamed, they are judged as the rows come and
+          // counted at the end.
+          const std::uint64_t bodies = progress().bodies_judged.load(std::memory_order_relaxed);
+          return fmt::format("remit check: {} rows read{}", grouped(progress().rows_read.load(std::memory_order_relaxed)),
+                             bodies ? fmt::format(", {} bodies judged", grouped(bodies)) : std::string{});
+        },
+        std::chrono::seconds(1), std::chrono::milliseconds(250));
+  }
+  watched_run(const watched_run&) = delete;
+  watched_run& operator=(const watched_run&) = delete;
+  ~watched_run() { done(); }
+  // Where to say things while the line may be drawn.
+  std::ostream& err() { return line_ ? held_ : std::cerr; }
+  // The line wiped, and what was held said.
+  void done() {
+    if (!line_) return;
+    line_.reset();
+    std::cerr << held_.str() << std::flush;
+    held_.str({});
+  }
+
+ private:
+  std::optional<progress_line> line_;
+  std::ostringstream held_;
+};
+
 int run_check(const check_options& o) {
   std::string problem;
   const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
   if (targets.empty()) {
-    std::cerr << "remit: error: " << problem << '\n';
+    say_usage_error("remit check", problem);
     return exit_bad_input;
   }
   if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {
@@ -62,10 +105,10 @@ int run_check(const check_options& o) {
   const bool html = std::any_of(targets.begin(), targets.end(), [](const output_target& t) { return t.format == "html"; });
   const engine_choice engine = engine_option(o.engine).value_or(engine_choice::automatic);
   if (engine == engine_choice::stream && (o.from.empty() || html)) {
-    std::cerr << (o.from.empty() ? "remit: error: --engine stream needs --from: the window must be known before the "
-                                   "logs are read\n"
-                                 : "remit: error: --engine stream cannot make the HTML report, whose timelines draw "
-                                   "every event: use --engine batch (or auto)\n");
+    say_usage_error("remit check", o.from.empty() ? "--engine stream needs --from: the window must be known before the "
+                                                    "logs are read"
+                                                  : "--engine stream cannot make the HTML report, whose timelines draw "
+                                                    "every event: use --engine batch (or auto)");
     return exit_bad_input;
   }
   std::optional<audit_window> known;
@@ -77,6 +120,7 @@ int run_check(const check_options& o) {
   // every byte, and --format findings alone (a national sweep) needs none.
   const bool manifest = std::any_of(targets.begin(), targets.end(),
                                     [](const output_target& t) { return find_reporter(t.format)->shows_manifest; });
+  watched_run watched;
   auto session = audit_session::read({.rules = o.rules,
                                       .logs = o.logs,
                                       .accept_partial = o.accept_partial,
@@ -84,13 +128,21 @@ int run_check(const check_options& o) {
                                       .engine = engine,
                                       .digests = manifest ? file_digests::taken : file_digests::skipped,
                                       .runs_past_today = runs_past},
-                                     check_words);
+                                     check_words, watched.err());
   if (!session) return exit_bad_input;
-  const auto window = known ? known : resolve_window(o.from, to, session->log());
+  const auto window = known ? known : resolve_window(o.from, to, session->log(), watched.err());
   if (!window) return exit_bad_input;
   const std::optional<audit_report> audited = session->audit(*window, html, core_count());
+  watched.done();
   if (!audited) return exit_bad_input;
   const audit_report& report = *audited;
+  // A page of hundreds of bodies' timelines is slow to open and to print, and no one reads it
+  // through: a sweep writes a page per council instead. Said, not refused: the report is written.
+  constexpr std::size_t html_bodies_warned = 300;
+  if (html && report.bodies.size() > html_bodies_warned)
+    std::cerr << fmt::format("remit: warning: the HTML report will hold {} bodies, more than {}: a page that large is "
+                             "slow to open and to print; 'remit sweep --out DIR' writes a page for each council\n",
+                             grouped(report.bodies.size()), html_bodies_warned);
 
   const auto render = [&](const output_target& t, std::ostream& out) {
     find_reporter(t.format)->make(report_options{t.path.empty() && use_colour(o)})->write(report, out);
@@ -126,8 +178,10 @@ void add_check_command(CLI::App& app, int& status) {
   check->add_option("--from", options->from,
                     "First day of the audit window, yyyy-mm-dd (default: the earliest event). Given, a log in "
                     "date order can be audited as it is read, in less memory (--engine)")
+      ->check(iso_date())
       ->type_name("DATE");
   check->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")
+      ->check(iso_date())
       ->type_name("DATE");
   std::vector<std::string> formats;
   std::string format_help = "Report format:";
@@ -156,13 +210,13 @@ void add_check_command(CLI::App& app, int& status) {
                     "found out of date order is read again for batch; standard input or a pipe is never read "
                     "twice\n"
                     "The report is the same either way; its manifest names the engine (docs/inputs.md, \"Large logs\")")
-      ->check(CLI::IsMember({"auto", "batch", "stream"}))
+      ->check(one_of({"auto", "batch", "stream"}))
       ->capture_default_str()
       ->type_name("ENGINE");
   check->add_flag("--accept-partial", options->accept_partial,
                   "Audit the rows that were read even if some were rejected (they are still listed)");
   check->add_option("--color", options->color, "Colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(one_of({"auto", "always", "never"}))
       ->capture_default_str()
       ->type_name("WHEN");
   check->callback([options, &status] { status = run_check(*options); });

@@ -10,6 +10,7 @@
 #include "cli/audit_options.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "report/due_reporter.hpp"
 #include "session/audit_session.hpp"
@@ -43,7 +44,7 @@ int run_due(const due_options& o) {
   std::string problem;
   const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
   if (targets.empty()) {
-    std::cerr << "remit: error: " << problem << '\n';
+    say_usage_error("remit due", problem);
     return exit_bad_input;
   }
   if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {
@@ -101,9 +102,11 @@ void add_due_command(CLI::App& app, int& status) {
                   "--as-of count only as planned (scheduled, not cancelled or postponed)")
       ->required()
       ->type_name("LOG");
-  due->add_option("--as-of", options->as_of, "The day to look ahead from, yyyy-mm-dd (default: today)")->type_name("DATE");
-  due->add_option("--horizon", options->horizon, "How many days ahead of --as-of to list")
-      ->check(CLI::Range(0, 36600))
+  due->add_option("--as-of", options->as_of, "The day to look ahead from, yyyy-mm-dd (default: today)")
+      ->check(iso_date())
+      ->type_name("DATE");
+  due->add_option("--horizon", options->horizon, "How many days ahead of --as-of to list, 0 to 36600")
+      ->check(whole_number("--horizon", 0, 36600))
       ->capture_default_str()
       ->type_name("DAYS");
   std::vector<std::string> formats;
@@ -124,7 +127,7 @@ void add_due_command(CLI::App& app, int& status) {
   due->add_flag("--accept-partial", options->accept_partial,
                 "Use the rows that were read even if some were rejected (they are still listed)");
   due->add_option("--color", options->color, "Colour the text output: auto (a terminal, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->check(one_of({"auto", "always", "never"}))
       ->capture_default_str()
       ->type_name("WHEN");
   due->callback([options, &status] { status = run_due(*options); });

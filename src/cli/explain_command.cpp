@@ -8,6 +8,7 @@
 
 #include "cli/audit_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
@@ -108,8 +109,11 @@ void add_explain_command(CLI::App& app, int& status) {
       ->type_name("LABEL");
   cmd->add_option("--body", options->body, "Only this body (for a label in several bodies, or in body *)")->type_name("NAME");
   cmd->add_option("--from", options->from, "First day of the audit window, yyyy-mm-dd (default: the earliest event)")
+      ->check(iso_date())
       ->type_name("DATE");
-  cmd->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")->type_name("DATE");
+  cmd->add_option("--to", options->to, "Last day of the audit window, yyyy-mm-dd (default: today)")
+      ->check(iso_date())
+      ->type_name("DATE");
   cmd->add_option("-o,--output", options->output, "Write the explanation to FILE (whole or not at all) instead of stdout")
       ->type_name("FILE");
   cmd->add_flag("--accept-partial", options->accept_partial, "Explain with the rows that were read even if some were rejected");

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "core/text.hpp"
 #include "fetch/moderngov_fetch.hpp"
 
@@ -122,8 +123,14 @@ void add_fetch_command(CLI::App& app, int& status) {
   moderngov->add_option("--committee", options->committee, "The committee's ModernGov id (CId in its page's address)")
       ->required()
       ->type_name("ID");
-  moderngov->add_option("--from", options->from, "First meeting date to fetch, yyyy-mm-dd")->required()->type_name("DATE");
-  moderngov->add_option("--to", options->to, "Last meeting date to fetch, yyyy-mm-dd")->required()->type_name("DATE");
+  moderngov->add_option("--from", options->from, "First meeting date to fetch, yyyy-mm-dd")
+      ->required()
+      ->check(iso_date())
+      ->type_name("DATE");
+  moderngov->add_option("--to", options->to, "Last meeting date to fetch, yyyy-mm-dd")
+      ->required()
+      ->check(iso_date())
+      ->type_name("DATE");
   moderngov->add_option("--out", options->dir, "The folder to keep the responses and meetings.csv in (created if need be)")
       ->required()
       ->type_name("DIR");
@@ -134,19 +141,19 @@ void add_fetch_command(CLI::App& app, int& status) {
   moderngov->add_flag("--allow-redirect-to-other-hosts", options->allow_other_hosts,
                       "Follow a redirect to a host other than BASE_URL's (refused without it); each is recorded in "
                       "DIR/redirects/");
-  moderngov->add_option("--pause", options->pause_seconds, "Seconds between two requests, to spare the council's server")
-      ->check(CLI::Range(0.0, 60.0))
+  moderngov->add_option("--pause", options->pause_seconds, "Seconds between two requests, to spare the council's server, 0 to 60")
+      ->check(seconds("--pause", 0.0, 60.0))
       ->capture_default_str()
       ->type_name("SECONDS");
   moderngov->add_option("--timeout", options->timeout_seconds,
                         "Seconds a whole response may take, from the request to its last byte (redirects included), "
-                        "before it is given up on")
-      ->check(CLI::Range(1.0, 600.0))
+                        "before it is given up on, 1 to 600")
+      ->check(seconds("--timeout", 1.0, 600.0))
       ->capture_default_str()
       ->type_name("SECONDS");
   moderngov->add_option("--attempts", options->attempts,
-                        "Attempts per request when the fault may pass (5xx, timeouts, resets), with a doubling pause")
-      ->check(CLI::Range(1, 10))
+                        "Attempts per request when the fault may pass (5xx, timeouts, resets), with a doubling pause, 1 to 10")
+      ->check(whole_number("--attempts", 1, 10))
       ->capture_default_str()
       ->type_name("N");
   moderngov->callback([options, &status] { status = run_fetch(*options); });

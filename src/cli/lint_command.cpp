@@ -6,6 +6,7 @@
 
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "core/output_file.hpp"
 #include "core/text.hpp"
@@ -116,15 +117,17 @@ void add_lint_command(CLI::App& app, int& status) {
       "or bad usage. See docs/tools.md.");
   cmd->add_option("files", options->files, "Rule files (*.remit)")->required()->type_name("FILE");
   cmd->add_option("--format", options->format, "text (for people) or sarif (SARIF 2.1.0, for code-review tools)")
-      ->check(CLI::IsMember({"text", "sarif"}))
+      ->check(one_of({"text", "sarif"}))
       ->capture_default_str()
       ->type_name("FORMAT");
   cmd->add_option("-o,--output", options->output, "Write the findings to FILE (whole or not at all) instead of stdout")
       ->type_name("FILE");
   cmd->add_option("--as-of", options->as_of, "The date deadlines are judged against, yyyy-mm-dd (default: today)")
+      ->check(iso_date())
       ->type_name("DATE");
   cmd->add_option("--from", options->from,
                   "First day of the audit window the files are for, yyyy-mm-dd: waivers that end before it are reported")
+      ->check(iso_date())
       ->type_name("DATE");
   cmd->add_option("--log", options->logs,
                   "A meeting log, to see whether a deadline that has passed was met; repeat for several")

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "core/limits.hpp"
 #include "core/output_file.hpp"
 
@@ -22,9 +23,11 @@ int main(int argc, char** argv) {
     limit_help += fmt::format("\n  {}: {} (default {})", l.name, l.what, remit::limit_words(l.which, l.default_value));
   app.add_option_function<std::vector<std::string>>(
          "--limit",
-         [](const std::vector<std::string>& assignments) {
+         [&app](const std::vector<std::string>& assignments) {
+           // Pointing to remit's help, which lists the limits, whichever command was run.
            for (const std::string& a : assignments)
-             if (const std::string why = remit::set_limit(a); !why.empty()) throw CLI::ValidationError("--limit", why);
+             if (const std::string why = remit::set_limit(a); !why.empty())
+               throw remit::cli::usage_error("--limit: " + why, &app);
          },
          limit_help)
       ->allow_extra_args(false)  // one NAME=VALUE per --limit: a rule file after it is not a limit
@@ -41,6 +44,8 @@ int main(int argc, char** argv) {
   remit::cli::add_import_command(app, status);
   remit::cli::add_fetch_command(app, status);
   remit::cli::add_verify_command(app, status);
+  remit::cli::add_help_command(app, status);
+  app.footer("Run 'remit help COMMAND' (or 'remit COMMAND --help') for the options of one command.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -50,7 +55,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "remit: error: " << e.what() << "\nRun 'remit --help' or 'remit check --help' for usage.\n";
+    // In remit's words, pointing to the help of the command that was run.
+    const remit::cli::usage_words said = remit::cli::explain_usage_error(app, e);
+    remit::cli::say_usage_error(said.help_command, said.message);
     return remit::cli::exit_bad_input;
   } catch (const std::exception& e) {
     // A tool failure, not a problem in the user's input: say so plainly.
@@ -58,8 +65,7 @@ int main(int argc, char** argv) {
     return remit::cli::exit_bad_input;
   }
   if (app.get_subcommands().empty()) {
-    std::cerr << "remit: error: a subcommand is required, as in 'remit check RULES --log LOG'\n"
-                 "Run 'remit --help' or 'remit check --help' for usage.\n";
+    remit::cli::say_usage_error("remit", "a subcommand is required, as in 'remit check RULES --log LOG'");
     return remit::cli::exit_bad_input;
   }
   return status;

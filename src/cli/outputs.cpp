@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/usage.hpp"
 #include "core/output_file.hpp"
+#include "core/text.hpp"
 
 namespace remit::cli {
 
@@ -69,7 +71,7 @@ CLI::Validator format_names(std::vector<std::string> names) {
       [names, list](std::string& value) -> std::string {
         const std::string name = value.substr(0, value.find('='));
         if (std::find(names.begin(), names.end(), name) != names.end()) return {};
-        return fmt::format("{} not in {{{}}}", name, list);
+        return fmt::format("{} not in {{{}}}{}", as_typed(name), list, did_you_mean(name, names));
       },
       "");
 }

@@ -30,7 +30,8 @@ std::vector<run_input> run_inputs(const std::vector<std::string>& rules, const s
 // The report files of `targets` that would replace one of `inputs` or each other: "" when none.
 std::string outputs_clash(const std::vector<output_target>& targets, const std::vector<run_input>& inputs);
 
-// Accepts NAME or NAME=FILE with NAME one of `names`, in CLI11's words for an unknown one.
+// Accepts NAME or NAME=FILE with NAME one of `names`; an unknown one is said as CLI11 says it, with
+// a "did you mean" (cli/usage.hpp).
 CLI::Validator format_names(std::vector<std::string> names);
 
 // Renders each target with `render` and writes it: every file first, each to a temporary file

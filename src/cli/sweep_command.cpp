@@ -14,6 +14,7 @@
 
 #include "cli/audit_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/outputs.hpp"
 #include "core/files.hpp"
 #include "core/output_file.hpp"
@@ -155,7 +156,7 @@ int run_sweep(const sweep_options& o) {
   std::string problem;
   const std::vector<output_target> targets = plan_outputs(o.formats, o.output, "text", problem);
   if (targets.empty()) {
-    std::cerr << "remit: error: " << problem << '\n';
+    say_usage_error("remit sweep", problem);
     return exit_bad_input;
   }
   if ((!o.from.empty() && !date_option(o.from, "--from")) || (!o.to.empty() && !date_option(o.to, "--to")))
@@ -265,9 +266,11 @@ void add_sweep_command(CLI::App& app, int& status) {
   sweep->add_option("--from", options->from,
                     "First day of every council's audit window, yyyy-mm-dd (default: the council's window, else its "
                     "earliest event)")
+      ->check(iso_date())
       ->type_name("DATE");
   sweep->add_option("--to", options->to,
                     "Last day of every council's audit window, yyyy-mm-dd (default: the council's window, else today)")
+      ->check(iso_date())
       ->type_name("DATE");
   sweep->add_option("--format", options->formats,
                     "Combined report format:\n  text: a summary per council and body, with every clause in breach\n"
@@ -283,8 +286,8 @@ void add_sweep_command(CLI::App& app, int& status) {
                     "Write an HTML index (DIR/index.html), a row per council and body, and each council's HTML report "
                     "beside it (DIR/<slug>.html)")
       ->type_name("DIR");
-  sweep->add_option("-j,--jobs", options->jobs, "Councils audited at once (default: the number of cores)")
-      ->check(CLI::PositiveNumber)
+  sweep->add_option("-j,--jobs", options->jobs, "Councils audited at once, 1 to 1024 (default: the number of cores)")
+      ->check(whole_number("--jobs", 1, 1024))
       ->type_name("N");
   sweep->add_flag("--accept-partial", options->accept_partial,
                   "Audit the rows that were read even if some were rejected (they are still listed)");

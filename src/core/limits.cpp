@@ -3,8 +3,11 @@
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <vector>
 
 #include <fmt/format.h>
+
+#include "core/text.hpp"
 
 namespace remit {
 
@@ -49,13 +52,19 @@ std::string set_limit(std::string_view assignment) {
   std::string names;
   for (const limit_info& i : all) names += (names.empty() ? "" : ", ") + std::string(i.name);
   const auto eq = assignment.find('=');
-  if (eq == std::string_view::npos) return fmt::format("'{}': expected NAME=VALUE, NAME one of {}", assignment, names);
+  if (eq == std::string_view::npos) return fmt::format("'{}': expected NAME=VALUE, NAME one of {}", as_typed(assignment), names);
   const std::string_view name = assignment.substr(0, eq);
   std::string_view value = assignment.substr(eq + 1);
   const limit_info* which = nullptr;
   for (const limit_info& i : all)
     if (i.name == name) which = &i;
-  if (!which) return fmt::format("unknown limit '{}': expected one of {}", name, names);
+  if (!which) {
+    std::vector<std::string> known;
+    for (const limit_info& i : all) known.emplace_back(i.name);
+    const std::string near = nearest_name(name, known, swapped_letters::one_edit);
+    return fmt::format("unknown limit '{}'{}: expected one of {}", as_typed(name),
+                       near.empty() ? std::string{} : fmt::format(" (did you mean '{}'?)", near), names);
+  }
   unsigned shift = 0;
   if (which->bytes && !value.empty()) {
     const char unit = value.back();
@@ -66,9 +75,12 @@ std::string set_limit(std::string_view assignment) {
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
   const std::string_view form =
       which->bytes ? "a size: a whole number of bytes above 0, which a K, M or G may follow" : "a whole number above 0";
+  // A number too large to hold is said to be so, not echoed: it may have hundreds of digits.
+  const bool digits_only = !value.empty() && end == value.data() + value.size();
+  if (ec == std::errc::result_out_of_range && digits_only) return fmt::format("{}: the number is too large", name);
   if (value.empty() || ec != std::errc{} || end != value.data() + value.size() || n == 0)
-    return fmt::format("{}: '{}' is not {}", name, assignment.substr(eq + 1), form);
-  if (shift && n > (UINT64_MAX >> shift)) return fmt::format("{}: '{}' is too large", name, assignment.substr(eq + 1));
+    return fmt::format("{}: '{}' is not {}", name, as_typed(assignment.substr(eq + 1)), form);
+  if (shift && n > (UINT64_MAX >> shift)) return fmt::format("{}: '{}' is too large", name, as_typed(assignment.substr(eq + 1)));
   set_limit(which->which, n << shift);
   return {};
 }

@@ -76,6 +76,12 @@ std::string escape(std::string_view s, bool keep_line_feeds) {
 std::string escape_controls(std::string_view s) { return escape(s, false); }
 std::string escape_controls_but_line_feeds(std::string_view s) { return escape(s, true); }
 
+std::string as_typed(std::string_view s) {
+  constexpr std::size_t shown = 32;
+  const std::string_view start = utf8_prefix(s, shown);
+  return escape_controls(start) + (start.size() < s.size() ? "..." : "");
+}
+
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); i += character_length(s, i)) ++n;
@@ -145,23 +151,25 @@ std::vector<std::uint32_t> code_points(std::string_view s) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a_text, std::string_view b_text) {
+std::size_t edit_distance(std::string_view a_text, std::string_view b_text, swapped_letters swaps) {
   const std::vector<std::uint32_t> a = code_points(a_text), b = code_points(b_text);
-  std::vector<std::size_t> row(b.size() + 1);
+  // Three rows of the table: the one before last is needed for a swap.
+  std::vector<std::size_t> before(b.size() + 1), last(b.size() + 1), row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
+    std::swap(before, last);
+    std::swap(last, row);
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
+      row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (swaps == swapped_letters::one_edit && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], before[j - 2] + 1);
     }
   }
   return row[b.size()];
 }
 
-std::string nearest_name(std::string_view name, const std::vector<std::string>& known) {
+std::string nearest_name(std::string_view name, const std::vector<std::string>& known, swapped_letters swaps) {
   const std::string folded = fold(name);
   // A typo is a letter or two; in a long name, up to one letter in five.
   const std::size_t a = utf8_length(folded);
@@ -173,7 +181,7 @@ std::string nearest_name(std::string_view name, const std::vector<std::string>& 
     // log's bodies, that leaves a few to compare letter by letter.
     const std::size_t b = utf8_length(k);
     if ((a > b ? a - b : b - a) > most) continue;
-    const std::size_t d = edit_distance(folded, fold(k));
+    const std::size_t d = edit_distance(folded, fold(k), swaps);
     if (d == 0) continue;  // the name itself: nothing to suggest
     if (d < best_distance || (d == best_distance && k < best)) best = k, best_distance = d;
   }

@@ -58,14 +58,24 @@ bool valid_utf8(std::string_view s);
 std::string escape_controls(std::string_view s);
 // The same for text of several lines that remit wrote: its line feeds are kept.
 std::string escape_controls_but_line_feeds(std::string_view s);
+// What a person typed, as a message quotes it back: its controls escaped, and cut after 32
+// characters with "..." so that a pasted page (or a number of 300 digits) is not echoed whole.
+std::string as_typed(std::string_view s);
 
 // The code points of s; an invalid byte counts as one, its own value.
 std::vector<std::uint32_t> code_points(std::string_view s);
-// The fewest letters inserted, deleted or replaced that turn one into the other (Levenshtein).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// Whether two neighbouring letters swapped ("form" for "from") count as one edit or two. Names
+// in the logs are compared as they always were (two); words typed on the command line, where a
+// swap is the commonest slip, as one.
+enum class swapped_letters { two_edits, one_edit };
+// The fewest letters inserted, deleted or replaced that turn one into the other (Levenshtein;
+// with swapped_letters::one_edit, a swap of two neighbours is one more way, the optimal string
+// alignment distance).
+std::size_t edit_distance(std::string_view a, std::string_view b, swapped_letters swaps = swapped_letters::two_edits);
 // Of `known`, the one `name` was most likely meant to be, for a "did you mean" (case and spacing
 // folded; a few letters apart, fewer for a short name); empty when none is near.
-std::string nearest_name(std::string_view name, const std::vector<std::string>& known);
+std::string nearest_name(std::string_view name, const std::vector<std::string>& known,
+                         swapped_letters swaps = swapped_letters::two_edits);
 
 // What is wrong with a text file as a whole, from its first bytes, in words a person can act on:
 // UTF-16 or UTF-32 (as Excel's "Unicode Text" and some exports write), or lines that end in a

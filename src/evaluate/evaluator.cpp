@@ -9,6 +9,7 @@
 
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
@@ -381,9 +382,11 @@ audit_report run_audit(const std::vector<ast::rule_file>& files, const event_log
   findings_budget budget;
   try {
     run_shares(shares, [&](std::size_t k) {
-      for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i)
+      for (std::size_t i = count * k / shares; i < count * (k + 1) / shares; ++i) {
         evaluate_body(log, matches.matches[i], window, parts[k], part_diags[k], timelines, bodies_in_logs, budget,
                       writers.at(matches.matches[i].block));
+        progress().bodies_judged.fetch_add(1, std::memory_order_relaxed);
+      }
     });
   } catch (const findings_over_limit&) {
     diags.error({"remit", 0, 0}, findings_limit_words());

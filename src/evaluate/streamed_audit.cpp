@@ -20,6 +20,7 @@
 
 #include "core/limits.hpp"
 #include "core/parallel.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "evaluate/bodies.hpp"
 #include "evaluate/context.hpp"
@@ -865,6 +866,7 @@ audit_report streamed_audit::finish(event_log& log, diagnostics& diags) {
         settle_family(*plan.file, *plan.block, statement, found, writer, result);
         if (!b.no_record.empty()) judge_without_record(result, false, b.no_record, s.window.to);
       }
+      progress().bodies_judged.fetch_add(1, std::memory_order_relaxed);
     }
   });
   return report;

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "core/progress.hpp"
 #include "inputs/csv_records.hpp"
 #include "inputs/event_fields.hpp"
 #include "inputs/reader.hpp"
@@ -129,10 +130,12 @@ void read_rows(csv_records& records, const header_columns& header, event_log& lo
   csv_records::record_view r;
   event_fields row;
   const column_map& cols = header.cols;
+  progress_tally read(progress().rows_read);
   while (records.next(r)) {
     if (log.sink && log.sink->stopped()) return;
     if (blank(r)) continue;
     ++summary.rows_read;
+    read.add_one();
     std::string reason = r.problem;
     if (reason.empty() && r.fields.size() != header.fields)
       reason = fmt::format("the row has {} fields but the header has {}", r.fields.size(), header.fields);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "inputs/event_fields.hpp"
 #include "inputs/people_rows.hpp"
@@ -167,6 +168,7 @@ void read_jsonl(std::string_view text, event_log& log, log_file_summary& summary
   }
   std::uint32_t number = 0;
   std::size_t start = 0;
+  progress_tally read(progress().rows_read);
   while (start < text.size()) {
     if (log.sink && log.sink->stopped()) return;
     std::size_t end = text.find('\n', start);
@@ -180,6 +182,7 @@ void read_jsonl(std::string_view text, event_log& log, log_file_summary& summary
       return;
     }
     ++summary.rows_read;
+    read.add_one();
     event e;
     e.source = static_cast<std::uint16_t>(log.files.size() - 1);
     e.line = number;

@@ -140,6 +140,28 @@ TEST_CASE("nearest_name: a few letters apart, fewer for a short name", "[text]")
   CHECK(edit_distance("L\xD0\xB0ncs", "Lancs") == 1);  // one code point, two bytes
 }
 
+TEST_CASE("edit_distance: two letters swapped are one edit when asked, two otherwise", "[text]") {
+  CHECK(edit_distance("form", "from") == 2);
+  CHECK(edit_distance("form", "from", swapped_letters::one_edit) == 1);
+  CHECK(edit_distance("chekc", "check", swapped_letters::one_edit) == 1);
+  CHECK(edit_distance("kitten", "sitting", swapped_letters::one_edit) == 3);  // no swap: as Levenshtein
+  CHECK(edit_distance("", "due", swapped_letters::one_edit) == 3);
+  CHECK(edit_distance("ca", "abc", swapped_letters::one_edit) == 3);  // a swapped pair is not edited again
+  // The command line's "did you mean": --form is --from swapped, and "format" is two letters away.
+  const std::vector<std::string> options{"log", "from", "to", "format", "output", "engine", "color"};
+  CHECK(nearest_name("form", options) == "format");  // a tie at two, broken by the alphabet: why swaps count one
+  CHECK(nearest_name("form", options, swapped_letters::one_edit) == "from");
+  CHECK(nearest_name("xyz", options, swapped_letters::one_edit).empty());
+}
+
+TEST_CASE("as_typed: what a person typed, escaped and cut after 32 characters", "[text]") {
+  CHECK(as_typed("four") == "four");
+  CHECK(as_typed(std::string(300, '9')) == std::string(32, '9') + "...");
+  CHECK(as_typed(std::string(32, '9')) == std::string(32, '9'));
+  CHECK(as_typed("\x1b[2J") == "\\x1b[2J");
+  CHECK(as_typed(std::string(31, 'a') + "\xC3\xA9\xC3\xA9") == std::string(31, 'a') + "\xC3\xA9...");  // never half a character
+}
+
 TEST_CASE("rejected rows: every one is counted, the first thousand are kept with their reasons", "[inputs][limits]") {
   // A log of bad rows once kept every reason: 40 MB of them took 2.4 GB.
   std::string csv = "body,date\nBoard,2025-01-10\n";

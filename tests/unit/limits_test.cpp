@@ -46,7 +46,15 @@ TEST_CASE("limits: what is not a limit, or not a value, says why", "[limits]") {
   CHECK(set_limit("rules=5K") == "rules: '5K' is not a whole number above 0");  // a count takes no unit
   CHECK(set_limit("file-size=-1") == "file-size: '-1' is not a size: a whole number of bytes above 0, which a K, M or G may follow");
   CHECK(set_limit("file-size=99999999999999G") == "file-size: '99999999999999G' is too large");
+  // Too large to hold: said so, never echoed (it may have hundreds of digits); other text is cut.
+  CHECK(set_limit("rules=" + std::string(300, '9')) == "rules: the number is too large");
+  CHECK(set_limit("rules=" + std::string(300, 'x')) == "rules: '" + std::string(32, 'x') + "...' is not a whole number above 0");
+  CHECK(set_limit("file_size=2G") ==
+        "unknown limit 'file_size' (did you mean 'file-size'?): expected one of file-size, line-length, rules, errors, findings");
+  CHECK(set_limit("rulse=3") ==
+        "unknown limit 'rulse' (did you mean 'rules'?): expected one of file-size, line-length, rules, errors, findings");
   CHECK(limit_is_default(limit::file_size));
+  CHECK(limit_is_default(limit::rules));
 }
 
 TEST_CASE("limits: sizes are quoted in whole units where they are whole", "[limits]") {
