@@ -161,7 +161,9 @@ void add_check_command(CLI::App& app, int& status) {
   CLI::App* check = app.add_subcommand("check", "Audit meeting logs against rule files and report every breach.");
   check->footer(
       "Examples:\n"
-      "  remit check rules/rutland.remit --log corpora/rutland/meetings.csv --from 2024-04-01 --to 2026-03-31\n"
+      "  remit check rules/rutland.remit --from 2024-04-01 --to 2026-03-31 \\\n"
+      "    --log corpora/rutland/meetings.csv --log corpora/rutland/attendance.csv \\\n"
+      "    --log corpora/rutland/membership.csv --log corpora/rutland/training.jsonl\n"
       "  remit check council.remit --log 2024.csv --log 2025.csv --format json -o audit.json\n"
       "  remit check council.remit --log meetings.csv --format text --format html=audit.html --format json=audit.json\n\n"
       "The window is inclusive; evaluation is as of --to, and events after it are ignored.\n"

@@ -89,7 +89,9 @@ void add_due_command(CLI::App& app, int& status) {
   CLI::App* due = app.add_subcommand("due", "List what falls due next for every rule, and what is already overdue.");
   due->footer(
       "Examples:\n"
-      "  remit due rules/blackburn-with-darwen.remit --log corpora/blackburn-with-darwen/meetings.csv --as-of 2026-03-31\n"
+      "  remit due rules/blackburn-with-darwen.remit --as-of 2026-03-31 \\\n"
+      "    --log corpora/blackburn-with-darwen/meetings.csv --log corpora/blackburn-with-darwen/attendance.csv \\\n"
+      "    --log corpora/blackburn-with-darwen/membership.csv\n"
       "  remit due council.remit --log meetings.csv --horizon 180 --format text --format ics=deadlines.ics\n\n"
       "For each rule: the latest date for the next meeting (or report, or item), the end of the next period\n"
       "with nothing in it yet, the agenda deadline of each planned meeting in the log, and `by` deadlines.\n"

@@ -12,7 +12,9 @@ int main(int argc, char** argv) {
   CLI::App app{
       "remit audits the meeting records of council committees against their Terms of Reference.\n"
       "It reads rule files (*.remit) and meeting logs (CSV, JSON Lines or ModernGov XML), and reports every breach with its clause and evidence.\n\n"
-      "  remit check rules/rutland.remit --log corpora/rutland/meetings.csv --from 2024-04-01 --to 2026-03-31\n\n"
+      "  remit check rules/rutland.remit --from 2024-04-01 --to 2026-03-31 \\\n"
+      "    --log corpora/rutland/meetings.csv --log corpora/rutland/attendance.csv \\\n"
+      "    --log corpora/rutland/membership.csv --log corpora/rutland/training.jsonl\n\n"
       "Exit status: 0 no breach, 1 at least one breach, 2 bad usage, rules or logs.",
       "remit"};
   app.set_version_flag("--version", std::string("remit ") + REMIT_VERSION);

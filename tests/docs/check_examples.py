@@ -14,6 +14,10 @@ each in a fresh copy of the repository's rules, corpora and tests, so a command 
 sees what it wrote, as a reader would. Output is standard output then standard error, as a
 terminal shows them when nothing is interleaved.
 
+Every example that audits a corpus of this repository, in the docs or in `remit help` of any
+command, gives every log of that corpus (`--log corpora/rutland/meetings.csv` alone would leave
+Rutland's people rules no-evidence and teach a new user to audit half the records).
+
     python3 tests/docs/check_examples.py REMIT      (from the repository's root)
 """
 import glob
@@ -66,6 +70,27 @@ def command_line(text, remit):
     return REMIT.sub(lambda _: "$ " + remit, "$ " + text)[2:]
 
 
+CORPUS_LOG = re.compile(r"--log corpora/([a-z0-9-]+)/(\S+)")
+COMMANDS = ("check", "due", "explain", "sweep", "fmt", "lint", "test", "import", "fetch", "verify")
+
+
+def corpus_logs(slug):
+    """The logs of a corpus: its files but the goldens, the README and the window."""
+    return {f for f in os.listdir(os.path.join("corpora", slug))
+            if not f.startswith("expected") and f not in ("README.md", "window")}
+
+
+def examples_missing_logs(where, text, problems):
+    """Each line of `text` that audits a corpus with some of its logs left out is a problem."""
+    for n, line in enumerate(re.sub(r"\\\n\s*", " ", text).splitlines(), 1):  # a command continued with \\ is one line
+        given = {}
+        for slug, name in CORPUS_LOG.findall(line):
+            given.setdefault(slug, set()).add(name)
+        for slug, names in given.items():
+            if missing := sorted(corpus_logs(slug) - names):
+                problems.append(f"{where}:{n}: the example audits corpora/{slug} without " + ", ".join(missing))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -90,6 +115,11 @@ def main():
                     if not matches(shown, actual):
                         problems.append(f"{doc}:{line}: `{text}` printed otherwise than shown; it printed:\n"
                                         + "\n".join(actual[:60]) + ("\n[...]" if len(actual) > 60 else ""))
+    for doc in docs:
+        examples_missing_logs(doc, open(doc, encoding="utf-8").read(), problems)
+    for command in ("",) + COMMANDS:
+        helped = subprocess.run([remit, "help"] + ([command] if command else []), capture_output=True, text=True)
+        examples_missing_logs(f"remit help {command}".strip(), helped.stdout, problems)
     for p in problems:
         print(p, end="\n\n")
     print(f"{ran} commands run from the docs, {compared} of them compared with the output shown; "
