@@ -91,6 +91,13 @@ int run_check(const check_options& o) {
     say_usage_error("remit check", problem);
     return exit_bad_input;
   }
+  for (const output_target& t : targets)
+    if (const reporter_entry* r = find_reporter(t.format); r && r->binary && t.path.empty()) {
+      say_usage_error("remit check", fmt::format("--format {0} writes a workbook, which is not text: give it a file, as "
+                                                 "in --format {0}=audit.xlsx",
+                                                 t.format));
+      return exit_bad_input;
+    }
   if (const std::string clash = outputs_clash(targets, run_inputs(o.rules, o.logs)); !clash.empty()) {
     std::cerr << "remit: error: " << clash << '\n';
     return exit_bad_input;

@@ -5,7 +5,7 @@
 namespace remit {
 
 std::span<const reporter_entry> reporters() {
-  static const std::array<reporter_entry, 8> all{{
+  static const std::array<reporter_entry, 9> all{{
       {"text", "for people: grouped by body, each rule with its status and findings", make_text_reporter},
       {"json", "for programs: one object, described by docs/report.schema.json", make_json_reporter},
       {"html", "an audit pack: one self-contained page per run, a timeline per body, prints on A4", make_html_reporter},
@@ -15,6 +15,8 @@ std::span<const reporter_entry> reporters() {
        false},
       {"junit", "JUnit XML for CI: a testsuite per body, a testcase per rule, a failure per breach", make_junit_reporter},
       {"sarif", "SARIF 2.1.0 for editors and code review: each finding on its clause's line", make_sarif_reporter},
+      {"xlsx", "an Excel workbook for auditors, to a file (xlsx=FILE): exceptions, findings, rules, logs, manifest",
+       make_xlsx_reporter, true, true},
   }};
   return all;
 }

@@ -26,6 +26,7 @@ struct reporter_entry {
   std::string_view description;
   std::unique_ptr<reporter> (*make)(const report_options&);
   bool shows_manifest = true;  // report/manifest.hpp: the inputs' digests, which cost a pass over every log
+  bool binary = false;         // not text (a workbook): written to a file, never to standard output
 };
 
 std::span<const reporter_entry> reporters();
@@ -40,5 +41,6 @@ std::unique_ptr<reporter> make_csv_reporter(const report_options& options);
 std::unique_ptr<reporter> make_findings_reporter(const report_options& options);
 std::unique_ptr<reporter> make_junit_reporter(const report_options& options);
 std::unique_ptr<reporter> make_sarif_reporter(const report_options& options);
+std::unique_ptr<reporter> make_xlsx_reporter(const report_options& options);
 
 }  // namespace remit

@@ -37,7 +37,7 @@ expect_error() {  # expect_error MESSAGE ARGS...: exit 2, MESSAGE on stderr, not
 expect_error "remit: error: only one --format can go to standard output" --format text --format json
 expect_error "remit: error: two reports would be written to $work/same" --format json="$work/same" --format html="$work/same"
 expect_error "remit: error: --format html=: a file name is needed after '='" --format html=
-expect_error "remit: error: --format: pdf not in {text,json,html,markdown,csv,findings,junit,sarif}" --format pdf="$work/x.pdf"
+expect_error "remit: error: --format: pdf not in {text,json,html,markdown,csv,findings,junit,sarif,xlsx}" --format pdf="$work/x.pdf"
 [ ! -e "$work/same" ] && [ ! -e "$work/x.pdf" ] || fail "a refused run wrote a file"
 # A file that cannot be written stops the run before stdout, and no other file is put in place.
 expect_error "remit: error: cannot create a file in $work/missing" --format json="$work/c.json" \
