@@ -13,6 +13,7 @@
 
 #include "core/date.hpp"
 #include "core/digest.hpp"
+#include "core/text.hpp"
 #include "language/describe.hpp"
 #include "evaluate/evaluator.hpp"
 #include "report/body_summary.hpp"
@@ -169,11 +170,17 @@ footer { margin-top: 26px; padding-top: 8px; border-top: 1px solid var(--rule); 
 @media print {
   body { max-width: none; padding: 0; font-size: 9.5pt; }
   h1 { font-size: 19pt; } h2 { font-size: 15pt; }
-  section.body { margin-top: 18px; }
-  section.body + section.body { break-before: page; page-break-before: always; }
+  /* An inspection pack: the cover alone on the first page, each body from a page of its own, the
+     manifest alone on the last; no heading left at a page's foot without what it heads. */
+  .cover { break-after: page; page-break-after: always; border-bottom: none; }
+  section.body { margin-top: 0; }
+  section.body + section.body, .read-first + section.body { break-before: page; page-break-before: always; }
+  h1, h2, h3, .body-head, caption { break-after: avoid; page-break-after: avoid; }
   .logs { break-before: auto; }
+  .manifest { break-before: page; page-break-before: always; }
   svg.timeline { break-inside: avoid; }
   figure { break-inside: avoid; }
+  table.overview tr { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
@@ -191,6 +198,35 @@ std::string rag_html(rag r, bool small) {
 
 std::string full_name(const audited_body& b) {
   return (b.council ? *b.council + ": " + b.name : b.name) + version_suffix(b.version);
+}
+
+// What the pack audited, for its title and the header of every page: the body, or its council's
+// bodies, or how many bodies of how many councils.
+std::string audited_words(const audit_report& report) {
+  if (report.bodies.empty()) return "No body";
+  const audited_body& first = report.bodies.front();
+  const bool one_body = std::all_of(report.bodies.begin(), report.bodies.end(), [&](const audited_body& b) {
+    return b.name == first.name && b.council == first.council;
+  });
+  if (one_body) return first.council ? *first.council + ": " + first.name : first.name;
+  const bool one_council = first.council && std::all_of(report.bodies.begin(), report.bodies.end(),
+                                                        [&](const audited_body& b) { return b.council == first.council; });
+  const std::string bodies = counted(static_cast<long>(report.bodies.size()), "body", "bodies");
+  return one_council ? fmt::format("{}: {}", *first.council, bodies) : bodies;
+}
+
+// The @page rule that heads every printed page with `words`, written as a CSS string in which
+// every character but a letter, digit or space is a hexadecimal escape: no name can end the
+// string, the rule or the style element.
+std::string running_header(std::string_view words) {
+  std::string escaped;
+  for (const std::uint32_t c : code_points(words)) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')
+      escaped += static_cast<char>(c);
+    else
+      escaped += fmt::format("\\{:x} ", c);
+  }
+  return fmt::format("@page {{ @top-left {{ content: \"{}\"; font: 8pt sans-serif; color: #59616b; }} }}\n", escaped);
 }
 
 // "1 April 2024": for the cover, where a reader wants words; tables keep yyyy-mm-dd.
@@ -218,14 +254,19 @@ std::string evidence(const finding& f, const rule_result& r, const audit_window&
 class html_reporter final : public reporter {
  public:
   void write(const audit_report& report, std::ostream& out) const override {
-    const std::string title = fmt::format("Terms of Reference audit, {} to {}", report.window.from, report.window.to);
+    // The title names what was audited, as does the header of every printed page (a loose page
+    // still says whose it is), with the window; the footer numbers the pages.
+    const std::string audited = audited_words(report);
+    const std::string window = fmt::format("{} to {}", report.window.from, report.window.to);
+    const std::string title = fmt::format("{}: Terms of Reference audit, {}", audited, window);
+    const std::string css = std::string(style_sheet) + running_header(fmt::format("{} \u00b7 audit {}", audited, window));
     out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\"/>\n";
     out << fmt::format("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{}'; "
                        "img-src 'none'; base-uri 'none'; form-action 'none'\"/>\n",
-                       sha256_base64(style_sheet));
+                       sha256_base64(css));
     out << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     out << fmt::format("<meta name=\"generator\" content=\"remit {}\"/>\n", REMIT_VERSION);
-    out << fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", x(title), style_sheet);
+    out << fmt::format("<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n", x(title), css);
     write_cover(report, out);
     if (const auto cautions = read_first(report); !cautions.empty()) {
       out << "<section class=\"read-first\">\n<h2>Read first</h2>\n<ul>\n";
@@ -249,6 +290,7 @@ class html_reporter final : public reporter {
       out << fmt::format("<h1>{}</h1>\n", counted(static_cast<long>(report.bodies.size()), "body audited", "bodies audited"));
     out << fmt::format("<p class=\"window\">Audit window <b>{}</b> to <b>{}</b>, both days included; evaluated as of {}.</p>\n",
                        long_date(report.window.from), long_date(report.window.to), report.window.to);
+    out << fmt::format("<p class=\"overall\">Overall status: {}</p>\n", rag_html(overall(report), false));
     if (report.bodies.size() > 1) write_overview(report, out);
     out << "<p class=\"key\">Key: " << badge("breach") << " the clause was not met; " << badge("no-evidence")
         << " the log lacks what is needed to decide; " << badge("waived") << " a breach with an accepted reason; " << badge("advisory")
@@ -406,11 +448,12 @@ class html_reporter final : public reporter {
     out << "</section>\n";
   }
 
-  // The manifest (report/manifest.hpp): the digests to check the files against, in full.
+  // The manifest (report/manifest.hpp): the digests to check the files against, in full; on a
+  // printed page of its own, the last.
   static void write_manifest(const audit_report& report, std::ostream& out) {
     const audit_manifest& m = report.manifest;
     if (m.remit_version.empty()) return;
-    out << "<h3>Manifest</h3>\n";
+    out << "<div class=\"manifest\">\n<h3>Manifest</h3>\n";
     out << fmt::format("<p>Made by remit {}{} over the window {} to {}{}, with the {}. Run <code>remit verify</code> on "
                        "the JSON report of the same audit to run it again and compare.</p>\n",
                        x(m.remit_version), m.engine.empty() ? std::string{} : fmt::format(" ({} engine)", x(m.engine)),
@@ -421,7 +464,7 @@ class html_reporter final : public reporter {
       out << fmt::format("<tr><td><code>{}</code></td><td>rule file</td><td><code>{}</code></td></tr>\n", x(f.path), f.sha256);
     for (const auto& f : m.logs)
       out << fmt::format("<tr><td><code>{}</code></td><td>log</td><td><code>{}</code></td></tr>\n", x(f.path), f.sha256);
-    out << "</tbody></table>\n";
+    out << "</tbody></table>\n</div>\n";
   }
 };
 

@@ -51,7 +51,8 @@ hostile=(
 )
 texts=()
 for t in "${hostile[@]}"; do texts+=(--text "$t"); done
-title="Terms of Reference audit, 2024-01-01 to 2024-12-31"
+# The title names the council from the data, as text: a script in it would have changed it.
+title="Evil <script>document.title='pwned-council'</script> Council: 2 bodies: Terms of Reference audit, 2024-01-01 to 2024-12-31"
 
 # --virtual-time-budget lets the page settle (handlers fire, timers run) before the DOM is dumped.
 browse --virtual-time-budget=3000 --dump-dom "file://$work/report.html" >"$work/dom.html"
@@ -76,7 +77,7 @@ pdftotext -layout "$work/report.pdf" "$work/report.txt"
 /usr/bin/python3 - "$work/report.txt" <<'PY'
 import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
-starts = [i for i, p in enumerate(pages) if any("Second body" in line for line in p.strip().splitlines()[:3])]
+starts = [i for i, p in enumerate(pages) if any("Second body" in line for line in p.strip().splitlines()[:6])]  # below the running header
 if not starts or starts[0] == 0:
     sys.exit("the second body does not start a new page when printed")
 print(f"the second body starts page {starts[0] + 1} of {len([p for p in pages if p.strip()])}")
