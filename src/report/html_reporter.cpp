@@ -107,14 +107,18 @@ section.body { margin-top: 30px; }
 .events-line { font-size: 13px; color: var(--muted); }
 figure { margin: 0; }
 svg.timeline { width: 100%; height: auto; display: block; border: 1px solid var(--rule); border-radius: 4px; background: #fff; }
-.tl-axis { font-size: 10px; fill: var(--muted); }
+.tl-axis { font-size: 13.5px; fill: var(--muted); }
+.tl-number { font-size: 13.5px; font-weight: 600; fill: var(--ink); }
+.tl-out-of-force { fill: #d5d9de; opacity: .55; }
+ol.marks { columns: 2; column-gap: 24px; font-size: 12px; color: var(--muted); margin: 6px 0 0; padding-left: 28px; }
+ol.marks li { break-inside: avoid; }
 .tl-axis-year { font-weight: 700; fill: var(--ink); }
 .tl-month { stroke: #eef0f2; stroke-width: 1; }
 .tl-year { stroke: #b7bec6; stroke-width: 1; }
 .tl-frame { fill: none; stroke: var(--rule); }
 .tl-baseline { stroke: #dde1e5; stroke-width: 1; }
 .tl-rules-ground { fill: #f8f9fa; }
-.tl-lane { font-size: 11px; font-weight: 600; fill: var(--ink); }
+.tl-lane { font-size: 14px; font-weight: 600; fill: var(--ink); }
 .tl-rule { font-weight: 600; }
 .tl-rule-breach { fill: var(--breach); }
 .tl-rule-no-evidence { fill: var(--amber); }
@@ -344,7 +348,7 @@ class html_reporter final : public reporter {
     out << "</div>\n";
 
     out << "<h3>Timeline</h3>\n<figure>" << timeline_svg(report, b, id) << "\n<figcaption>"
-        << timeline_legend_html(id) << "</figcaption></figure>\n";
+        << timeline_legend_html(id) << timeline_marks_html(report, b) << "</figcaption></figure>\n";
     out << fmt::format("<p class=\"events-line\">{}</p>\n", x(event_counts(b)));
 
     // Exceptions first, the worst first (body_summary.hpp), each a card with its findings; then the
@@ -387,10 +391,28 @@ class html_reporter final : public reporter {
       else ++scheduled;
     }
     const auto n = [](std::size_t v) { return static_cast<long>(v); };
-    return fmt::format("In the window: {}, {} cancelled, {} postponed, {} scheduled; {}; {}. Hover over a mark for its date "
-                       "and details.",
-                       counted(n(held), "held meeting", "held meetings"), cancelled, postponed, scheduled,
-                       counted(n(sessions), "session", "sessions"), counted(n(reports), "report sent", "reports sent"));
+    // Every event's date in words, so that paper shows what a screen's tooltips do.
+    const auto dates = [&](auto&& which) {
+      std::string out;
+      for (const timeline_event& e : b.events)
+        if (which(e)) out += fmt::format("{}{}", out.empty() ? " (" : ", ", e.day);
+      return out.empty() ? out : out + ")";
+    };
+    return fmt::format(
+        "In the window: {}{}, {} cancelled{}, {} postponed{}, {} scheduled{}; {}{}; {}{}.",
+        counted(n(held), "held meeting", "held meetings"),
+        dates([](const timeline_event& e) { return e.kind == event_kind::meeting && e.held; }), cancelled,
+        dates([](const timeline_event& e) { return e.kind == event_kind::meeting && !e.held && e.status == event_status::cancelled; }),
+        postponed,
+        dates([](const timeline_event& e) { return e.kind == event_kind::meeting && !e.held && e.status == event_status::postponed; }),
+        scheduled,
+        dates([](const timeline_event& e) {
+          return e.kind == event_kind::meeting && !e.held && e.status != event_status::cancelled &&
+                 e.status != event_status::postponed;
+        }),
+        counted(n(sessions), "session", "sessions"), dates([](const timeline_event& e) { return e.kind == event_kind::session; }),
+        counted(n(reports), "report sent", "reports sent"),
+        dates([](const timeline_event& e) { return e.kind == event_kind::report; }));
   }
 
   static void write_rule(const audit_report& report, const audited_body& b, const rule_result& r, std::ostream& out) {

@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "core/date.hpp"
 #include "core/text.hpp"
 #include "evaluate/evaluator.hpp"
+#include "language/describe.hpp"
+#include "report/body_summary.hpp"
 #include "report/markup.hpp"
 
 namespace remit {
@@ -19,15 +23,60 @@ constexpr double label_width = 200;   // the lane names on the left
 constexpr double right_pad = 14;
 constexpr double axis_height = 36;
 constexpr double lane_height = 24;
+constexpr double rule_lane_height = 34;  // room for the marks' numbers above them
+constexpr std::size_t label_chars = 22;  // a lane name's line, at the print size; longer names wrap
 constexpr double plot_width = width - label_width - right_pad;
 
 std::string x(std::string_view s) { return escape_xml(s); }
 std::string num(double v) { return fmt::format("{:.1f}", v); }
 
-// A label cut to fit the lane names' column; the full text stays in the title.
-std::string shortened(std::string_view s, std::size_t max_chars) {
-  if (utf8_length(s) <= max_chars) return std::string(s);
-  return std::string(utf8_prefix(s, max_chars - 1)) + "\u2026";
+// A lane name in lines of at most label_chars characters, broken at spaces (a word longer than
+// a line is a line of its own): never cut.
+std::vector<std::string> wrapped(std::string_view s) {
+  std::vector<std::string> lines{""};
+  std::size_t at = 0;
+  while (at < s.size()) {
+    const std::size_t space = s.find(' ', at);
+    const std::string_view word = s.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
+    if (!lines.back().empty() && utf8_length(lines.back()) + 1 + utf8_length(word) > label_chars) lines.emplace_back();
+    lines.back() += (lines.back().empty() ? "" : " ") + std::string(word);
+    if (space == std::string_view::npos) break;
+    at = space + 1;
+  }
+  return lines;
+}
+
+// The lanes of a body's rules: a lane for the rules of each clause and kind with findings, in
+// the order the report gives its exceptions, then one for the rules with nothing to show.
+struct rule_lane_plan {
+  std::string name;
+  rule_status status = rule_status::pass;  // the worst of its rules'
+  std::vector<const rule_result*> rules;
+};
+std::vector<rule_lane_plan> lanes_of(const audit_report& report, const audited_body& body) {
+  const rules_in_order ordered = exceptions_first(report.results_of(body));
+  std::vector<rule_lane_plan> lanes;
+  std::vector<const rule_result*> quiet;
+  for (const rule_result* r : ordered.exceptions) {
+    if (r->findings.empty()) {
+      quiet.push_back(r);
+      continue;
+    }
+    const std::string name = fmt::format("{} {}", r->statement->label, family_name(*r->statement));
+    const auto same = std::find_if(lanes.begin(), lanes.end(), [&](const rule_lane_plan& l) { return l.name == name; });
+    if (same != lanes.end()) same->rules.push_back(r);
+    else lanes.push_back({name, r->status, {r}});
+  }
+  for (rule_lane_plan& l : lanes)
+    if (l.rules.size() > 1) l.name += fmt::format(" ({} rules)", l.rules.size());
+  for (const rule_result* r : ordered.met) quiet.push_back(r);
+  if (!quiet.empty()) {
+    const bool all_pass = std::all_of(quiet.begin(), quiet.end(), [](const rule_result* r) { return r->status == rule_status::pass; });
+    lanes.push_back({fmt::format("{} {}", counted(static_cast<long>(quiet.size()), "rule", "rules"),
+                                 all_pass ? "met throughout" : "met or not due"),
+                     all_pass ? rule_status::pass : rule_status::not_due, quiet});
+  }
+  return lanes;
 }
 
 class drawing {
@@ -110,7 +159,7 @@ void axis(drawing& d, double bottom) {
       d.out += fmt::format("<line class=\"{}\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", january ? "tl-year" : "tl-month",
                            num(d.edge(m)), january ? 4 : 18, num(d.edge(m)), num(bottom));
     const double left = d.edge(std::max(m, w.from)), right = d.edge(std::min(next, w.to.plus_days(1)));
-    if (months <= 40 && right - left >= 16)
+    if (months <= 40 && right - left >= 26)
       d.out += fmt::format("<text class=\"tl-axis\" x=\"{}\" y=\"30\" text-anchor=\"middle\">{}</text>",
                            num((left + right) / 2), month_abbreviation(static_cast<int>(m.month())));
     if (january || m <= w.from)
@@ -120,8 +169,13 @@ void axis(drawing& d, double bottom) {
 
 void lane_name(drawing& d, double y, std::string_view text, std::string_view tooltip, std::string_view cls = "tl-lane",
                double indent = 8) {
-  d.out += fmt::format("<text class=\"{}\" x=\"{}\" y=\"{}\">{}<title>{}</title></text>", cls, num(indent), num(y + 4),
-                       x(shortened(text, 30)), x(tooltip));
+  const std::vector<std::string> lines = wrapped(text);
+  std::string spans;
+  const double first = y + 5 - 7.5 * static_cast<double>(lines.size() - 1);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    spans += fmt::format("<tspan x=\"{}\" y=\"{}\">{}</tspan>", num(indent), num(first + 15 * static_cast<double>(i)),
+                         x(lines[i]));
+  d.out += fmt::format("<text class=\"{}\">{}<title>{}</title></text>", cls, spans, x(tooltip));
   d.out += fmt::format("<line class=\"tl-baseline\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>", num(label_width), num(y),
                        num(width - right_pad), num(y));
 }
@@ -145,18 +199,13 @@ void events_lane(drawing& d, double y, const audited_body& body, event_kind kind
   }
 }
 
-void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& body) {
+// One rule's marks in its lane, each numbered from `number` on (the list under the chart gives
+// each number's date and clause); the numbers go in `numbers`, by day, to be written above the
+// marks, several on one day as one label.
+void rule_marks(drawing& d, double y, const rule_result& r, std::size_t& number,
+                std::map<date, std::vector<std::size_t>>& numbers) {
   const audit_window& w = d.window();
   const double top = y - lane_height / 2 + 2, height = lane_height - 4;
-  // Waiver windows first, so that findings are drawn over them.
-  for (const waiver_window& wv : body.waivers) {
-    if (wv.label != r.statement->label || wv.to < w.from || wv.from > w.to) continue;
-    d.out += fmt::format("<rect class=\"tl-waiver\" fill=\"url(#{}-hatch-waived)\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
-                         "<title>{}</title></rect>",
-                         d.id(), num(d.edge(std::max(wv.from, w.from))), num(top),
-                         num(std::max(1.0, d.edge(std::min(wv.to, w.to).plus_days(1)) - d.edge(std::max(wv.from, w.from)))),
-                         num(height), x(fmt::format("waiver for clause {} from {} to {}: {}", wv.label, wv.from, wv.to, wv.reason)));
-  }
   for (const finding& f : r.findings) {
     const std::string_view cls = name(f.status);
     const std::string words = fmt::format("{} {}: due {}: {}", r.statement->label, name(f.status), f.due, f.words());
@@ -177,7 +226,9 @@ void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& b
                              cls, num(d.middle(a)), num(y - 3), num(std::max(1.0, d.middle(b) - d.middle(a))), x(words));
       }
     }
+    const std::size_t k = number++;
     if (!d.inside(f.due)) continue;
+    numbers[f.due].push_back(k);
     const double cx = d.middle(f.due);
     const std::string mark_class = fmt::format("tl-mark tl-{}", cls);
     if (f.status == finding_status::breach) d.out += cross(cx, y, mark_class, words);
@@ -185,6 +236,38 @@ void rule_lane(drawing& d, double y, const rule_result& r, const audited_body& b
     else if (f.status == finding_status::advisory) d.out += circle(cx, y, mark_class, words);
     else d.out += diamond(cx, y, mark_class, words);
   }
+}
+
+// The windows of the waivers of a lane's clause, under its marks: on the lanes of the rules
+// they waive, and no other.
+void waiver_windows(drawing& d, double y, std::string_view label, const audited_body& body) {
+  const audit_window& w = d.window();
+  const double top = y - lane_height / 2 + 2, height = lane_height - 4;
+  for (const waiver_window& wv : body.waivers) {
+    if (wv.label != label || wv.to < w.from || wv.from > w.to) continue;
+    d.out += fmt::format("<rect class=\"tl-waiver\" fill=\"url(#{}-hatch-waived)\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\">"
+                         "<title>{}</title></rect>",
+                         d.id(), num(d.edge(std::max(wv.from, w.from))), num(top),
+                         num(std::max(1.0, d.edge(std::min(wv.to, w.to).plus_days(1)) - d.edge(std::max(wv.from, w.from)))),
+                         num(height), x(fmt::format("waiver for clause {} from {} to {}: {}", wv.label, wv.from, wv.to, wv.reason)));
+  }
+}
+
+// A version of the body's rules judges only its own days: the rest of the window is shaded
+// over the rule lanes, and said in words.
+void out_of_force(drawing& d, double top, double bottom, const std::optional<version_span>& version) {
+  if (!version) return;
+  const audit_window& w = d.window();
+  const auto shade = [&](date a, date b, std::string_view words) {
+    if (b < a) return;
+    d.out += fmt::format("<rect class=\"tl-out-of-force\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}</title></rect>",
+                         num(d.edge(a)), num(top), num(std::max(1.0, d.edge(b.plus_days(1)) - d.edge(a))), num(bottom - top),
+                         x(words));
+  };
+  if (version->from && *version->from > w.from)
+    shade(w.from, std::min(version->from->plus_days(-1), w.to), fmt::format("before {}: another version of the rules", *version->from));
+  if (version->until && *version->until < w.to)
+    shade(std::max(version->until->plus_days(1), w.from), w.to, fmt::format("after {}: another version of the rules", *version->until));
 }
 
 std::string hatch(std::string_view id, std::string_view what, std::string_view cls) {
@@ -198,10 +281,10 @@ std::string hatch(std::string_view id, std::string_view what, std::string_view c
 
 std::string timeline_svg(const audit_report& report, const audited_body& body, std::string_view id) {
   drawing d(report.window, id);
-  const auto rules = report.results_of(body);
+  const std::vector<rule_lane_plan> rule_lanes = lanes_of(report, body);
   const double first_lane = axis_height + lane_height / 2 + 2;
-  const double rules_top = first_lane + 3 * lane_height + 6;
-  const double height = rules_top + static_cast<double>(rules.size()) * lane_height + 4;
+  const double rules_top = first_lane + 3 * lane_height + 14;
+  const double height = rules_top + static_cast<double>(rule_lanes.size()) * rule_lane_height + 4;
 
   std::size_t held = 0, other_meetings = 0, sessions = 0, reports = 0;
   for (const timeline_event& e : body.events) {
@@ -211,17 +294,17 @@ std::string timeline_svg(const audit_report& report, const audited_body& body, s
   }
   const std::string title = fmt::format("Timeline of {} from {} to {}", body.name, report.window.from, report.window.to);
   const std::string summary = fmt::format(
-      "{}, {} not held, {}, {} and {} lanes, one per rule", counted(static_cast<long>(held), "held meeting", "held meetings"),
+      "{}, {} not held, {}, {} and {} lanes of rules", counted(static_cast<long>(held), "held meeting", "held meetings"),
       counted(static_cast<long>(other_meetings), "meeting", "meetings"), counted(static_cast<long>(sessions), "session", "sessions"),
-      counted(static_cast<long>(reports), "report sent", "reports sent"), rules.size());
+      counted(static_cast<long>(reports), "report sent", "reports sent"), rule_lanes.size());
 
   d.out += fmt::format("<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
                        "aria-labelledby=\"{}-title {}-desc\"><title id=\"{}-title\">{}</title><desc id=\"{}-desc\">{}</desc>",
                        num(width), num(height), id, id, id, x(title), id, x(summary));
   d.out += "<defs>" + hatch(id, "breach", "tl-hatch-breach") + hatch(id, "waived", "tl-hatch-waived") +
            hatch(id, "no-evidence", "tl-hatch-no-evidence") + hatch(id, "advisory", "tl-hatch-advisory") + "</defs>";
-  d.out += fmt::format("<rect class=\"tl-rules-ground\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>", num(rules_top - lane_height / 2 + 2),
-                       num(width), num(height - rules_top + lane_height / 2 - 2));
+  d.out += fmt::format("<rect class=\"tl-rules-ground\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+                       num(rules_top - rule_lane_height / 2), num(width), num(height - rules_top + rule_lane_height / 2));
   axis(d, height);
 
   const std::array<std::pair<event_kind, std::string_view>, 3> lanes{
@@ -231,28 +314,53 @@ std::string timeline_svg(const audit_report& report, const audited_body& body, s
     lane_name(d, y, lanes[i].second, lanes[i].second);
     events_lane(d, y, body, lanes[i].first);
   }
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const rule_result& r = rules[i];
-    const double y = rules_top + static_cast<double>(i) * lane_height;
-    // The rule's status as a shape before its name, as in the rule tables, so colour is not needed to read it.
-    const std::string_view status = name(r.status);
+  const double lanes_top = rules_top - rule_lane_height / 2;
+  out_of_force(d, lanes_top, lanes_top + static_cast<double>(rule_lanes.size()) * rule_lane_height, body.version);
+  std::size_t number = 1;
+  for (std::size_t i = 0; i < rule_lanes.size(); ++i) {
+    const rule_lane_plan& lane = rule_lanes[i];
+    const double y = rules_top + static_cast<double>(i) * rule_lane_height;
+    // The lane's status as a shape before its name, as in the rule tables, so colour is not needed to read it.
+    const std::string_view status = name(lane.status);
     const std::string shape_class = fmt::format("tl-status tl-status-{}", status);
-    if (r.status == rule_status::breach) d.out += cross(14, y, shape_class, status);
-    else if (r.status == rule_status::no_evidence) d.out += triangle(14, y, shape_class, status);
-    else if (r.status == rule_status::waived) d.out += diamond(14, y, shape_class, status);
-    else if (r.status == rule_status::advisory) d.out += circle(14, y, shape_class, status);
-    else if (r.status == rule_status::pass) d.out += tick(14, y, shape_class, status);
+    if (lane.status == rule_status::breach) d.out += cross(14, y, shape_class, status);
+    else if (lane.status == rule_status::no_evidence) d.out += triangle(14, y, shape_class, status);
+    else if (lane.status == rule_status::waived) d.out += diamond(14, y, shape_class, status);
+    else if (lane.status == rule_status::advisory) d.out += circle(14, y, shape_class, status);
+    else if (lane.status == rule_status::pass) d.out += tick(14, y, shape_class, status);
     else d.out += fmt::format("<rect class=\"{}\" x=\"9\" y=\"{}\" width=\"10\" height=\"3\"><title>{}</title></rect>",
                               shape_class, num(y - 1.5), status);
-    lane_name(d, y, fmt::format("{} {}", r.statement->label, r.statement->text),
-              fmt::format("clause {} ({}): {}", r.statement->label, status, r.statement->text),
-              fmt::format("tl-lane tl-rule tl-rule-{}", status), 26);
-    rule_lane(d, y, r, body);
+    std::string statements;
+    for (const rule_result* r : lane.rules)
+      statements += fmt::format("{}clause {} ({}): {}", statements.empty() ? "" : "; ", r->statement->label, name(r->status),
+                                r->statement->text);
+    lane_name(d, y, lane.name, statements, fmt::format("tl-lane tl-rule tl-rule-{}", status), 26);
+    const bool quiet = lane.rules.front()->findings.empty();
+    if (!quiet) waiver_windows(d, y, lane.rules.front()->statement->label, body);
+    std::map<date, std::vector<std::size_t>> numbers;
+    for (const rule_result* r : lane.rules) rule_marks(d, y, *r, number, numbers);
+    for (const auto& [day, ks] : numbers) {
+      std::string label;
+      for (std::size_t k : ks) label += fmt::format("{}{}", label.empty() ? "" : ",", k);
+      d.out += fmt::format("<text class=\"tl-number\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>", num(d.middle(day)),
+                           num(y - 8), d.middle(day) > width - right_pad - 30 ? "end" : "middle", label);
+    }
   }
   d.out += fmt::format("<rect class=\"tl-frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", num(label_width), num(axis_height - 16),
                        num(plot_width), num(height - axis_height + 16));
   d.out += "</svg>";
   return d.out;
+}
+
+std::string timeline_marks_html(const audit_report& report, const audited_body& body) {
+  std::string items;
+  std::size_t number = 1;
+  for (const rule_lane_plan& lane : lanes_of(report, body))
+    for (const rule_result* r : lane.rules)
+      for (const finding& f : r->findings)
+        items += fmt::format("<li value=\"{}\"><b>{}</b> clause {} {}: {}</li>", number++, f.due, x(r->statement->label),
+                             name(f.status), x(r->statement->text));
+  return items.empty() ? std::string{} : "<ol class=\"marks\">" + items + "</ol>";
 }
 
 std::string timeline_legend_html(std::string_view id) {

@@ -152,7 +152,29 @@ TEST_CASE("timeline: text from the input is escaped in titles and lane names", "
   CHECK(svg.find("<script") == std::string::npos);
   CHECK(svg.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(svg.find("Timeline of &lt;b&gt;&amp;&quot;&#39;") != std::string::npos);
-  CHECK(svg.find("x)-y meets every 1 month") != std::string::npos);
+  CHECK(svg.find("x)-y gap") != std::string::npos);  // the lane: clause and kind
+  CHECK(svg.find("clause x)-y (breach): meets every 1 month") != std::string::npos);
+}
+
+TEST_CASE("timeline: a lane for each clause and kind with findings, one for the rest, numbered marks, names never cut",
+          "[reports]") {
+  const auto r = audit("body \"Board\" {\n"
+                       "  4.1 has member \"Chair\"\n  4.1 has member \"Vice-Chair\"\n"
+                       "  5.1 meets every 1 month\n  5.2 meets every 70 days\n  5.3 meets every 70 days\n"
+                       "  a-clause-label-of-thirty-characters meets every 1 month\n}\n",
+                       "body,date\nBoard,2025-01-10\nBoard,2025-03-20\n", "2025-01-01", "2025-03-31");
+  const std::string svg = timeline_svg(r.report, r.report.bodies.at(0), "b1");
+  // The two membership rules of 4.1 share a lane, the two quiet rules another.
+  CHECK(svg.find("4.1 membership (2") != std::string::npos);
+  CHECK(svg.find(">2 rules met throughout<") != std::string::npos);
+  // A long name wraps over lines (tspans), every word kept.
+  CHECK(svg.find(">a-clause-label-of-thirty-characters<") != std::string::npos);
+  CHECK(svg.find("\u2026") == std::string::npos);
+  // Each finding's mark is numbered, and the list under the chart gives each number's date.
+  const std::string marks = timeline_marks_html(r.report, r.report.bodies.at(0));
+  CHECK(marks.find("<li value=\"1\"><b>") != std::string::npos);
+  CHECK(svg.find("class=\"tl-number\"") != std::string::npos);
+  CHECK(marks.find("clause 5.1 breach: meets every 1 month") != std::string::npos);
 }
 
 TEST_CASE("threads: the bodies judged side by side give the report judged one by one, byte for byte", "[reports]") {
