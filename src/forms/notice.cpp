@@ -216,9 +216,18 @@ void notice_judge::forecast(const state&, outlook& o) const {
       x.message = fmt::format("the agenda for the meeting on {} needed publication by {} for {} ({}); none is recorded "
                               "as of {}",
                               with_weekday(m), with_weekday(due), notice_words(r), how, o.as_of);
-    else
-      x.message = fmt::format("publish the agenda for the meeting on {} by {} for {} ({})", with_weekday(m),
-                              with_weekday(due), notice_words(r), how);
+    else {
+      // Nobody publishes on a weekend or a bank holiday: the day to act by is the last working
+      // day on or before the statutory last day (while it is still to come).
+      date act_by = due;
+      while (!ctx_->cal.is_working_day(act_by) && act_by.plus_days(-1) >= o.as_of) act_by = act_by.plus_days(-1);
+      x.due = act_by;
+      x.message = fmt::format("publish the agenda for the meeting on {} by {} for {} ({}){}", with_weekday(m),
+                              with_weekday(act_by), notice_words(r), how,
+                              act_by == due ? std::string{}
+                                            : fmt::format("; the statutory last day, {}, is not a working day",
+                                                          with_weekday(due)));
+    }
   }
   if (meetings.empty()) o.why_quiet = "no planned meeting in the log, so no agenda deadline to foresee";
   else if (in_time > 0) o.why_quiet = "the agendas of the planned meetings are recorded as published in time";

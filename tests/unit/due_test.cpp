@@ -158,9 +158,12 @@ TEST_CASE("due: notice, each planned meeting's publication deadline, counted wit
   const obligation& o = ahead.only();
   CHECK(status(o) == "due");
   CHECK(name(o.kind) == "agenda-publication");
-  CHECK(iso(o.due) == "2025-04-27");
+  // Sunday is the statutory last day; nobody publishes on a Sunday, so the day to act by is the
+  // last working day before it, Friday.
+  CHECK(iso(o.due) == "2025-04-25");
   CHECK(iso(o.meeting) == "2025-05-06");
-  CHECK_THAT(o.message, Contains("by Sun 2025-04-27") && Contains("Early May bank holiday 2025-05-05"));
+  CHECK_THAT(o.message, Contains("by Fri 2025-04-25") && Contains("Early May bank holiday 2025-05-05") &&
+                            Contains("the statutory last day, Sun 2025-04-27, is not a working day"));
 
   const auto late = due(statement, log, "2025-04-28");
   CHECK(status(late.only()) == "overdue");
