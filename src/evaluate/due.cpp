@@ -56,6 +56,12 @@ bool is_planned(const event& e, date as_of) {
   return e.day > as_of || (e.day == as_of && e.status == event_status::scheduled);
 }
 
+// Meetings after "as of" that the log records as called off: what they would have owed is withdrawn.
+bool is_called_off(const event& e, date as_of) {
+  return e.kind == event_kind::meeting && e.day > as_of &&
+         (e.status == event_status::cancelled || e.status == event_status::postponed);
+}
+
 
 
 // One body as one block audits it, seen as of a date: its record, and what it has planned.
@@ -64,25 +70,47 @@ class body_outlook {
   body_outlook(const event_log& log, const body_match& m, date as_of, date anchor, std::optional<version_span> version)
       : match_(m), as_of_(as_of), anchor_(anchor), cal_(calendar::of(m.settings.calendar)),
         record_{log, events_of(log, m, as_of), {anchor <= as_of ? anchor : as_of, as_of}, cal_, m.settings.year_start_month},
-        planned_{log, {}, {as_of, as_of}, cal_, m.settings.year_start_month} {
+        planned_{log, {}, {as_of, as_of}, cal_, m.settings.year_start_month},
+        called_off_{log, {}, {as_of, as_of}, cal_, m.settings.year_start_month} {
     // The planned events are copied as held: what they will be if they take place, so that each
-    // family's own test of what qualifies applies to them unchanged.
-    for (const event* e : events_of(log, m, date{INT32_MAX}))
-      if (is_planned(*e, as_of)) {
-        event held = *e;
-        held.status = event_status::held;
-        planned_copies_.push_back(held);
-      }
+    // family's own test of what qualifies applies to them unchanged; the called-off meetings too,
+    // for what they would have owed.
+    for (const event* e : events_of(log, m, date{INT32_MAX})) {
+      if (!is_planned(*e, as_of) && !is_called_off(*e, as_of)) continue;
+      event held = *e;
+      held.status = event_status::held;
+      (is_planned(*e, as_of) ? planned_copies_ : called_off_copies_).push_back(held);
+    }
     for (const event& e : planned_copies_) planned_.events.push_back(&e);
-    record_.version = planned_.version = version;
+    for (const event& e : called_off_copies_) called_off_.events.push_back(&e);
+    record_.version = planned_.version = called_off_.version = version;
   }
   // planned_ points into planned_copies_.
   body_outlook(const body_outlook&) = delete;
   body_outlook& operator=(const body_outlook&) = delete;
 
+  // What the called-off meetings would have owed under the statement (its obligations about a
+  // meeting), as they were when the meetings were planned: same identity, to be withdrawn.
+  void foresee_withdrawn(const ast::statement& s, int position, date until, std::vector<obligation>& out) {
+    if (called_off_.events.empty()) return;
+    std::vector<obligation> found;
+    outlook o{record_, called_off_, as_of_, anchor_, until, found};
+    with_judge(record_, s, [&](const auto& judge) { judge.forecast(record_state(record_, judge), o); });
+    for (obligation& x : found) {
+      if (!x.meeting || x.due > until) continue;
+      x.rule_file = match_.file->path;
+      x.council = match_.settings.council;
+      x.body = match_.name;
+      x.statement = &s;
+      x.position = position;
+      x.message = fmt::format("withdrawn: the meeting on {} is recorded as called off", with_weekday(*x.meeting));
+      out.push_back(std::move(x));
+    }
+  }
+
   // Appends the statement's obligations; a statement with none gets a quiet entry instead.
   void foresee(const ast::statement& s, int position, date until, std::vector<obligation>& out,
-               std::vector<quiet_rule>& quiet) {
+               std::vector<quiet_rule>& quiet, std::vector<obligation>& withdrawn) {
     std::vector<obligation> found;
     outlook o{record_, planned_, as_of_, anchor_, until, found};
     record_.informal_meetings_count = planned_.informal_meetings_count = s.modifiers.informal_meetings_count;
@@ -103,6 +131,7 @@ class body_outlook {
       out.push_back(std::move(x));
       listed = true;
     }
+    foresee_withdrawn(s, position, until, withdrawn);
     if (listed) return;
     std::string reason = o.why_quiet;
     if (later) reason = fmt::format("next due by {}, after {}", *later, until);
@@ -116,7 +145,9 @@ class body_outlook {
   const calendar& cal_;
   body_context record_;   // events on or before "as of"
   body_context planned_;  // planned events, as if held
+  body_context called_off_;  // meetings after "as of" recorded as cancelled or postponed, as if held
   std::vector<event> planned_copies_;
+  std::vector<event> called_off_copies_;
 };
 
 }  // namespace
@@ -138,7 +169,7 @@ due_report compute_due(const std::vector<ast::rule_file>& files, const event_log
     for (const ast::statement& s : m.block->statements) {
       ++position;
       try {
-        outlook.foresee(s, position, report.until, report.obligations, report.quiet);
+        outlook.foresee(s, position, report.until, report.obligations, report.quiet, report.withdrawn);
       } catch (const calendar_year_missing& e) {
         diags.error(s.where, fmt::format("clause {} for body \"{}\": {}", s.label, m.name, e.what()),
                     line_of(*m.file, s.where.line));

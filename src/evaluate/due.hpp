@@ -86,6 +86,10 @@ struct due_report {
   std::vector<std::string> unaudited_bodies;
   std::vector<std::string> bodies_without_events;
   audit_manifest manifest = {};  // filled by the command, as for an audit
+  // What the meetings the log now records as cancelled or postponed (after "as of") would have
+  // owed: their agenda deadlines, items, titles and preceding sessions, with the identities they
+  // had while planned, so that a calendar withdraws them (due_ics_reporter) when a meeting moves.
+  std::vector<obligation> withdrawn = {};
 
   std::size_t count(obligation_status s) const;
   audit_window window() const { return {as_of, until}; }  // the days looked at, for the manifest

@@ -12,6 +12,7 @@
 // lets any program add and calendar programs keep or ignore: remit's version, the days looked at,
 // the bank-holiday data, the limits set, and each file read with its digest.
 #include <algorithm>
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -66,17 +67,26 @@ class due_ics_reporter final : public due_reporter {
       for (const auto& f : m.logs) line("X-REMIT-INPUT;X-REMIT-KIND=log:" + ical_text(f.sha256 + "  " + f.path));
     }
 
+    // No UID twice: two obligations of one identity (two meetings of a body on one day) are told
+    // apart by a count, in the report's order, the same from run to run.
+    std::map<std::string, int> seen;
+    const auto uid = [&](const obligation& o) {
+      const std::string id = obligation_id(o);
+      const int n = ++seen[id];
+      return n == 1 ? id : fmt::format("{}-{}", id, n);
+    };
     for (const obligation& o : report.obligations) {
       if (!writable(o.due)) continue;
       const std::string where = o.council ? *o.council + ": " + o.body : o.body;
       const bool overdue = o.status == obligation_status::overdue;
       const date on = overdue ? report.as_of : o.due;
-      const std::string summary = fmt::format("{}{}{}: {} ({}, clause {})", summary_prefix(o.status),
+      // The committee first, as a calendar lists titles: "Corporate Parenting Board: Due: agenda for ...".
+      const std::string summary = fmt::format("{}: {}{}{}: {} (clause {})", o.body, summary_prefix(o.status),
                                               overdue ? fmt::format(" since {}", o.due) : std::string(),
-                                              o.statement->modifiers.advisory ? " (advisory)" : "", o.what, o.body,
+                                              o.statement->modifiers.advisory ? " (advisory)" : "", o.what,
                                               o.statement->label);
       line("BEGIN:VEVENT");
-      line(fmt::format("UID:{}@remit", obligation_id(o)));
+      line(fmt::format("UID:{}@remit", uid(o)));
       line("DTSTAMP:" + stamp);
       // Later as-of dates give higher sequences, so that an import updates the event; never
       // negative, as RFC 5545 requires (an as-of date before 1970).
@@ -104,7 +114,24 @@ class due_ics_reporter final : public due_reporter {
       }
       line("END:VEVENT");
     }
-    if (static_cast<std::size_t>(beyond) == report.obligations.size()) {
+    // A meeting called off (moved or cancelled) withdraws what it owed: the same UIDs, cancelled,
+    // with a later SEQUENCE, so a calendar that imported them drops them.
+    for (const obligation& o : report.withdrawn) {
+      if (!writable(o.due)) continue;
+      line("BEGIN:VEVENT");
+      line(fmt::format("UID:{}@remit", uid(o)));
+      line("DTSTAMP:" + stamp);
+      line(fmt::format("SEQUENCE:{}", std::max(0, report.as_of.days)));
+      line("DTSTART;VALUE=DATE:" + ical_date(to_iso(o.due)));
+      line("DTEND;VALUE=DATE:" + ical_date(to_iso(o.due.plus_days(1))));
+      line("SUMMARY:" + ical_text(fmt::format("{}: Cancelled: {} (clause {})", o.body, o.what, o.statement->label)));
+      line("DESCRIPTION:" + ical_text(fmt::format("{}, as of {} (remit due).", o.message, report.as_of)));
+      line(fmt::format("CATEGORIES:remit,cancelled,{}", name(o.kind)));
+      line("STATUS:CANCELLED");
+      line("TRANSP:TRANSPARENT");
+      line("END:VEVENT");
+    }
+    if (static_cast<std::size_t>(beyond) == report.obligations.size() && report.withdrawn.empty()) {
       // RFC 5545 wants at least one component; a journal entry says there is nothing, and
       // calendar programs that do not keep journals ignore it.
       line("BEGIN:VJOURNAL");

@@ -98,8 +98,8 @@ if not evs:
     problems.append("awkward: no events")
 for ev in evs:
     summary, description = str(ev["SUMMARY"]), str(ev["DESCRIPTION"])
-    if f"({body}, clause " not in summary:
-        problems.append(f"awkward: the body's name did not come back from SUMMARY: {summary!r}")
+    if not summary.startswith(f"{body}: ") or ", clause " in summary:
+        problems.append(f"awkward: SUMMARY does not start with the committee's name: {summary!r}")
     if f"\n\n{council}: {body}\nClause " not in description:
         problems.append(f"awkward: the line breaks and names did not come back from DESCRIPTION: {description!r}")
 
@@ -118,6 +118,43 @@ elif earlier[0] != later[0] or earlier[1] == later[1] or later[2] <= earlier[2]:
                     "expected one UID, a new date and a higher SEQUENCE")
 else:
     print(f"awkward: next-meeting UID {later[0]} kept from {earlier[1]} to {later[1]}, SEQUENCE {earlier[2]} -> {later[2]}")
+
+# A calendar that follows the schedule: a meeting planned on 2025-03-11 is moved to 2025-03-18 (the
+# log records the first as postponed). Imported one after the other, the second calendar cancels
+# the old meeting's events (same UID, STATUS:CANCELLED, a higher SEQUENCE) and adds the new one's;
+# no UID appears twice in either, and no reminder falls after its event's own date.
+with tempfile.TemporaryDirectory() as work:
+    moved_rules = os.path.join(work, "board.remit")
+    open(moved_rules, "w").write('body "Corporate Parenting Board" {\n  5.6  agenda published at least 5 clear working '
+                                 'days before each meeting\n  5.5  each meeting has item "Forward Plan"\n}\n')
+    before, after = os.path.join(work, "before.csv"), os.path.join(work, "after.csv")
+    open(before, "w").write("body,date,status\nCorporate Parenting Board,2025-01-14,held\n"
+                            "Corporate Parenting Board,2025-03-11,scheduled\n")
+    open(after, "w").write("body,date,status\nCorporate Parenting Board,2025-01-14,held\n"
+                           "Corporate Parenting Board,2025-03-11,postponed\nCorporate Parenting Board,2025-03-18,scheduled\n")
+    _, first = events(due_ics(moved_rules, before, "2025-02-01"))
+    _, second = events(due_ics(moved_rules, after, "2025-02-03"))
+    for name, evs in (("first", first), ("second", second)):
+        uids = [str(e["UID"]) for e in evs]
+        if len(set(uids)) != len(uids):
+            problems.append(f"moved meeting: the {name} calendar repeats a UID")
+        for e in evs:
+            if not str(e["SUMMARY"]).startswith("Corporate Parenting Board: "):
+                problems.append(f"moved meeting: a title does not start with the committee: {e['SUMMARY']}")
+            for alarm in e.walk("VALARM"):
+                if alarm.decoded("TRIGGER") >= datetime.timedelta(0):
+                    problems.append(f"moved meeting: a reminder falls after its event: {e['SUMMARY']}")
+    old_uids = {str(e["UID"]): int(e["SEQUENCE"]) for e in first}
+    cancelled = {str(e["UID"]): e for e in second if str(e.get("STATUS")) == "CANCELLED"}
+    if len(old_uids) != 2 or set(cancelled) != set(old_uids):
+        problems.append(f"moved meeting: the second calendar cancels {sorted(cancelled)}, not the first's events {sorted(old_uids)}")
+    elif any(int(cancelled[u]["SEQUENCE"]) <= old_uids[u] for u in old_uids):
+        problems.append("moved meeting: a cancelled event's SEQUENCE is not raised")
+    live = [e for e in second if str(e.get("STATUS")) != "CANCELLED"]
+    if not any("2025-03-18" in str(e["SUMMARY"]) or "Tue 2025-03-18" in str(e["DESCRIPTION"]) for e in live):
+        problems.append("moved meeting: the second calendar has no events for the meeting moved to 2025-03-18")
+    else:
+        print(f"moved meeting: {len(cancelled)} old events cancelled with their UIDs, {len(live)} new ones")
 
 # The ends of the calendar: as of 0001-01-01 the SEQUENCE is still a non-negative integer, and as
 # of 9999-12-01 an obligation due in the year 10000 is said, not written as a five-digit year.
