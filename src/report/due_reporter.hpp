@@ -31,5 +31,6 @@ const due_reporter_entry* find_due_reporter(std::string_view name);
 std::unique_ptr<due_reporter> make_due_text_reporter(const report_options& options);
 std::unique_ptr<due_reporter> make_due_json_reporter(const report_options& options);
 std::unique_ptr<due_reporter> make_due_ics_reporter(const report_options& options);
+std::unique_ptr<due_reporter> make_due_brief_reporter(const report_options& options);
 
 }  // namespace remit

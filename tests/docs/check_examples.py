@@ -9,7 +9,7 @@ status must be 0 or 1 (a breach), never 2 (bad usage, rules or logs).
 
 `remit` and `build/remit` both run the remit under test; a `  # comment` at the end of a
 command is the shell's too. The sessions run one after the other,
-each in a fresh copy of the repository's rules, corpora and tests, so a command that writes
+each in a fresh copy of the repository's rules, corpora and test cases, so a command that writes
 (`fmt --write`, `-o audit.json`) changes only the copy, and the next command of its session
 sees what it wrote, as a reader would. Output is standard output then standard error, as a
 terminal shows them when nothing is interleaved.
@@ -100,7 +100,7 @@ def main():
     for doc in docs:
         for start, steps in sessions(doc):
             with tempfile.TemporaryDirectory() as work:
-                for part in ("rules", "corpora", "tests/rules"):
+                for part in ("rules", "corpora", "tests/rules", "tests/cli"):
                     shutil.copytree(part, os.path.join(work, part), symlinks=True)
                 for text, line, shown in steps:
                     run = subprocess.run(["bash", "-c", command_line(text, remit)], cwd=work, capture_output=True,
