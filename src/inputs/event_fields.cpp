@@ -22,7 +22,7 @@ std::string add_event(const event_fields& row, std::uint16_t source, std::uint32
   // An empty cell and a log without the column read the same: the time is not recorded.
   const std::string_view time = trim(row.time);
   if (!time.empty()) {
-    const auto t = parse_log_time(time);
+    const auto t = parse_moderngov_time(time);  // 14:30, or as registers write it, 2.30 pm
     if (!t) return "time: " + explain_bad_log_time(time);
     e.time = *t;
   }

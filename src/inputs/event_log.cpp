@@ -39,10 +39,10 @@ std::string explain_bad_log_time(std::string_view t) {
     if (number_of(t.substr(0, 2)) > 23) return fmt::format("'{}' is not a time: there is no hour {}", t, t.substr(0, 2));
     return fmt::format("'{}' is not a time: there is no minute {}", t, t.substr(3, 2));
   }
-  return fmt::format("'{}' is not a time in the form HH:MM (24-hour, as 09:30 or 18:00)", t);
+  return fmt::format("'{}' is not a time: write it as HH:MM (24-hour, as 09:30 or 18:00) or as 10.00 am", t);
 }
 
-// ModernGov writes `10.00 am` or `2.30 pm`; a 24-hour `14:30` is read too.
+// ModernGov, and many a register, writes `10.00 am` or `2.30 pm`; a 24-hour `14:30` is read too.
 std::optional<time_of_day> parse_moderngov_time(std::string_view t) {
   if (const auto plain = parse_log_time(t)) return plain;
   const auto space = t.find(' ');
@@ -154,6 +154,9 @@ std::optional<event_status> parse_event_status(std::string_view s) {
   if (s.empty() || is(s, "held")) return event_status::held;
   for (event_status k : {event_status::cancelled, event_status::postponed, event_status::scheduled, event_status::confirmed})
     if (s == name(k)) return k;
+  // The words councils' registers use for two of them (docs/inputs.md, "Status words").
+  if (is(s, "rescheduled")) return event_status::postponed;
+  if (is(s, "provisional")) return event_status::scheduled;
   if (const std::string folded = fold(s); folded != s) return parse_event_status(folded);
   return std::nullopt;
 }

@@ -61,12 +61,13 @@ void split_items(std::string_view cell, std::vector<std::string>& out) {
   };
   if (cell.find('\\') == std::string_view::npos) {  // nothing escaped: the items are the cell's own bytes
     for (std::size_t pos = 0; pos <= cell.size();) {
-      const std::size_t semi = std::min(cell.find(';', pos), cell.size());
+      // Items on lines of their own in one cell (a spreadsheet's Alt+Enter) are separate items too.
+      const std::size_t semi = std::min(cell.find_first_of(";\n", pos), cell.size());
       add(cell.substr(pos, semi - pos));
       pos = semi + 1;
     }
   } else {
-    for (std::size_t pos = 0; pos < cell.size();) add(read_until(cell, pos, ";", "\\;").text);
+    for (std::size_t pos = 0; pos < cell.size();) add(read_until(cell, pos, ";\n", "\\;").text);
   }
   out.resize(n);
 }

@@ -237,6 +237,32 @@ TEST_CASE("agenda items are split on semicolons, trimmed, and empty items droppe
   CHECK(log.events[3].items_count == 0u);
 }
 
+TEST_CASE("items on lines of their own in one cell are separate items, as a spreadsheet exports them", "[csv][items]") {
+  const event_log log = csv_log(
+      "body,date,items\n"
+      "Audit Committee,2026-02-10,\"Apologies\r\nMinutes\nForward Plan [noted]\n\"\n"
+      "Audit Committee,2026-03-10,\"Minutes; Budget\nRisk Register\"\n");
+  REQUIRE(log.events.size() == 2);
+  CHECK(items(log, log.events[0]) == strings{"Apologies", "Minutes", "Forward Plan"});
+  CHECK(items(log, log.events[1]) == strings{"Minutes", "Budget", "Risk Register"});
+}
+
+TEST_CASE("the status words and times of councils' registers are read", "[csv]") {
+  const event_log log = csv_log(
+      "body,date,status,time\n"
+      "Board,2026-02-10,Rescheduled,10.00 am\n"
+      "Board,2026-03-10,Provisional,2.30 pm\n"
+      "Board,2026-04-10,held,14:30\n"
+      "Board,2026-05-10,held,12.00 pm\n");
+  REQUIRE(log.events.size() == 4);
+  CHECK(log.events[0].status == event_status::postponed);
+  CHECK(log.events[1].status == event_status::scheduled);
+  CHECK(log.events[0].time == 10 * 60);
+  CHECK(log.events[1].time == 14 * 60 + 30);
+  CHECK(log.events[2].time == 14 * 60 + 30);
+  CHECK(log.events[3].time == 12 * 60);
+}
+
 TEST_CASE("an agenda item's outcome in brackets is read apart from its title", "[csv][items]") {
   const event_log log = csv_log(
       "body,date,items\n"

@@ -657,7 +657,7 @@ TEST_CASE("item: containment is case-insensitive with white space folded", "[fam
       "body,date,items\n"
       "Board,2025-01-10,Apologies; FORWARD   plan 2025/26; AOB\n"
       "Board,2025-02-10,Apologies;Minutes\n"
-      "Board,2025-03-10,\"Review of the forward\n  Plan\"\n"
+      "Board,2025-03-10,Review of the forward   Plan\n"  // (a line break in a cell parts two items)
       "Board,2025-04-10,Forward Planning;Plan Forward\n"
       "Board,2025-05-10,Forward\tPlan\n";  // a tab is white space too
   for (const char* rule : {"5.5 each meeting has item \"Forward Plan\"", "5.5 each meeting has item \"forward   PLAN\""}) {
