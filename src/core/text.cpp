@@ -116,6 +116,34 @@ code_point decode_utf8(std::string_view s, std::size_t i) {
   return {cp, extra + 1};
 }
 
+std::string not_utf8_words(std::string_view what, std::string_view text) {
+  // Windows-1252's 0x80 to 0x9F (0: a byte it leaves undefined); from 0xA0 on it is Latin-1.
+  static constexpr std::uint16_t high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                             0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                             0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                             0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  std::string out = fmt::format("{} is not valid UTF-8 text", what);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = decode_utf8(text, i).length;
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::uint32_t code = byte >= 0xA0 ? byte : byte >= 0x80 ? high[byte - 0x80] : 0;
+    if (code == 0) return out;
+    std::string character;  // the code point as UTF-8
+    if (code < 0x800) character = {static_cast<char>(0xC0 | (code >> 6)), static_cast<char>(0x80 | (code & 0x3F))};
+    else
+      character = {static_cast<char>(0xE0 | (code >> 12)), static_cast<char>(0x80 | ((code >> 6) & 0x3F)),
+                   static_cast<char>(0x80 | (code & 0x3F))};
+    return fmt::format("{}; its byte 0x{:02X} is '{}' in Windows-1252, the encoding of Excel's \"CSV (Comma delimited)\": "
+                       "save the sheet as \"CSV UTF-8 (Comma delimited)\" instead",
+                       out, byte, character);
+  }
+  return out;
+}
+
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {

@@ -48,6 +48,10 @@ std::size_t utf8_length(std::string_view s);
 // The first `characters` characters of s (all of s when it has no more), never part of one.
 std::string_view utf8_prefix(std::string_view s, std::size_t characters);
 bool valid_utf8(std::string_view s);
+// Why `what` (text that is not valid UTF-8) cannot be read, with the fix when it reads as
+// Windows-1252, Excel's "CSV (Comma delimited)": "the row is not valid UTF-8 text; its byte 0xE9
+// is 'é' in Windows-1252, ...: save it as "CSV UTF-8 (Comma delimited)"".
+std::string not_utf8_words(std::string_view what, std::string_view text);
 
 // Text from the input as remit shows it on a terminal: every control character but tab (the C0
 // controls U+0000 to U+001F, DEL, and the C1 controls U+0080 to U+009F) and every byte that is not

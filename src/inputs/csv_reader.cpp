@@ -146,7 +146,7 @@ void read_rows(csv_records& records, const header_columns& header, event_log& lo
                                i < header.names.size() ? header.names[i] : std::string("a field"), i + 1);
     // The fields are the record's bytes less ASCII separators and quotes, so the record is valid
     // UTF-8 exactly when every field is.
-    if (reason.empty() && !r.plain && !utf8_text(r.raw)) reason = "the row is not valid UTF-8 text";
+    if (reason.empty() && !r.plain && !utf8_text(r.raw)) reason = not_utf8_words("the row", r.raw);
     if (reason.empty()) {
       fields_of(r.fields, cols, row, log.sink == nullptr || log.sink->wants_words());
       reason = add_event(row, source, r.line, log);

@@ -307,8 +307,10 @@ inline std::optional<csv_records::record> header_record(csv_records& records) {
 inline std::string record_problem(const csv_records::record& r, std::size_t columns) {
   if (!r.problem.empty()) return r.problem;
   if (r.fields.size() != columns) return fmt::format("the row has {} fields but the header has {}", r.fields.size(), columns);
-  for (const auto& f : r.fields)
-    if (!valid_utf8(f) || f.find('\0') != std::string::npos) return "the row is not valid UTF-8 text";
+  for (const auto& f : r.fields) {
+    if (!valid_utf8(f)) return not_utf8_words("the row", f);
+    if (f.find('\0') != std::string::npos) return "the row is not valid UTF-8 text";
+  }
   return {};
 }
 inline std::string_view without_bom(std::string_view text) {
