@@ -80,7 +80,23 @@ struct header_columns {
   column_map cols;
   std::size_t fields = 0;
   std::vector<std::string> names;  // as written
+  std::vector<std::string> unread;  // the columns no reader of a meetings log uses, as written
+  std::uint32_t line = 0;           // of the header
 };
+
+// "columns not read: Notes, Venue", once, on the header's line: a misnamed column ("Agenda
+// Published") is noticed, not silently ignored.
+void note_unread_columns(const header_columns& header, log_file_summary& summary) {
+  if (header.unread.empty()) return;
+  constexpr std::size_t listed = 12;  // a header of a hundred thousand columns says so in a line
+  std::string names;
+  for (std::size_t i = 0; i < std::min(listed, header.unread.size()); ++i)
+    names += (names.empty() ? "" : ", ") + header.unread[i];
+  if (header.unread.size() > listed) names += fmt::format(" and {} more", header.unread.size() - listed);
+  summary.notes.push_back({header.line, fmt::format("{} not read: {} (the columns remit reads are listed in "
+                                                    "docs/inputs.md; a misspelt one is not read)",
+                                                    header.unread.size() == 1 ? "column" : "columns", names)});
+}
 
 // Reads the header row; none, with the problem in `diags`, when it will not do.
 std::optional<header_columns> read_header(csv_records& records, const std::string& path, diagnostics& diags) {
@@ -101,11 +117,15 @@ std::optional<header_columns> read_header(csv_records& records, const std::strin
   header_columns out;
   out.fields = header.fields.size();
   out.names = header.fields;
+  out.line = header.line;
   column_map& cols = out.cols;
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string name = fold(header.fields[i]);
     const auto it = std::find(column_names.begin(), column_names.end(), name);
-    if (it == column_names.end()) continue;  // unknown columns are ignored
+    if (it == column_names.end()) {  // not read, and said so once
+      if (!trim(header.fields[i]).empty()) out.unread.emplace_back(trim(header.fields[i]));
+      continue;
+    }
     auto& slot = cols.index[static_cast<std::size_t>(it - column_names.begin())];
     if (slot) {
       diags.error({path, header.line, 0},
@@ -162,6 +182,7 @@ void read_rows(csv_records& records, const header_columns& header, event_log& lo
 void read_records(csv_records& records, event_log& log, log_file_summary& summary, diagnostics& diags) {
   const std::optional<header_columns> header = read_header(records, summary.path, diags);
   if (!header) return;
+  note_unread_columns(*header, summary);
   read_rows(records, *header, log, summary, static_cast<std::uint16_t>(log.files.size() - 1));
 }
 
@@ -266,6 +287,7 @@ bool read_csv_in_two(const std::string& path, std::uint64_t size, event_log& log
     diags.add(header_problems);
     return true;
   }
+  note_unread_columns(*header, log.files.back());
   log.events.reserve(log.events.size() + rows_in(size));
   event_log part;
   part.files.push_back({path, "csv", 0, 0, {}});
