@@ -198,17 +198,22 @@ class xlsx_reporter final : public reporter {
     return {status, -days_late(f, r, report.window).value_or(0), f.due};
   }
 
+  // A rule's identity and status, the first seven columns of the Findings and Rules sheets.
+  static void write_rule_columns(sheet& s, const rule_result& r) {
+    s.text(0, council_of(r.council));
+    s.text(1, r.body);
+    s.text(2, r.version ? version_words(*r.version) : std::string{});
+    s.text(3, r.statement->label);
+    s.text(4, r.statement->text);
+    s.text(5, ast::severity_name(r.statement->modifiers));
+    s.text(6, name(r.status));
+  }
+
   static void write_findings(const audit_report& report, sheet s) {
     for (const rule_result& r : report.results)
       for (const finding& f : r.findings) {
         if (!s.next_row()) continue;
-        s.text(0, council_of(r.council));
-        s.text(1, r.body);
-        s.text(2, r.version ? version_words(*r.version) : std::string{});
-        s.text(3, r.statement->label);
-        s.text(4, r.statement->text);
-        s.text(5, ast::severity_name(r.statement->modifiers));
-        s.text(6, name(r.status));
+        write_rule_columns(s, r);
         s.text(7, name(f.status));
         s.day(8, f.due);
         s.day(9, f.on ? std::optional<date>(*f.on) : std::nullopt);
@@ -226,13 +231,7 @@ class xlsx_reporter final : public reporter {
     for (const audited_body& b : report.bodies)
       for (const rule_result& r : report.results_of(b)) {
         if (!s.next_row()) continue;
-        s.text(0, council_of(r.council));
-        s.text(1, r.body);
-        s.text(2, r.version ? version_words(*r.version) : std::string{});
-        s.text(3, r.statement->label);
-        s.text(4, r.statement->text);
-        s.text(5, ast::severity_name(r.statement->modifiers));
-        s.text(6, name(r.status));
+        write_rule_columns(s, r);
         s.number(7, static_cast<double>(r.findings.size()));
         s.text(8, describe(*r.statement, b.settings));
         s.text(9, r.rule_file);

@@ -10,7 +10,6 @@ give the same bytes, and text from the input that starts with '=' stays text.
     /usr/bin/python3 tests/formats/check_xlsx.py REMIT      (from the repository's root)
 """
 import datetime
-import glob
 import json
 import os
 import subprocess
@@ -19,18 +18,14 @@ import tempfile
 
 import openpyxl
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora"))
+import corpus_audit  # noqa: E402
+
 SHEETS = ["Exceptions", "Findings", "Rules", "Not checked", "Logs", "Manifest"]
 
 
 def audit(remit, slug, out):
-    folder = os.path.join("corpora", slug)
-    window = dict(line.split() for line in open(os.path.join(folder, "window")) if line.strip())
-    logs = sorted(f for f in os.listdir(folder) if not f.startswith("expected") and f not in ("README.md", "window"))
-    args = [remit, "check", f"rules/{slug}.remit", "--from", window["from"], "--to", window["to"], "--format",
-            f"xlsx={out}"]
-    for log in logs:
-        args += ["--log", os.path.join(folder, log)]
-    run = subprocess.run(args, capture_output=True, text=True)
+    run = subprocess.run(corpus_audit.check_args(remit, slug, f"xlsx={out}"), capture_output=True, text=True)
     if run.returncode not in (0, 1):
         sys.exit(f"{slug}: remit exited {run.returncode}:\n{run.stderr}")
 
@@ -47,7 +42,7 @@ def day(value):
 def main():
     remit = os.path.abspath(sys.argv[1])
     problems = []
-    corpora = sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob("corpora/*/expected.json"))
+    corpora = [slug for slug in corpus_audit.slugs() if os.path.exists(os.path.join("corpora", slug, "expected.json"))]
     if not corpora:
         sys.exit("no corpora found")
     with tempfile.TemporaryDirectory() as work:

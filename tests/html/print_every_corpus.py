@@ -8,7 +8,6 @@ is alone on the last; and no page ends with a heading whose content went to the 
 
     /usr/bin/python3 tests/html/print_every_corpus.py REMIT      (from the repository's root)
 """
-import glob
 import html
 import os
 import re
@@ -16,32 +15,24 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora"))
+import corpus_audit  # noqa: E402
+
 # The headings of the report (h3, shown in capitals) and the captions of the exception cards.
 HEADINGS = {"READ FIRST", "TIMELINE", "EXCEPTIONS", "NOT CHECKED BY REMIT", "MET, OR NOTHING FELL DUE", "EVIDENCE USED",
             "MANIFEST"}
 
 
-def logs_of(slug):
-    folder = os.path.join("corpora", slug)
-    return sorted(os.path.join(folder, f) for f in os.listdir(folder)
-                  if not f.startswith("expected") and f not in ("README.md", "window"))
-
-
 def main():
     remit = os.path.abspath(sys.argv[1])
     problems = []
-    slugs = sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob("corpora/*/window"))
+    slugs = corpus_audit.slugs()
     if not slugs:
         sys.exit("no corpora found")
     with tempfile.TemporaryDirectory() as work:
         for slug in slugs:
-            window = dict(line.split() for line in open(os.path.join("corpora", slug, "window")) if line.strip())
             page, pdf, text = (os.path.join(work, f"{slug}.{x}") for x in ("html", "pdf", "txt"))
-            args = [remit, "check", f"rules/{slug}.remit", "--from", window["from"], "--to", window["to"],
-                    "--format", f"html={page}"]
-            for log in logs_of(slug):
-                args += ["--log", log]
-            run = subprocess.run(args, capture_output=True, text=True)
+            run = subprocess.run(corpus_audit.check_args(remit, slug, f"html={page}"), capture_output=True, text=True)
             if run.returncode not in (0, 1):
                 sys.exit(f"{slug}: remit exited {run.returncode}:\n{run.stderr}")
             subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
