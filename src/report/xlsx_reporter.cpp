@@ -186,9 +186,10 @@ class xlsx_reporter final : public reporter {
 
   // The rule's worst finding, as the human reports rank them (body_summary.hpp).
   static std::string worst_words(const audit_report& report, const rule_result& r) {
-    const finding* worst = nullptr;
+    // A copy, not a pointer: a compact finding list makes each finding as it is read.
+    std::optional<finding> worst;
     for (const finding& f : r.findings)
-      if (!worst || rank(f, r, report) < rank(*worst, r, report)) worst = &f;
+      if (!worst || rank(f, r, report) < rank(*worst, r, report)) worst = f;
     return worst ? worst->words() : std::string{};
   }
   static std::tuple<int, int, date> rank(const finding& f, const rule_result& r, const audit_report& report) {
