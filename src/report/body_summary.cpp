@@ -87,6 +87,14 @@ rules_in_order exceptions_first(std::span<const rule_result> results) {
   return exceptions_first(all);
 }
 
+std::optional<finding> worst_finding(const rule_result& r, const audit_window& window) {
+  // A copy, not a pointer: a compact finding list makes each finding as it is read.
+  std::optional<finding> worst;
+  for (const finding& f : r.findings)
+    if (!worst || severity(f, r, window) < severity(*worst, r, window)) worst = f;
+  return worst;
+}
+
 body_summary summarise(const audit_report& report, const audited_body& body) {
   body_summary s;
   for (const rule_result& r : report.results_of(body)) {
@@ -97,8 +105,7 @@ body_summary summarise(const audit_report& report, const audited_body& body) {
   // The worst finding is the worst of the first exception's, in the order the report lists them.
   if (const auto ordered = exceptions_first(report.results_of(body)); !ordered.exceptions.empty()) {
     const rule_result& r = *ordered.exceptions.front();
-    for (const finding& f : r.findings)
-      if (!s.worst || severity(f, r, report.window) < severity(*s.worst, r, report.window)) s.worst = f;
+    s.worst = worst_finding(r, report.window);
     if (s.worst) s.worst_rule = &r;
   }
   if (s.count(rule_status::breach) > 0) s.status = rag::red;

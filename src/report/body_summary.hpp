@@ -31,6 +31,10 @@ struct body_summary {
 
 body_summary summarise(const audit_report& report, const audited_body& body);
 
+// A rule's worst finding: a breach before a gap in evidence before an advisory finding before a
+// waived breach, then the latest, then the earliest due. None when it has no finding.
+std::optional<finding> worst_finding(const rule_result& r, const audit_window& window);
+
 // A body's rules in the order a reader acts on them, exceptions first: breaches, then
 // no-evidence, then advisory shortfalls, then waived breaches; within each, the more severe
 // statement first (critical, major, minor), then the greater consequence (a clause missed at

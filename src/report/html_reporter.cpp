@@ -7,6 +7,7 @@
 // no script, no external resource, and only the page's own style sheet (by its SHA-256), so that
 // markup slipping through could neither run nor restyle the page. The page is also well-formed
 // XML, which the tests check with xmllint.
+#include <array>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -381,38 +382,29 @@ class html_reporter final : public reporter {
   }
 
   static std::string event_counts(const audited_body& b) {
-    std::size_t held = 0, cancelled = 0, postponed = 0, scheduled = 0, sessions = 0, reports = 0;
+    // Each event in one group; every event's date in words, so that paper shows what a screen's
+    // tooltips do.
+    enum group { held, cancelled, postponed, scheduled, sessions, reports, groups };
+    std::array<std::size_t, groups> count{};
+    std::array<std::string, groups> dates;
     for (const timeline_event& e : b.events) {
-      if (e.kind == event_kind::session) ++sessions;
-      else if (e.kind == event_kind::report) ++reports;
-      else if (e.held) ++held;
-      else if (e.status == event_status::cancelled) ++cancelled;
-      else if (e.status == event_status::postponed) ++postponed;
-      else ++scheduled;
+      const group g = e.kind == event_kind::session                ? sessions
+                      : e.kind == event_kind::report               ? reports
+                      : e.held                                     ? held
+                      : e.status == event_status::cancelled        ? cancelled
+                      : e.status == event_status::postponed        ? postponed
+                                                                   : scheduled;
+      ++count[g];
+      dates[g] += fmt::format("{}{}", dates[g].empty() ? " (" : ", ", e.day);
     }
-    const auto n = [](std::size_t v) { return static_cast<long>(v); };
-    // Every event's date in words, so that paper shows what a screen's tooltips do.
-    const auto dates = [&](auto&& which) {
-      std::string out;
-      for (const timeline_event& e : b.events)
-        if (which(e)) out += fmt::format("{}{}", out.empty() ? " (" : ", ", e.day);
-      return out.empty() ? out : out + ")";
-    };
-    return fmt::format(
-        "In the window: {}{}, {} cancelled{}, {} postponed{}, {} scheduled{}; {}{}; {}{}.",
-        counted(n(held), "held meeting", "held meetings"),
-        dates([](const timeline_event& e) { return e.kind == event_kind::meeting && e.held; }), cancelled,
-        dates([](const timeline_event& e) { return e.kind == event_kind::meeting && !e.held && e.status == event_status::cancelled; }),
-        postponed,
-        dates([](const timeline_event& e) { return e.kind == event_kind::meeting && !e.held && e.status == event_status::postponed; }),
-        scheduled,
-        dates([](const timeline_event& e) {
-          return e.kind == event_kind::meeting && !e.held && e.status != event_status::cancelled &&
-                 e.status != event_status::postponed;
-        }),
-        counted(n(sessions), "session", "sessions"), dates([](const timeline_event& e) { return e.kind == event_kind::session; }),
-        counted(n(reports), "report sent", "reports sent"),
-        dates([](const timeline_event& e) { return e.kind == event_kind::report; }));
+    for (std::string& d : dates)
+      if (!d.empty()) d += ")";
+    const auto n = [&](group g) { return static_cast<long>(count[g]); };
+    return fmt::format("In the window: {}{}, {} cancelled{}, {} postponed{}, {} scheduled{}; {}{}; {}{}.",
+                       counted(n(held), "held meeting", "held meetings"), dates[held], count[cancelled], dates[cancelled],
+                       count[postponed], dates[postponed], count[scheduled], dates[scheduled],
+                       counted(n(sessions), "session", "sessions"), dates[sessions],
+                       counted(n(reports), "report sent", "reports sent"), dates[reports]);
   }
 
   static void write_rule(const audit_report& report, const audited_body& b, const rule_result& r, std::ostream& out) {

@@ -18,7 +18,6 @@
 #include <stdexcept>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -178,25 +177,10 @@ class xlsx_reporter final : public reporter {
         s.text(5, name(r->status));
         s.number(6, static_cast<double>(r->findings.size()));
         if (told_by_missing_records(report, *r)) s.text(7, missing_records_line(report, *r));
-        else if (!r->findings.empty()) s.text(7, worst_words(report, *r));
+        else if (const auto worst = worst_finding(*r, report.window)) s.text(7, worst->words());
       }
     }
     s.finish("rules");
-  }
-
-  // The rule's worst finding, as the human reports rank them (body_summary.hpp).
-  static std::string worst_words(const audit_report& report, const rule_result& r) {
-    // A copy, not a pointer: a compact finding list makes each finding as it is read.
-    std::optional<finding> worst;
-    for (const finding& f : r.findings)
-      if (!worst || rank(f, r, report) < rank(*worst, r, report)) worst = f;
-    return worst ? worst->words() : std::string{};
-  }
-  static std::tuple<int, int, date> rank(const finding& f, const rule_result& r, const audit_report& report) {
-    const int status = f.status == finding_status::breach ? 0 : f.status == finding_status::no_evidence ? 1
-                       : f.status == finding_status::advisory                                   ? 2
-                                                                                                 : 3;
-    return {status, -days_late(f, r, report.window).value_or(0), f.due};
   }
 
   // A rule's identity and status, the first seven columns of the Findings and Rules sheets.

@@ -28,6 +28,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora"))
+import corpus_audit  # noqa: E402
+
 FENCE = re.compile(r"^```")
 COMMAND = re.compile(r"^\$ ")
 REMIT = re.compile(r"^\$ (?:build/)?remit(?=\s|$)")
@@ -74,12 +77,6 @@ CORPUS_LOG = re.compile(r"--log corpora/([a-z0-9-]+)/(\S+)")
 COMMANDS = ("check", "due", "explain", "sweep", "fmt", "lint", "test", "import", "fetch", "verify")
 
 
-def corpus_logs(slug):
-    """The logs of a corpus: its files but the goldens, the README and the window."""
-    return {f for f in os.listdir(os.path.join("corpora", slug))
-            if not f.startswith("expected") and f not in ("README.md", "window")}
-
-
 def examples_missing_logs(where, text, problems):
     """Each line of `text` that audits a corpus with some of its logs left out is a problem."""
     for n, line in enumerate(re.sub(r"\\\n\s*", " ", text).splitlines(), 1):  # a command continued with \\ is one line
@@ -87,7 +84,7 @@ def examples_missing_logs(where, text, problems):
         for slug, name in CORPUS_LOG.findall(line):
             given.setdefault(slug, set()).add(name)
         for slug, names in given.items():
-            if missing := sorted(corpus_logs(slug) - names):
+            if missing := sorted({os.path.basename(p) for p in corpus_audit.logs(slug)} - names):
                 problems.append(f"{where}:{n}: the example audits corpora/{slug} without " + ", ".join(missing))
 
 
